@@ -1,0 +1,390 @@
+//! The one wire model of the SailPoint ISC v2024 Work Items API (and the Public Identities
+//! and OAuth shapes a client needs), shared by the browser app and the sandbox server.
+//!
+//! Field names, nullability and enum spellings follow
+//! `shared/reference/isc-v2024-work-items.openapi.json`. Every property is optional on
+//! decode (the spec marks almost none required); properties the spec marks `nullable`
+//! are written as `null` when absent, the others are left out.
+
+mod enums;
+pub mod form;
+pub mod oauth;
+
+pub use enums::{DtoType, IdentityState, LocaleOrigin, WorkItemState, WorkItemType};
+pub use form::{AllowedValue, FieldDetails, FieldType, FormDetails, FormItem, SectionDetails};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// `WorkItems`: one task in a person's Task Manager.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WorkItem {
+    /// ID of the work item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// ID of the requester (nullable).
+    pub requester_id: Option<String>,
+    /// Display name of the requester (nullable).
+    pub requester_display_name: Option<String>,
+    /// ID of the owner (nullable).
+    pub owner_id: Option<String>,
+    /// Name of the owner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_name: Option<String>,
+    /// When the work item was created.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<DateTime<Utc>>,
+    /// When the work item was last updated (nullable).
+    pub modified: Option<DateTime<Utc>>,
+    /// What the work item asks for, e.g. "Create account on source 'AD'".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The work item's state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<WorkItemState>,
+    /// The work item's type.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub work_item_type: Option<WorkItemType>,
+    /// Remediation items (nullable).
+    pub remediation_items: Option<Vec<RemediationItemDetails>>,
+    /// Items that need approval (nullable).
+    pub approval_items: Option<Vec<ApprovalItemDetails>>,
+    /// The work item name, e.g. "Account Create" (nullable).
+    pub name: Option<String>,
+    /// When the work item was completed (nullable).
+    pub completed: Option<DateTime<Utc>>,
+    /// Number of items in the work item (nullable).
+    pub num_items: Option<i32>,
+    /// The form to fill in, for account selection (nullable).
+    pub form: Option<FormDetails>,
+    /// Errors that occurred while processing the work item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<String>>,
+}
+
+impl WorkItem {
+    /// The state, treating an absent one as unknown rather than pending.
+    pub fn is_pending(&self) -> bool {
+        self.state.as_ref().is_some_and(WorkItemState::is_pending)
+    }
+
+    /// Approval items, empty when the server sent none or `null`.
+    pub fn approval_items(&self) -> &[ApprovalItemDetails] {
+        self.approval_items.as_deref().unwrap_or_default()
+    }
+
+    /// Remediation items, empty when the server sent none or `null`.
+    pub fn remediation_items(&self) -> &[RemediationItemDetails] {
+        self.remediation_items.as_deref().unwrap_or_default()
+    }
+}
+
+/// `RemediationItemDetails`: one access item a reviewer asked to change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RemediationItemDetails {
+    /// The ID of the certification.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The ID of the certification target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_id: Option<String>,
+    /// The name of the certification target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_name: Option<String>,
+    /// The display name of the certification target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_display_name: Option<String>,
+    /// The name of the application/source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_name: Option<String>,
+    /// The name of the attribute being certified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_name: Option<String>,
+    /// The operation on the attribute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_operation: Option<String>,
+    /// The value of the attribute being certified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute_value: Option<String>,
+    /// The native identity of the target (the account).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub native_identity: Option<String>,
+}
+
+/// `ApprovalItemDetails`: one decision inside an approval work item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ApprovalItemDetails {
+    /// The approval item's ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The account referenced by the approval item (nullable).
+    pub account: Option<String>,
+    /// The name of the application/source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application: Option<String>,
+    /// The attribute's name (nullable).
+    pub name: Option<String>,
+    /// The attribute's operation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    /// The attribute's value (nullable).
+    pub value: Option<String>,
+    /// The decision so far (nullable).
+    pub state: Option<WorkItemState>,
+}
+
+/// `WorkItemsCount`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkItemsCount {
+    /// The count of work items.
+    pub count: Option<i64>,
+}
+
+/// `WorkItemsSummary`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkItemsSummary {
+    /// Open (pending) work items.
+    pub open: Option<i64>,
+    /// Completed work items.
+    pub completed: Option<i64>,
+    /// All work items.
+    pub total: Option<i64>,
+}
+
+/// `WorkItemForward`: the body of the (experimental) forward operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkItemForward {
+    /// The identity to forward the work item to.
+    pub target_owner_id: String,
+    /// Comment for the new owner.
+    pub comment: String,
+    /// Whether to notify the new owner; the spec's default is true.
+    #[serde(default = "default_true")]
+    pub send_notifications: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// The body of submit-account-selection: field values keyed on the form field's name.
+pub type AccountSelection = serde_json::Map<String, serde_json::Value>;
+
+/// `ErrorResponseDto`: the body of 400, 403, 404 and 500 answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ErrorResponseDto {
+    /// Fine-grained error code, e.g. "400.1 Bad Request Content".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail_code: Option<String>,
+    /// Unique id of this error, also written to the server's log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracking_id: Option<String>,
+    /// Generic localized reasons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<ErrorMessageDto>>,
+    /// Plain-text detail beyond `messages`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub causes: Option<Vec<ErrorMessageDto>>,
+}
+
+impl ErrorResponseDto {
+    /// The first message text, the one to show a person.
+    pub fn message(&self) -> Option<&str> {
+        self.messages
+            .iter()
+            .flatten()
+            .find_map(|m| m.text.as_deref())
+    }
+}
+
+/// `ErrorMessageDto`: one localized error text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ErrorMessageDto {
+    /// BCP 47 locale of `text` (nullable).
+    pub locale: Option<String>,
+    /// How the locale was chosen (nullable).
+    pub locale_origin: Option<LocaleOrigin>,
+    /// The message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl ErrorMessageDto {
+    /// An `en-US` message in the system default locale.
+    pub fn en(text: impl Into<String>) -> Self {
+        ErrorMessageDto {
+            locale: Some("en-US".into()),
+            locale_origin: Some(LocaleOrigin::Default),
+            text: Some(text.into()),
+        }
+    }
+}
+
+/// The body of a 401 answer, e.g. `{"error": "JWT validation failed: JWT is expired"}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnauthorizedBody {
+    /// What was wrong with the credentials (the spec gives it no type).
+    pub error: Option<serde_json::Value>,
+}
+
+/// The body of a 429 answer, e.g. `{"message": " Rate Limit Exceeded "}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TooManyRequestsBody {
+    /// What happened (the spec gives it no type).
+    pub message: Option<serde_json::Value>,
+}
+
+/// `IdentityReference`: a pointer to another identity (here: a manager).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IdentityReference {
+    /// Always `IDENTITY` here.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ref_type: Option<DtoType>,
+    /// Identity id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// `PublicIdentity`: what any user may see of another identity (to forward work to it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PublicIdentity {
+    /// Identity id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Alternate unique identifier, e.g. "alison.ferguso".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    /// Email address (nullable).
+    pub email: Option<String>,
+    /// Lifecycle status, e.g. "Active" (nullable).
+    pub status: Option<String>,
+    /// Identity state (nullable).
+    pub identity_state: Option<IdentityState>,
+    /// The identity's manager (nullable).
+    pub manager: Option<IdentityReference>,
+    /// Public attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<PublicIdentityAttribute>>,
+}
+
+/// One public attribute of a [`PublicIdentity`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublicIdentityAttribute {
+    /// Attribute key, e.g. "country".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Display name, e.g. "Country".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Value (nullable).
+    pub value: Option<String>,
+}
+
+/// The experimental-feature header the forward and completed-count operations require.
+pub const EXPERIMENTAL_HEADER: &str = "X-SailPoint-Experimental";
+/// The header that carries the total when a collection is asked for with `count=true`.
+pub const TOTAL_COUNT_HEADER: &str = "X-Total-Count";
+/// The largest `limit` a collection accepts (and its default).
+pub const MAX_LIMIT: u32 = 250;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_work_item_decodes_from_the_spec_example_shape() {
+        let item: WorkItem = serde_json::from_value(json!({
+            "id": "2c9180835d2e5168015d32f890ca1581",
+            "requesterId": null,
+            "ownerName": "Jason Smith",
+            "created": "2017-07-11T18:45:37.098Z",
+            "state": "Pending",
+            "type": "Generic",
+            "approvalItems": [{"id": "a1", "application": "Active Directory", "state": null}],
+            "form": null,
+            "errors": ["The work item ID that was specified was not found."]
+        }))
+        .unwrap();
+        assert!(item.is_pending());
+        assert_eq!(item.work_item_type, Some(WorkItemType::Generic));
+        assert_eq!(item.approval_items()[0].state, None);
+        assert_eq!(
+            item.created.unwrap().to_rfc3339(),
+            "2017-07-11T18:45:37.098+00:00"
+        );
+    }
+
+    #[test]
+    fn nullable_fields_are_written_as_null_and_others_are_left_out() {
+        let value = serde_json::to_value(WorkItem::default()).unwrap();
+        let object = value.as_object().unwrap();
+        for nullable in [
+            "requesterId",
+            "ownerId",
+            "modified",
+            "completed",
+            "form",
+            "approvalItems",
+        ] {
+            assert_eq!(
+                object.get(nullable),
+                Some(&serde_json::Value::Null),
+                "{nullable}"
+            );
+        }
+        for optional in ["id", "ownerName", "created", "state", "type", "errors"] {
+            assert!(!object.contains_key(optional), "{optional}");
+        }
+    }
+
+    #[test]
+    fn timestamps_are_written_in_utc_with_a_z() {
+        let created = "2017-07-11T18:45:37.098Z".parse::<DateTime<Utc>>().unwrap();
+        let item = WorkItem {
+            created: Some(created),
+            ..WorkItem::default()
+        };
+        assert_eq!(
+            serde_json::to_value(item).unwrap()["created"],
+            "2017-07-11T18:45:37.098Z"
+        );
+    }
+
+    #[test]
+    fn forward_defaults_send_notifications_to_true() {
+        let forward: WorkItemForward =
+            serde_json::from_value(json!({"targetOwnerId": "x", "comment": "c"})).unwrap();
+        assert!(forward.send_notifications);
+    }
+
+    #[test]
+    fn the_error_message_is_the_first_text() {
+        let error: ErrorResponseDto = serde_json::from_value(json!({
+            "detailCode": "400.1 Bad Request Content",
+            "trackingId": "t",
+            "messages": [{"locale": "en-US", "localeOrigin": "DEFAULT", "text": "bad limit"}]
+        }))
+        .unwrap();
+        assert_eq!(error.message(), Some("bad limit"));
+    }
+}

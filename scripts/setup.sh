@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Prepares a machine of this kind (Debian, rustup, Node 20, Python 3.11) to build and test
+# My Tasks. Idempotent: every step checks first, so a warm machine skips it in seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# Versions come from the lockfile / this file, never "latest": Trunk only uses a
+# wasm-bindgen-cli that matches the crate exactly.
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (about 7 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its own lockfile pins a crate version the registry no longer has.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing Debian chromium and chromium-driver"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+fi
+
+# npm: Playwright (its browser download is skipped: we drive Debian's chromium) and
+# binaryen's wasm-opt (Debian's binaryen 108 silently breaks the module).
+if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/@playwright/test ] \
+   || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+  log "installing e2e npm packages"
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi
+
+# Python: SailPoint's official SDK, for the conformance suite.
+if [ ! -x .tools/py/bin/python ] || ! .tools/py/bin/python -c 'import sailpoint.v2024' 2>/dev/null; then
+  log "installing the SailPoint Python SDK into .tools/py"
+  python3 -m venv .tools/py
+  .tools/py/bin/pip install -q -r conformance/requirements.txt
+fi
+
+cargo fetch --locked >/dev/null
+log "ready"

@@ -1,0 +1,8 @@
+//! My Tasks: a browser app for SailPoint ISC work items.
+use leptos::prelude::*;
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <main class="mt-app"><h1>"My Tasks"</h1></main> }
+}
