@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of My Tasks, from a fresh machine of this kind or a warm one:
+# formatting and lints, host unit + integration tests (the real sandbox on 127.0.0.1:0),
+# browser component tests (wasm in headless Chromium), SailPoint's Python SDK against the
+# sandbox, and Playwright journeys against the sandbox serving the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+
+step "format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "host tests: wire model, sandbox (unit + integration), app view logic"
+cargo test --workspace --locked
+
+step "browser component tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown -p my-tasks
+
+step "release build of the app (trunk)"
+trunk build --release --locked
+
+# The sandbox binary the SDK suite and the journeys start is the one `cargo test` built.
+export SANDBOX_BIN="$PWD/target/debug/sandbox" DIST_DIR="$PWD/dist"
+
+step "conformance: SailPoint's Python SDK (sailpoint==1.4.2) against the sandbox"
+conformance/run.sh
+
+step "browser journeys (Playwright, headless Chromium) against the sandbox"
+(cd e2e && CI=1 npx playwright test)
+
+step "all tests passed"
