@@ -1,4 +1,6 @@
 //! My Tasks: a browser app for SailPoint ISC work items.
+pub mod actions;
+
 use leptos::prelude::*;
 
 /// The root component.

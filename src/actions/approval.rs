@@ -1,0 +1,107 @@
+//! Buttons that decide approval items, and a button that asks before it acts.
+
+use super::confirm::ConfirmDialog;
+use super::messages::{bulk_confirm_message, Decision};
+use leptos::prelude::*;
+
+/// A button that opens a [`ConfirmDialog`] and acts only when the person confirms. The
+/// dialog closes by itself when the request (`pending`) finishes.
+#[component]
+pub fn ConfirmButton(
+    /// The button's text and accessible name, also the confirm button's (e.g. "Mark Complete").
+    #[prop(into)]
+    label: String,
+    /// The dialog's heading.
+    #[prop(into)]
+    title: String,
+    /// The dialog's question.
+    #[prop(into)]
+    message: Signal<String>,
+    /// True while the request is in flight.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// When true the button cannot be used (e.g. nothing left to decide).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// A CSS modifier for the button, e.g. "primary" gives `mt-button--primary`.
+    #[prop(optional)]
+    modifier: &'static str,
+    /// Called once the person confirms.
+    #[prop(into)]
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    Effect::new(move |was: Option<bool>| {
+        let now = pending.get();
+        if was == Some(true) && !now {
+            open.set(false);
+        }
+        now
+    });
+    let class = match modifier {
+        "" => "mt-button".to_owned(),
+        m => format!("mt-button mt-button--{m}"),
+    };
+    let (dialog_title, confirm_label) = (StoredValue::new(title), StoredValue::new(label.clone()));
+    view! {
+        <button type="button" class=class disabled=move || disabled.get() || pending.get()
+            aria-haspopup="dialog" on:click=move |_| open.set(true)>
+            {label}
+        </button>
+        <Show when=move || open.get()>
+            <ConfirmDialog title=dialog_title.get_value() message=message.get_untracked()
+                confirm_label=confirm_label.get_value() pending=pending
+                on_confirm=on_confirm on_cancel=Callback::new(move |()| open.set(false)) />
+        </Show>
+    }
+}
+
+/// "Approve" and "Reject" for one approval item; both disabled while `pending`.
+#[component]
+pub fn ApprovalItemActions(
+    /// Id of the element that describes the item (its row), so each button says which item.
+    #[prop(into)]
+    described_by: String,
+    /// True while a decision on this work item is in flight.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// Called with the decision.
+    #[prop(into)]
+    on_decide: Callback<Decision>,
+) -> impl IntoView {
+    let button = move |decision: Decision| {
+        view! {
+            <button type="button" class=format!("mt-button mt-button--{}", decision.as_str())
+                aria-describedby=described_by.clone() disabled=pending
+                on:click=move |_| if !pending.get_untracked() { on_decide.run(decision) }>
+                {decision.label()}
+            </button>
+        }
+    };
+    view! { <span class="mt-approval-actions">{button(Decision::Approve)} {button(Decision::Reject)}</span> }
+}
+
+/// "Approve All" and "Reject All", each confirmed with how many items it decides. Disabled
+/// when nothing is left to decide.
+#[component]
+pub fn BulkDecisionBar(
+    /// How many approval items are still pending.
+    #[prop(into)]
+    pending_count: Signal<usize>,
+    /// True while a bulk decision is in flight.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// Called with the confirmed decision.
+    #[prop(into)]
+    on_decide: Callback<Decision>,
+) -> impl IntoView {
+    let bulk = move |decision: Decision| {
+        view! {
+            <ConfirmButton label=decision.bulk_label() title=format!("{} items", decision.label())
+                message=Signal::derive(move || bulk_confirm_message(decision, pending_count.get()))
+                pending=pending disabled=Signal::derive(move || pending_count.get() == 0)
+                modifier=decision.as_str() on_confirm=Callback::new(move |()| on_decide.run(decision)) />
+        }
+    };
+    view! { <div class="mt-bulk-bar">{bulk(Decision::Approve)} {bulk(Decision::Reject)}</div> }
+}

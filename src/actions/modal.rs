@@ -1,0 +1,91 @@
+//! The modal dialog every action dialog is built on.
+
+use super::focus::{active_element, focus_initial, focusable_within, unique_id};
+use leptos::html::Div;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use web_sys::KeyboardEvent;
+
+/// A modal dialog: `role=dialog`, `aria-modal`, named by its title. Focus moves into it when
+/// it mounts (to the element marked `data-autofocus`, else the first focusable one), Tab and
+/// Shift+Tab stay inside it, Escape asks to close it, and when it unmounts focus goes back to
+/// the element that had it before (if that element is still in the document).
+///
+/// The dialog is open while it is mounted: render it inside `<Show>`.
+#[component]
+pub fn Modal(
+    /// The dialog's heading, which is also its accessible name.
+    #[prop(into)]
+    title: String,
+    /// Called when the person asks to close the dialog (Escape).
+    #[prop(into)]
+    on_close: Callback<()>,
+    /// The dialog's body and buttons.
+    children: Children,
+) -> impl IntoView {
+    let title_id = unique_id("dialog-title");
+    let labelled_by = title_id.clone();
+    let panel = NodeRef::<Div>::new();
+    // Captured before the dialog takes focus: the opener, to return to on close.
+    let opener = SendWrapper::new(active_element());
+    on_cleanup(move || {
+        if let Some(opener) = opener.take().filter(|el| el.is_connected()) {
+            let _ = opener.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(panel) = panel.get() {
+            focus_initial(&panel);
+        }
+    });
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.default_prevented() {
+            return; // an inner widget (e.g. an open listbox) handled the key
+        }
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                on_close.run(());
+            }
+            "Tab" => {
+                if let Some(panel) = panel.get_untracked() {
+                    trap_tab(&panel, &ev);
+                }
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="mt-modal__backdrop">
+            <div
+                class="mt-modal"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby=labelled_by
+                node_ref=panel
+                on:keydown=on_keydown
+            >
+                <h2 id=title_id class="mt-modal__title">{title}</h2>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// Wraps Tab from the last focusable element to the first, and Shift+Tab the other way.
+fn trap_tab(panel: &web_sys::HtmlDivElement, ev: &KeyboardEvent) {
+    let focusable = focusable_within(panel);
+    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+        ev.prevent_default();
+        return;
+    };
+    let active = active_element();
+    let inside = active.as_ref().is_some_and(|el| panel.contains(Some(el)));
+    if ev.shift_key() && (!inside || active.as_ref() == Some(first)) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (!inside || active.as_ref() == Some(last)) {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
+}
