@@ -1,8 +1,8 @@
 //! Focus helpers shared by the dialogs: what can take focus, and unique element ids.
 
-use web_sys::{Element, HtmlElement};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 /// Elements a keyboard user can reach with Tab.
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \

@@ -7,8 +7,8 @@ use super::form_logic::{
 };
 use leptos::html::Form;
 use leptos::prelude::*;
-use web_sys::HtmlElement;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use wire::{AccountSelection, FieldDetails, FieldType, FormDetails, FormItem, SectionDetails};
 
 /// What every field of one form shares: the values being edited and the current errors.
@@ -20,7 +20,8 @@ struct FormState {
 
 impl FormState {
     fn value(&self, name: &str) -> String {
-        self.values.with(|v| v.get(name).cloned().unwrap_or_default())
+        self.values
+            .with(|v| v.get(name).cloned().unwrap_or_default())
     }
 
     fn set(&self, name: &str, value: String) {
@@ -57,11 +58,13 @@ pub fn AccountSelectionForm(
     let fields = StoredValue::new(form.fields());
     let values = RwSignal::new(fields.with_value(|f| initial_values(f)));
     let attempted = RwSignal::new(false);
-    let errors = Memo::new(move |_| match attempted.get() {
-        true => values.with(|v| fields.with_value(|f| collect_selection(f, v).err())),
-        false => None,
-    }
-    .unwrap_or_default());
+    let errors = Memo::new(move |_| {
+        match attempted.get() {
+            true => values.with(|v| fields.with_value(|f| collect_selection(f, v).err())),
+            false => None,
+        }
+        .unwrap_or_default()
+    });
     provide_context(FormState { values, errors });
     let node = NodeRef::<Form>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -105,7 +108,9 @@ fn FormSection(
     let items = section.items().into_iter().map(|item| match item {
         FormItem::Section(inner) => view! { <FormSection section=inner /> }.into_any(),
         FormItem::Field(field) => view! { <FormField field=field /> }.into_any(),
-        FormItem::Unknown(raw) => view! { <RawValue label="Unrecognised form item".to_owned() raw=raw /> }.into_any(),
+        FormItem::Unknown(raw) => {
+            view! { <RawValue label="Unrecognised form item".to_owned() raw=raw /> }.into_any()
+        }
     });
     view! {
         <fieldset class="mt-selection__section">

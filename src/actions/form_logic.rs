@@ -85,13 +85,19 @@ pub fn collect_selection(
             if field.required && text != "true" {
                 fail(field, format!("Check “{label}” to continue."));
             }
-            selection.insert(field.name.clone(), Value::String((text == "true").to_string()));
+            selection.insert(
+                field.name.clone(),
+                Value::String((text == "true").to_string()),
+            );
         } else if text.is_empty() {
             if field.required {
                 fail(field, format!("“{label}” is required."));
             }
         } else if !field.allows(text) {
-            fail(field, format!("Choose one of the listed values for “{label}”."));
+            fail(
+                field,
+                format!("Choose one of the listed values for “{label}”."),
+            );
         } else {
             selection.insert(field.name.clone(), Value::String(text.to_owned()));
         }

@@ -16,7 +16,10 @@ fn fields() -> Vec<FieldDetails> {
 }
 
 fn values(pairs: &[(&str, &str)]) -> FormValues {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 #[test]
@@ -42,7 +45,11 @@ fn a_value_outside_the_allowed_values_is_refused() {
 fn a_valid_form_submits_strings_keyed_on_field_name_and_skips_empty_optional_fields() {
     let selection = collect_selection(
         &fields(),
-        &values(&[("account", "fred-admin"), ("justification", "  "), ("agree", "true")]),
+        &values(&[
+            ("account", "fred-admin"),
+            ("justification", "  "),
+            ("agree", "true"),
+        ]),
     )
     .unwrap();
     assert_eq!(
@@ -67,7 +74,10 @@ fn chosen_values_are_described_with_their_labels() {
     let described = describe_values(&all);
     assert_eq!(
         described[0],
-        ("GitHub account".to_owned(), "fred-admin (privileged)".to_owned())
+        (
+            "GitHub account".to_owned(),
+            "fred-admin (privileged)".to_owned()
+        )
     );
     assert_eq!(described[2], ("blob".to_owned(), r#"{"x":1}"#.to_owned()));
 }

@@ -1,11 +1,12 @@
 //! The Forward dialog: choose a new owner, say why, and hand the work item over.
 
-use super::identity_picker::{display_name, IdentityPicker, IdentitySearch};
+use super::identity_picker::IdentityPicker;
+use super::identity_search::{display_name, IdentitySearch};
 use super::modal::Modal;
 use leptos::html::Form;
 use leptos::prelude::*;
-use web_sys::HtmlElement;
 use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use wire::{PublicIdentity, WorkItemForward};
 
 /// A validated forward: the request body and the new owner's name for the confirmation.
@@ -80,9 +81,8 @@ pub fn ForwardDialog(
     let notify = RwSignal::new(true);
     let attempted = RwSignal::new(false);
     let form = NodeRef::<Form>::new();
-    let check = move || {
-        selected.with(|s| comment.with(|c| validate_forward(s.as_ref(), c, notify.get())))
-    };
+    let check =
+        move || selected.with(|s| comment.with(|c| validate_forward(s.as_ref(), c, notify.get())));
     let errors = Memo::new(move |_| match attempted.get() {
         true => check().err().unwrap_or_default(),
         false => ForwardErrors::default(),
@@ -178,6 +178,9 @@ mod tests {
     #[test]
     fn a_person_without_an_id_cannot_be_forwarded_to() {
         let nobody = PublicIdentity::default();
-        assert!(validate_forward(Some(&nobody), "hi", true).unwrap_err().target.is_some());
+        assert!(validate_forward(Some(&nobody), "hi", true)
+            .unwrap_err()
+            .target
+            .is_some());
     }
 }

@@ -1,68 +1,10 @@
 //! A combobox that finds a person by name through an async search the caller supplies.
 
 use super::focus::unique_id;
+use super::identity_search::{display_name, use_identity_search, IdentitySearch};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::KeyboardEvent;
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::Arc;
-use std::time::Duration;
 use wire::PublicIdentity;
-
-/// How long typing must pause before a search is sent.
-const DEBOUNCE: Duration = Duration::from_millis(250);
-
-type SearchFuture = Pin<Box<dyn Future<Output = Result<Vec<PublicIdentity>, String>>>>;
-
-/// The search behind the picker: a query in, people (or a message to show) out. The caller
-/// decides where people come from (the public identities endpoint, or a fake in tests).
-/// The function is `Send + Sync` (its future need not be) so views can hold it.
-#[derive(Clone)]
-pub struct IdentitySearch(Arc<dyn Fn(String) -> SearchFuture + Send + Sync>);
-
-impl IdentitySearch {
-    /// Wraps an async function `query -> Result<people, message>`.
-    pub fn new<F, Fut>(search: F) -> Self
-    where
-        F: Fn(String) -> Fut + Send + Sync + 'static,
-        Fut: Future<Output = Result<Vec<PublicIdentity>, String>> + 'static,
-    {
-        IdentitySearch(Arc::new(move |query| Box::pin(search(query))))
-    }
-}
-
-/// What a person is called in the picker: name, else alias, else id.
-pub fn display_name(person: &PublicIdentity) -> String {
-    person
-        .name
-        .clone()
-        .or_else(|| person.alias.clone())
-        .or_else(|| person.id.clone())
-        .unwrap_or_default()
-}
-
-/// Where the search stands, for the picker's status line.
-#[derive(Debug, Clone, PartialEq)]
-enum SearchStatus {
-    Idle,
-    Searching,
-    Found(usize),
-    Failed(String),
-}
-
-impl SearchStatus {
-    fn text(&self) -> String {
-        match self {
-            SearchStatus::Idle => String::new(),
-            SearchStatus::Searching => "Searching…".into(),
-            SearchStatus::Found(0) => "No one found.".into(),
-            SearchStatus::Found(1) => "1 person found.".into(),
-            SearchStatus::Found(n) => format!("{n} people found."),
-            SearchStatus::Failed(message) => format!("Search failed: {message}"),
-        }
-    }
-}
 
 /// An identity picker: a text input (`role=combobox`) whose typing, after a 250 ms pause,
 /// runs `search`; the results form a listbox navigable with the arrow keys, Enter or a click
@@ -81,59 +23,16 @@ pub fn IdentityPicker(
     #[prop(into)]
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let (input_id, list_id, error_id) = (unique_id("picker"), unique_id("listbox"), unique_id("err"));
+    let (input_id, list_id, error_id) =
+        (unique_id("picker"), unique_id("listbox"), unique_id("err"));
     let query = RwSignal::new(String::new());
-    let results = RwSignal::new(Vec::<PublicIdentity>::new());
-    let active = RwSignal::new(None::<usize>);
-    let open = RwSignal::new(false);
-    let status = RwSignal::new(SearchStatus::Idle);
-    let search = StoredValue::new(search);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let generation = StoredValue::new(0_u64);
-    on_cleanup(move || {
-        if let Some(handle) = timer.try_get_value().flatten() {
-            handle.clear();
-        }
-    });
-
-    let run_search = move |text: String| {
-        let Some(search) = search.try_get_value() else { return };
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        status.set(SearchStatus::Searching);
-        spawn_local(async move {
-            let outcome = (search.0)(text).await;
-            if generation.try_get_value() != Some(mine) {
-                return; // a newer search has started; this answer is stale
-            }
-            match outcome {
-                Ok(people) => {
-                    let people: Vec<_> = people.into_iter().filter(|p| p.id.is_some()).collect();
-                    status.set(SearchStatus::Found(people.len()));
-                    open.set(!people.is_empty());
-                    active.set(None);
-                    results.set(people);
-                }
-                Err(message) => status.set(SearchStatus::Failed(message)),
-            }
-        });
-    };
+    let people = use_identity_search(search);
+    let (results, status, open, active) = (people.results, people.status, people.open, people.active);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         query.set(text.clone());
         selected.set(None);
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
-        if text.trim().is_empty() {
-            generation.update_value(|g| *g += 1);
-            results.set(Vec::new());
-            open.set(false);
-            status.set(SearchStatus::Idle);
-            return;
-        }
-        let handle = set_timeout_with_handle(move || run_search(text.trim().to_owned()), DEBOUNCE);
-        timer.set_value(handle.ok());
+        people.query(&text);
     };
     let choose = move |index: usize| {
         if let Some(person) = results.with_untracked(|r| r.get(index).cloned()) {
@@ -203,7 +102,7 @@ pub fn IdentityPicker(
                     }).collect_view()
                 }}
             </ul>
-            <p class="mt-picker__status" role="status">{move || status.with(SearchStatus::text)}</p>
+            <p class="mt-picker__status" role="status">{move || status.with(|s| s.text())}</p>
             <p id=error_id class="mt-field__error">{move || error.get()}</p>
         </div>
     }
@@ -232,7 +131,11 @@ fn PickerOption(
     /// Called when the option is clicked.
     on_choose: Callback<()>,
 ) -> impl IntoView {
-    let detail = person.alias.clone().or(person.email.clone()).unwrap_or_default();
+    let detail = person
+        .alias
+        .clone()
+        .or(person.email.clone())
+        .unwrap_or_default();
     view! {
         <li
             id=id

@@ -1,0 +1,257 @@
+//! Component tests of the action dialogs in headless Chromium: the modal's focus handling,
+//! the confirm dialog's count and double-click guard, and the Forward dialog.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::prelude::*;
+use my_tasks::actions::{
+    BulkDecisionBar, Decision, ForwardChoice, ForwardDialog, IdentitySearch, Modal,
+};
+use support::*;
+use wasm_bindgen_test::*;
+use wire::PublicIdentity;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A page with an "Open" button and the modal it opens.
+fn modal_page() -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button class="opener" on:click=move |_| open.set(true)>"Open"</button>
+        <Show when=move || open.get()>
+            <Modal title="Test dialog" on_close=Callback::new(move |()| open.set(false))>
+                <button>"First"</button>
+                <button>"Last"</button>
+            </Modal>
+        </Show>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_modal_is_a_named_dialog_that_takes_focus_and_escape_closes_it_returning_focus() {
+    let root = mount(modal_page);
+    let opener = find(&root, ".opener");
+    opener.focus().unwrap();
+    opener.click();
+    settle().await;
+
+    let dialog = find(&root, "[role=dialog]");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let title_id = dialog.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        find(&root, &format!("#{title_id}")).text_content().unwrap(),
+        "Test dialog"
+    );
+    assert_eq!(focused().unwrap().text_content().unwrap(), "First");
+
+    press(&focused().unwrap(), "Escape", false);
+    settle().await;
+    assert!(!exists(&root, "[role=dialog]"), "Escape closes the dialog");
+    assert_eq!(
+        focused(),
+        Some(opener.into()),
+        "focus is back on the opener"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn tab_and_shift_tab_stay_inside_the_modal() {
+    let root = mount(modal_page);
+    find(&root, ".opener").click();
+    settle().await;
+    let (first, last) = (button(&root, "First"), button(&root, "Last"));
+
+    last.focus().unwrap();
+    press(&last, "Tab", false);
+    assert_eq!(
+        focused(),
+        Some(first.clone().into()),
+        "Tab from the last wraps to the first"
+    );
+    press(&first, "Tab", true);
+    assert_eq!(
+        focused(),
+        Some(last.into()),
+        "Shift+Tab from the first wraps to the last"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bulk_decision_names_the_count_and_a_double_click_confirms_once() {
+    let pending = RwSignal::new(false);
+    let decided = RwSignal::new(Vec::<Decision>::new());
+    let root = mount(move || {
+        view! {
+            <BulkDecisionBar pending_count=Signal::derive(|| 3) pending=pending
+                on_decide=Callback::new(move |d| { decided.update(|v| v.push(d)); pending.set(true); }) />
+        }
+    });
+    button(&root, "Approve All").click();
+    settle().await;
+
+    let dialog = find(&root, "[role=dialog]");
+    assert!(dialog
+        .text_content()
+        .unwrap()
+        .contains("Approve all 3 pending approval items"));
+    assert_eq!(
+        focused().unwrap().text_content().unwrap(),
+        "Cancel",
+        "a stray Enter cancels"
+    );
+    let confirm = button(&dialog, "Approve All");
+    confirm.click();
+    confirm.click();
+    settle().await;
+    assert_eq!(
+        decided.get_untracked(),
+        [Decision::Approve],
+        "one decision, not two"
+    );
+    assert!(button(&dialog, "Approve All").has_attribute("disabled"));
+
+    pending.set(false);
+    settle().await;
+    assert!(
+        !exists(&root, "[role=dialog]"),
+        "the dialog closes when the request is done"
+    );
+}
+
+fn person(id: &str, name: &str) -> PublicIdentity {
+    PublicIdentity {
+        id: Some(id.into()),
+        name: Some(name.into()),
+        alias: Some(name.to_lowercase().replace(' ', ".")),
+        ..PublicIdentity::default()
+    }
+}
+
+/// A Forward dialog whose search answers two people and records every query.
+fn forward_page(
+    queries: RwSignal<Vec<String>>,
+    sent: RwSignal<Option<ForwardChoice>>,
+) -> impl IntoView {
+    let search = IdentitySearch::new(move |query: String| {
+        queries.update(|q| q.push(query));
+        async {
+            Ok(vec![
+                person("id-fred", "Fred Astaire"),
+                person("id-ginger", "Ginger Rogers"),
+            ])
+        }
+    });
+    view! {
+        <ForwardDialog search=search pending=Signal::derive(|| false)
+            on_submit=Callback::new(move |choice| sent.set(Some(choice)))
+            on_cancel=Callback::new(|()| ()) />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn forward_is_not_sent_without_a_person_and_a_comment() {
+    let (queries, sent) = (RwSignal::new(vec![]), RwSignal::new(None));
+    let root = mount(move || forward_page(queries, sent));
+    settle().await;
+    button(&root, "Forward").click();
+    settle().await;
+
+    assert!(sent.get_untracked().is_none());
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("Choose the person to forward this to"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Write a comment for the new owner."),
+        "{text}"
+    );
+    assert_eq!(
+        focused().unwrap().get_attribute("role").as_deref(),
+        Some("combobox")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_searches_once_after_a_pause_and_the_keyboard_chooses_a_person() {
+    let (queries, sent) = (RwSignal::new(vec![]), RwSignal::new(None));
+    let root = mount(move || forward_page(queries, sent));
+    let input = find(&root, "[role=combobox]");
+    type_into(&input, "Gi");
+    type_into(&input, "Gin");
+    sleep(400).await;
+    settle().await;
+    assert_eq!(
+        queries.get_untracked(),
+        ["Gin"],
+        "debounced: one search for the last text"
+    );
+
+    let options = find_all(&root, "[role=option]");
+    assert_eq!(options.len(), 2);
+    press(&input, "ArrowDown", false);
+    press(&input, "ArrowDown", false);
+    settle().await;
+    assert_eq!(
+        input.get_attribute("aria-activedescendant"),
+        Some(options[1].id())
+    );
+    assert_eq!(
+        options[1].get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    press(&input, "Enter", false);
+    settle().await;
+    assert!(find(&root, "[role=listbox]").has_attribute("hidden"));
+    assert!(
+        exists(&root, "[role=dialog]"),
+        "Enter in the list does not submit or close"
+    );
+
+    type_into(&find(&root, "textarea"), "Please take this over");
+    button(&root, "Forward").click();
+    settle().await;
+    let choice = sent.get_untracked().expect("forward sent");
+    assert_eq!(choice.body.target_owner_id, "id-ginger");
+    assert_eq!(choice.body.comment, "Please take this over");
+    assert!(
+        choice.body.send_notifications,
+        "notifications are on by default"
+    );
+    assert_eq!(choice.new_owner, "Ginger Rogers");
+}
+
+#[wasm_bindgen_test]
+async fn escape_in_an_open_list_closes_the_list_not_the_dialog() {
+    let (queries, sent) = (RwSignal::new(vec![]), RwSignal::new(None));
+    let closed = RwSignal::new(false);
+    let root = mount(move || {
+        let search = IdentitySearch::new(move |q: String| {
+            queries.update(|v| v.push(q));
+            async { Ok(vec![person("id-fred", "Fred Astaire")]) }
+        });
+        view! {
+            <ForwardDialog search=search pending=Signal::derive(|| false)
+                on_submit=Callback::new(move |c| sent.set(Some(c)))
+                on_cancel=Callback::new(move |()| closed.set(true)) />
+        }
+    });
+    let input = find(&root, "[role=combobox]");
+    type_into(&input, "Fred");
+    sleep(400).await;
+    settle().await;
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    press(&input, "Escape", false);
+    settle().await;
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(!closed.get_untracked());
+    press(&input, "Escape", false);
+    assert!(closed.get_untracked(), "a second Escape closes the dialog");
+}
