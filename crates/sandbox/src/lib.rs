@@ -147,6 +147,24 @@ pub fn credentials(state: &AppState) -> Result<Credentials, ApiError> {
     })
 }
 
+/// Prints the listening line (first, flushed: scripts parse it) and the credentials.
+fn announce(base_url: &str, creds: &Credentials) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "My Tasks sandbox listening on {base_url}")?;
+    out.flush()?;
+    for person in &creds.identities {
+        writeln!(
+            out,
+            "  {:<20} client_id={} client_secret={}{}",
+            person.alias,
+            person.client_id,
+            person.client_secret,
+            if person.admin { " (ORG_ADMIN)" } else { "" }
+        )?;
+    }
+    out.flush()
+}
+
 /// Serves `state` on `listener` until `shutdown` completes.
 pub async fn serve(
     listener: TcpListener,
@@ -178,20 +196,10 @@ pub async fn run(
     if let Some(path) = &state.config().credentials_out {
         std::fs::write(path, serde_json::to_vec_pretty(&creds)?)?;
     }
-    {
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "My Tasks sandbox listening on {base_url}")?;
-        for person in &creds.identities {
-            writeln!(
-                out,
-                "  {:<20} client_id={} client_secret={}{}",
-                person.alias,
-                person.client_id,
-                person.client_secret,
-                if person.admin { " (ORG_ADMIN)" } else { "" }
-            )?;
-        }
-        out.flush()?;
+    // Whoever started us may stop reading stdout after the first line; that must not
+    // stop the server, so a failed write is logged, not returned.
+    if let Err(error) = announce(&base_url, &creds) {
+        tracing::warn!(%error, "could not write the start-up lines to stdout");
     }
     serve(listener, state, shutdown).await?;
     Ok(())

@@ -465,7 +465,7 @@ mod tests {
     fn the_s256_challenge_matches_the_rfc_7636_example() {
         assert_eq!(
             s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
-            "E9Melhoa2OwvFrEXTJ1ZJ3YgHfHyp_t3xTHUJ6pYIYY"
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
     }
 }
