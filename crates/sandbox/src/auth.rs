@@ -5,8 +5,8 @@
 //! restart. Only `HS256` is accepted; `alg: none` and every other algorithm are refused.
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use hmac::{Hmac, Mac};
@@ -226,7 +226,10 @@ mod tests {
         let token = keys().sign(&claims);
         assert_eq!(keys().verify(&token, 1749).unwrap_err(), "JWT is expired");
         let other = TokenKeys::new(b"another key".to_vec(), 749);
-        assert!(other.verify(&token, 1001).unwrap_err().contains("signature"));
+        assert!(other
+            .verify(&token, 1001)
+            .unwrap_err()
+            .contains("signature"));
         let none_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none"}"#);
         let (_, rest) = token.split_once('.').unwrap();
         let (payload, _) = rest.split_once('.').unwrap();

@@ -92,7 +92,14 @@ mod tests {
 
     #[test]
     fn defaults_are_limit_250_offset_0_and_no_count() {
-        assert_eq!(page("").unwrap(), Page { limit: 250, offset: 0, count: false });
+        assert_eq!(
+            page("").unwrap(),
+            Page {
+                limit: 250,
+                offset: 0,
+                count: false
+            }
+        );
     }
 
     #[test]

@@ -76,7 +76,9 @@ impl Db {
         if path.is_some() {
             let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                return Err(ApiError::Internal(format!("journal mode is {mode}, not WAL")));
+                return Err(ApiError::Internal(format!(
+                    "journal mode is {mode}, not WAL"
+                )));
             }
         }
         writer.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;

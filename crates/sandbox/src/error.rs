@@ -45,7 +45,9 @@ pub enum ApiError {
 impl ApiError {
     /// A 400 that names the offending query parameter.
     pub fn invalid_parameter(name: &str, reason: impl std::fmt::Display) -> ApiError {
-        ApiError::BadRequest(format!("Invalid value for query parameter '{name}': {reason}"))
+        ApiError::BadRequest(format!(
+            "Invalid value for query parameter '{name}': {reason}"
+        ))
     }
 
     /// An OAuth `invalid_request` (400).
@@ -64,7 +66,11 @@ impl ApiError {
     }
 
     /// Any OAuth error.
-    pub fn oauth(status: StatusCode, error: &'static str, description: impl Into<String>) -> ApiError {
+    pub fn oauth(
+        status: StatusCode,
+        error: &'static str,
+        description: impl Into<String>,
+    ) -> ApiError {
         ApiError::OAuth {
             status,
             error,
@@ -162,9 +168,11 @@ impl IntoResponse for ApiError {
                 )),
             )
                 .into_response(),
-            ApiError::NotFound(text) => {
-                (status, axum::Json(error_dto("404 Not found", &tracking, &text))).into_response()
-            }
+            ApiError::NotFound(text) => (
+                status,
+                axum::Json(error_dto("404 Not found", &tracking, &text)),
+            )
+                .into_response(),
             ApiError::PayloadTooLarge => (
                 status,
                 axum::Json(error_dto(

@@ -1,11 +1,11 @@
 //! Request-body extractors whose rejections are our own [`ApiError`] (so a malformed,
 //! mistyped or oversized body gets ISC's error shape, never axum's plain text).
 
+use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::extract::{FromRequest, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
-use axum::body::Bytes;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -31,12 +31,14 @@ impl From<JsonRejection> for ApiError {
             JsonRejection::MissingJsonContentType(_) => ApiError::BadRequest(
                 "Expected a request body with Content-Type: application/json.".into(),
             ),
-            JsonRejection::JsonSyntaxError(e) => {
-                ApiError::BadRequest(format!("The request body is not valid JSON: {}", e.body_text()))
-            }
-            JsonRejection::JsonDataError(e) => {
-                ApiError::BadRequest(format!("The request body has the wrong shape: {}", e.body_text()))
-            }
+            JsonRejection::JsonSyntaxError(e) => ApiError::BadRequest(format!(
+                "The request body is not valid JSON: {}",
+                e.body_text()
+            )),
+            JsonRejection::JsonDataError(e) => ApiError::BadRequest(format!(
+                "The request body has the wrong shape: {}",
+                e.body_text()
+            )),
             other => ApiError::BadRequest(other.body_text()),
         }
     }
@@ -47,7 +49,10 @@ impl From<BytesRejection> for ApiError {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {
-            ApiError::BadRequest(format!("The request body could not be read: {}", rejection.body_text()))
+            ApiError::BadRequest(format!(
+                "The request body could not be read: {}",
+                rejection.body_text()
+            ))
         }
     }
 }

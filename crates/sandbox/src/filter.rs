@@ -223,7 +223,8 @@ impl Parser {
     }
 
     fn comparison(&mut self, name: &str) -> Result<Filter, String> {
-        let field = Field::parse(name).ok_or_else(|| format!("filtering on '{name}' is not supported"))?;
+        let field =
+            Field::parse(name).ok_or_else(|| format!("filtering on '{name}' is not supported"))?;
         let op = match self.next() {
             Some(Token::Word(op)) => match op.to_ascii_lowercase().as_str() {
                 "eq" => Op::Eq,
@@ -305,7 +306,10 @@ mod tests {
 
     #[test]
     fn in_matches_any_listed_id() {
-        assert_eq!(keeps(r#"id in ("t1", "zz", "a1")"#), ["alison.ferguso", "thomas.edison"]);
+        assert_eq!(
+            keeps(r#"id in ("t1", "zz", "a1")"#),
+            ["alison.ferguso", "thomas.edison"]
+        );
     }
 
     #[test]
@@ -320,7 +324,11 @@ mod tests {
     fn escaped_quotes_are_part_of_the_value() {
         assert_eq!(
             Filter::parse(r#"alias eq "a\"b""#).unwrap(),
-            Filter::Compare { field: Field::Alias, op: Op::Eq, values: vec!["a\"b".into()] }
+            Filter::Compare {
+                field: Field::Alias,
+                op: Op::Eq,
+                values: vec!["a\"b".into()]
+            }
         );
     }
 

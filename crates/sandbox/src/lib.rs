@@ -47,20 +47,28 @@ pub fn build_router(state: AppState) -> Router {
         .merge(routes::work_items::router())
         .merge(routes::public_identities::router())
         .fallback(routes::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::rate_limit))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::inject_faults));
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::rate_limit,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::inject_faults,
+        ));
     let mut sandbox = Router::new();
     if state.config().enable_test_controls {
         sandbox = sandbox.merge(routes::test_controls::router());
     }
     let mut app = Router::new()
         .nest("/v2024", api)
-        .nest("/oauth", routes::oauth::router().fallback(routes::not_found))
+        .nest(
+            "/oauth",
+            routes::oauth::router().fallback(routes::not_found),
+        )
         .nest("/sandbox", sandbox.fallback(routes::not_found));
     app = match &state.config().static_dir {
-        Some(dir) => app.fallback_service(
-            ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))),
-        ),
+        Some(dir) => app
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => app.fallback(routes::not_found),
     };
     let cors = CorsLayer::new()
@@ -85,7 +93,8 @@ pub fn build_router(state: AppState) -> Router {
 /// answers on `base_url`. Blocking; call before serving.
 pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError> {
     let db = Db::open((!config.in_memory).then_some(config.db.as_path()))?;
-    let key = db.write_blocking(|c| db::meta_get_or_insert(c, "jwt_signing_key", ids::random_hex64))?;
+    let key =
+        db.write_blocking(|c| db::meta_get_or_insert(c, "jwt_signing_key", ids::random_hex64))?;
     if config.seed == Some(Seed::Demo) {
         let added = db.write_blocking(seed::load_demo)?;
         tracing::info!(added, "demo data loaded");
@@ -94,7 +103,11 @@ pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError
         let n = config.extra_items;
         let started = std::time::Instant::now();
         let added = db.write_blocking(|c| seed::load_extra(c, n))?;
-        tracing::info!(added, elapsed_ms = started.elapsed().as_millis() as u64, "extra work items loaded");
+        tracing::info!(
+            added,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "extra work items loaded"
+        );
     }
     let tokens = TokenKeys::new(key.into_bytes(), config.token_ttl_secs);
     Ok(AppState::new(config, base_url, db, tokens))

@@ -11,7 +11,11 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Answers with the injected fault while one is armed.
-pub async fn inject_faults(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn inject_faults(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     match state.take_fault() {
         None => next.run(request).await,
         Some(fault) => match fault.status {

@@ -175,14 +175,36 @@ fn base_item(
     }
 }
 
-const SOURCES: &[&str] = &["GitHub", "Active Directory", "Workday", "Salesforce", "ServiceNow", "Okta"];
-const ENTITLEMENTS: &[&str] = &["Admins", "Developers", "Finance Readers", "Support L2", "Release Managers"];
+const SOURCES: &[&str] = &[
+    "GitHub",
+    "Active Directory",
+    "Workday",
+    "Salesforce",
+    "ServiceNow",
+    "Okta",
+];
+const ENTITLEMENTS: &[&str] = &[
+    "Admins",
+    "Developers",
+    "Finance Readers",
+    "Support L2",
+    "Release Managers",
+];
 
-fn approvals(seed: &str, target: &Identity, count: usize, source: &str) -> Vec<ApprovalItemDetails> {
+fn approvals(
+    seed: &str,
+    target: &Identity,
+    count: usize,
+    source: &str,
+) -> Vec<ApprovalItemDetails> {
     (0..count)
         .map(|k| ApprovalItemDetails {
             id: Some(stable_hex32(&["demo", "approval", seed, &k.to_string()])),
-            account: Some(format!("{}-{}", target.alias.to_lowercase().replace('.', "-"), "sp")),
+            account: Some(format!(
+                "{}-{}",
+                target.alias.to_lowercase().replace('.', "-"),
+                "sp"
+            )),
             application: Some(source.into()),
             name: Some("memberOf".into()),
             operation: Some("Add".into()),
@@ -192,7 +214,13 @@ fn approvals(seed: &str, target: &Identity, count: usize, source: &str) -> Vec<A
         .collect()
 }
 
-fn remediation(seed: &str, target: &Identity, source: &str, operation: &str, account: &str) -> RemediationItemDetails {
+fn remediation(
+    seed: &str,
+    target: &Identity,
+    source: &str,
+    operation: &str,
+    account: &str,
+) -> RemediationItemDetails {
     RemediationItemDetails {
         id: Some(stable_hex32(&["demo", "remediation", seed])),
         target_id: Some(target.id.clone()),
@@ -257,7 +285,13 @@ fn demo_work_items(people: &[Identity]) -> Vec<WorkItem> {
 
     // The seed's example.
     items.push(WorkItem {
-        remediation_items: Some(vec![remediation("fred-github", fred, "GitHub", "Create", "fred-astaire-sp")]),
+        remediation_items: Some(vec![remediation(
+            "fred-github",
+            fred,
+            "GitHub",
+            "Create",
+            "fred-astaire-sp",
+        )]),
         num_items: Some(1),
         ..base_item(
             stable_hex32(&["demo", "work-item", "fred-github-create"]),
@@ -280,13 +314,21 @@ fn demo_work_items(people: &[Identity]) -> Vec<WorkItem> {
     ];
     let long_text = "Very long description. ".repeat(250);
     for (k, (name, description)) in hostile.iter().enumerate() {
-        let description = if description.is_empty() { long_text.as_str() } else { description };
+        let description = if description.is_empty() {
+            long_text.as_str()
+        } else {
+            description
+        };
         let seed = format!("hostile-{k}");
         let mut item = base_item(
             stable_hex32(&["demo", "work-item", &seed]),
             alison,
             &people[3 + k % 4],
-            if k % 2 == 0 { WorkItemType::Approval } else { WorkItemType::Generic },
+            if k % 2 == 0 {
+                WorkItemType::Approval
+            } else {
+                WorkItemType::Generic
+            },
             name,
             description,
             next_created(),
@@ -346,39 +388,84 @@ fn demo_work_items(people: &[Identity]) -> Vec<WorkItem> {
                     WorkItem {
                         num_items: Some(list.len() as i32),
                         approval_items: Some(list),
-                        ..base_item(id, owner, requester, kind, &format!("Access request for {}", target.name),
-                            &format!("Approve access to {source} for {}", target.name), next_created())
+                        ..base_item(
+                            id,
+                            owner,
+                            requester,
+                            kind,
+                            &format!("Access request for {}", target.name),
+                            &format!("Approve access to {source} for {}", target.name),
+                            next_created(),
+                        )
                     }
                 }
                 WorkItemType::Form => WorkItem {
                     form: Some(selection_form(&seed, target, source)),
                     num_items: Some(1),
-                    ..base_item(id, owner, requester, kind, "Account Selection",
-                        &format!("Select the {source} account for {}", target.name), next_created())
+                    ..base_item(
+                        id,
+                        owner,
+                        requester,
+                        kind,
+                        "Account Selection",
+                        &format!("Select the {source} account for {}", target.name),
+                        next_created(),
+                    )
                 },
                 WorkItemType::Generic | WorkItemType::ManualAction => {
                     let op = if k % 2 == 0 { "Create" } else { "Delete" };
                     let account = format!("{}-sp", target.alias.to_lowercase().replace('.', "-"));
                     WorkItem {
-                        remediation_items: Some(vec![remediation(&seed, target, source, op, &account)]),
+                        remediation_items: Some(vec![remediation(
+                            &seed, target, source, op, &account,
+                        )]),
                         num_items: Some(1),
-                        ..base_item(id, owner, requester, kind,
-                            if op == "Create" { "Create an Account" } else { "Delete an Account" },
-                            &format!("{op} account on source '{source}'"), next_created())
+                        ..base_item(
+                            id,
+                            owner,
+                            requester,
+                            kind,
+                            if op == "Create" {
+                                "Create an Account"
+                            } else {
+                                "Delete an Account"
+                            },
+                            &format!("{op} account on source '{source}'"),
+                            next_created(),
+                        )
                     }
                 }
                 WorkItemType::Remediation => {
                     let account = format!("{}-sp", target.alias.to_lowercase().replace('.', "-"));
                     WorkItem {
-                        remediation_items: Some(vec![remediation(&seed, target, source, "Remove", &account)]),
+                        remediation_items: Some(vec![remediation(
+                            &seed, target, source, "Remove", &account,
+                        )]),
                         num_items: Some(1),
-                        ..base_item(id, owner, requester, kind, "Remove revoked access",
-                            &format!("Remove '{}' from {} on {source}", ENTITLEMENTS[k % ENTITLEMENTS.len()], target.name),
-                            next_created())
+                        ..base_item(
+                            id,
+                            owner,
+                            requester,
+                            kind,
+                            "Remove revoked access",
+                            &format!(
+                                "Remove '{}' from {} on {source}",
+                                ENTITLEMENTS[k % ENTITLEMENTS.len()],
+                                target.name
+                            ),
+                            next_created(),
+                        )
                     }
                 }
-                other => base_item(id, owner, requester, other.clone(), &format!("{other} task"),
-                    &format!("{other} task about {} on {source}", target.name), next_created()),
+                other => base_item(
+                    id,
+                    owner,
+                    requester,
+                    other.clone(),
+                    &format!("{other} task"),
+                    &format!("{other} task about {} on {source}", target.name),
+                    next_created(),
+                ),
             };
             // Roughly one in three is already done, in a spread of final states.
             if k % 3 == 2 {
@@ -388,10 +475,17 @@ fn demo_work_items(people: &[Identity]) -> Vec<WorkItem> {
                 if let Some(form) = item.form.as_mut() {
                     let done = wire::AccountSelection::from_iter([(
                         "account".to_owned(),
-                        json!(format!("{}-sp", target.alias.to_lowercase().replace('.', "-"))),
+                        json!(format!(
+                            "{}-sp",
+                            target.alias.to_lowercase().replace('.', "-")
+                        )),
                     )]);
                     if let Ok(next) = crate::workflow::apply(
-                        &WorkItem { form: Some(form.clone()), state: Some(WorkItemState::Pending), ..WorkItem::default() },
+                        &WorkItem {
+                            form: Some(form.clone()),
+                            state: Some(WorkItemState::Pending),
+                            ..WorkItem::default()
+                        },
                         &crate::workflow::Action::SubmitSelection(done),
                         item.completed.unwrap_or_default(),
                     ) {
@@ -416,8 +510,16 @@ mod tests {
         assert!(items.len() >= 80, "{}", items.len());
         let pending = items.iter().filter(|i| i.is_pending()).count();
         assert!(pending >= 40 && pending < items.len());
-        for state in [WorkItemState::Finished, WorkItemState::Rejected, WorkItemState::Expired, WorkItemState::Canceled] {
-            assert!(items.iter().any(|i| i.state.as_ref() == Some(&state)), "{state}");
+        for state in [
+            WorkItemState::Finished,
+            WorkItemState::Rejected,
+            WorkItemState::Expired,
+            WorkItemState::Canceled,
+        ] {
+            assert!(
+                items.iter().any(|i| i.state.as_ref() == Some(&state)),
+                "{state}"
+            );
         }
         let mut ids: Vec<_> = items.iter().map(|i| i.id.clone()).collect();
         ids.sort();
@@ -431,7 +533,9 @@ mod tests {
         let items = demo_work_items(&people);
         for person in people.iter().filter(|p| !p.admin) {
             assert!(
-                items.iter().any(|i| i.is_pending() && i.owner_id.as_deref() == Some(&person.id)),
+                items
+                    .iter()
+                    .any(|i| i.is_pending() && i.owner_id.as_deref() == Some(&person.id)),
                 "{}",
                 person.name
             );
@@ -441,6 +545,12 @@ mod tests {
             .filter(|i| i.is_pending() && i.owner_id.as_deref() == Some(ALISON_ID))
             .collect();
         assert!(alison_pending.iter().any(|i| i.form.is_some()));
-        assert!(alison_pending.iter().filter(|i| !i.approval_items().is_empty()).count() >= 3);
+        assert!(
+            alison_pending
+                .iter()
+                .filter(|i| !i.approval_items().is_empty())
+                .count()
+                >= 3
+        );
     }
 }

@@ -102,12 +102,18 @@ impl AppState {
 
     /// The pending authorization codes.
     pub fn codes(&self) -> MutexGuard<'_, HashMap<String, AuthCode>> {
-        self.0.codes.lock().unwrap_or_else(|poison| poison.into_inner())
+        self.0
+            .codes
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
     }
 
     /// The injected fault slot.
     pub fn fault(&self) -> MutexGuard<'_, Option<Fault>> {
-        self.0.fault.lock().unwrap_or_else(|poison| poison.into_inner())
+        self.0
+            .fault
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
     }
 
     /// Takes one use of the injected fault, if any is left.
@@ -176,7 +182,10 @@ mod tests {
         let start = Instant::now();
         assert!(limiter.check("t", start).is_ok());
         assert!(limiter.check("t", start).is_ok());
-        assert_eq!(limiter.check("t", start + Duration::from_millis(2500)), Err(8));
+        assert_eq!(
+            limiter.check("t", start + Duration::from_millis(2500)),
+            Err(8)
+        );
         assert!(limiter.check("other", start).is_ok());
         assert!(limiter.check("t", start + Duration::from_secs(10)).is_ok());
     }

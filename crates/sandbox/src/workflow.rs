@@ -214,11 +214,17 @@ fn decision_of(action: &Action) -> WorkItemState {
 
 /// An approval item still waiting for a decision (`null` state counts as waiting).
 fn is_undecided(approval: &ApprovalItemDetails) -> bool {
-    approval.state.as_ref().is_none_or(WorkItemState::is_pending)
+    approval
+        .state
+        .as_ref()
+        .is_none_or(WorkItemState::is_pending)
 }
 
 fn pending_approvals(item: &WorkItem) -> usize {
-    item.approval_items().iter().filter(|a| is_undecided(a)).count()
+    item.approval_items()
+        .iter()
+        .filter(|a| is_undecided(a))
+        .count()
 }
 
 fn finish(item: &mut WorkItem, now: DateTime<Utc>) {
@@ -363,12 +369,20 @@ mod tests {
 
     #[test]
     fn nothing_can_be_done_to_an_item_that_is_not_pending() {
-        for state in [WorkItemState::Finished, WorkItemState::Rejected, WorkItemState::Canceled] {
+        for state in [
+            WorkItemState::Finished,
+            WorkItemState::Rejected,
+            WorkItemState::Canceled,
+        ] {
             let item = WorkItem {
                 state: Some(state.clone()),
                 ..with_approvals()
             };
-            for action in [Action::Complete, Action::BulkApprove, Action::Approve("a1".into())] {
+            for action in [
+                Action::Complete,
+                Action::BulkApprove,
+                Action::Approve("a1".into()),
+            ] {
                 assert_eq!(
                     apply(&item, &action, now()),
                     Err(RuleError::NotPending(state.to_string()))
@@ -397,7 +411,10 @@ mod tests {
     fn approving_one_of_two_items_keeps_the_work_item_pending() {
         let next = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
         assert!(next.is_pending());
-        assert_eq!(next.approval_items()[0].state, Some(WorkItemState::Finished));
+        assert_eq!(
+            next.approval_items()[0].state,
+            Some(WorkItemState::Finished)
+        );
         assert_eq!(next.approval_items()[1].state, Some(WorkItemState::Pending));
         assert_eq!(next.completed, None);
     }
@@ -407,7 +424,10 @@ mod tests {
         let once = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
         let twice = apply(&once, &Action::Reject("a2".into()), now()).unwrap();
         assert_eq!(twice.state, Some(WorkItemState::Finished));
-        assert_eq!(twice.approval_items()[1].state, Some(WorkItemState::Rejected));
+        assert_eq!(
+            twice.approval_items()[1].state,
+            Some(WorkItemState::Rejected)
+        );
         assert_eq!(twice.completed, Some(now()));
     }
 
@@ -428,7 +448,11 @@ mod tests {
     fn bulk_reject_rejects_every_pending_item_and_finishes_the_work_item() {
         let once = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
         let done = apply(&once, &Action::BulkReject, now()).unwrap();
-        let states: Vec<_> = done.approval_items().iter().map(|a| a.state.clone()).collect();
+        let states: Vec<_> = done
+            .approval_items()
+            .iter()
+            .map(|a| a.state.clone())
+            .collect();
         assert_eq!(
             states,
             [Some(WorkItemState::Finished), Some(WorkItemState::Rejected)]
@@ -490,19 +514,42 @@ mod tests {
     #[test]
     fn an_account_selection_is_checked_against_the_form() {
         let cases = [
-            (json!({"account": "x"}), RuleError::ValueNotAllowed { field: "account".into(), value: "x".into() }),
-            (json!({"nope": "fred"}), RuleError::UnknownField("nope".into())),
-            (json!({"note": "only"}), RuleError::MissingField("account".into())),
-            (json!({"account": 3}), RuleError::NotAString("account".into())),
+            (
+                json!({"account": "x"}),
+                RuleError::ValueNotAllowed {
+                    field: "account".into(),
+                    value: "x".into(),
+                },
+            ),
+            (
+                json!({"nope": "fred"}),
+                RuleError::UnknownField("nope".into()),
+            ),
+            (
+                json!({"note": "only"}),
+                RuleError::MissingField("account".into()),
+            ),
+            (
+                json!({"account": 3}),
+                RuleError::NotAString("account".into()),
+            ),
         ];
         for (body, expected) in cases {
             assert_eq!(
-                apply(&with_form(), &Action::SubmitSelection(selection(body)), now()),
+                apply(
+                    &with_form(),
+                    &Action::SubmitSelection(selection(body)),
+                    now()
+                ),
                 Err(expected)
             );
         }
         assert_eq!(
-            apply(&pending_item(), &Action::SubmitSelection(selection(json!({}))), now()),
+            apply(
+                &pending_item(),
+                &Action::SubmitSelection(selection(json!({}))),
+                now()
+            ),
             Err(RuleError::NoForm)
         );
     }

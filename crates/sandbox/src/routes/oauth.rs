@@ -34,16 +34,19 @@ const REFRESH_TTL_SECS: i64 = 8 * 60 * 60;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/token", post(oauth_token))
-        .route("/authorize", get(oauth_authorize_page).post(oauth_authorize_submit))
+        .route(
+            "/authorize",
+            get(oauth_authorize_page).post(oauth_authorize_submit),
+        )
         .route("/info", get(oauth_info))
 }
 
 /// The origin a request was addressed to (for links the client follows).
 fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    headers
-        .get(HOST)
-        .and_then(|h| h.to_str().ok())
-        .map_or_else(|| state.base_url().to_owned(), |host| format!("http://{host}"))
+    headers.get(HOST).and_then(|h| h.to_str().ok()).map_or_else(
+        || state.base_url().to_owned(),
+        |host| format!("http://{host}"),
+    )
 }
 
 /// `GET /oauth/info`: where to sign in.
@@ -63,7 +66,10 @@ async fn oauth_info(State(state): State<AppState>, headers: HeaderMap) -> axum::
 }
 
 /// The parameters of a token request, from the query string and the body.
-async fn token_params(state: &AppState, request: Request) -> Result<HashMap<String, String>, ApiError> {
+async fn token_params(
+    state: &AppState,
+    request: Request,
+) -> Result<HashMap<String, String>, ApiError> {
     let mut params: HashMap<String, String> = HashMap::new();
     if let Some(query) = request.uri().query() {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
@@ -85,19 +91,16 @@ async fn token_params(state: &AppState, request: Request) -> Result<HashMap<Stri
     let mut body_params = Vec::new();
     match mime.as_deref() {
         Some("multipart/form-data") => {
-            let mut multipart = Multipart::from_request(request, state)
-                .await
-                .map_err(|e| ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text())))?;
-            while let Some(field) = multipart
-                .next_field()
-                .await
-                .map_err(|e| ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text())))?
-            {
+            let mut multipart = Multipart::from_request(request, state).await.map_err(|e| {
+                ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text()))
+            })?;
+            while let Some(field) = multipart.next_field().await.map_err(|e| {
+                ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text()))
+            })? {
                 let name = field.name().unwrap_or_default().to_owned();
-                let value = field
-                    .text()
-                    .await
-                    .map_err(|e| ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text())))?;
+                let value = field.text().await.map_err(|e| {
+                    ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text()))
+                })?;
                 body_params.push((name, value));
             }
         }
@@ -140,12 +143,23 @@ fn required<'a>(params: &'a HashMap<String, String>, name: &str) -> Result<&'a s
 }
 
 /// `POST /oauth/token`.
-async fn oauth_token(State(state): State<AppState>, request: Request) -> Result<Response, ApiError> {
+async fn oauth_token(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Response, ApiError> {
     let params = token_params(&state, request).await?;
     let grant = required(&params, "grant_type")?;
     let (identity, client_id, with_refresh) = match grant {
-        "client_credentials" => (client_credentials(&state, &params).await?, required(&params, "client_id")?.to_owned(), false),
-        "authorization_code" => (authorization_code(&state, &params).await?, PUBLIC_CLIENT_ID.to_owned(), true),
+        "client_credentials" => (
+            client_credentials(&state, &params).await?,
+            required(&params, "client_id")?.to_owned(),
+            false,
+        ),
+        "authorization_code" => (
+            authorization_code(&state, &params).await?,
+            PUBLIC_CLIENT_ID.to_owned(),
+            true,
+        ),
         "refresh_token" => {
             let (identity, client_id) = refresh(&state, &params).await?;
             (identity, client_id, true)
@@ -166,7 +180,10 @@ async fn oauth_token(State(state): State<AppState>, request: Request) -> Result<
     Ok(response)
 }
 
-async fn client_credentials(state: &AppState, params: &HashMap<String, String>) -> Result<Identity, ApiError> {
+async fn client_credentials(
+    state: &AppState,
+    params: &HashMap<String, String>,
+) -> Result<Identity, ApiError> {
     let client_id = required(params, "client_id")?.to_owned();
     let secret = params.get("client_secret").cloned().unwrap_or_default();
     let identity = state
@@ -175,8 +192,12 @@ async fn client_credentials(state: &AppState, params: &HashMap<String, String>) 
         .await?;
     // Compare digests, so the time taken says nothing about the secret.
     match identity {
-        Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => Ok(identity),
-        _ => Err(ApiError::oauth_client("unknown client or wrong client secret")),
+        Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => {
+            Ok(identity)
+        }
+        _ => Err(ApiError::oauth_client(
+            "unknown client or wrong client secret",
+        )),
     }
 }
 
@@ -185,10 +206,15 @@ pub fn s256(verifier: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
 }
 
-async fn authorization_code(state: &AppState, params: &HashMap<String, String>) -> Result<Identity, ApiError> {
+async fn authorization_code(
+    state: &AppState,
+    params: &HashMap<String, String>,
+) -> Result<Identity, ApiError> {
     let client_id = required(params, "client_id")?;
     if client_id != PUBLIC_CLIENT_ID {
-        return Err(ApiError::oauth_client(format!("unknown client '{client_id}'")));
+        return Err(ApiError::oauth_client(format!(
+            "unknown client '{client_id}'"
+        )));
     }
     let code = required(params, "code")?;
     let redirect_uri = required(params, "redirect_uri")?;
@@ -202,10 +228,14 @@ async fn authorization_code(state: &AppState, params: &HashMap<String, String>) 
         return Err(ApiError::oauth_grant("the authorization code has expired"));
     }
     if issued.client_id != client_id || issued.redirect_uri != redirect_uri {
-        return Err(ApiError::oauth_grant("the code was issued to another client or redirect_uri"));
+        return Err(ApiError::oauth_grant(
+            "the code was issued to another client or redirect_uri",
+        ));
     }
     if s256(verifier) != issued.code_challenge {
-        return Err(ApiError::oauth_grant("code_verifier does not match the code_challenge"));
+        return Err(ApiError::oauth_grant(
+            "code_verifier does not match the code_challenge",
+        ));
     }
     let id = issued.identity_id;
     state
@@ -215,7 +245,10 @@ async fn authorization_code(state: &AppState, params: &HashMap<String, String>) 
         .ok_or_else(|| ApiError::oauth_grant("the identity no longer exists"))
 }
 
-async fn refresh(state: &AppState, params: &HashMap<String, String>) -> Result<(Identity, String), ApiError> {
+async fn refresh(
+    state: &AppState,
+    params: &HashMap<String, String>,
+) -> Result<(Identity, String), ApiError> {
     let token = required(params, "refresh_token")?.to_owned();
     let client_id = params
         .get("client_id")
@@ -235,7 +268,12 @@ async fn refresh(state: &AppState, params: &HashMap<String, String>) -> Result<(
     Ok((identity, client_id))
 }
 
-async fn issue(state: &AppState, identity: &Identity, client_id: &str, with_refresh: bool) -> Result<TokenResponse, ApiError> {
+async fn issue(
+    state: &AppState,
+    identity: &Identity,
+    client_id: &str,
+    with_refresh: bool,
+) -> Result<TokenResponse, ApiError> {
     let now = now_secs();
     let claims = state.tokens().claims(&identity.subject(), client_id, now);
     let access_token = state.tokens().sign(&claims);
@@ -307,15 +345,23 @@ fn redirect_allowed(uri: &str, own_origin: &str) -> bool {
         Some(_) => return false,
         None => authority,
     };
-    host == "localhost" || host == "127.0.0.1" || own_origin.strip_prefix("http://") == Some(authority)
+    host == "localhost"
+        || host == "127.0.0.1"
+        || own_origin.strip_prefix("http://") == Some(authority)
 }
 
 fn check_authorize(params: &AuthorizeParams, own_origin: &str) -> Result<(), ApiError> {
     if params.response_type.as_deref().is_some_and(|t| t != "code") {
-        return Err(ApiError::oauth(StatusCode::BAD_REQUEST, "unsupported_response_type", "response_type must be 'code'"));
+        return Err(ApiError::oauth(
+            StatusCode::BAD_REQUEST,
+            "unsupported_response_type",
+            "response_type must be 'code'",
+        ));
     }
     if params.client_id != PUBLIC_CLIENT_ID {
-        return Err(ApiError::oauth_request(format!("unknown client_id; use '{PUBLIC_CLIENT_ID}'")));
+        return Err(ApiError::oauth_request(format!(
+            "unknown client_id; use '{PUBLIC_CLIENT_ID}'"
+        )));
     }
     if !redirect_allowed(&params.redirect_uri, own_origin) {
         return Err(ApiError::oauth_request(
@@ -323,7 +369,9 @@ fn check_authorize(params: &AuthorizeParams, own_origin: &str) -> Result<(), Api
         ));
     }
     if params.code_challenge.len() < 43 || params.code_challenge_method.as_deref() != Some("S256") {
-        return Err(ApiError::oauth_request("PKCE is required: code_challenge with code_challenge_method=S256"));
+        return Err(ApiError::oauth_request(
+            "PKCE is required: code_challenge with code_challenge_method=S256",
+        ));
     }
     Ok(())
 }
@@ -353,7 +401,10 @@ async fn oauth_authorize_page(
     check_authorize(&params, &origin(&state, &headers))?;
     let people = state.db().read(identities::all).await?;
     let hidden = |name: &str, value: &str| {
-        format!(r#"<input type="hidden" name="{name}" value="{}">"#, escape_html(value))
+        format!(
+            r#"<input type="hidden" name="{name}" value="{}">"#,
+            escape_html(value)
+        )
     };
     let mut forms = String::new();
     for person in &people {
@@ -379,7 +430,9 @@ async fn oauth_authorize_page(
          <p>Choose a demo identity. This sandbox has no passwords.</p><ul>\n{forms}</ul></main></body></html>"
     );
     let mut response = Html(page).into_response();
-    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
@@ -418,7 +471,11 @@ async fn oauth_authorize_submit(
     }
     let query = serde_urlencoded::to_string(query)
         .map_err(|e| ApiError::Internal(format!("encoding the redirect: {e}")))?;
-    let separator = if params.redirect_uri.contains('?') { '&' } else { '?' };
+    let separator = if params.redirect_uri.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
     let location = format!("{}{separator}{query}", params.redirect_uri);
     let location = HeaderValue::from_str(&location)
         .map_err(|_| ApiError::oauth_request("redirect_uri is not a valid header value"))?;

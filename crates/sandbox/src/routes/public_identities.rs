@@ -49,7 +49,9 @@ async fn public_identities_list(
     let page = query.page()?;
     let filter = match query.get("filters") {
         None => None,
-        Some(text) => Some(Filter::parse(text).map_err(|e| ApiError::invalid_parameter("filters", e))?),
+        Some(text) => {
+            Some(Filter::parse(text).map_err(|e| ApiError::invalid_parameter("filters", e))?)
+        }
     };
     let sort = sort_of(&query)?;
     let core_only = query.bool("add-core-filters", false)?;
@@ -61,8 +63,8 @@ async fn public_identities_list(
         .collect();
     match sort {
         Sort::Created => {}
-        Sort::NameAscending => chosen.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase())),
-        Sort::NameDescending => chosen.sort_by(|a, b| b.name.to_lowercase().cmp(&a.name.to_lowercase())),
+        Sort::NameAscending => chosen.sort_by_key(|i| i.name.to_lowercase()),
+        Sort::NameDescending => chosen.sort_by_key(|i| std::cmp::Reverse(i.name.to_lowercase())),
     }
     let total = page.count.then_some(chosen.len() as i64);
     let body: Vec<PublicIdentity> = chosen
@@ -70,7 +72,10 @@ async fn public_identities_list(
         .skip(page.offset as usize)
         .take(page.limit as usize)
         .map(|i| {
-            let manager = i.manager_id.as_ref().and_then(|m| all.iter().find(|x| &x.id == m));
+            let manager = i
+                .manager_id
+                .as_ref()
+                .and_then(|m| all.iter().find(|x| &x.id == m));
             i.to_public(manager)
         })
         .collect();

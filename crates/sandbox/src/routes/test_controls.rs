@@ -44,7 +44,9 @@ async fn faults_create(
     Json(request): Json<FaultRequest>,
 ) -> Result<StatusCode, ApiError> {
     if !matches!(request.status, 429 | 500 | 503) {
-        return Err(ApiError::BadRequest("status must be 429, 500 or 503.".into()));
+        return Err(ApiError::BadRequest(
+            "status must be 429, 500 or 503.".into(),
+        ));
     }
     *state.fault() = (request.times > 0).then_some(Fault {
         status: request.status,

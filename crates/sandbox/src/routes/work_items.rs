@@ -22,13 +22,28 @@ pub fn router() -> Router<AppState> {
         .route("/work-items", get(work_items_list))
         .route("/work-items/completed", get(work_items_list_completed))
         .route("/work-items/count", get(work_items_count))
-        .route("/work-items/completed/count", get(work_items_count_completed))
+        .route(
+            "/work-items/completed/count",
+            get(work_items_count_completed),
+        )
         .route("/work-items/summary", get(work_items_summary))
-        .route("/work-items/{id}", get(work_items_get).post(work_items_complete))
+        .route(
+            "/work-items/{id}",
+            get(work_items_get).post(work_items_complete),
+        )
         .route("/work-items/{id}/forward", post(work_items_forward))
-        .route("/work-items/{id}/approve/{approval_item_id}", post(work_items_approve))
-        .route("/work-items/{id}/reject/{approval_item_id}", post(work_items_reject))
-        .route("/work-items/bulk-approve/{id}", post(work_items_bulk_approve))
+        .route(
+            "/work-items/{id}/approve/{approval_item_id}",
+            post(work_items_approve),
+        )
+        .route(
+            "/work-items/{id}/reject/{approval_item_id}",
+            post(work_items_reject),
+        )
+        .route(
+            "/work-items/bulk-approve/{id}",
+            post(work_items_bulk_approve),
+        )
         .route("/work-items/bulk-reject/{id}", post(work_items_bulk_reject))
         .route(
             "/work-items/{id}/submit-account-selection",
@@ -38,13 +53,19 @@ pub fn router() -> Router<AppState> {
 
 /// The owner a request is about, checked: 403 for someone else unless admin, 404 for an
 /// identity that does not exist.
-async fn owner_of(state: &AppState, caller: &Caller, query: &QueryParams) -> Result<String, ApiError> {
+async fn owner_of(
+    state: &AppState,
+    caller: &Caller,
+    query: &QueryParams,
+) -> Result<String, ApiError> {
     let owner = caller.owner(query.get("ownerId"))?;
     if owner != caller.id() {
         let id = owner.clone();
         let known = state.db().read(move |c| identities::by_id(c, &id)).await?;
         if known.is_none() {
-            return Err(ApiError::NotFound(format!("Identity '{owner}' was not found.")));
+            return Err(ApiError::NotFound(format!(
+                "Identity '{owner}' was not found."
+            )));
         }
     }
     Ok(owner)
@@ -66,7 +87,12 @@ fn require_experimental(headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
-async fn list(state: AppState, caller: Caller, raw: Option<String>, pending: bool) -> Result<Response, ApiError> {
+async fn list(
+    state: AppState,
+    caller: Caller,
+    raw: Option<String>,
+    pending: bool,
+) -> Result<Response, ApiError> {
     let query = QueryParams::parse(raw.as_deref())?;
     let page = query.page()?;
     let owner = owner_of(&state, &caller, &query).await?;
@@ -95,7 +121,12 @@ async fn work_items_list_completed(
     list(state, caller, raw, false).await
 }
 
-async fn count(state: AppState, caller: Caller, raw: Option<String>, pending: bool) -> Result<axum::Json<WorkItemsCount>, ApiError> {
+async fn count(
+    state: AppState,
+    caller: Caller,
+    raw: Option<String>,
+    pending: bool,
+) -> Result<axum::Json<WorkItemsCount>, ApiError> {
     let query = QueryParams::parse(raw.as_deref())?;
     let owner = owner_of(&state, &caller, &query).await?;
     let count = state
@@ -135,7 +166,12 @@ async fn work_items_summary(
     let owner = owner_of(&state, &caller, &query).await?;
     let (open, completed) = state
         .db()
-        .read(move |c| Ok((work_items::count(c, &owner, true)?, work_items::count(c, &owner, false)?)))
+        .read(move |c| {
+            Ok((
+                work_items::count(c, &owner, true)?,
+                work_items::count(c, &owner, false)?,
+            ))
+        })
         .await?;
     Ok(axum::Json(WorkItemsSummary {
         open: Some(open),
@@ -162,7 +198,12 @@ async fn work_items_get(
     Ok(axum::Json(item))
 }
 
-async fn act(state: &AppState, caller: Caller, id: String, action: Action) -> Result<WorkItem, ApiError> {
+async fn act(
+    state: &AppState,
+    caller: Caller,
+    id: String,
+    action: Action,
+) -> Result<WorkItem, ApiError> {
     let now = Utc::now();
     let item = state
         .db()
@@ -207,7 +248,9 @@ async fn work_items_approve(
     caller: Caller,
     Path((id, approval_item_id)): Path<(String, String)>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(act(&state, caller, id, Action::Approve(approval_item_id)).await?))
+    Ok(axum::Json(
+        act(&state, caller, id, Action::Approve(approval_item_id)).await?,
+    ))
 }
 
 /// `POST /work-items/{id}/reject/{approvalItemId}`.
@@ -216,7 +259,9 @@ async fn work_items_reject(
     caller: Caller,
     Path((id, approval_item_id)): Path<(String, String)>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(act(&state, caller, id, Action::Reject(approval_item_id)).await?))
+    Ok(axum::Json(
+        act(&state, caller, id, Action::Reject(approval_item_id)).await?,
+    ))
 }
 
 /// `POST /work-items/bulk-approve/{id}`.
@@ -225,7 +270,9 @@ async fn work_items_bulk_approve(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(act(&state, caller, id, Action::BulkApprove).await?))
+    Ok(axum::Json(
+        act(&state, caller, id, Action::BulkApprove).await?,
+    ))
 }
 
 /// `POST /work-items/bulk-reject/{id}`.
@@ -234,7 +281,9 @@ async fn work_items_bulk_reject(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(act(&state, caller, id, Action::BulkReject).await?))
+    Ok(axum::Json(
+        act(&state, caller, id, Action::BulkReject).await?,
+    ))
 }
 
 /// `POST /work-items/{id}/submit-account-selection`: field values keyed on field name.
@@ -244,5 +293,7 @@ async fn work_items_submit_account_selection(
     Path(id): Path<String>,
     Json(selection): Json<AccountSelection>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(act(&state, caller, id, Action::SubmitSelection(selection)).await?))
+    Ok(axum::Json(
+        act(&state, caller, id, Action::SubmitSelection(selection)).await?,
+    ))
 }

@@ -96,21 +96,24 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Identity> {
 
 /// Every identity, in the order they were created.
 pub fn all(conn: &Connection) -> Result<Vec<Identity>, ApiError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM identities ORDER BY seq"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM identities ORDER BY seq"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The identity with `id`.
 pub fn by_id(conn: &Connection, id: &str) -> Result<Option<Identity>, ApiError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM identities WHERE id = ?1"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM identities WHERE id = ?1"))?;
     Ok(stmt.query_row([id], from_row).optional()?)
 }
 
 /// The identity whose personal-access-token client id is `client_id`.
 pub fn by_client_id(conn: &Connection, client_id: &str) -> Result<Option<Identity>, ApiError> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM identities WHERE client_id = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM identities WHERE client_id = ?1"
+    ))?;
     Ok(stmt.query_row([client_id], from_row).optional()?)
 }
 

@@ -49,7 +49,11 @@ async fn an_oversized_body_is_413_in_the_error_shape() {
     let id = app.owner_item(|i| i.form.is_some()).await.id.unwrap();
     let huge = json!({"justification": "x".repeat(4096)});
     let response = app
-        .post_json(&format!("/v2024/work-items/{id}/submit-account-selection"), &token, &huge)
+        .post_json(
+            &format!("/v2024/work-items/{id}/submit-account-selection"),
+            &token,
+            &huge,
+        )
         .await;
     error_body(response, StatusCode::PAYLOAD_TOO_LARGE).await;
     assert!(app.work_item(&id, &token).await.is_pending());
@@ -66,10 +70,25 @@ async fn complete_accepts_a_json_string_or_null_body_and_refuses_other_json() {
         .filter(|i| i.approval_items().is_empty() && i.form.is_none())
         .take(2)
         .collect();
-    let bad = app.post_json(&format!("/v2024/work-items/{}", items[0].id.as_deref().unwrap()), &token, &json!({"a": 1})).await;
+    let bad = app
+        .post_json(
+            &format!("/v2024/work-items/{}", items[0].id.as_deref().unwrap()),
+            &token,
+            &json!({"a": 1}),
+        )
+        .await;
     error_body(bad, StatusCode::BAD_REQUEST).await;
-    for (item, body) in items.iter().zip([json!("Done, account created"), json!(null)]) {
-        let response = app.post_json(&format!("/v2024/work-items/{}", item.id.as_deref().unwrap()), &token, &body).await;
+    for (item, body) in items
+        .iter()
+        .zip([json!("Done, account created"), json!(null)])
+    {
+        let response = app
+            .post_json(
+                &format!("/v2024/work-items/{}", item.id.as_deref().unwrap()),
+                &token,
+                &body,
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::OK, "{body}");
     }
 }
@@ -78,6 +97,14 @@ async fn complete_accepts_a_json_string_or_null_body_and_refuses_other_json() {
 async fn an_unknown_api_path_is_a_json_404() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
-    error_body(app.get("/v2024/nothing-here", &token).await, StatusCode::NOT_FOUND).await;
-    error_body(app.get("/oauth/nothing", &token).await, StatusCode::NOT_FOUND).await;
+    error_body(
+        app.get("/v2024/nothing-here", &token).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    error_body(
+        app.get("/oauth/nothing", &token).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
 }

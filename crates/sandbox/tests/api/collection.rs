@@ -17,10 +17,17 @@ async fn bad_collection_parameters_are_400_naming_the_parameter() {
         ("offset=1.5", "offset"),
         ("count=maybe", "count"),
     ] {
-        for path in ["/v2024/work-items", "/v2024/work-items/completed", "/v2024/public-identities"] {
+        for path in [
+            "/v2024/work-items",
+            "/v2024/work-items/completed",
+            "/v2024/public-identities",
+        ] {
             let response = app.get(&format!("{path}?{query}"), &token).await;
             let body = error_body(response, StatusCode::BAD_REQUEST).await;
-            assert!(body.message().unwrap().contains(&format!("'{name}'")), "{path}?{query}");
+            assert!(
+                body.message().unwrap().contains(&format!("'{name}'")),
+                "{path}?{query}"
+            );
         }
     }
 }
@@ -32,9 +39,17 @@ async fn count_true_sets_x_total_count_and_pages_tile_the_list() {
     let all = app.pending(&token).await;
     let mut paged: Vec<WorkItem> = Vec::new();
     for offset in (0..all.len() + 5).step_by(5) {
-        let response = app.get(&format!("/v2024/work-items?limit=5&offset={offset}&count=true"), &token).await;
+        let response = app
+            .get(
+                &format!("/v2024/work-items?limit=5&offset={offset}&count=true"),
+                &token,
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(response.headers()["x-total-count"], all.len().to_string().as_str());
+        assert_eq!(
+            response.headers()["x-total-count"],
+            all.len().to_string().as_str()
+        );
         let page: Vec<WorkItem> = response.json().await.unwrap();
         assert!(page.len() <= 5);
         paged.extend(page);
@@ -58,6 +73,9 @@ async fn cors_exposes_the_total_count_and_retry_after_to_any_origin() {
         .await
         .unwrap();
     assert_eq!(response.headers()["access-control-allow-origin"], "*");
-    let exposed = response.headers()["access-control-expose-headers"].to_str().unwrap().to_lowercase();
+    let exposed = response.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .to_lowercase();
     assert!(exposed.contains("x-total-count") && exposed.contains("retry-after"));
 }

@@ -25,10 +25,20 @@ fn start(db: &std::path::Path, creds: &std::path::Path) -> Running {
         .unwrap();
     let mut line = String::new();
     // The reader is dropped (the pipe closed) on purpose: the server must keep running.
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let base = line.trim().strip_prefix("My Tasks sandbox listening on ").expect(&line).to_owned();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("My Tasks sandbox listening on ")
+        .expect(&line)
+        .to_owned();
     let credentials = serde_json::from_slice(&std::fs::read(creds).unwrap()).unwrap();
-    Running { child, base, credentials }
+    Running {
+        child,
+        base,
+        credentials,
+    }
 }
 
 #[tokio::test]
@@ -54,18 +64,43 @@ async fn a_completed_item_stays_completed_after_kill_9_and_the_token_still_works
         .await
         .unwrap();
     let token = token["access_token"].as_str().unwrap().to_owned();
-    let items: Vec<WorkItem> = client.get(format!("{}/v2024/work-items", first.base)).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
-    let item = items.iter().find(|i| i.name.as_deref() == Some("Create an Account")).unwrap();
+    let items: Vec<WorkItem> = client
+        .get(format!("{}/v2024/work-items", first.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let item = items
+        .iter()
+        .find(|i| i.name.as_deref() == Some("Create an Account"))
+        .unwrap();
     let id = item.id.clone().unwrap();
-    let done = client.post(format!("{}/v2024/work-items/{id}", first.base)).bearer_auth(&token).send().await.unwrap();
+    let done = client
+        .post(format!("{}/v2024/work-items/{id}", first.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(done.status(), StatusCode::OK);
 
     first.child.kill().unwrap(); // SIGKILL on Unix
     first.child.wait().unwrap();
 
     let mut second = start(&db, &creds);
-    let after = client.get(format!("{}/v2024/work-items/{id}", second.base)).bearer_auth(&token).send().await.unwrap();
-    assert_eq!(after.status(), StatusCode::OK, "the token signed before the restart still verifies");
+    let after = client
+        .get(format!("{}/v2024/work-items/{id}", second.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        after.status(),
+        StatusCode::OK,
+        "the token signed before the restart still verifies"
+    );
     let after: WorkItem = after.json().await.unwrap();
     assert_eq!(after.state, Some(WorkItemState::Finished));
     second.child.kill().unwrap();

@@ -79,7 +79,11 @@ pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
             .unwrap()
             .unwrap()
     };
-    tokio::spawn(sandbox::serve(listener, state.clone(), std::future::pending()));
+    tokio::spawn(sandbox::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
     TestApp {
         address,
         client: Client::builder()
@@ -106,7 +110,11 @@ impl TestApp {
             .iter()
             .find(|i| i.alias == who.alias())
             .unwrap();
-        (entry.client_id.clone(), entry.client_secret.clone(), entry.id.clone())
+        (
+            entry.client_id.clone(),
+            entry.client_secret.clone(),
+            entry.id.clone(),
+        )
     }
 
     /// The identity id of `who`.
