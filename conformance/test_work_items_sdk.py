@@ -20,6 +20,10 @@ from sailpoint.v2024.models.work_items_summary import WorkItemsSummary
 ALISON = "alison.ferguso"
 ADMIN = "thomas.edison"
 PENDING = WorkItemStateManualWorkItems.PENDING
+# sailpoint 1.4.2 generates no header parameter for the two experimental operations, so it
+# never sends the header the spec requires; callers pass it through the SDK's own per-call
+# `_headers` argument.
+EXPERIMENTAL = {"X-SailPoint-Experimental": "true"}
 
 
 def pending_items(api) -> list:
@@ -48,7 +52,8 @@ def test_list_work_items_returns_the_callers_pending_items_with_a_total(sandbox)
     assert all(isinstance(i, WorkItems) and i.state == PENDING for i in response.data)
     me = sandbox.identity(ALISON)["id"]
     assert all(i.owner_id == me for i in response.data)
-    assert int(response.headers["X-Total-Count"]) == len(pending_items(api))
+    headers = {name.lower(): value for name, value in response.headers.items()}
+    assert int(headers["x-total-count"]) == len(pending_items(api))
 
 
 def test_get_completed_work_items_returns_only_finished_items_with_completion_time(sandbox):
@@ -65,10 +70,10 @@ def test_get_count_work_items_matches_the_pending_list(sandbox):
 
 
 def test_get_count_completed_work_items_is_experimental_and_matches_the_completed_list(sandbox):
-    with pytest.raises(Exception, match="Experimental"):
-        sandbox.sdk(ALISON).get_count_completed_work_items()
     api = sandbox.sdk(ALISON, experimental=True)
-    count = api.get_count_completed_work_items()
+    with pytest.raises(BadRequestException, match="X-SailPoint-Experimental"):
+        api.get_count_completed_work_items()
+    count = api.get_count_completed_work_items(_headers=EXPERIMENTAL)
     assert count.count == len(api.get_completed_work_items(limit=250))
 
 
@@ -160,12 +165,15 @@ def test_forward_work_item_moves_it_to_the_target_owner(sandbox):
     target = next(i for i in sandbox.identities if i["alias"] not in (ALISON, ADMIN))
     forward = WorkItemForward(target_owner_id=target["id"], comment="I'm going on vacation.",
                               send_notifications=True)
-    assert api.forward_work_item(item.id, forward) is None
+    with pytest.raises(BadRequestException, match="X-SailPoint-Experimental"):
+        api.forward_work_item(item.id, forward)
+    assert api.forward_work_item(item.id, forward, _headers=EXPERIMENTAL) is None
     assert item.id not in [i.id for i in pending_items(api)]
     admin = sandbox.sdk(ADMIN)
     assert item.id in [i.id for i in admin.list_work_items(owner_id=target["id"], limit=250)]
     with pytest.raises(BadRequestException):
-        api.forward_work_item(other.id, WorkItemForward(target_owner_id=target["id"], comment=""))
+        api.forward_work_item(other.id, WorkItemForward(target_owner_id=target["id"], comment=""),
+                              _headers=EXPERIMENTAL)
 
 
 def test_a_plain_user_cannot_read_someone_elses_list_but_an_admin_can(sandbox):

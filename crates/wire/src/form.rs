@@ -168,6 +168,9 @@ impl AllowedValue {
     }
 }
 
+// The enum comes from `string_enum!`, whose derive list has no `Default` to hang a
+// `#[default]` on, so this impl cannot be derived.
+#[allow(clippy::derivable_impls)]
 impl Default for FieldType {
     fn default() -> Self {
         FieldType::Text

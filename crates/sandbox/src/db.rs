@@ -1,0 +1,181 @@
+//! The SQLite database: opening, pragmas, migrations, and the one-writer/many-readers
+//! discipline every store function runs under.
+//!
+//! All writes go through a single connection behind a mutex and run in `BEGIN IMMEDIATE`
+//! transactions, so two requests deciding the same work item are strictly serialized; the
+//! conditional `UPDATE … WHERE pending = 1` then lets exactly one of them win. Reads use a
+//! small pool of their own connections (WAL lets them run beside the writer).
+//!
+//! Durability: WAL with `synchronous = NORMAL`. A commit has been written to the WAL file
+//! (in the OS page cache) before `COMMIT` returns, so a `kill -9` of this process loses
+//! nothing; only a power cut could lose the last commits, which a sandbox can accept.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::Connection;
+
+use crate::error::ApiError;
+
+const READERS: usize = 4;
+
+/// The schema, applied in order; `PRAGMA user_version` records how far a database got.
+const MIGRATIONS: &[&str] = &[r#"
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE identities (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        email TEXT,
+        first_name TEXT,
+        last_name TEXT,
+        admin INTEGER NOT NULL DEFAULT 0,
+        client_id TEXT NOT NULL UNIQUE,
+        client_secret TEXT NOT NULL,
+        manager_id TEXT,
+        attributes TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE work_items (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL,
+        pending INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX work_items_by_owner ON work_items (owner_id, pending, created, id);
+    CREATE TABLE refresh_tokens (
+        token_hash TEXT PRIMARY KEY,
+        identity_id TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        expires INTEGER NOT NULL,
+        used INTEGER NOT NULL DEFAULT 0
+    );
+"#];
+
+/// Handle to the database, cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    /// The only connection that writes; the mutex serializes all writers.
+    writer: Arc<Mutex<Connection>>,
+    /// Read-only connections (empty in memory, where readers share the writer).
+    readers: Arc<Vec<Mutex<Connection>>>,
+    /// Round-robin cursor over `readers`.
+    next_reader: Arc<AtomicUsize>,
+}
+
+impl Db {
+    /// Opens (creating and migrating) the database at `path`, or an in-memory one.
+    pub fn open(path: Option<&Path>) -> Result<Db, ApiError> {
+        let writer = match path {
+            Some(path) => Connection::open(path)?,
+            None => Connection::open_in_memory()?,
+        };
+        writer.busy_timeout(std::time::Duration::from_secs(5))?;
+        if path.is_some() {
+            let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(ApiError::Internal(format!(
+                    "journal mode is {mode}, not WAL"
+                )));
+            }
+        }
+        writer.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        migrate(&writer)?;
+        let mut readers = Vec::new();
+        if let Some(path) = path {
+            for _ in 0..READERS {
+                let reader = Connection::open(path)?;
+                reader.busy_timeout(std::time::Duration::from_secs(5))?;
+                reader.execute_batch("PRAGMA query_only = ON;")?;
+                readers.push(Mutex::new(reader));
+            }
+        }
+        Ok(Db {
+            writer: Arc::new(Mutex::new(writer)),
+            readers: Arc::new(readers),
+            next_reader: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    /// Runs `f` on a reader connection, off the async runtime.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || db.read_blocking(f)).await
+    }
+
+    /// Runs `f` on the writer connection, off the async runtime.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let db = self.clone();
+        run_blocking(move || db.write_blocking(f)).await
+    }
+
+    /// [`Db::read`] for code that is already off the runtime (start-up).
+    pub fn read_blocking<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        if self.readers.is_empty() {
+            let conn = lock(&self.writer)?;
+            return f(&conn);
+        }
+        let index = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        let conn = lock(&self.readers[index])?;
+        f(&conn)
+    }
+
+    /// [`Db::write`] for code that is already off the runtime (start-up, seeding).
+    pub fn write_blocking<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut conn = lock(&self.writer)?;
+        f(&mut conn)
+    }
+}
+
+fn lock(conn: &Mutex<Connection>) -> Result<std::sync::MutexGuard<'_, Connection>, ApiError> {
+    conn.lock()
+        .map_err(|_| ApiError::Internal("a database connection was poisoned".into()))
+}
+
+async fn run_blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::Internal(format!("database task failed: {e}")))?
+}
+
+fn migrate(conn: &Connection) -> Result<(), ApiError> {
+    let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(version) {
+        conn.execute_batch(&format!(
+            "BEGIN; {migration}; PRAGMA user_version = {}; COMMIT;",
+            index + 1
+        ))?;
+    }
+    Ok(())
+}
+
+/// A value of the `meta` table, creating it with `make` on first use.
+pub fn meta_get_or_insert(
+    conn: &Connection,
+    key: &str,
+    make: impl FnOnce() -> String,
+) -> Result<String, ApiError> {
+    conn.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES (?1, ?2)",
+        (key, make()),
+    )?;
+    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
+}

@@ -1,0 +1,90 @@
+//! Request-body extractors whose rejections are our own [`ApiError`] (so a malformed,
+//! mistyped or oversized body gets ISC's error shape, never axum's plain text).
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
+use axum::extract::{FromRequest, Request};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON body; any failure to read it is a 400 (413 when too large).
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        axum::Json::<T>::from_request(request, state)
+            .await
+            .map(|axum::Json(value)| Json(value))
+            .map_err(ApiError::from)
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::BytesRejection(bytes) => ApiError::from(bytes),
+            JsonRejection::MissingJsonContentType(_) => ApiError::BadRequest(
+                "Expected a request body with Content-Type: application/json.".into(),
+            ),
+            JsonRejection::JsonSyntaxError(e) => ApiError::BadRequest(format!(
+                "The request body is not valid JSON: {}",
+                e.body_text()
+            )),
+            JsonRejection::JsonDataError(e) => ApiError::BadRequest(format!(
+                "The request body has the wrong shape: {}",
+                e.body_text()
+            )),
+            other => ApiError::BadRequest(other.body_text()),
+        }
+    }
+}
+
+impl From<BytesRejection> for ApiError {
+    fn from(rejection: BytesRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge
+        } else {
+            ApiError::BadRequest(format!(
+                "The request body could not be read: {}",
+                rejection.body_text()
+            ))
+        }
+    }
+}
+
+/// An optional JSON body: nothing (with any or no content type) is `None`; anything else
+/// must be `application/json` and decode to `T`.
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let is_json = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| {
+                let mime = mime.trim().to_ascii_lowercase();
+                mime == "application/json" || mime.ends_with("+json")
+            });
+        let bytes = Bytes::from_request(request, state).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(OptionalJson(None));
+        }
+        if !is_json {
+            return Err(ApiError::BadRequest(
+                "Expected a request body with Content-Type: application/json.".into(),
+            ));
+        }
+        serde_json::from_slice(&bytes)
+            .map(OptionalJson)
+            .map_err(|e| ApiError::BadRequest(format!("The request body is not valid: {e}")))
+    }
+}

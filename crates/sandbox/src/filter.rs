@@ -1,0 +1,351 @@
+//! The `filters` query parameter of `GET /public-identities`: a parser for ISC's standard
+//! filter syntax, restricted to the fields and operators the spec lists
+//! (`id`: eq, in; `alias`, `email`, `firstname`, `lastname`: eq, sw), combined with `and`,
+//! `or`, `not` and parentheses. Matching is case-insensitive like ISC's.
+
+/// A field a filter may test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Identity id.
+    Id,
+    /// Alias (user name).
+    Alias,
+    /// Email address.
+    Email,
+    /// First name.
+    FirstName,
+    /// Last name.
+    LastName,
+}
+
+impl Field {
+    fn parse(name: &str) -> Option<Field> {
+        match name {
+            "id" => Some(Field::Id),
+            "alias" => Some(Field::Alias),
+            "email" => Some(Field::Email),
+            "firstname" => Some(Field::FirstName),
+            "lastname" => Some(Field::LastName),
+            _ => None,
+        }
+    }
+
+    fn allows(self, op: Op) -> bool {
+        match self {
+            Field::Id => matches!(op, Op::Eq | Op::In),
+            _ => matches!(op, Op::Eq | Op::Sw),
+        }
+    }
+}
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Equals.
+    Eq,
+    /// Is one of a list.
+    In,
+    /// Starts with.
+    Sw,
+}
+
+/// A parsed filter expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Both must hold.
+    And(Box<Filter>, Box<Filter>),
+    /// Either must hold.
+    Or(Box<Filter>, Box<Filter>),
+    /// Must not hold.
+    Not(Box<Filter>),
+    /// `field op value` or `field in (values…)`.
+    Compare {
+        /// The tested field.
+        field: Field,
+        /// The operator.
+        op: Op,
+        /// One value, or several for `in`.
+        values: Vec<String>,
+    },
+}
+
+/// Something a filter can be tested against.
+pub trait Subject {
+    /// The value of `field`, if the subject has one.
+    fn field(&self, field: Field) -> Option<&str>;
+}
+
+impl Filter {
+    /// Parses a `filters` parameter; the error says what is wrong, for a 400.
+    pub fn parse(text: &str) -> Result<Filter, String> {
+        let tokens = tokenize(text)?;
+        let mut parser = Parser { tokens, pos: 0 };
+        let filter = parser.or()?;
+        match parser.tokens.get(parser.pos) {
+            None => Ok(filter),
+            Some(token) => Err(format!("unexpected {token:?}")),
+        }
+    }
+
+    /// Whether `subject` passes this filter.
+    pub fn matches(&self, subject: &impl Subject) -> bool {
+        match self {
+            Filter::And(a, b) => a.matches(subject) && b.matches(subject),
+            Filter::Or(a, b) => a.matches(subject) || b.matches(subject),
+            Filter::Not(a) => !a.matches(subject),
+            Filter::Compare { field, op, values } => {
+                let Some(actual) = subject.field(*field) else {
+                    return false;
+                };
+                let actual = actual.to_lowercase();
+                values.iter().any(|v| {
+                    let v = v.to_lowercase();
+                    match op {
+                        Op::Eq | Op::In => actual == v,
+                        Op::Sw => actual.starts_with(&v),
+                    }
+                })
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Word(String),
+    Str(String),
+    Open,
+    Close,
+    Comma,
+}
+
+fn tokenize(text: &str) -> Result<Vec<Token>, String> {
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        match c {
+            c if c.is_whitespace() => {
+                chars.next();
+            }
+            '(' | ')' | ',' => {
+                chars.next();
+                tokens.push(match c {
+                    '(' => Token::Open,
+                    ')' => Token::Close,
+                    _ => Token::Comma,
+                });
+            }
+            '"' => {
+                chars.next();
+                let mut value = String::new();
+                loop {
+                    match chars.next() {
+                        None => return Err("unterminated string".into()),
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some(escaped) => value.push(escaped),
+                            None => return Err("unterminated string".into()),
+                        },
+                        Some(other) => value.push(other),
+                    }
+                }
+                tokens.push(Token::Str(value));
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '.' => {
+                let mut word = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c.is_alphanumeric() || c == '_' || c == '.' {
+                        word.push(c);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(Token::Word(word));
+            }
+            other => return Err(format!("unexpected character '{other}'")),
+        }
+    }
+    Ok(tokens)
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+}
+
+impl Parser {
+    fn next(&mut self) -> Option<Token> {
+        let token = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        token
+    }
+
+    fn peek_word(&self, word: &str) -> bool {
+        matches!(self.tokens.get(self.pos), Some(Token::Word(w)) if w.eq_ignore_ascii_case(word))
+    }
+
+    fn or(&mut self) -> Result<Filter, String> {
+        let mut left = self.and()?;
+        while self.peek_word("or") {
+            self.pos += 1;
+            left = Filter::Or(Box::new(left), Box::new(self.and()?));
+        }
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Result<Filter, String> {
+        let mut left = self.unary()?;
+        while self.peek_word("and") {
+            self.pos += 1;
+            left = Filter::And(Box::new(left), Box::new(self.unary()?));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Filter, String> {
+        if self.peek_word("not") {
+            self.pos += 1;
+            return Ok(Filter::Not(Box::new(self.unary()?)));
+        }
+        match self.next() {
+            Some(Token::Open) => {
+                let inner = self.or()?;
+                match self.next() {
+                    Some(Token::Close) => Ok(inner),
+                    _ => Err("expected ')'".into()),
+                }
+            }
+            Some(Token::Word(name)) => self.comparison(&name),
+            Some(other) => Err(format!("expected a field name, found {other:?}")),
+            None => Err("expected a field name, found the end".into()),
+        }
+    }
+
+    fn comparison(&mut self, name: &str) -> Result<Filter, String> {
+        let field =
+            Field::parse(name).ok_or_else(|| format!("filtering on '{name}' is not supported"))?;
+        let op = match self.next() {
+            Some(Token::Word(op)) => match op.to_ascii_lowercase().as_str() {
+                "eq" => Op::Eq,
+                "in" => Op::In,
+                "sw" => Op::Sw,
+                other => return Err(format!("operator '{other}' is not supported for '{name}'")),
+            },
+            _ => return Err(format!("expected an operator after '{name}'")),
+        };
+        if !field.allows(op) {
+            return Err(format!("operator '{op:?}' is not supported for '{name}'").to_lowercase());
+        }
+        let values = if op == Op::In {
+            if self.next() != Some(Token::Open) {
+                return Err("expected '(' after 'in'".into());
+            }
+            let mut values = Vec::new();
+            loop {
+                match self.next() {
+                    Some(Token::Str(value)) => values.push(value),
+                    _ => return Err("expected a quoted value in the 'in' list".into()),
+                }
+                match self.next() {
+                    Some(Token::Comma) => continue,
+                    Some(Token::Close) => break,
+                    _ => return Err("expected ',' or ')' in the 'in' list".into()),
+                }
+            }
+            values
+        } else {
+            match self.next() {
+                Some(Token::Str(value)) => vec![value],
+                _ => return Err(format!("expected a quoted value after '{name}'")),
+            }
+        };
+        Ok(Filter::Compare { field, op, values })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Person(&'static str, &'static str, &'static str);
+
+    impl Subject for Person {
+        fn field(&self, field: Field) -> Option<&str> {
+            match field {
+                Field::Id => Some(self.0),
+                Field::Alias => Some(self.1),
+                Field::FirstName => Some(self.2),
+                Field::Email | Field::LastName => None,
+            }
+        }
+    }
+
+    const ALISON: Person = Person("a1", "alison.ferguso", "Alison");
+    const THOMAS: Person = Person("t1", "thomas.edison", "Thomas");
+
+    fn keeps(filter: &str) -> Vec<&'static str> {
+        let filter = Filter::parse(filter).unwrap();
+        [ALISON, THOMAS]
+            .into_iter()
+            .filter(|p| filter.matches(p))
+            .map(|p| p.1)
+            .collect()
+    }
+
+    #[test]
+    fn eq_matches_whole_values_ignoring_case() {
+        assert_eq!(keeps(r#"firstname eq "alison""#), ["alison.ferguso"]);
+        assert!(keeps(r#"firstname eq "Ali""#).is_empty());
+    }
+
+    #[test]
+    fn sw_matches_prefixes() {
+        assert_eq!(keeps(r#"alias sw "THO""#), ["thomas.edison"]);
+    }
+
+    #[test]
+    fn in_matches_any_listed_id() {
+        assert_eq!(
+            keeps(r#"id in ("t1", "zz", "a1")"#),
+            ["alison.ferguso", "thomas.edison"]
+        );
+    }
+
+    #[test]
+    fn and_or_not_and_parentheses_combine() {
+        assert_eq!(
+            keeps(r#"not (alias sw "a" or id eq "zz") and firstname sw "t""#),
+            ["thomas.edison"]
+        );
+    }
+
+    #[test]
+    fn escaped_quotes_are_part_of_the_value() {
+        assert_eq!(
+            Filter::parse(r#"alias eq "a\"b""#).unwrap(),
+            Filter::Compare {
+                field: Field::Alias,
+                op: Op::Eq,
+                values: vec!["a\"b".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn fields_and_operators_the_spec_does_not_list_are_refused() {
+        for bad in [
+            r#"name eq "x""#,
+            r#"id sw "x""#,
+            r#"alias in ("x")"#,
+            r#"alias co "x""#,
+            r#"alias eq x"#,
+            r#"alias eq "x"#,
+            r#"(alias eq "x""#,
+            r#"alias eq "x" extra"#,
+            "",
+        ] {
+            assert!(Filter::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

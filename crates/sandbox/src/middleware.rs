@@ -1,0 +1,42 @@
+//! Per-request policies of the `/v2024` API that run before any handler: injected faults
+//! (test controls) and the rate limit per access token.
+
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Answers with the injected fault while one is armed.
+pub async fn inject_faults(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match state.take_fault() {
+        None => next.run(request).await,
+        Some(fault) => match fault.status {
+            429 => ApiError::TooManyRequests {
+                retry_after_secs: fault.retry_after_secs,
+            }
+            .into_response(),
+            503 => ApiError::Unavailable.into_response(),
+            _ => ApiError::Internal("fault injected by the test controls".into()).into_response(),
+        },
+    }
+}
+
+/// Refuses a request with 429 when its access token has used up its window. Requests
+/// without a token pass through (authentication refuses them).
+pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    if let Some(token) = crate::auth::bearer_token(&parts) {
+        if let Err(retry_after_secs) = state.limiter().check(token, Instant::now()) {
+            return ApiError::TooManyRequests { retry_after_secs }.into_response();
+        }
+    }
+    next.run(Request::from_parts(parts, body)).await
+}

@@ -1,0 +1,556 @@
+//! The work-item state machine: which actions a work item accepts in which state and what
+//! each one changes. Pure functions over the wire model, no HTTP and no SQL, so the rules
+//! are tested on their own.
+//!
+//! The rules:
+//! - Only a `Pending` work item can be completed, forwarded, decided or have its account
+//!   selection submitted.
+//! - Mark Complete is refused while an approval item is still `Pending`, or while the form
+//!   has a required field without a value.
+//! - Approving (rejecting) one approval item sets it to `Finished` (`Rejected`); it must
+//!   exist and still be `Pending`. Deciding the last pending one finishes the work item.
+//! - Bulk approve (reject) decides every pending approval item and finishes the work item;
+//!   it needs at least one pending approval item.
+//! - Forward needs a target that is not the current owner and a non-empty comment; the
+//!   item moves to the target and stays `Pending`.
+//! - Account selection needs a form, accepts only the form's field names and allowed
+//!   values, requires the required fields, stores the values in the form and finishes
+//!   the work item.
+//! - Every change sets `modified`; finishing also sets `completed`.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use wire::{AccountSelection, ApprovalItemDetails, FormItem, WorkItem, WorkItemState};
+
+/// Something a person does to a work item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Mark Complete.
+    Complete,
+    /// Hand the item to someone else.
+    Forward {
+        /// The new owner's id.
+        target_id: String,
+        /// The new owner's display name.
+        target_name: String,
+        /// Why; must not be blank.
+        comment: String,
+    },
+    /// Approve one approval item.
+    Approve(String),
+    /// Reject one approval item.
+    Reject(String),
+    /// Approve every pending approval item.
+    BulkApprove,
+    /// Reject every pending approval item.
+    BulkReject,
+    /// Submit the account-selection form.
+    SubmitSelection(AccountSelection),
+}
+
+/// Why an action was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleError {
+    /// The work item is no longer pending.
+    NotPending(String),
+    /// Mark Complete while approval items still wait for a decision.
+    ApprovalsPending(usize),
+    /// Mark Complete while the form has unanswered required fields.
+    FormIncomplete(String),
+    /// No approval item with this id in the work item (a 404).
+    ApprovalItemNotFound(String),
+    /// The approval item was already decided.
+    ApprovalItemDecided(String),
+    /// A bulk decision on an item with nothing left to decide.
+    NothingToDecide,
+    /// Forward to the person who already owns it.
+    ForwardToOwner,
+    /// Forward without a comment.
+    EmptyComment,
+    /// Account selection on an item without a form.
+    NoForm,
+    /// A submitted key that is no field of the form.
+    UnknownField(String),
+    /// A submitted value that is not a string.
+    NotAString(String),
+    /// A submitted value the field does not allow.
+    ValueNotAllowed {
+        /// The field.
+        field: String,
+        /// The refused value.
+        value: String,
+    },
+    /// A required field without a value.
+    MissingField(String),
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuleError::NotPending(state) => write!(
+                f,
+                "The work item is {state}; only Pending work items can be changed."
+            ),
+            RuleError::ApprovalsPending(n) => write!(
+                f,
+                "The work item still has {n} pending approval item(s); approve or reject them first."
+            ),
+            RuleError::FormIncomplete(field) => write!(
+                f,
+                "The form field '{field}' is required; submit the account selection instead."
+            ),
+            RuleError::ApprovalItemNotFound(id) => {
+                write!(f, "The work item has no approval item with id '{id}'.")
+            }
+            RuleError::ApprovalItemDecided(id) => {
+                write!(f, "The approval item '{id}' has already been decided.")
+            }
+            RuleError::NothingToDecide => {
+                write!(f, "The work item has no pending approval items to decide.")
+            }
+            RuleError::ForwardToOwner => write!(
+                f,
+                "The work item already belongs to that identity; choose someone else."
+            ),
+            RuleError::EmptyComment => write!(f, "A comment is required to forward a work item."),
+            RuleError::NoForm => write!(f, "The work item has no account-selection form."),
+            RuleError::UnknownField(name) => write!(f, "The form has no field named '{name}'."),
+            RuleError::NotAString(name) => {
+                write!(f, "The value of field '{name}' must be a string.")
+            }
+            RuleError::ValueNotAllowed { field, value } => {
+                write!(f, "'{value}' is not an allowed value of field '{field}'.")
+            }
+            RuleError::MissingField(name) => write!(f, "The form field '{name}' is required."),
+        }
+    }
+}
+
+/// The work item after `action`, or why the action is refused. `owner_id` of the result
+/// is the new owner (it changes only on forward).
+pub fn apply(item: &WorkItem, action: &Action, now: DateTime<Utc>) -> Result<WorkItem, RuleError> {
+    if !item.is_pending() {
+        let state = item
+            .state
+            .as_ref()
+            .map_or_else(|| "in no state".to_owned(), |s| s.to_string());
+        return Err(RuleError::NotPending(state));
+    }
+    let mut next = item.clone();
+    next.modified = Some(now);
+    match action {
+        Action::Complete => {
+            let pending = pending_approvals(item);
+            if pending > 0 {
+                return Err(RuleError::ApprovalsPending(pending));
+            }
+            if let Some(form) = &item.form {
+                if let Some(field) = form
+                    .fields()
+                    .into_iter()
+                    .find(|f| f.required && is_blank(f.value.as_ref()))
+                {
+                    return Err(RuleError::FormIncomplete(field.name));
+                }
+            }
+            finish(&mut next, now);
+        }
+        Action::Forward {
+            target_id,
+            target_name,
+            comment,
+        } => {
+            if item.owner_id.as_deref() == Some(target_id.as_str()) {
+                return Err(RuleError::ForwardToOwner);
+            }
+            if comment.trim().is_empty() {
+                return Err(RuleError::EmptyComment);
+            }
+            next.owner_id = Some(target_id.clone());
+            next.owner_name = Some(target_name.clone());
+        }
+        Action::Approve(id) | Action::Reject(id) => {
+            let decision = decision_of(action);
+            let approval = next
+                .approval_items
+                .iter_mut()
+                .flatten()
+                .find(|a| a.id.as_deref() == Some(id.as_str()))
+                .ok_or_else(|| RuleError::ApprovalItemNotFound(id.clone()))?;
+            if !is_undecided(approval) {
+                return Err(RuleError::ApprovalItemDecided(id.clone()));
+            }
+            approval.state = Some(decision);
+            if pending_approvals(&next) == 0 {
+                finish(&mut next, now);
+            }
+        }
+        Action::BulkApprove | Action::BulkReject => {
+            if pending_approvals(item) == 0 {
+                return Err(RuleError::NothingToDecide);
+            }
+            let decision = decision_of(action);
+            for approval in next.approval_items.iter_mut().flatten() {
+                if is_undecided(approval) {
+                    approval.state = Some(decision.clone());
+                }
+            }
+            finish(&mut next, now);
+        }
+        Action::SubmitSelection(selection) => {
+            submit_selection(&mut next, selection)?;
+            finish(&mut next, now);
+        }
+    }
+    Ok(next)
+}
+
+fn decision_of(action: &Action) -> WorkItemState {
+    match action {
+        Action::Reject(_) | Action::BulkReject => WorkItemState::Rejected,
+        _ => WorkItemState::Finished,
+    }
+}
+
+/// An approval item still waiting for a decision (`null` state counts as waiting).
+fn is_undecided(approval: &ApprovalItemDetails) -> bool {
+    approval
+        .state
+        .as_ref()
+        .is_none_or(WorkItemState::is_pending)
+}
+
+fn pending_approvals(item: &WorkItem) -> usize {
+    item.approval_items()
+        .iter()
+        .filter(|a| is_undecided(a))
+        .count()
+}
+
+fn finish(item: &mut WorkItem, now: DateTime<Utc>) {
+    item.state = Some(WorkItemState::Finished);
+    item.completed = Some(now);
+}
+
+fn is_blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
+fn submit_selection(item: &mut WorkItem, selection: &AccountSelection) -> Result<(), RuleError> {
+    let form = item.form.as_mut().ok_or(RuleError::NoForm)?;
+    let fields = form.fields();
+    if fields.is_empty() {
+        return Err(RuleError::NoForm);
+    }
+    for (name, value) in selection {
+        let field = fields
+            .iter()
+            .find(|f| &f.name == name)
+            .ok_or_else(|| RuleError::UnknownField(name.clone()))?;
+        match value {
+            Value::Null => {}
+            Value::String(text) => {
+                if !text.is_empty() && !field.allows(text) {
+                    return Err(RuleError::ValueNotAllowed {
+                        field: name.clone(),
+                        value: text.clone(),
+                    });
+                }
+            }
+            _ => return Err(RuleError::NotAString(name.clone())),
+        }
+    }
+    if let Some(missing) = fields
+        .iter()
+        .find(|f| f.required && is_blank(selection.get(&f.name)))
+    {
+        return Err(RuleError::MissingField(missing.name.clone()));
+    }
+    for section in form.sections.iter_mut().flatten() {
+        for item in section.form_items.iter_mut().flatten() {
+            store_values(item, selection);
+        }
+    }
+    Ok(())
+}
+
+/// Writes submitted values into the field objects of a (possibly nested) form item.
+fn store_values(item: &mut Value, selection: &AccountSelection) {
+    match FormItem::from_value(item) {
+        FormItem::Field(field) => {
+            if let (Some(value), Some(object)) = (selection.get(&field.name), item.as_object_mut())
+            {
+                object.insert("value".into(), value.clone());
+            }
+        }
+        FormItem::Section(_) => {
+            if let Some(Value::Array(children)) = item.get_mut("formItems") {
+                for child in children {
+                    store_values(child, selection);
+                }
+            }
+        }
+        FormItem::Unknown(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use wire::{FormDetails, WorkItemType};
+
+    fn now() -> DateTime<Utc> {
+        "2025-03-01T12:00:00Z".parse().unwrap()
+    }
+
+    fn approval(id: &str, state: WorkItemState) -> ApprovalItemDetails {
+        ApprovalItemDetails {
+            id: Some(id.into()),
+            state: Some(state),
+            ..ApprovalItemDetails::default()
+        }
+    }
+
+    fn pending_item() -> WorkItem {
+        WorkItem {
+            id: Some("w1".into()),
+            owner_id: Some("alice".into()),
+            state: Some(WorkItemState::Pending),
+            work_item_type: Some(WorkItemType::Generic),
+            ..WorkItem::default()
+        }
+    }
+
+    fn with_approvals() -> WorkItem {
+        WorkItem {
+            approval_items: Some(vec![
+                approval("a1", WorkItemState::Pending),
+                approval("a2", WorkItemState::Pending),
+            ]),
+            work_item_type: Some(WorkItemType::Approval),
+            ..pending_item()
+        }
+    }
+
+    fn with_form() -> WorkItem {
+        let form: FormDetails = serde_json::from_value(json!({
+            "id": "f", "name": "AccountSelection Form", "title": null, "subtitle": null,
+            "sections": [{"name": "s", "label": "Accounts", "formItems": [
+                {"name": "account", "type": "select", "required": true,
+                 "allowedValues": ["fred", "fred.admin"]},
+                {"name": "box", "label": null, "formItems": [
+                    {"name": "note", "type": "textarea", "required": false}]}
+            ]}]
+        }))
+        .unwrap();
+        WorkItem {
+            form: Some(form),
+            work_item_type: Some(WorkItemType::Form),
+            ..pending_item()
+        }
+    }
+
+    fn selection(value: Value) -> AccountSelection {
+        value.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn completing_a_pending_item_finishes_it_and_stamps_both_times() {
+        let done = apply(&pending_item(), &Action::Complete, now()).unwrap();
+        assert_eq!(done.state, Some(WorkItemState::Finished));
+        assert_eq!(done.completed, Some(now()));
+        assert_eq!(done.modified, Some(now()));
+    }
+
+    #[test]
+    fn nothing_can_be_done_to_an_item_that_is_not_pending() {
+        for state in [
+            WorkItemState::Finished,
+            WorkItemState::Rejected,
+            WorkItemState::Canceled,
+        ] {
+            let item = WorkItem {
+                state: Some(state.clone()),
+                ..with_approvals()
+            };
+            for action in [
+                Action::Complete,
+                Action::BulkApprove,
+                Action::Approve("a1".into()),
+            ] {
+                assert_eq!(
+                    apply(&item, &action, now()),
+                    Err(RuleError::NotPending(state.to_string()))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mark_complete_is_refused_while_an_approval_item_is_pending() {
+        assert_eq!(
+            apply(&with_approvals(), &Action::Complete, now()),
+            Err(RuleError::ApprovalsPending(2))
+        );
+    }
+
+    #[test]
+    fn mark_complete_is_refused_while_a_required_form_field_is_empty() {
+        assert_eq!(
+            apply(&with_form(), &Action::Complete, now()),
+            Err(RuleError::FormIncomplete("account".into()))
+        );
+    }
+
+    #[test]
+    fn approving_one_of_two_items_keeps_the_work_item_pending() {
+        let next = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
+        assert!(next.is_pending());
+        assert_eq!(
+            next.approval_items()[0].state,
+            Some(WorkItemState::Finished)
+        );
+        assert_eq!(next.approval_items()[1].state, Some(WorkItemState::Pending));
+        assert_eq!(next.completed, None);
+    }
+
+    #[test]
+    fn deciding_the_last_pending_approval_item_finishes_the_work_item() {
+        let once = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
+        let twice = apply(&once, &Action::Reject("a2".into()), now()).unwrap();
+        assert_eq!(twice.state, Some(WorkItemState::Finished));
+        assert_eq!(
+            twice.approval_items()[1].state,
+            Some(WorkItemState::Rejected)
+        );
+        assert_eq!(twice.completed, Some(now()));
+    }
+
+    #[test]
+    fn an_approval_item_cannot_be_decided_twice_or_if_it_does_not_exist() {
+        let once = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
+        assert_eq!(
+            apply(&once, &Action::Reject("a1".into()), now()),
+            Err(RuleError::ApprovalItemDecided("a1".into()))
+        );
+        assert_eq!(
+            apply(&once, &Action::Approve("zz".into()), now()),
+            Err(RuleError::ApprovalItemNotFound("zz".into()))
+        );
+    }
+
+    #[test]
+    fn bulk_reject_rejects_every_pending_item_and_finishes_the_work_item() {
+        let once = apply(&with_approvals(), &Action::Approve("a1".into()), now()).unwrap();
+        let done = apply(&once, &Action::BulkReject, now()).unwrap();
+        let states: Vec<_> = done
+            .approval_items()
+            .iter()
+            .map(|a| a.state.clone())
+            .collect();
+        assert_eq!(
+            states,
+            [Some(WorkItemState::Finished), Some(WorkItemState::Rejected)]
+        );
+        assert_eq!(done.state, Some(WorkItemState::Finished));
+    }
+
+    #[test]
+    fn a_bulk_decision_needs_something_to_decide() {
+        assert_eq!(
+            apply(&pending_item(), &Action::BulkApprove, now()),
+            Err(RuleError::NothingToDecide)
+        );
+    }
+
+    fn forward(target: &str, comment: &str) -> Action {
+        Action::Forward {
+            target_id: target.into(),
+            target_name: "Bob".into(),
+            comment: comment.into(),
+        }
+    }
+
+    #[test]
+    fn forwarding_moves_the_item_to_the_target_and_keeps_it_pending() {
+        let next = apply(&pending_item(), &forward("bob", "please"), now()).unwrap();
+        assert_eq!(next.owner_id.as_deref(), Some("bob"));
+        assert_eq!(next.owner_name.as_deref(), Some("Bob"));
+        assert!(next.is_pending());
+        assert_eq!(next.modified, Some(now()));
+    }
+
+    #[test]
+    fn forwarding_needs_another_owner_and_a_comment() {
+        assert_eq!(
+            apply(&pending_item(), &forward("alice", "x"), now()),
+            Err(RuleError::ForwardToOwner)
+        );
+        assert_eq!(
+            apply(&pending_item(), &forward("bob", "  "), now()),
+            Err(RuleError::EmptyComment)
+        );
+    }
+
+    #[test]
+    fn an_account_selection_is_stored_in_the_form_and_finishes_the_item() {
+        let done = apply(
+            &with_form(),
+            &Action::SubmitSelection(selection(json!({"account": "fred.admin", "note": "hi"}))),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(done.state, Some(WorkItemState::Finished));
+        let fields = done.form.unwrap().fields();
+        assert_eq!(fields[0].value, Some(json!("fred.admin")));
+        assert_eq!(fields[1].value, Some(json!("hi")));
+    }
+
+    #[test]
+    fn an_account_selection_is_checked_against_the_form() {
+        let cases = [
+            (
+                json!({"account": "x"}),
+                RuleError::ValueNotAllowed {
+                    field: "account".into(),
+                    value: "x".into(),
+                },
+            ),
+            (
+                json!({"nope": "fred"}),
+                RuleError::UnknownField("nope".into()),
+            ),
+            (
+                json!({"note": "only"}),
+                RuleError::MissingField("account".into()),
+            ),
+            (
+                json!({"account": 3}),
+                RuleError::NotAString("account".into()),
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(
+                apply(
+                    &with_form(),
+                    &Action::SubmitSelection(selection(body)),
+                    now()
+                ),
+                Err(expected)
+            );
+        }
+        assert_eq!(
+            apply(
+                &pending_item(),
+                &Action::SubmitSelection(selection(json!({}))),
+                now()
+            ),
+            Err(RuleError::NoForm)
+        );
+    }
+}

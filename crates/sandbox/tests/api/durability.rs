@@ -1,0 +1,108 @@
+//! A committed action survives kill -9 of the real binary; tokens survive a restart.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use reqwest::StatusCode;
+use serde_json::Value;
+use wire::{WorkItem, WorkItemState};
+
+struct Running {
+    child: Child,
+    base: String,
+    credentials: Value,
+}
+
+fn start(db: &std::path::Path, creds: &std::path::Path) -> Running {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sandbox"))
+        .args(["--listen", "127.0.0.1:0", "--seed", "demo", "--db"])
+        .arg(db)
+        .arg("--credentials-out")
+        .arg(creds)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    // The reader is dropped (the pipe closed) on purpose: the server must keep running.
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("My Tasks sandbox listening on ")
+        .expect(&line)
+        .to_owned();
+    let credentials = serde_json::from_slice(&std::fs::read(creds).unwrap()).unwrap();
+    Running {
+        child,
+        base,
+        credentials,
+    }
+}
+
+#[tokio::test]
+async fn a_completed_item_stays_completed_after_kill_9_and_the_token_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, creds) = (dir.path().join("durable.db"), dir.path().join("creds.json"));
+    let mut first = start(&db, &creds);
+    assert_eq!(first.credentials["baseUrl"], first.base.as_str());
+    let alison = &first.credentials["identities"][0];
+    assert_eq!(alison["name"], "Alison Ferguso");
+    let client = reqwest::Client::new();
+    let token: Value = client
+        .post(format!("{}/oauth/token", first.base))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", alison["clientId"].as_str().unwrap()),
+            ("client_secret", alison["clientSecret"].as_str().unwrap()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = token["access_token"].as_str().unwrap().to_owned();
+    let items: Vec<WorkItem> = client
+        .get(format!("{}/v2024/work-items", first.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let item = items
+        .iter()
+        .find(|i| i.name.as_deref() == Some("Create an Account"))
+        .unwrap();
+    let id = item.id.clone().unwrap();
+    let done = client
+        .post(format!("{}/v2024/work-items/{id}", first.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), StatusCode::OK);
+
+    first.child.kill().unwrap(); // SIGKILL on Unix
+    first.child.wait().unwrap();
+
+    let mut second = start(&db, &creds);
+    let after = client
+        .get(format!("{}/v2024/work-items/{id}", second.base))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        after.status(),
+        StatusCode::OK,
+        "the token signed before the restart still verifies"
+    );
+    let after: WorkItem = after.json().await.unwrap();
+    assert_eq!(after.state, Some(WorkItemState::Finished));
+    second.child.kill().unwrap();
+    second.child.wait().unwrap();
+}

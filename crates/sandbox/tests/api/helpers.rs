@@ -1,0 +1,272 @@
+//! `spawn_app()`: a fresh sandbox per test, with typed helpers and tokens for every role.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use reqwest::{Client, Response, StatusCode};
+use sandbox::auth::TokenKeys;
+use sandbox::{AppState, Config, Credentials};
+use serde_json::Value;
+use tempfile::TempDir;
+use tokio::net::TcpListener;
+use wire::oauth::TokenResponse;
+use wire::{ErrorResponseDto, WorkItem};
+
+/// Who a test acts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// Alison Ferguso, a plain user who owns most seeded work.
+    Owner,
+    /// Fred Astaire, another plain user.
+    Other,
+    /// Thomas Edison, ORG_ADMIN.
+    Admin,
+}
+
+impl Who {
+    fn alias(self) -> &'static str {
+        match self {
+            Who::Owner => "alison.ferguso",
+            Who::Other => "Fred.Astaire",
+            Who::Admin => "thomas.edison",
+        }
+    }
+}
+
+/// A running sandbox.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// HTTP client that does not follow redirects.
+    pub client: Client,
+    /// The server's state (for minting odd tokens).
+    pub state: AppState,
+    /// Base URL and demo credentials.
+    pub credentials: Credentials,
+    /// Keeps the database directory alive.
+    _dir: TempDir,
+}
+
+/// A sandbox with demo data and test controls.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// A sandbox with demo data, test controls and `extra` command-line arguments.
+pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sandbox.db");
+    let mut args = vec![
+        "sandbox".to_owned(),
+        "--db".into(),
+        db.display().to_string(),
+        "--seed".into(),
+        "demo".into(),
+        "--enable-test-controls".into(),
+    ];
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
+    let config = Config::from_args(args).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let base = address.clone();
+    let state = tokio::task::spawn_blocking(move || sandbox::open_state(config, base))
+        .await
+        .unwrap()
+        .unwrap();
+    let credentials = {
+        let state = state.clone();
+        tokio::task::spawn_blocking(move || sandbox::credentials(&state))
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    tokio::spawn(sandbox::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
+    TestApp {
+        address,
+        client: Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        state,
+        credentials,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// The absolute URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// (client id, client secret, identity id) of `who`.
+    pub fn client_of(&self, who: Who) -> (String, String, String) {
+        let entry = self
+            .credentials
+            .identities
+            .iter()
+            .find(|i| i.alias == who.alias())
+            .unwrap();
+        (
+            entry.client_id.clone(),
+            entry.client_secret.clone(),
+            entry.id.clone(),
+        )
+    }
+
+    /// The identity id of `who`.
+    pub fn id_of(&self, who: Who) -> String {
+        self.client_of(who).2
+    }
+
+    /// A real access token for `who`, through the client-credentials grant.
+    pub async fn token(&self, who: Who) -> String {
+        let (id, secret, _) = self.client_of(who);
+        let response = self
+            .client
+            .post(self.url("/oauth/token"))
+            .form(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", &id),
+                ("client_secret", &secret),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json::<TokenResponse>().await.unwrap().access_token
+    }
+
+    /// A correctly signed token for the owner that expired a minute ago.
+    pub fn expired_token(&self) -> String {
+        let now = chrono::Utc::now().timestamp();
+        let subject = sandbox::auth::Subject {
+            identity_id: self.id_of(Who::Owner),
+            user_name: "alison.ferguso".into(),
+            admin: false,
+        };
+        let mut claims = self.state.tokens().claims(&subject, "test", now - 1000);
+        claims.exp = now - 60;
+        self.state.tokens().sign(&claims)
+    }
+
+    /// A token for the admin signed with a key the server does not know.
+    pub fn forged_token(&self) -> String {
+        let subject = sandbox::auth::Subject {
+            identity_id: self.id_of(Who::Admin),
+            user_name: "thomas.edison".into(),
+            admin: true,
+        };
+        let keys = TokenKeys::new(b"not the server's key".to_vec(), 749);
+        keys.sign(&keys.claims(&subject, "test", chrono::Utc::now().timestamp()))
+    }
+
+    /// An unsigned `alg: none` token claiming to be the admin.
+    pub fn alg_none_token(&self) -> String {
+        let forged = self.forged_token();
+        let payload = forged.split('.').nth(1).unwrap();
+        let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
+        format!("{header}.{payload}.")
+    }
+
+    /// `GET path` with a bearer token.
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `POST path` without a body.
+    pub async fn post(&self, path: &str, token: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `POST path` with a JSON body.
+    pub async fn post_json(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `POST /work-items/{id}/forward` with the experimental header.
+    pub async fn forward(&self, id: &str, token: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(&format!("/v2024/work-items/{id}/forward")))
+            .bearer_auth(token)
+            .header("X-SailPoint-Experimental", "true")
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// All pending work items of the token's identity.
+    pub async fn pending(&self, token: &str) -> Vec<WorkItem> {
+        let response = self.get("/v2024/work-items", token).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    /// All completed work items of the token's identity.
+    pub async fn completed(&self, token: &str) -> Vec<WorkItem> {
+        let response = self.get("/v2024/work-items/completed", token).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    /// One work item.
+    pub async fn work_item(&self, id: &str, token: &str) -> WorkItem {
+        let response = self.get(&format!("/v2024/work-items/{id}"), token).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    /// The first pending item of the owner that `pick` accepts.
+    pub async fn owner_item(&self, pick: impl Fn(&WorkItem) -> bool) -> WorkItem {
+        let token = self.token(Who::Owner).await;
+        self.pending(&token)
+            .await
+            .into_iter()
+            .find(|i| pick(i))
+            .expect("the seed has such an item")
+    }
+
+    /// The seed's "Create an Account" item for Fred.Astaire in GitHub.
+    pub async fn fred_github_item(&self) -> WorkItem {
+        self.owner_item(|i| {
+            i.name.as_deref() == Some("Create an Account")
+                && i.description.as_deref() == Some("Create account on source 'GitHub'")
+        })
+        .await
+    }
+
+    /// An owner's pending approval item with at least `n` approval items.
+    pub async fn approval_item(&self, n: usize) -> WorkItem {
+        self.owner_item(|i| i.approval_items().len() >= n).await
+    }
+}
+
+/// Reads an `ErrorResponseDto` answer, checking its status and trackingId.
+pub async fn error_body(response: Response, status: StatusCode) -> ErrorResponseDto {
+    assert_eq!(response.status(), status);
+    let body: ErrorResponseDto = response.json().await.unwrap();
+    let tracking = body.tracking_id.clone().unwrap();
+    assert_eq!(tracking.len(), 32);
+    assert!(tracking.bytes().all(|b| b.is_ascii_hexdigit()));
+    body
+}

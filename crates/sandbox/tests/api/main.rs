@@ -1,0 +1,14 @@
+//! Integration tests: each test starts the real sandbox on 127.0.0.1:0 with its own
+//! database file and talks HTTP to it.
+
+mod auth;
+mod bodies;
+mod collection;
+mod concurrency;
+mod durability;
+mod helpers;
+mod oauth;
+mod public_identities;
+mod rate_limit;
+mod static_files;
+mod work_items;

@@ -1,0 +1,426 @@
+//! The 13 work-item operations and their state rules.
+
+use reqwest::StatusCode;
+use serde_json::json;
+use wire::{WorkItem, WorkItemState, WorkItemsCount, WorkItemsSummary};
+
+use crate::helpers::{error_body, spawn_app, Who};
+
+#[tokio::test]
+async fn the_list_holds_only_the_callers_pending_items_in_created_then_id_order() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let items = app.pending(&token).await;
+    assert!(items.len() >= 20);
+    assert!(items
+        .iter()
+        .all(|i| i.is_pending() && i.owner_id.as_deref() == Some(app.id_of(Who::Owner).as_str())));
+    let keys: Vec<_> = items.iter().map(|i| (i.created, i.id.clone())).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[tokio::test]
+async fn the_seed_example_is_a_pending_github_account_for_fred_astaire() {
+    let app = spawn_app().await;
+    let item = app.fred_github_item().await;
+    assert_eq!(item.work_item_type, Some(wire::WorkItemType::Generic));
+    let remediation = &item.remediation_items()[0];
+    assert_eq!(remediation.application_name.as_deref(), Some("GitHub"));
+    assert_eq!(
+        remediation.native_identity.as_deref(),
+        Some("fred-astaire-sp")
+    );
+    assert_eq!(remediation.target_name.as_deref(), Some("Fred.Astaire"));
+}
+
+#[tokio::test]
+async fn completed_lists_only_finished_items_and_counts_and_summary_agree() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let pending = app.pending(&token).await.len() as i64;
+    let completed = app.completed(&token).await;
+    assert!(!completed.is_empty());
+    assert!(completed
+        .iter()
+        .all(|i| !i.is_pending() && i.completed.is_some()));
+    let count: WorkItemsCount = app
+        .get("/v2024/work-items/count", &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(count.count, Some(pending));
+    let done: WorkItemsCount = app
+        .client
+        .get(app.url("/v2024/work-items/completed/count"))
+        .bearer_auth(&token)
+        .header("X-SailPoint-Experimental", "true")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(done.count, Some(completed.len() as i64));
+    let summary: WorkItemsSummary = app
+        .get("/v2024/work-items/summary", &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(summary.open, Some(pending));
+    assert_eq!(summary.completed, Some(completed.len() as i64));
+    assert_eq!(summary.total, Some(pending + completed.len() as i64));
+}
+
+#[tokio::test]
+async fn completed_count_needs_the_experimental_header() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let response = app.get("/v2024/work-items/completed/count", &token).await;
+    let body = error_body(response, StatusCode::BAD_REQUEST).await;
+    assert!(body.message().unwrap().contains("X-SailPoint-Experimental"));
+}
+
+#[tokio::test]
+async fn an_unknown_work_item_is_404() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    for response in [
+        app.get("/v2024/work-items/0000", &token).await,
+        app.post("/v2024/work-items/0000", &token).await,
+        app.post("/v2024/work-items/bulk-approve/0000", &token)
+            .await,
+    ] {
+        let body = error_body(response, StatusCode::NOT_FOUND).await;
+        assert_eq!(body.detail_code.as_deref(), Some("404 Not found"));
+    }
+}
+
+#[tokio::test]
+async fn mark_complete_finishes_a_pending_item_once() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let id = app.fred_github_item().await.id.unwrap();
+    let response = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let done: WorkItem = response.json().await.unwrap();
+    assert_eq!(done.state, Some(WorkItemState::Finished));
+    assert!(done.completed.is_some() && done.modified.is_some());
+    assert!(app
+        .completed(&token)
+        .await
+        .iter()
+        .any(|i| i.id.as_deref() == Some(id.as_str())));
+    assert!(!app
+        .pending(&token)
+        .await
+        .iter()
+        .any(|i| i.id.as_deref() == Some(id.as_str())));
+    let again = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    let body = error_body(again, StatusCode::BAD_REQUEST).await;
+    assert!(body.message().unwrap().contains("only Pending"));
+}
+
+#[tokio::test]
+async fn mark_complete_is_refused_while_approval_items_are_pending() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let id = app.approval_item(1).await.id.unwrap();
+    let response = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    let body = error_body(response, StatusCode::BAD_REQUEST).await;
+    assert!(body.message().unwrap().contains("pending approval"));
+}
+
+#[tokio::test]
+async fn deciding_each_approval_item_finishes_the_work_item_with_the_last_one() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let item = app.approval_item(2).await;
+    let id = item.id.clone().unwrap();
+    let approvals: Vec<_> = item
+        .approval_items()
+        .iter()
+        .map(|a| a.id.clone().unwrap())
+        .collect();
+    let last = approvals.len() - 1;
+    for (k, approval) in approvals.iter().enumerate() {
+        let verb = if k == 0 { "reject" } else { "approve" };
+        let response = app
+            .post(&format!("/v2024/work-items/{id}/{verb}/{approval}"), &token)
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let next: WorkItem = response.json().await.unwrap();
+        assert_eq!(next.is_pending(), k < last, "after {k}");
+    }
+    let done = app.work_item(&id, &token).await;
+    assert_eq!(
+        done.approval_items()[0].state,
+        Some(WorkItemState::Rejected)
+    );
+    assert_eq!(
+        done.approval_items()[1].state,
+        Some(WorkItemState::Finished)
+    );
+    assert_eq!(done.state, Some(WorkItemState::Finished));
+}
+
+#[tokio::test]
+async fn an_approval_item_is_decided_once_and_an_unknown_one_is_404() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let item = app.approval_item(2).await;
+    let id = item.id.clone().unwrap();
+    let first = item.approval_items()[0].id.clone().unwrap();
+    assert_eq!(
+        app.post(&format!("/v2024/work-items/{id}/approve/{first}"), &token)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let twice = app
+        .post(&format!("/v2024/work-items/{id}/reject/{first}"), &token)
+        .await;
+    error_body(twice, StatusCode::BAD_REQUEST).await;
+    let unknown = app
+        .post(&format!("/v2024/work-items/{id}/approve/nope"), &token)
+        .await;
+    error_body(unknown, StatusCode::NOT_FOUND).await;
+}
+
+#[tokio::test]
+async fn bulk_approve_and_bulk_reject_decide_everything_and_finish_the_item() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let items: Vec<_> = app
+        .pending(&token)
+        .await
+        .into_iter()
+        .filter(|i| !i.approval_items().is_empty())
+        .take(2)
+        .collect();
+    for (item, verb, state) in [
+        (&items[0], "bulk-approve", WorkItemState::Finished),
+        (&items[1], "bulk-reject", WorkItemState::Rejected),
+    ] {
+        let id = item.id.clone().unwrap();
+        let response = app
+            .post(&format!("/v2024/work-items/{verb}/{id}"), &token)
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let done: WorkItem = response.json().await.unwrap();
+        assert_eq!(done.state, Some(WorkItemState::Finished));
+        assert!(done
+            .approval_items()
+            .iter()
+            .all(|a| a.state.as_ref() == Some(&state)));
+        let again = app
+            .post(&format!("/v2024/work-items/{verb}/{id}"), &token)
+            .await;
+        error_body(again, StatusCode::BAD_REQUEST).await;
+    }
+}
+
+#[tokio::test]
+async fn forward_moves_the_item_to_the_target_and_answers_200_with_an_empty_body() {
+    let app = spawn_app().await;
+    let owner = app.token(Who::Owner).await;
+    let id = app.fred_github_item().await.id.unwrap();
+    let fred = app.id_of(Who::Other);
+    let response = app
+        .forward(
+            &id,
+            &owner,
+            &json!({"targetOwnerId": fred, "comment": "Yours, Fred"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.bytes().await.unwrap().is_empty());
+    let other = app.token(Who::Other).await;
+    let moved = app.work_item(&id, &other).await;
+    assert_eq!(moved.owner_id.as_deref(), Some(fred.as_str()));
+    assert_eq!(moved.owner_name.as_deref(), Some("Fred Astaire"));
+    assert!(moved.is_pending() && moved.modified.is_some());
+    error_body(
+        app.get(&format!("/v2024/work-items/{id}"), &owner).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn forward_refuses_a_missing_header_comment_unknown_target_or_the_current_owner() {
+    let app = spawn_app().await;
+    let owner = app.token(Who::Owner).await;
+    let id = app.fred_github_item().await.id.unwrap();
+    let fred = app.id_of(Who::Other);
+    let no_header = app
+        .post_json(
+            &format!("/v2024/work-items/{id}/forward"),
+            &owner,
+            &json!({"targetOwnerId": fred, "comment": "x"}),
+        )
+        .await;
+    error_body(no_header, StatusCode::BAD_REQUEST).await;
+    for (body, expect) in [
+        (json!({"targetOwnerId": fred, "comment": "  "}), "comment"),
+        (
+            json!({"targetOwnerId": "ffff", "comment": "x"}),
+            "not a known identity",
+        ),
+        (
+            json!({"targetOwnerId": app.id_of(Who::Owner), "comment": "x"}),
+            "already belongs",
+        ),
+        (json!({"comment": "x"}), "targetOwnerId"),
+    ] {
+        let message = error_body(
+            app.forward(&id, &owner, &body).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert!(
+            message.message().unwrap().contains(expect),
+            "{body}: {message:?}"
+        );
+    }
+    assert_eq!(
+        app.work_item(&id, &owner).await.owner_id.as_deref(),
+        Some(app.id_of(Who::Owner).as_str())
+    );
+}
+
+#[tokio::test]
+async fn an_account_selection_is_validated_stored_and_finishes_the_item() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let item = app.owner_item(|i| i.form.is_some()).await;
+    let id = item.id.clone().unwrap();
+    let fields = item.form.as_ref().unwrap().fields();
+    let account = &fields.iter().find(|f| f.required).unwrap();
+    let allowed = account.allowed_values[0].value().to_owned();
+    let path = format!("/v2024/work-items/{id}/submit-account-selection");
+    for body in [
+        json!({"nope": allowed}),
+        json!({account.name.clone(): "not-allowed"}),
+        json!({}),
+    ] {
+        error_body(
+            app.post_json(&path, &token, &body).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    }
+    let incomplete = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    error_body(incomplete, StatusCode::BAD_REQUEST).await;
+    let response = app
+        .post_json(&path, &token, &json!({account.name.clone(): allowed}))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let done: WorkItem = response.json().await.unwrap();
+    assert_eq!(done.state, Some(WorkItemState::Finished));
+    let stored = done
+        .form
+        .unwrap()
+        .fields()
+        .into_iter()
+        .find(|f| f.name == account.name)
+        .unwrap();
+    assert_eq!(stored.value, Some(json!(allowed)));
+}
+
+#[tokio::test]
+async fn account_selection_on_an_item_without_a_form_is_400() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let id = app.fred_github_item().await.id.unwrap();
+    let response = app
+        .post_json(
+            &format!("/v2024/work-items/{id}/submit-account-selection"),
+            &token,
+            &json!({"a": "b"}),
+        )
+        .await;
+    error_body(response, StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn injected_faults_answer_the_next_requests_then_stop() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let arm = app
+        .client
+        .post(app.url("/sandbox/faults"))
+        .json(&json!({"status": 429, "times": 1, "retryAfterSecs": 7}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(arm.status(), StatusCode::NO_CONTENT);
+    let limited = app.get("/v2024/work-items", &token).await;
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(limited.headers()["retry-after"], "7");
+    assert_eq!(
+        app.get("/v2024/work-items", &token).await.status(),
+        StatusCode::OK
+    );
+    app.client
+        .post(app.url("/sandbox/faults"))
+        .json(&json!({"status": 503, "times": 5}))
+        .send()
+        .await
+        .unwrap();
+    error_body(
+        app.get("/v2024/work-items", &token).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+    )
+    .await;
+    let clear = app
+        .client
+        .delete(app.url("/sandbox/faults"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(clear.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.get("/v2024/work-items", &token).await.status(),
+        StatusCode::OK
+    );
+    app.client
+        .post(app.url("/sandbox/faults"))
+        .json(&json!({"status": 500}))
+        .send()
+        .await
+        .unwrap();
+    let fault = error_body(
+        app.get("/v2024/work-items", &token).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
+    assert_eq!(fault.detail_code.as_deref(), Some("500.0 Internal Fault"));
+}
+
+#[tokio::test]
+async fn test_controls_are_absent_unless_enabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let config = sandbox::Config::from_args(["sandbox", "--db", db.to_str().unwrap()]).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let state = tokio::task::spawn_blocking({
+        let address = address.clone();
+        move || sandbox::open_state(config, address)
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    tokio::spawn(sandbox::serve(listener, state, std::future::pending()));
+    let response = reqwest::Client::new()
+        .post(format!("{address}/sandbox/faults"))
+        .json(&json!({"status": 500}))
+        .send()
+        .await
+        .unwrap();
+    error_body(response, StatusCode::NOT_FOUND).await;
+}
