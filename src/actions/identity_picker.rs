@@ -27,7 +27,8 @@ pub fn IdentityPicker(
         (unique_id("picker"), unique_id("listbox"), unique_id("err"));
     let query = RwSignal::new(String::new());
     let people = use_identity_search(search);
-    let (results, status, open, active) = (people.results, people.status, people.open, people.active);
+    let (results, status, open, active) =
+        (people.results, people.status, people.open, people.active);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         query.set(text.clone());

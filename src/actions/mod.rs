@@ -28,6 +28,6 @@ pub use identity_picker::IdentityPicker;
 pub use identity_search::{use_identity_search, IdentitySearch, SearchStatus, UseIdentitySearch};
 pub use messages::{bulk_confirm_message, items, pending_count, Decision};
 pub use modal::Modal;
-pub use refresh::{provide_data_version, use_data_version, DataVersion};
 pub use outcome::{classify, refusal_message, success_message, ActionKind, Refusal};
+pub use refresh::{provide_data_version, use_data_version, DataVersion};
 pub use toast::{provide_toasts, use_toasts, ToastKind, ToastRegion, Toasts};
