@@ -50,6 +50,7 @@ export async function postAs(sandbox: Sandbox, alias: string, path: string, data
 /** Signs in through the sandbox's authorize page as the identity, starting at `path`. */
 export async function signIn(page: Page, sandbox: Sandbox, alias: string, path = '/') {
   await page.goto(path);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: `Sign in as ${sandbox.identity(alias).name}` }).click();
-  await expect(page.getByRole('button', { name: /sign out/i })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }

@@ -1,7 +1,7 @@
 //! Buttons that decide approval items, and a button that asks before it acts.
 
 use super::confirm::ConfirmDialog;
-use super::messages::{bulk_confirm_message, Decision};
+use super::messages::{bulk_confirm_message, single_confirm_message, Decision};
 use leptos::prelude::*;
 
 /// A button that opens a [`ConfirmDialog`] and acts only when the person confirms. The
@@ -56,29 +56,31 @@ pub fn ConfirmButton(
     }
 }
 
-/// "Approve" and "Reject" for one approval item; both disabled while `pending`.
+/// "Approve" and "Reject" for one approval item, each confirmed first (it decides one item);
+/// both disabled while `pending`.
 #[component]
 pub fn ApprovalItemActions(
-    /// Id of the element that describes the item (its row), so each button says which item.
+    /// What the item is, as a person reads it (e.g. "Engineering on GitHub").
     #[prop(into)]
-    described_by: String,
+    label: String,
     /// True while a decision on this work item is in flight.
     #[prop(into)]
     pending: Signal<bool>,
-    /// Called with the decision.
+    /// Called with the confirmed decision.
     #[prop(into)]
     on_decide: Callback<Decision>,
 ) -> impl IntoView {
     let button = move |decision: Decision| {
+        let message = single_confirm_message(decision, &label);
         view! {
-            <button type="button" class=format!("mt-button mt-button--{}", decision.as_str())
-                aria-describedby=described_by.clone() disabled=pending
-                on:click=move |_| if !pending.get_untracked() { on_decide.run(decision) }>
-                {decision.label()}
-            </button>
+            <ConfirmButton label=decision.label() title=format!("{} item", decision.label())
+                message=Signal::derive(move || message.clone()) pending=pending
+                modifier=decision.as_str() on_confirm=Callback::new(move |()| on_decide.run(decision)) />
         }
     };
-    view! { <span class="mt-approval-actions">{button(Decision::Approve)} {button(Decision::Reject)}</span> }
+    view! {
+        <span class="mt-approval-actions">{button(Decision::Approve)} {button(Decision::Reject)}</span>
+    }
 }
 
 /// "Approve All" and "Reject All", each confirmed with how many items it decides. Disabled

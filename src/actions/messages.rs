@@ -62,6 +62,11 @@ pub fn bulk_confirm_message(decision: Decision, count: usize) -> String {
     }
 }
 
+/// The question a decision on one approval item asks.
+pub fn single_confirm_message(decision: Decision, label: &str) -> String {
+    format!("{} “{label}”? This decides 1 approval item.", decision.label())
+}
+
 /// "1 item" / "3 items".
 pub fn items(count: usize) -> String {
     match count {
@@ -109,5 +114,9 @@ mod tests {
         assert_eq!(Decision::Approve.bulk_label(), "Approve All");
         assert_eq!(Decision::Reject.label(), "Reject");
         assert_eq!(items(1), "1 item");
+        assert_eq!(
+            single_confirm_message(Decision::Reject, "admins on GitHub"),
+            "Reject “admins on GitHub”? This decides 1 approval item."
+        );
     }
 }

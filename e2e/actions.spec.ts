@@ -1,0 +1,123 @@
+// Issue 4 journeys: every action on a work item, against a fresh seeded sandbox per test.
+import { test, expect } from './fixtures';
+import { findPending, undecided, postAs, signIn, pendingItems, type Item } from './actions-helpers';
+
+const plain = (i: Item) => undecided(i).length === 0 && i.form === null;
+
+test('Mark Complete on Fred Astaire’s “Create an Account” moves it to Completed', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.name === 'Create an Account'
+    && (i.remediationItems ?? []).some((r) => r.nativeIdentity === 'fred-astaire-sp' && r.applicationName === 'GitHub'));
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
+  const dialog = page.getByRole('dialog', { name: /complete/i });
+  await dialog.getByRole('button', { name: 'Mark Complete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
+  await expect(page.locator('.mt-detail')).toContainText('Finished');
+
+  await page.goto('/tasks/completed');
+  await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
+  expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(false);
+});
+
+test('approve one approval item and reject another of the same work item', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+  const [first, second] = undecided(item);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const cards = page.locator('.mt-approval-card');
+  await cards.nth(0).getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+  await expect(cards.nth(0)).toContainText('Finished');
+  await cards.nth(1).getByRole('button', { name: 'Reject' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
+  await expect(cards.nth(1)).toContainText('Rejected');
+
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  const state = (id: string) => after.approvalItems.find((a: { id: string }) => a.id === id).state;
+  expect([state(first.id), state(second.id)]).toEqual(['Finished', 'Rejected']);
+});
+
+test('Approve All asks with the count and decides every pending item', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+  const count = undecided(item).length;
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Approve All' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Approve all ${count} pending approval items`);
+  await dialog.getByRole('button', { name: 'Approve All' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Approved ${count} items` })).toBeVisible();
+  await expect(page.locator('.mt-detail__state')).toContainText('Finished');
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.state).toBe('Finished');
+  expect(after.approvalItems.every((a: { state: string }) => a.state === 'Finished')).toBe(true);
+});
+
+test('forward with a comment; the new owner finds it', async ({ page, browser, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Forward' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Forward work item' });
+  await dialog.getByRole('combobox').fill('Ada');
+  await dialog.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await dialog.getByLabel(/Comment/).fill('Ada, please take this one.');
+  await expect(dialog.getByRole('checkbox', { name: 'Send notifications' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was forwarded to Ada Lovelace' })).toBeVisible();
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+  await expect(page.locator(`a[href="/items/${item.id}"]`)).toHaveCount(0);
+
+  const ada = await browser.newPage({ baseURL: sandbox.baseURL });
+  await signIn(ada, sandbox, 'ada.lovelace', '/tasks/pending?page=1&size=250');
+  await expect(ada.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
+  await ada.close();
+});
+
+test('submit an account selection and see what was chosen', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('is required.')).toBeVisible();
+  const select = page.getByRole('combobox', { name: /account/ });
+  const admin = (await select.locator('option').nth(2).getAttribute('value'))!;
+  await select.selectOption(admin);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Account selection for' })).toContainText('(privileged)');
+  await expect(page.locator('.mt-selection__chosen')).toContainText('(privileged)');
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.state).toBe('Finished');
+  expect(JSON.stringify(after.form)).toContain(`"value":"${admin}"`);
+});
+
+test('a double click on Mark Complete sends one request', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, plain);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const posts: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes(`/v2024/work-items/${item.id}`)) posts.push(r.url()); });
+  await page.getByRole('button', { name: 'Mark Complete' }).dblclick();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).dblclick();
+  await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(posts).toHaveLength(1);
+});
+
+test('acting on an item another session already completed says so and shows its state', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, plain);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await expect(page.getByRole('button', { name: 'Mark Complete' })).toBeEnabled();
+  expect(await postAs(sandbox, alias, `/v2024/work-items/${item.id}`)).toBe(200);
+
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'already completed' }).first()).toBeVisible();
+  await expect(page.locator('.mt-detail__state')).toContainText('Finished');
+  await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
+});
+
+test('Mark Complete with approval items pending says so and points at them', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 1);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  const notice = page.locator('.mt-actions__notice');
+  await expect(notice).toContainText('cannot be completed yet');
+  await expect(notice.getByRole('link', { name: /approval items/i })).toBeVisible();
+});

@@ -1,0 +1,72 @@
+//! The actions of a work item as the detail page shows them: Mark Complete and Forward,
+//! the Forward dialog, and the explanation of the last refusal.
+
+use super::approval::ConfirmButton;
+use super::commands::{Command, ItemActions};
+use super::forward::ForwardDialog;
+use super::identity_search::IdentitySearch;
+use crate::api::{identities, Client, Paging};
+use leptos::prelude::*;
+use wire::WorkItem;
+
+/// How many people one search shows.
+const SEARCH_LIMIT: u32 = 20;
+
+/// A search for people to forward to, through the public identities endpoint.
+pub fn forward_search(api: Client) -> IdentitySearch {
+    IdentitySearch::new(move |query: String| {
+        let api = api.clone();
+        async move {
+            let paging = Paging { limit: SEARCH_LIMIT, offset: 0, count: false };
+            identities::search(&api, &query, paging)
+                .await
+                .map(|page| page.items)
+                .map_err(|e| e.message())
+        }
+    })
+}
+
+/// "Mark Complete" (confirmed) and "Forward" for a pending work item, the Forward dialog,
+/// and, after a refusal, what happened in plain words (with a link to the approval items
+/// when they are what blocks completion). Needs [`ItemActions`] in context.
+#[component]
+pub fn ItemActionBar(
+    /// The work item as the page shows it now.
+    item: WorkItem,
+) -> impl IntoView {
+    let actions = expect_context::<ItemActions>();
+    let search = forward_search(expect_context::<Client>());
+    let pending = actions.pending();
+    let name = item.name.clone().unwrap_or_else(|| "this work item".into());
+    let question = format!("Mark “{name}” complete? It moves from Pending to Completed.");
+    let notice = move || {
+        actions.notice.get().map(|notice| view! {
+            <div class="mt-actions__notice" role="alert">
+                <p>{notice.message}</p>
+                {notice.show_approvals.then(|| view! { <p><a href="#approvals-title">"Go to the approval items"</a></p> })}
+            </div>
+        })
+    };
+    view! {
+        <div class="mt-actions" role="group" aria-label="Actions">
+            {notice}
+            {item.is_pending().then(|| view! {
+                <div class="mt-actions__buttons">
+                    <ConfirmButton label="Mark Complete" title="Complete work item"
+                        message=Signal::derive(move || question.clone()) pending=pending modifier="primary"
+                        on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
+                    <button type="button" class="mt-button" aria-haspopup="dialog" disabled=pending
+                        on:click=move |_| { actions.forward_error.set(None); actions.forwarding.set(true) }>
+                        "Forward"
+                    </button>
+                </div>
+            })}
+            <Show when=move || actions.forwarding.get()>
+                <ForwardDialog search=search.clone() pending=pending
+                    error=Signal::derive(move || actions.forward_error.get())
+                    on_submit=Callback::new(move |choice| actions.run(Command::Forward(choice)))
+                    on_cancel=Callback::new(move |()| actions.forwarding.set(false)) />
+            </Show>
+        </div>
+    }
+}
