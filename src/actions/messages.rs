@@ -64,7 +64,10 @@ pub fn bulk_confirm_message(decision: Decision, count: usize) -> String {
 
 /// The question a decision on one approval item asks.
 pub fn single_confirm_message(decision: Decision, label: &str) -> String {
-    format!("{} “{label}”? This decides 1 approval item.", decision.label())
+    format!(
+        "{} “{label}”? This decides 1 approval item.",
+        decision.label()
+    )
 }
 
 /// "1 item" / "3 items".

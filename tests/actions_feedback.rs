@@ -1,0 +1,68 @@
+//! Component tests in headless Chromium of the feedback around actions: toasts in live
+//! regions, and the confirmed Approve / Reject of one approval item.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use leptos::prelude::*;
+use my_tasks::actions::{provide_toasts, ApprovalItemActions, Decision, ToastRegion, Toasts};
+use support::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn success_is_announced_politely_and_errors_assertively_until_dismissed() {
+    let toasts = RwSignal::new(None::<Toasts>);
+    let root = mount(move || {
+        toasts.set(Some(provide_toasts()));
+        view! { <ToastRegion /> }
+    });
+    let toasts = toasts.get_untracked().unwrap();
+    toasts.success("“Create an Account” is complete.");
+    toasts.error("This work item was already completed.");
+    settle().await;
+
+    let status = find(&root, "[role=status]");
+    let alert = find(&root, "[role=alert]");
+    assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert!(status.text_content().unwrap().contains("is complete"));
+    assert!(!status.text_content().unwrap().contains("already completed"));
+    assert!(alert.text_content().unwrap().contains("already completed"));
+
+    button(&alert, "Dismiss").click();
+    settle().await;
+    assert!(!alert.text_content().unwrap().contains("already completed"));
+}
+
+#[wasm_bindgen_test]
+async fn deciding_one_approval_item_is_confirmed_and_sent_once() {
+    let decided = RwSignal::new(Vec::<Decision>::new());
+    let pending = RwSignal::new(false);
+    let root = mount(move || {
+        view! {
+            <ApprovalItemActions label="admins on GitHub" pending=pending
+                on_decide=Callback::new(move |d| { decided.update(|v| v.push(d)); pending.set(true); }) />
+        }
+    });
+    button(&root, "Reject").click();
+    settle().await;
+    assert!(
+        decided.get_untracked().is_empty(),
+        "nothing is sent before confirming"
+    );
+    let dialog = find(&root, "[role=dialog]");
+    assert!(dialog
+        .text_content()
+        .unwrap()
+        .contains("Reject “admins on GitHub”? This decides 1 approval item."));
+    let confirm = button(&dialog, "Reject");
+    confirm.click();
+    confirm.click();
+    settle().await;
+    assert_eq!(decided.get_untracked(), [Decision::Reject]);
+    assert!(
+        button(&root, "Approve").has_attribute("disabled"),
+        "the other decision waits too"
+    );
+}
