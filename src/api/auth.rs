@@ -59,6 +59,9 @@ impl Client {
 
     /// Forgets the session (a 401 or a failed refresh) and signs in again, coming back here.
     pub(super) fn restart_sign_in(&self) {
+        if self.inner.leaving.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
         self.set_session(None);
         self.sign_in(&platform::current_path());
     }

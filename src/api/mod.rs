@@ -57,6 +57,8 @@ struct Inner {
     /// Set while a refresh is in flight, so concurrent calls share it (refresh tokens are
     /// single-use).
     refreshing: AtomicBool,
+    /// Set once the app is leaving for the sign-in page, so concurrent 401s leave once.
+    leaving: AtomicBool,
 }
 
 /// One request, kept as data so a retry can send it again.
@@ -109,6 +111,7 @@ impl Client {
                 session: RwSignal::new(session),
                 waiting: RwSignal::new(None),
                 refreshing: AtomicBool::new(false),
+                leaving: AtomicBool::new(false),
             }),
         }
     }

@@ -18,7 +18,8 @@ pub fn Shell(
     children: ChildrenFn,
 ) -> impl IntoView {
     let api = expect_context::<Client>();
-    let gate = api.clone();
+    // A memo, so a token refresh (a new session, still signed in) does not rebuild the page.
+    let needs_sign_in = Memo::new(move |_| api.needs_sign_in());
     view! {
         <a class="mt-skip" href="#main">"Skip to content"</a>
         <header class="mt-header">
@@ -31,7 +32,7 @@ pub fn Shell(
         </header>
         <WaitingBanner/>
         <main id="main" class="mt-main" tabindex="-1">
-            {move || if gate.needs_sign_in() { view! { <SignInPanel/> }.into_any() } else { children().into_any() }}
+            {move || if needs_sign_in.get() { view! { <SignInPanel/> }.into_any() } else { children().into_any() }}
         </main>
     }
 }
@@ -40,10 +41,11 @@ pub fn Shell(
 #[component]
 fn UserMenu() -> impl IntoView {
     let api = expect_context::<Client>();
-    let claims = {
+    // Only who and whether admin: a refreshed token must not rebuild the "view as" picker.
+    let who = Memo::new({
         let api = api.clone();
-        move || api.claims()
-    };
+        move |_| api.claims().map(|c| (c.user_name.clone(), c.is_admin()))
+    });
     let signed_out = {
         let api = api.clone();
         move || api.needs_sign_in() || !api.can_sign_out()
@@ -54,10 +56,9 @@ fn UserMenu() -> impl IntoView {
     };
     view! {
         <div class="mt-header__user">
-            {move || claims().map(|c| {
-                let admin = c.is_admin();
+            {move || who.get().map(|(name, admin)| {
                 view! {
-                    <span class="mt-header__name">{c.user_name}</span>
+                    <span class="mt-header__name">{name}</span>
                     {admin.then(|| view! { <ViewAsPicker/> })}
                 }
             })}

@@ -80,18 +80,19 @@ fn SummaryCounts(
 ) -> impl IntoView {
     let stat = |label: &'static str, value: Option<i64>| {
         view! {
-            <div class="mt-stat">
-                <dt class="mt-stat__label">{label}</dt>
-                <dd class="mt-stat__value">{value.unwrap_or(0)}</dd>
-            </div>
+            <li class="mt-stat">
+                <span class="mt-stat__label">{label}</span>
+                " "
+                <span class="mt-stat__value">{value.unwrap_or(0)}</span>
+            </li>
         }
     };
     view! {
-        <dl class="mt-widget__stats" aria-label="Work item counts">
+        <ul class="mt-widget__stats" aria-label="Work item counts">
             {stat("Open", summary.open)}
             {stat("Completed", summary.completed)}
             {stat("Total", summary.total)}
-        </dl>
+        </ul>
     }
 }
 

@@ -12,10 +12,11 @@ use crate::components::widget::MyTasksWidget;
 #[component]
 pub fn WidgetPage() -> impl IntoView {
     let api = expect_context::<Client>();
+    let needs_sign_in = Memo::new(move |_| api.needs_sign_in());
     view! {
         <main class="mt-embed">
             <WaitingBanner/>
-            {move || if api.needs_sign_in() {
+            {move || if needs_sign_in.get() {
                 view! { <SignInPanel/> }.into_any()
             } else {
                 view! { <MyTasksWidget external=true/> }.into_any()
