@@ -1,10 +1,56 @@
-//! My Tasks: a browser app for SailPoint ISC work items.
+//! My Tasks: a browser app for SailPoint ISC work items (Leptos, client-side rendered).
+//!
+//! [`App`] loads `config.json`, provides the API [`api::Client`] and the "view as" state,
+//! and hands over to the routes in [`routes`].
+
 pub mod actions;
+pub mod api;
+pub mod components;
+pub mod config;
+pub mod logic;
+pub mod pages;
+pub mod platform;
+pub mod routes;
+pub mod state;
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
 
-/// The root component.
+use crate::config::AppConfig;
+
+/// The root component: configuration first, then the app.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main class="mt-app"><h1>"My Tasks"</h1></main> }
+    let config = LocalResource::new(api::load_config);
+    view! {
+        <Suspense fallback=|| view! { <components::status::Loading what="My Tasks"/> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => view! { <Configured config/> }.into_any(),
+                    Err(error) => view! {
+                        <main class="mt-main">
+                            <div class="mt-error" role="alert">
+                                <h1 class="mt-error__title">"My Tasks cannot start"</h1>
+                                <p class="mt-error__message">{error.to_string()}</p>
+                                <p>"Ask whoever deployed this app to fix its config.json."</p>
+                            </div>
+                        </main>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The app once configured: context for everything below, then the router.
+#[component]
+pub fn Configured(
+    /// The validated configuration.
+    config: AppConfig,
+) -> impl IntoView {
+    provide_context(api::Client::new(config));
+    provide_context(state::ViewAs::restore());
+    actions::provide_toasts();
+    actions::provide_data_version();
+    view! { <Router><routes::AppRoutes/></Router><actions::ToastRegion/> }
 }

@@ -88,7 +88,10 @@ impl ItemActions {
 
 /// Creates the actions of the work item `item` (the page's current copy of it); on success
 /// `after_forward` is called (the item is no longer the person's, so the page moves on).
-pub fn use_item_actions(item: Signal<Option<WorkItem>>, after_forward: Callback<()>) -> ItemActions {
+pub fn use_item_actions(
+    item: Signal<Option<WorkItem>>,
+    after_forward: Callback<()>,
+) -> ItemActions {
     let api = expect_context::<Client>();
     let (toasts, version) = (use_toasts(), use_data_version());
     let notice = RwSignal::new(None::<Notice>);
@@ -99,13 +102,20 @@ pub fn use_item_actions(item: Signal<Option<WorkItem>>, after_forward: Callback<
         let current = item.get_untracked().unwrap_or_default();
         async move {
             let id = current.id.clone().unwrap_or_default();
-            let name = current.name.clone().unwrap_or_else(|| "the work item".into());
+            let name = current
+                .name
+                .clone()
+                .unwrap_or_else(|| "the work item".into());
             match send(&api, &id, &command).await {
                 Ok(after) => {
                     notice.set(None);
                     forward_error.set(None);
                     forwarding.set(false);
-                    toasts.success(success_message(command.kind(), &name, &detail(&command, after.as_ref())));
+                    toasts.success(success_message(
+                        command.kind(),
+                        &name,
+                        &detail(&command, after.as_ref()),
+                    ));
                     if matches!(command, Command::Forward(_)) {
                         after_forward.run(());
                     }
@@ -113,13 +123,22 @@ pub fn use_item_actions(item: Signal<Option<WorkItem>>, after_forward: Callback<
                 }
                 Err(error) => {
                     let message = explain(&command, &error, &current);
-                    if matches!(command, Command::Forward(_)) && matches!(error, ApiError::BadRequest(_)) {
+                    if matches!(command, Command::Forward(_))
+                        && matches!(error, ApiError::BadRequest(_))
+                    {
                         forward_error.set(Some(message.clone())); // e.g. "already belongs to them": fixable in the dialog
                     } else {
                         forwarding.set(false);
                         let show_approvals = message.contains("Approval items");
-                        notice.set(Some(Notice { message: message.clone(), show_approvals }));
-                        focus_when_lost(if show_approvals { "approvals-title" } else { "detail-title" });
+                        notice.set(Some(Notice {
+                            message: message.clone(),
+                            show_approvals,
+                        }));
+                        focus_when_lost(if show_approvals {
+                            "approvals-title"
+                        } else {
+                            "detail-title"
+                        });
                     }
                     toasts.error(message);
                 }
@@ -127,22 +146,33 @@ pub fn use_item_actions(item: Signal<Option<WorkItem>>, after_forward: Callback<
             version.bump();
         }
     });
-    ItemActions { action, notice, forwarding, forward_error }
+    ItemActions {
+        action,
+        notice,
+        forwarding,
+        forward_error,
+    }
 }
 
 /// Sends the command; the work item as the server returns it, when it does.
 async fn send(api: &Client, id: &str, command: &Command) -> Result<Option<WorkItem>, ApiError> {
     Ok(Some(match command {
         Command::Complete => work_items::complete(api, id).await?,
-        Command::Decide { approval_id, decision: Decision::Approve, .. } => {
-            work_items::approve_item(api, id, approval_id).await?
-        }
-        Command::Decide { approval_id, decision: Decision::Reject, .. } => {
-            work_items::reject_item(api, id, approval_id).await?
-        }
+        Command::Decide {
+            approval_id,
+            decision: Decision::Approve,
+            ..
+        } => work_items::approve_item(api, id, approval_id).await?,
+        Command::Decide {
+            approval_id,
+            decision: Decision::Reject,
+            ..
+        } => work_items::reject_item(api, id, approval_id).await?,
         Command::DecideAll(Decision::Approve, _) => work_items::approve_all(api, id).await?,
         Command::DecideAll(Decision::Reject, _) => work_items::reject_all(api, id).await?,
-        Command::Submit(selection) => work_items::submit_account_selection(api, id, selection).await?,
+        Command::Submit(selection) => {
+            work_items::submit_account_selection(api, id, selection).await?
+        }
         Command::Forward(choice) => {
             work_items::forward(api, id, &choice.body).await?;
             return Ok(None);
@@ -161,7 +191,9 @@ fn detail(command: &Command, after: Option<&WorkItem>) -> String {
         Command::Decide { label, .. } => label.clone(),
         Command::DecideAll(_, count) => items(*count),
         Command::Submit(_) => {
-            let chosen = after.and_then(|a| a.form.as_ref()).map(|f| describe_values(&f.fields()));
+            let chosen = after
+                .and_then(|a| a.form.as_ref())
+                .map(|f| describe_values(&f.fields()));
             chosen
                 .unwrap_or_default()
                 .into_iter()
@@ -202,8 +234,12 @@ fn focus_when_lost(id: &'static str) {
         set_timeout(
             move || {
                 let document = document();
-                let lost = document.active_element().is_none_or(|el| el == document.body().unwrap().into());
-                let target = document.get_element_by_id(id).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                let lost = document
+                    .active_element()
+                    .is_none_or(|el| el == document.body().unwrap().into());
+                let target = document
+                    .get_element_by_id(id)
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
                 if let (true, Some(target)) = (lost, target) {
                     if !target.has_attribute("tabindex") {
                         let _ = target.set_attribute("tabindex", "-1");

@@ -17,7 +17,11 @@ pub fn forward_search(api: Client) -> IdentitySearch {
     IdentitySearch::new(move |query: String| {
         let api = api.clone();
         async move {
-            let paging = Paging { limit: SEARCH_LIMIT, offset: 0, count: false };
+            let paging = Paging {
+                limit: SEARCH_LIMIT,
+                offset: 0,
+                count: false,
+            };
             identities::search(&api, &query, paging)
                 .await
                 .map(|page| page.items)

@@ -6,6 +6,7 @@
 //! functions beside them so it is unit tested on the host.
 
 mod approval;
+mod commands;
 mod confirm;
 mod focus;
 mod form;
@@ -13,6 +14,7 @@ mod form_logic;
 mod forward;
 mod identity_picker;
 mod identity_search;
+mod item_bar;
 mod messages;
 mod modal;
 mod outcome;
@@ -20,12 +22,14 @@ mod refresh;
 mod toast;
 
 pub use approval::{ApprovalItemActions, BulkDecisionBar, ConfirmButton};
+pub use commands::{use_item_actions, Command, ItemActions, Notice};
 pub use confirm::ConfirmDialog;
 pub use form::{AccountSelectionForm, SelectionSummary};
 pub use form_logic::{collect_selection, describe_values, initial_values, FieldError, FormValues};
 pub use forward::{validate_forward, ForwardChoice, ForwardDialog, ForwardErrors};
 pub use identity_picker::IdentityPicker;
 pub use identity_search::{use_identity_search, IdentitySearch, SearchStatus, UseIdentitySearch};
+pub use item_bar::{forward_search, ItemActionBar};
 pub use messages::{bulk_confirm_message, items, pending_count, Decision};
 pub use modal::Modal;
 pub use outcome::{classify, refusal_message, success_message, ActionKind, Refusal};

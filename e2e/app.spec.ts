@@ -1,0 +1,159 @@
+// Journeys of issue 3 (sign in, dashboard, Task Manager, detail, errors) against a fresh
+// seeded sandbox per test. Everything is selected by role and accessible name.
+import type { Page } from '@playwright/test';
+import { test, expect, type Sandbox } from './fixtures';
+
+const ALISON = 'alison.ferguso';
+
+/** Opens `path`, signs in through the sandbox's page as Alison, and waits to be back. */
+async function signIn(page: Page, path = '/') {
+  await page.goto(path);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
+  await expect(page).toHaveURL((url) => url.pathname + url.search === path);
+}
+
+/** The seed's "Create an Account" item for Fred.Astaire on GitHub. */
+async function fredItem(sandbox: Sandbox) {
+  const items = await sandbox.getJson(ALISON, '/v2024/work-items?limit=250');
+  const item = items.find((i: any) => i.name === 'Create an Account'
+    && i.remediationItems?.some((r: any) => r.nativeIdentity === 'fred-astaire-sp'));
+  expect(item).toBeTruthy();
+  return item;
+}
+
+test('signing in through the sandbox page lands on the dashboard with the widget', async ({ page }) => {
+  await signIn(page, '/');
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'My Tasks' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+});
+
+test('the dashboard counts match the summary endpoint', async ({ page, sandbox }) => {
+  const summary = await sandbox.getJson(ALISON, '/v2024/work-items/summary');
+  await signIn(page, '/');
+  const counts = page.getByRole('list', { name: 'Work item counts' });
+  for (const [label, value] of [['Open', summary.open], ['Completed', summary.completed], ['Total', summary.total]]) {
+    await expect(counts.getByRole('listitem').filter({ hasText: label })).toHaveText(new RegExp(`^${label}\\s*${value}$`));
+  }
+  await page.getByRole('link', { name: 'See all work items' }).click();
+  await expect(page).toHaveURL(/\/tasks\/pending\?page=1$/);
+});
+
+test('tabs show counts, paging follows X-Total-Count, and search and filters narrow the page', async ({ page, sandbox }) => {
+  const pending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  const completed = (await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' })).count;
+  await signIn(page, '/tasks/pending?page=1&size=10');
+  const pendingTab = page.getByRole('tab', { name: 'Pending' });
+  await expect(pendingTab).toHaveAttribute('aria-selected', 'true');
+  await expect(pendingTab).toContainText(String(pending));
+  await expect(page.getByRole('tab', { name: 'Completed' })).toContainText(String(completed));
+  await expect(page.getByText(`Showing 1–10 of ${pending}`)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2&size=10/);
+  await expect(page.getByText(`Showing 11–20 of ${pending}`)).toBeVisible();
+  await page.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL(/page=1&size=10/);
+
+  await page.goto('/tasks/pending?page=1&size=250');
+  const rows = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+  await expect(rows).toHaveCount(pending);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('fred-astaire-sp');
+  const shown = await rows.count();
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(pending);
+  for (const row of await rows.all()) await expect(row).toContainText(/fred-astaire-sp/i);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.getByRole('combobox', { name: 'Source' }).selectOption('GitHub');
+  for (const row of await rows.all()) await expect(row).toContainText('GitHub');
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('Generic');
+  for (const row of await rows.all()) await expect(row).toContainText('Generic');
+
+  await page.getByRole('tab', { name: 'Completed' }).click();
+  await expect(page).toHaveURL(/\/tasks\/completed\?page=1$/);
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('list', { name: 'Completed work items' }).getByRole('listitem').first()).toContainText('Completed');
+});
+
+test('the Fred.Astaire item opens from the list and from a deep link', async ({ page, sandbox }) => {
+  const item = await fredItem(sandbox);
+  await signIn(page, '/tasks/pending?page=1');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('fred-astaire-sp');
+  const row = page.getByRole('listitem').filter({ hasText: 'GitHub' }).filter({ has: page.getByRole('link', { name: 'Create an Account' }) });
+  await row.getByRole('link', { name: 'Create an Account' }).click();
+  await expect(page).toHaveURL(`/items/${item.id}`);
+  const checkDetail = async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Create an Account' })).toBeVisible();
+    const remediation = page.getByRole('region', { name: /Remediation items/ });
+    await expect(remediation).toContainText('Fred Astaire');
+    await expect(remediation).toContainText('GitHub');
+    await expect(remediation).toContainText('fred-astaire-sp');
+    await expect(page.getByText('Pending', { exact: true })).toBeVisible();
+  };
+  await checkDetail();
+  await page.goto(`/items/${item.id}`);
+  await checkDetail();
+});
+
+test('a deep link to an unknown work item says so and offers the way back', async ({ page }) => {
+  await signIn(page, '/items/no-such-item');
+  await expect(page.getByRole('heading', { name: 'Work item not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to your pending work items' }).click();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('an expired token leads through sign-in back to the same page', async ({ page }) => {
+  await signIn(page, '/tasks/completed?page=1');
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');
+  // The server no longer accepts the token and there is no refresh token to fall back on.
+  await page.evaluate(() => sessionStorage.setItem('my-tasks.session', JSON.stringify({
+    access_token: 'expired.token.value', refresh_token: null, expires_at_ms: Date.now() + 3_600_000,
+  })));
+  await page.reload();
+  await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
+  await expect(page).toHaveURL(/\/tasks\/completed\?page=1$/);
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('list', { name: 'Completed work items' })).toBeVisible();
+});
+
+test('a forced 429 shows the waiting state, then the data', async ({ page, sandbox }) => {
+  await signIn(page, '/');
+  await expect(page.getByRole('heading', { name: 'My Tasks' })).toBeVisible();
+  await sandbox.faults(429, 1, 2);
+  await page.reload();
+  await expect(page.getByText(/The server is busy\. Waiting 2 s/)).toBeVisible();
+  await expect(page.getByText(/The server is busy/)).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+});
+
+test('a forced 500 shows the message and tracking id, and Retry recovers', async ({ page, sandbox }) => {
+  await signIn(page, '/tasks/pending?page=1');
+  await expect(page.getByRole('tab', { name: 'Pending' })).toBeVisible();
+  await sandbox.faults(500, 3);
+  await page.reload();
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('Something went wrong.');
+  await expect(alert).toContainText(/Tracking ID: [0-9a-f]{8,}/);
+  await sandbox.clearFaults();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('list', { name: 'Pending work items' })).toBeVisible();
+});
+
+test('hostile strings from the API render as text, never as markup', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });
+  await signIn(page, '/tasks/pending?page=1');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('script');
+  const link = page.getByRole('link', { name: "<script>alert('owned')</script>" });
+  await expect(link).toBeVisible();
+  await expect(page.getByText('Review <b>bold</b> &amp; <img src=x onerror=alert(1)> access')).toBeVisible();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: "<script>alert('owned')</script>" })).toBeVisible();
+  await expect(page.getByText("<script>document.title='x'</script>")).toBeVisible();
+  await expect(page.getByText('<Source & "Co">')).toBeVisible();
+  expect(await page.locator('main img, main b, main script').count()).toBe(0);
+  await expect(page).toHaveTitle('My Tasks');
+  expect(dialogs).toEqual([]);
+});

@@ -1,0 +1,226 @@
+//! The API client: the only code that builds URLs, sets headers or sees the token.
+//! Components call one typed function per operation ([`work_items`], [`identities`]) with
+//! a [`Client`] from context and get a `Result<_, ApiError>`.
+//!
+//! A 429 is retried after its `Retry-After` delay (at most [`MAX_RETRIES`] times), and
+//! while it waits [`Client::waiting`] says so; a 401 sends the person through sign-in
+//! again and back to the page they were on.
+
+mod auth;
+pub mod error;
+pub mod identities;
+pub mod query;
+pub mod session;
+pub mod work_items;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use wire::oauth::TokenClaims;
+
+use crate::config::{AppConfig, AuthConfig, ConfigError};
+use crate::platform;
+pub use error::{ApiError, ServerMessage};
+pub use query::Paging;
+use session::Session;
+
+/// How many times a 429 is retried before the error reaches the screen.
+pub const MAX_RETRIES: u32 = 3;
+/// The longest single wait for a 429, whatever `Retry-After` says.
+const MAX_WAIT_SECS: u32 = 30;
+
+/// One page of a collection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// `X-Total-Count`, when asked for and sent.
+    pub total: Option<u64>,
+}
+
+/// The API client, cheap to clone; provided once as context.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    /// The validated runtime configuration.
+    config: AppConfig,
+    /// The signed-in session; `None` before sign-in and in proxy mode.
+    session: RwSignal<Option<Session>>,
+    /// Seconds the client is waiting before retrying a 429, while it waits.
+    waiting: RwSignal<Option<u32>>,
+    /// Set while a refresh is in flight, so concurrent calls share it (refresh tokens are
+    /// single-use).
+    refreshing: AtomicBool,
+    /// Set once the app is leaving for the sign-in page, so concurrent 401s leave once.
+    leaving: AtomicBool,
+}
+
+/// One request, kept as data so a retry can send it again.
+struct Call {
+    method: Method,
+    path: String,
+    query: Vec<(&'static str, String)>,
+    body: Option<String>,
+    experimental: bool,
+}
+
+impl Call {
+    fn get(path: impl Into<String>, query: Vec<(&'static str, String)>) -> Call {
+        Call { method: Method::GET, path: path.into(), query, body: None, experimental: false }
+    }
+
+    fn post(path: impl Into<String>, body: Option<String>) -> Call {
+        Call { method: Method::POST, path: path.into(), query: Vec::new(), body, experimental: false }
+    }
+
+    fn experimental(mut self) -> Call {
+        self.experimental = true;
+        self
+    }
+}
+
+/// Fetches and validates `/config.json`.
+pub async fn load_config() -> Result<AppConfig, ConfigError> {
+    let response = RequestBuilder::new("/config.json")
+        .send()
+        .await
+        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    if !response.ok() {
+        return Err(ConfigError::Unavailable(format!("HTTP {}", response.status())));
+    }
+    let text = response.text().await.map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    AppConfig::parse(&text)
+}
+
+impl Client {
+    /// A client for `config`, resuming a session saved in this tab.
+    pub fn new(config: AppConfig) -> Client {
+        let session = match config.auth {
+            AuthConfig::Pkce { .. } => auth::stored_session(),
+            AuthConfig::Proxy => None,
+        };
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                session: RwSignal::new(session),
+                waiting: RwSignal::new(None),
+                refreshing: AtomicBool::new(false),
+                leaving: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    /// Whether the person must sign in before anything can be shown (reactive).
+    pub fn needs_sign_in(&self) -> bool {
+        matches!(self.inner.config.auth, AuthConfig::Pkce { .. }) && self.inner.session.with(Option::is_none)
+    }
+
+    /// Whether this deployment signs in itself (false behind an authenticating proxy).
+    pub fn can_sign_out(&self) -> bool {
+        matches!(self.inner.config.auth, AuthConfig::Pkce { .. })
+    }
+
+    /// The signed-in identity's claims, when known (reactive).
+    pub fn claims(&self) -> Option<TokenClaims> {
+        self.inner.session.with(|s| s.as_ref().and_then(Session::claims))
+    }
+
+    /// Seconds until a rate-limited request is retried, while one waits (reactive).
+    pub fn waiting(&self) -> Option<u32> {
+        self.inner.waiting.get()
+    }
+
+    fn url(&self, call: &Call) -> String {
+        query::url(&self.inner.config.api_base_url, &call.path, &call.query)
+    }
+
+    /// Sends `call`, retrying 429s, and decodes the answer plus `X-Total-Count`.
+    async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<(T, Option<u64>), ApiError> {
+        let mut attempt = 0;
+        loop {
+            let result = self.send_once(&call).await;
+            match result {
+                Err(ApiError::RateLimited { retry_after, .. }) if attempt < MAX_RETRIES => {
+                    attempt += 1;
+                    let secs = retry_after.unwrap_or(1).clamp(1, MAX_WAIT_SECS);
+                    self.inner.waiting.set(Some(secs));
+                    platform::sleep(secs * 1000).await;
+                    self.inner.waiting.set(None);
+                }
+                Err(ApiError::Unauthorized(message)) => {
+                    if self.can_sign_out() {
+                        self.restart_sign_in();
+                    }
+                    return Err(ApiError::Unauthorized(message));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn send_once<T: DeserializeOwned>(&self, call: &Call) -> Result<(T, Option<u64>), ApiError> {
+        let token = self.bearer().await?;
+        let mut builder = RequestBuilder::new(&self.url(call))
+            .method(call.method.clone())
+            .header("Accept", "application/json");
+        if let Some(token) = token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        if call.experimental {
+            builder = builder.header(wire::EXPERIMENTAL_HEADER, "true");
+        }
+        let request = match &call.body {
+            Some(body) => builder.header("Content-Type", "application/json").body(body.clone()),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let status = response.status();
+        let headers = response.headers();
+        let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        if !(200..300).contains(&status) {
+            return Err(ApiError::from_response(status, headers.get("Retry-After").as_deref(), &text));
+        }
+        let total = headers.get(wire::TOTAL_COUNT_HEADER).and_then(|v| v.trim().parse().ok());
+        let text = if text.trim().is_empty() { "null" } else { text.as_str() };
+        let value = serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok((value, total))
+    }
+
+    /// The bearer token to send, refreshed first when it is about to expire.
+    async fn bearer(&self) -> Result<Option<String>, ApiError> {
+        if !self.can_sign_out() {
+            return Ok(None);
+        }
+        let current = self.inner.session.get_untracked();
+        let Some(session) = current else {
+            return Err(ApiError::Unauthorized(ServerMessage::default()));
+        };
+        if session.should_refresh(platform::now_ms()) {
+            self.refresh().await?;
+        }
+        self.inner
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| Some(s.access_token.clone())))
+            .ok_or_else(|| ApiError::Unauthorized(ServerMessage::default()))
+    }
+
+    /// Waits for a refresh already in flight, or runs one.
+    async fn refresh(&self) -> Result<(), ApiError> {
+        if self.inner.refreshing.swap(true, Ordering::SeqCst) {
+            while self.inner.refreshing.load(Ordering::SeqCst) {
+                platform::sleep(50).await;
+            }
+            return Ok(());
+        }
+        let result = self.refresh_now().await;
+        self.inner.refreshing.store(false, Ordering::SeqCst);
+        result
+    }
+}

@@ -1,0 +1,86 @@
+//! The app's chrome: skip link, header with navigation, who is signed in, "view as",
+//! sign out, the waiting banner and the main landmark. Shows sign-in instead of the page
+//! when nobody is signed in.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::Client;
+use crate::components::status::WaitingBanner;
+use crate::components::view_as::ViewAsPicker;
+use crate::platform;
+use crate::routes::{AppRoute, Tab};
+
+/// Wraps a page in the chrome; `children` render only when signed in.
+#[component]
+pub fn Shell(
+    /// The page.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let api = expect_context::<Client>();
+    // A memo, so a token refresh (a new session, still signed in) does not rebuild the page.
+    let needs_sign_in = Memo::new(move |_| api.needs_sign_in());
+    view! {
+        <a class="mt-skip" href="#main">"Skip to content"</a>
+        <header class="mt-header">
+            <A href=AppRoute::Dashboard.href() attr:class="mt-header__brand">"My Tasks"</A>
+            <nav class="mt-header__nav" aria-label="Main">
+                <A href=AppRoute::Dashboard.href() exact=true>"Dashboard"</A>
+                <A href=AppRoute::tab(Tab::Pending).href()>"Task Manager"</A>
+            </nav>
+            <UserMenu/>
+        </header>
+        <WaitingBanner/>
+        <main id="main" class="mt-main" tabindex="-1">
+            {move || if needs_sign_in.get() { view! { <SignInPanel/> }.into_any() } else { children().into_any() }}
+        </main>
+    }
+}
+
+/// Who is signed in, "view as" for admins, and Sign out.
+#[component]
+fn UserMenu() -> impl IntoView {
+    let api = expect_context::<Client>();
+    // Only who and whether admin: a refreshed token must not rebuild the "view as" picker.
+    let who = Memo::new({
+        let api = api.clone();
+        move |_| api.claims().map(|c| (c.user_name.clone(), c.is_admin()))
+    });
+    let signed_out = {
+        let api = api.clone();
+        move || api.needs_sign_in() || !api.can_sign_out()
+    };
+    let sign_out = move |_| {
+        api.sign_out();
+        platform::go_to("/");
+    };
+    view! {
+        <div class="mt-header__user">
+            {move || who.get().map(|(name, admin)| {
+                view! {
+                    <span class="mt-header__name">{name}</span>
+                    {admin.then(|| view! { <ViewAsPicker/> })}
+                }
+            })}
+            <Show when=move || !signed_out()>
+                <button type="button" class="mt-button mt-button--quiet" on:click=sign_out.clone()>"Sign out"</button>
+            </Show>
+        </div>
+    }
+}
+
+/// Asks the person to sign in; they come back to the page they asked for.
+#[component]
+pub fn SignInPanel() -> impl IntoView {
+    let api = expect_context::<Client>();
+    view! {
+        <section class="mt-card mt-signin" aria-labelledby="signin-title">
+            <h1 id="signin-title">"Sign in to My Tasks"</h1>
+            <p>"See and act on the work items waiting for you in Identity Security Cloud."</p>
+            <button type="button" class="mt-button mt-button--primary"
+                on:click=move |_| api.sign_in(&platform::current_path())>
+                "Sign in"
+            </button>
+        </section>
+    }
+}

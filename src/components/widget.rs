@@ -1,0 +1,135 @@
+//! The My Tasks widget: open / completed / total, and the oldest pending items with a link
+//! to each and to the full list. Used on the dashboard and alone on the widget route.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wire::{WorkItem, WorkItemsSummary};
+
+use crate::api::{work_items, ApiError, Client, Paging};
+use crate::components::status::loaded;
+use crate::components::time::MaybeTime;
+use crate::logic::format::type_label;
+use crate::logic::involved::involved;
+use crate::logic::list::{visible, ListFilter, SortBy};
+use crate::routes::{AppRoute, Tab};
+use crate::state::ViewAs;
+
+/// How many pending items the widget lists.
+pub const OLDEST_SHOWN: usize = 5;
+
+/// A link inside the app, or (embedded) one that opens the full app in the top window.
+#[component]
+pub fn AppLink(
+    /// Where to.
+    href: String,
+    /// Whether the widget is embedded elsewhere.
+    external: bool,
+    /// The link text.
+    children: Children,
+) -> impl IntoView {
+    if external {
+        view! { <a href=href target="_top">{children()}</a> }.into_any()
+    } else {
+        view! { <A href=href>{children()}</A> }.into_any()
+    }
+}
+
+/// The widget.
+#[component]
+pub fn MyTasksWidget(
+    /// Embedded in another dashboard: links open the full app in the top window.
+    #[prop(default = false)]
+    external: bool,
+) -> impl IntoView {
+    let api = expect_context::<Client>();
+    let view_as = expect_context::<ViewAs>();
+    let data_version = crate::actions::use_data_version();
+    let summary = LocalResource::new({
+        let api = api.clone();
+        move || {
+            data_version.track();
+            let (api, owner) = (api.clone(), view_as.owner_id());
+            async move { work_items::summary(&api, owner.as_deref()).await }
+        }
+    });
+    let oldest = LocalResource::new(move || {
+        data_version.track();
+        let (api, owner) = (api.clone(), view_as.owner_id());
+        async move {
+            let page = work_items::list(&api, owner.as_deref(), Paging::default()).await?;
+            let mut items = visible(&page.items, &ListFilter::default(), SortBy::Oldest);
+            items.truncate(OLDEST_SHOWN);
+            Ok::<_, ApiError>(items)
+        }
+    });
+    view! {
+        <section class="mt-card mt-widget" aria-labelledby="widget-title">
+            <h2 id="widget-title" class="mt-widget__title">"My Tasks"</h2>
+            {loaded(summary, "counts", move |s| view! { <SummaryCounts summary=s/> })}
+            <h3 class="mt-widget__subtitle">"Waiting longest"</h3>
+            {loaded(oldest, "work items", move |items| view! { <OldestList items external/> })}
+            <p class="mt-widget__more">
+                <AppLink href=AppRoute::tab(Tab::Pending).href() external>"See all work items"</AppLink>
+            </p>
+        </section>
+    }
+}
+
+/// The three counts of the summary.
+#[component]
+fn SummaryCounts(
+    /// The summary endpoint's answer.
+    summary: WorkItemsSummary,
+) -> impl IntoView {
+    let stat = |label: &'static str, value: Option<i64>| {
+        view! {
+            <li class="mt-stat">
+                <span class="mt-stat__label">{label}</span>
+                " "
+                <span class="mt-stat__value">{value.unwrap_or(0)}</span>
+            </li>
+        }
+    };
+    view! {
+        <ul class="mt-widget__stats" aria-label="Work item counts">
+            {stat("Open", summary.open)}
+            {stat("Completed", summary.completed)}
+            {stat("Total", summary.total)}
+        </ul>
+    }
+}
+
+/// The oldest pending items, or a cheerful empty state.
+#[component]
+fn OldestList(
+    /// The items, oldest first.
+    items: Vec<WorkItem>,
+    /// Whether links leave the embedding page.
+    external: bool,
+) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="mt-empty">"Nothing is waiting for you."</p> }.into_any();
+    }
+    view! {
+        <ul class="mt-widget__list">
+            {items.into_iter().map(|item| {
+                let found = involved(&item);
+                let href = AppRoute::Item(item.id.clone().unwrap_or_default()).href();
+                let kind = item.work_item_type.as_ref().map(type_label).unwrap_or_default();
+                view! {
+                    <li class="mt-widget__item">
+                        <AppLink href external>{item.name.clone().unwrap_or_else(|| "(no name)".into())}</AppLink>
+                        <span class="mt-tag">{kind}</span>
+                        <span class="mt-widget__meta">
+                            {found.identities.join(", ")}
+                            {(!found.identities.is_empty() && !found.sources.is_empty()).then_some(" · ")}
+                            {found.sources.join(", ")}
+                        </span>
+                        <MaybeTime at=item.created/>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

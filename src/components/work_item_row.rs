@@ -1,0 +1,59 @@
+//! One row of Task Manager: what the work item is, whom and what it involves, who asked
+//! and when.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wire::WorkItem;
+
+use crate::components::time::MaybeTime;
+use crate::logic::format::type_label;
+use crate::logic::involved::involved;
+use crate::routes::AppRoute;
+
+/// A labelled list of values, left out when empty.
+#[component]
+fn Facet(
+    /// The label, e.g. "Sources".
+    label: &'static str,
+    /// The values.
+    values: Vec<String>,
+) -> impl IntoView {
+    (!values.is_empty()).then(|| view! {
+        <div class="mt-row__facet"><dt>{label}</dt><dd>{values.join(", ")}</dd></div>
+    })
+}
+
+/// A work item in a list.
+#[component]
+pub fn WorkItemRow(
+    /// The work item.
+    item: WorkItem,
+    /// Show when it was completed (the Completed tab).
+    #[prop(default = false)]
+    completed: bool,
+) -> impl IntoView {
+    let found = involved(&item);
+    let href = AppRoute::Item(item.id.clone().unwrap_or_default()).href();
+    let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
+    let kind = item.work_item_type.as_ref().map(type_label);
+    let requester = item.requester_display_name.clone();
+    view! {
+        <li class="mt-row">
+            <div class="mt-row__head">
+                <A href=href attr:class="mt-row__name">{name}</A>
+                {kind.map(|k| view! { <span class="mt-tag">{k}</span> })}
+            </div>
+            {item.description.clone().filter(|d| !d.is_empty()).map(|d| view! { <p class="mt-row__description">{d}</p> })}
+            <dl class="mt-row__facets">
+                <Facet label="Sources" values=found.sources/>
+                <Facet label="Identities" values=found.identities/>
+                <Facet label="Accounts" values=found.accounts/>
+                {requester.map(|r| view! { <div class="mt-row__facet"><dt>"Requester"</dt><dd>{r}</dd></div> })}
+                <div class="mt-row__facet"><dt>"Created"</dt><dd><MaybeTime at=item.created/></dd></div>
+                {completed.then(|| view! {
+                    <div class="mt-row__facet"><dt>"Completed"</dt><dd><MaybeTime at=item.completed/></dd></div>
+                })}
+            </dl>
+        </li>
+    }
+}

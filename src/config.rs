@@ -1,0 +1,163 @@
+//! The runtime configuration read from `config.json` beside `index.html`, so one build
+//! serves every deployment. Parsing and validation are pure (host-tested); fetching it is
+//! [`crate::api::load_config`].
+
+use serde::Deserialize;
+
+/// How the app authenticates its API calls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthConfig {
+    /// OAuth 2.0 authorization code with PKCE (S256), as a public client.
+    Pkce {
+        /// The sign-in page, absolute or relative to the app's origin.
+        authorize_url: String,
+        /// The token endpoint, absolute or relative to the app's origin.
+        token_url: String,
+        /// The public client id.
+        client_id: String,
+        /// Scopes to ask for, space separated (may be empty).
+        scope: String,
+    },
+    /// A reverse proxy in front of the app adds credentials; the app sends no token.
+    Proxy,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppConfig {
+    /// Where the API lives, without a trailing slash; empty means the app's own origin.
+    pub api_base_url: String,
+    /// How to authenticate.
+    pub auth: AuthConfig,
+}
+
+/// Why a configuration could not be used; shown to the person instead of a blank page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// `config.json` could not be fetched (status or network message).
+    Unavailable(String),
+    /// It is not JSON of the expected shape.
+    Malformed(String),
+    /// It parsed but a value is unusable.
+    Invalid(String),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::Unavailable(m) => write!(f, "config.json could not be loaded: {m}"),
+            ConfigError::Malformed(m) => write!(f, "config.json is not valid: {m}"),
+            ConfigError::Invalid(m) => write!(f, "config.json has an unusable value: {m}"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    api_base_url: String,
+    auth: RawAuth,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawAuth {
+    mode: String,
+    #[serde(default)]
+    authorize_url: String,
+    #[serde(default)]
+    token_url: String,
+    #[serde(default)]
+    client_id: String,
+    #[serde(default)]
+    scope: String,
+}
+
+impl AppConfig {
+    /// Parses and validates the text of `config.json`.
+    pub fn parse(text: &str) -> Result<AppConfig, ConfigError> {
+        let raw: RawConfig =
+            serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+        let base = raw.api_base_url.trim().trim_end_matches('/').to_owned();
+        if !(base.is_empty() || base.starts_with("https://") || base.starts_with("http://")) {
+            return Err(ConfigError::Invalid(format!(
+                "apiBaseUrl must be empty (same origin) or start with http(s)://, not {base:?}"
+            )));
+        }
+        let auth = match raw.auth.mode.as_str() {
+            "proxy" => AuthConfig::Proxy,
+            "pkce" => {
+                let required = |name: &str, value: &str| {
+                    if value.trim().is_empty() {
+                        Err(ConfigError::Invalid(format!("auth.{name} is required in pkce mode")))
+                    } else {
+                        Ok(value.trim().to_owned())
+                    }
+                };
+                AuthConfig::Pkce {
+                    authorize_url: required("authorizeUrl", &raw.auth.authorize_url)?,
+                    token_url: required("tokenUrl", &raw.auth.token_url)?,
+                    client_id: required("clientId", &raw.auth.client_id)?,
+                    scope: raw.auth.scope.trim().to_owned(),
+                }
+            }
+            other => {
+                return Err(ConfigError::Invalid(format!(
+                    "auth.mode must be \"pkce\" or \"proxy\", not {other:?}"
+                )))
+            }
+        };
+        Ok(AppConfig { api_base_url: base, auth })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_json_is_valid_pkce_on_the_same_origin() {
+        let config = AppConfig::parse(include_str!("../config.json")).unwrap();
+        assert_eq!(config.api_base_url, "");
+        assert!(matches!(config.auth, AuthConfig::Pkce { ref client_id, .. } if client_id == "my-tasks"));
+    }
+
+    #[test]
+    fn proxy_mode_needs_no_sign_in_settings_and_the_base_loses_its_slash() {
+        let config =
+            AppConfig::parse(r#"{"apiBaseUrl": "https://acme.example/", "auth": {"mode": "proxy"}}"#)
+                .unwrap();
+        assert_eq!(config.api_base_url, "https://acme.example");
+        assert_eq!(config.auth, AuthConfig::Proxy);
+    }
+
+    #[test]
+    fn pkce_mode_without_a_client_id_is_invalid() {
+        let error = AppConfig::parse(
+            r#"{"auth": {"mode": "pkce", "authorizeUrl": "/a", "tokenUrl": "/t"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error,
+            ConfigError::Invalid("auth.clientId is required in pkce mode".into())
+        );
+    }
+
+    #[test]
+    fn unknown_modes_keys_and_non_json_are_rejected_with_a_message() {
+        assert!(matches!(
+            AppConfig::parse(r#"{"auth": {"mode": "magic"}}"#),
+            Err(ConfigError::Invalid(m)) if m.contains("magic")
+        ));
+        assert!(matches!(
+            AppConfig::parse(r#"{"apiBaseUrl": "", "auth": {"mode": "proxy"}, "x": 1}"#),
+            Err(ConfigError::Malformed(_))
+        ));
+        assert!(matches!(AppConfig::parse("<html>"), Err(ConfigError::Malformed(_))));
+        assert!(matches!(
+            AppConfig::parse(r#"{"apiBaseUrl": "ftp://x", "auth": {"mode": "proxy"}}"#),
+            Err(ConfigError::Invalid(_))
+        ));
+    }
+}

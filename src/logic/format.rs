@@ -1,0 +1,91 @@
+//! Words and numbers for people: relative ages, type names, paging summaries.
+
+use chrono::{DateTime, Utc};
+use wire::WorkItemType;
+
+/// "just now", "5 minutes ago", "3 days ago", "in 2 hours" (English, like the rest of the UI).
+pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (now - then).num_seconds();
+    let (future, seconds) = (seconds < 0, seconds.unsigned_abs());
+    let units: [(u64, &str); 6] = [
+        (365 * 86_400, "year"),
+        (30 * 86_400, "month"),
+        (7 * 86_400, "week"),
+        (86_400, "day"),
+        (3_600, "hour"),
+        (60, "minute"),
+    ];
+    let Some((size, unit)) = units.into_iter().find(|(size, _)| seconds >= *size) else {
+        return "just now".into();
+    };
+    let n = seconds / size;
+    let plural = if n == 1 { "" } else { "s" };
+    if future {
+        format!("in {n} {unit}{plural}")
+    } else {
+        format!("{n} {unit}{plural} ago")
+    }
+}
+
+/// A type as people read it: "ViolationReview" becomes "Violation review".
+pub fn type_label(kind: &WorkItemType) -> String {
+    let mut label = String::new();
+    for (i, c) in kind.as_str().chars().enumerate() {
+        if i > 0 && c.is_uppercase() {
+            label.push(' ');
+            label.extend(c.to_lowercase());
+        } else {
+            label.push(c);
+        }
+    }
+    label
+}
+
+/// How many pages `total` items fill at `size` per page (at least one).
+pub fn page_count(total: u64, size: u32) -> u32 {
+    let size = u64::from(size.max(1));
+    total.div_ceil(size).clamp(1, u64::from(u32::MAX)) as u32
+}
+
+/// "Showing 51–100 of 132" for a page, or "No items" when there are none.
+pub fn range_text(page: u32, size: u32, shown: usize, total: u64) -> String {
+    if total == 0 || shown == 0 {
+        return "No items".into();
+    }
+    let first = u64::from(page.max(1) - 1) * u64::from(size) + 1;
+    let last = first + shown as u64 - 1;
+    format!("Showing {first}–{last} of {total}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn relative_time_picks_the_largest_whole_unit() {
+        let now = "2024-05-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(relative_time(now - Duration::seconds(30), now), "just now");
+        assert_eq!(relative_time(now - Duration::minutes(1), now), "1 minute ago");
+        assert_eq!(relative_time(now - Duration::hours(5), now), "5 hours ago");
+        assert_eq!(relative_time(now - Duration::days(3), now), "3 days ago");
+        assert_eq!(relative_time(now - Duration::days(15), now), "2 weeks ago");
+        assert_eq!(relative_time(now - Duration::days(400), now), "1 year ago");
+        assert_eq!(relative_time(now + Duration::hours(2), now), "in 2 hours");
+    }
+
+    #[test]
+    fn type_labels_split_camel_case() {
+        assert_eq!(type_label(&WorkItemType::ViolationReview), "Violation review");
+        assert_eq!(type_label(&WorkItemType::Generic), "Generic");
+        assert_eq!(type_label(&WorkItemType::Other("newThing".into())), "new thing");
+    }
+
+    #[test]
+    fn paging_numbers_round_up_and_name_the_shown_range() {
+        assert_eq!(page_count(0, 50), 1);
+        assert_eq!(page_count(101, 50), 3);
+        assert_eq!(range_text(3, 50, 1, 101), "Showing 101–101 of 101");
+        assert_eq!(range_text(1, 50, 0, 0), "No items");
+    }
+}

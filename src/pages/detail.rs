@@ -1,0 +1,219 @@
+//! The detail page of one work item: every field of the wire model, laid out for a person.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wire::{ApprovalItemDetails, RemediationItemDetails, WorkItem};
+
+use crate::actions::{
+    pending_count, use_data_version, use_item_actions, AccountSelectionForm, ApprovalItemActions,
+    BulkDecisionBar, Command, ItemActionBar, ItemActions, SelectionSummary,
+};
+use crate::api::{work_items, ApiError, Client};
+use crate::components::form_view::FormView;
+use crate::components::shell::Shell;
+use crate::components::status::loaded;
+use crate::components::time::MaybeTime;
+use crate::logic::format::type_label;
+use crate::routes::{AppRoute, Tab};
+
+/// The route `/items/:id`.
+#[component]
+pub fn DetailPage() -> impl IntoView {
+    view! { <Shell><Detail/></Shell> }
+}
+
+#[component]
+fn Detail() -> impl IntoView {
+    let api = expect_context::<Client>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // A 404 is an answer here, not a failure: the page says so and offers the way back.
+    let version = use_data_version();
+    let item = LocalResource::new(move || {
+        version.track();
+        let (api, id) = (api.clone(), id.get());
+        async move {
+            match work_items::get(&api, &id).await {
+                Ok(item) => Ok(Some(item)),
+                Err(ApiError::NotFound(_)) => Ok(None),
+                Err(other) => Err(other),
+            }
+        }
+    });
+    let current = Signal::derive(move || item.get().and_then(|r| r.ok().flatten()));
+    let navigate = use_navigate();
+    let after_forward = Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
+    provide_context(use_item_actions(current, after_forward));
+    view! {
+        <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>"← Back to Task Manager"</A></p>
+        {loaded(item, "the work item", move |found| match found {
+            Some(item) => view! { <WorkItemDetail item/> }.into_any(),
+            None => view! {
+                <section class="mt-card" aria-labelledby="missing-title">
+                    <h1 id="missing-title" class="mt-page-title">"Work item not found"</h1>
+                    <p>"There is no work item with the ID " <code>{id.get_untracked()}</code>
+                       ", or it is not yours to see."</p>
+                    <p><A href=AppRoute::tab(Tab::Pending).href()>"Go to your pending work items"</A></p>
+                </section>
+            }.into_any(),
+        })}
+    }
+}
+
+/// A label and value in a description list.
+#[component]
+fn Field(
+    /// The label.
+    label: &'static str,
+    /// The value.
+    children: Children,
+) -> impl IntoView {
+    view! { <div class="mt-fields__row"><dt>{label}</dt><dd>{children()}</dd></div> }
+}
+
+/// The modifier class of a state badge; never free text from the server.
+fn state_class(state: Option<&wire::WorkItemState>) -> &'static str {
+    use wire::WorkItemState as S;
+    match state {
+        Some(S::Pending) => "mt-state mt-state--pending",
+        Some(S::Finished) => "mt-state mt-state--finished",
+        Some(S::Rejected) => "mt-state mt-state--rejected",
+        Some(S::Returned | S::Expired | S::Canceled | S::Other(_)) | None => "mt-state",
+    }
+}
+
+/// An approval item as a person names it: "value (attribute) on application".
+fn approval_label(item: &ApprovalItemDetails) -> String {
+    let what = item.value.clone().or(item.name.clone()).unwrap_or_else(|| "item".into());
+    match &item.application {
+        Some(app) => format!("{what} on {app}"),
+        None => what,
+    }
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())
+}
+
+/// Everything about one work item.
+#[component]
+pub fn WorkItemDetail(
+    /// The work item.
+    item: WorkItem,
+) -> impl IntoView {
+    let state = item.state.as_ref().map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let kind = item.work_item_type.as_ref().map_or("—".to_owned(), type_label);
+    let approvals = item.approval_items().to_vec();
+    let actions = expect_context::<ItemActions>();
+    let open = item.is_pending();
+    let waiting = pending_count(&approvals);
+    let remediations = item.remediation_items().to_vec();
+    let errors = item.errors.clone().unwrap_or_default();
+    view! {
+        <article class="mt-detail" aria-labelledby="detail-title">
+            <h1 id="detail-title" class="mt-page-title">{item.name.clone().unwrap_or_else(|| "(no name)".into())}</h1>
+            <p class="mt-detail__description">{text(&item.description)}</p>
+            <ItemActionBar item=item.clone()/>
+            <dl class="mt-fields mt-card">
+                <Field label="State"><span class="mt-detail__state"><span class=state_class(item.state.as_ref())>{state.clone()}</span></span></Field>
+                <Field label="Type">{kind}</Field>
+                <Field label="Owner">{text(&item.owner_name)}</Field>
+                <Field label="Requester">{text(&item.requester_display_name)}</Field>
+                <Field label="Created"><MaybeTime at=item.created/></Field>
+                <Field label="Modified"><MaybeTime at=item.modified/></Field>
+                <Field label="Completed"><MaybeTime at=item.completed/></Field>
+                <Field label="Items">{item.num_items.map_or("—".into(), |n| n.to_string())}</Field>
+                <Field label="ID"><code>{text(&item.id)}</code></Field>
+            </dl>
+            <section class="mt-detail__section" aria-labelledby="approvals-title">
+                <h2 id="approvals-title">{format!("Approval items ({})", approvals.len())}</h2>
+                {(open && waiting > 0).then(|| view! {
+                    <BulkDecisionBar pending_count=Signal::derive(move || waiting) pending=actions.pending()
+                        on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting)))/>
+                })}
+                {if approvals.is_empty() { view! { <p class="mt-muted">"None."</p> }.into_any() } else {
+                    view! { <ul class="mt-cards">{approvals.into_iter().map(|a| view! { <ApprovalCard item=a open/> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
+            <section class="mt-detail__section" aria-labelledby="remediations-title">
+                <h2 id="remediations-title">{format!("Remediation items ({})", remediations.len())}</h2>
+                {if remediations.is_empty() { view! { <p class="mt-muted">"None."</p> }.into_any() } else {
+                    view! { <ul class="mt-cards">{remediations.into_iter().map(|r| view! { <RemediationCard item=r/> }).collect_view()}</ul> }.into_any()
+                }}
+            </section>
+            <section class="mt-detail__section" aria-labelledby="form-title">
+                <h2 id="form-title">"Form"</h2>
+                {match item.form.clone() {
+                    Some(form) if open => view! {
+                        <AccountSelectionForm form pending=actions.pending()
+                            on_submit=Callback::new(move |s| actions.run(Command::Submit(s)))/>
+                    }.into_any(),
+                    Some(form) => view! {
+                        <h3>"What was chosen"</h3>
+                        <SelectionSummary form=form.clone()/>
+                        <FormView form/>
+                    }.into_any(),
+                    None => view! { <p class="mt-muted">"None."</p> }.into_any(),
+                }}
+            </section>
+            {(!errors.is_empty()).then(|| view! {
+                <section class="mt-detail__section" aria-labelledby="errors-title">
+                    <h2 id="errors-title">"Errors"</h2>
+                    <ul class="mt-detail__errors">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// One approval item.
+#[component]
+fn ApprovalCard(
+    /// The approval item.
+    item: ApprovalItemDetails,
+    /// Whether the work item is still pending (so the item can be decided).
+    open: bool,
+) -> impl IntoView {
+    let state = item.state.as_ref().map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let actions = expect_context::<ItemActions>();
+    let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
+    let label = approval_label(&item);
+    let approval_id = item.id.clone().unwrap_or_default();
+    let decide = Callback::new(move |decision| {
+        let (approval_id, label) = (approval_id.clone(), label.clone());
+        actions.run(Command::Decide { approval_id, label, decision })
+    });
+    view! {
+        <li class="mt-card mt-approval-card">
+        {undecided.then(|| view! {
+            <ApprovalItemActions label=approval_label(&item) pending=actions.pending() on_decide=decide/>
+        })}
+        <dl class="mt-fields">
+            <Field label="Application">{text(&item.application)}</Field>
+            <Field label="Account">{text(&item.account)}</Field>
+            <Field label="Attribute">{text(&item.name)}</Field>
+            <Field label="Operation">{text(&item.operation)}</Field>
+            <Field label="Value">{text(&item.value)}</Field>
+            <Field label="State"><span class=state_class(item.state.as_ref())>{state.clone()}</span></Field>
+        </dl></li>
+    }
+}
+
+/// One remediation item.
+#[component]
+fn RemediationCard(
+    /// The remediation item.
+    item: RemediationItemDetails,
+) -> impl IntoView {
+    view! {
+        <li class="mt-card"><dl class="mt-fields">
+            <Field label="Identity">{text(&item.target_display_name.clone().or(item.target_name.clone()))}</Field>
+            <Field label="Application">{text(&item.application_name)}</Field>
+            <Field label="Account">{text(&item.native_identity)}</Field>
+            <Field label="Attribute">{text(&item.attribute_name)}</Field>
+            <Field label="Operation">{text(&item.attribute_operation)}</Field>
+            <Field label="Value">{text(&item.attribute_value)}</Field>
+        </dl></li>
+    }
+}

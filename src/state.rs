@@ -1,0 +1,44 @@
+//! App-wide state shared through context: whose work items are shown (admins may view
+//! as someone else).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::platform;
+
+const KEY: &str = "my-tasks.view-as";
+
+/// An identity an admin views the work items of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Identity id, sent as `ownerId`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Whose work items the app shows: `None` is the signed-in identity. Kept for the tab.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewAs(pub RwSignal<Option<Person>>);
+
+impl ViewAs {
+    /// Restores the choice saved in this tab.
+    pub fn restore() -> ViewAs {
+        let saved = platform::session_get(KEY).and_then(|json| serde_json::from_str(&json).ok());
+        ViewAs(RwSignal::new(saved))
+    }
+
+    /// Views as `person` (or as oneself with `None`), remembered for the tab.
+    pub fn set(&self, person: Option<Person>) {
+        match person.as_ref().and_then(|p| serde_json::to_string(p).ok()) {
+            Some(json) => platform::session_set(KEY, &json),
+            None => platform::session_remove(KEY),
+        }
+        self.0.set(person);
+    }
+
+    /// The `ownerId` to send (reactive).
+    pub fn owner_id(&self) -> Option<String> {
+        self.0.with(|p| p.as_ref().map(|p| p.id.clone()))
+    }
+}

@@ -1,0 +1,102 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the error panel, the
+//! relative time, and a work item row with hostile strings.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use my_tasks::api::{ApiError, ServerMessage};
+use my_tasks::components::status::ErrorPanel;
+use my_tasks::components::time::RelativeTime;
+use my_tasks::components::work_item_row::WorkItemRow;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use wire::{ApprovalItemDetails, WorkItem, WorkItemType};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` into a fresh container and returns the container.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let container = document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), view).forget();
+    container
+}
+
+#[wasm_bindgen_test]
+async fn the_error_panel_shows_the_servers_message_and_tracking_id_and_retry_calls_back() {
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    let error = ApiError::Server {
+        status: 500,
+        message: ServerMessage {
+            text: Some("Database on fire".into()),
+            tracking_id: Some("a1b2c3".into()),
+        },
+    };
+    let root = mount(move || {
+        let on_retry = Callback::new(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        view! { <ErrorPanel error on_retry/> }
+    });
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Database on fire"), "{text}");
+    assert!(text.contains("Tracking ID: a1b2c3"), "{text}");
+    assert_eq!(root.query_selector("[role=alert]").unwrap().is_some(), true);
+    let button = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    assert_eq!(button.text_content().unwrap(), "Retry");
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(retries.load(Ordering::SeqCst), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_relative_time_is_focusable_and_carries_the_exact_time() {
+    let at = chrono::Utc::now() - chrono::Duration::days(3);
+    let root = mount(move || view! { <RelativeTime at/> });
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(time.text_content().unwrap(), "3 days ago");
+    assert_eq!(time.get_attribute("tabindex").as_deref(), Some("0"));
+    let exact = time.get_attribute("title").unwrap();
+    assert!(!exact.is_empty() && exact != "3 days ago", "{exact}");
+}
+
+#[wasm_bindgen_test]
+async fn a_row_shows_hostile_strings_as_text() {
+    let item = WorkItem {
+        id: Some("x1".into()),
+        name: Some("<script>alert('owned')</script>".into()),
+        description: Some("<img src=x onerror=alert(1)>".into()),
+        work_item_type: Some(WorkItemType::Approval),
+        approval_items: Some(vec![ApprovalItemDetails {
+            application: Some("<Source & \"Co\">".into()),
+            account: Some("fred-astaire-sp".into()),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    };
+    let root = mount(move || view! { <Router><ul><WorkItemRow item/></ul></Router> });
+    leptos::task::tick().await;
+    assert!(root.query_selector("script, img").unwrap().is_none());
+    let link = root.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.text_content().unwrap(),
+        "<script>alert('owned')</script>"
+    );
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/items/x1"));
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("<Source & \"Co\">") && text.contains("fred-astaire-sp"),
+        "{text}"
+    );
+}
