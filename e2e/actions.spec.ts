@@ -121,3 +121,17 @@ test('Mark Complete with approval items pending says so and points at them', asy
   await expect(notice).toContainText('cannot be completed yet');
   await expect(notice.getByRole('link', { name: /approval items/i })).toBeVisible();
 });
+
+test('Mark Complete from a list row: the row leaves Pending and the count drops without a reload', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, plain);
+  const before = (await sandbox.getJson(alias, '/v2024/work-items/count')).count;
+  await signIn(page, sandbox, alias, '/tasks/pending?page=1&size=250');
+  await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before));
+  const link = page.locator(`a[href="/items/${item.id}"]`);
+  const row = page.getByRole('listitem').filter({ has: link });
+  await row.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  await expect(link).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before - 1));
+  await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
+});

@@ -86,11 +86,13 @@ impl ItemActions {
     }
 }
 
-/// Creates the actions of the work item `item` (the page's current copy of it); on success
-/// `after_forward` is called (the item is no longer the person's, so the page moves on).
+/// Creates the actions of the work item `item` (the page's current copy of it). After a
+/// forward succeeds `after_forward` runs (the item is no longer the person's, so the page
+/// moves on); when focus was lost (its button went away) it moves to the element `home`.
 pub fn use_item_actions(
     item: Signal<Option<WorkItem>>,
     after_forward: Callback<()>,
+    home: &'static str,
 ) -> ItemActions {
     let api = expect_context::<Client>();
     let (toasts, version) = (use_toasts(), use_data_version());
@@ -119,7 +121,7 @@ pub fn use_item_actions(
                     if matches!(command, Command::Forward(_)) {
                         after_forward.run(());
                     }
-                    focus_when_lost("detail-title");
+                    focus_when_lost(vec![home]);
                 }
                 Err(error) => {
                     let message = explain(&command, &error, &current);
@@ -134,10 +136,9 @@ pub fn use_item_actions(
                             message: message.clone(),
                             show_approvals,
                         }));
-                        focus_when_lost(if show_approvals {
-                            "approvals-title"
-                        } else {
-                            "detail-title"
+                        focus_when_lost(match show_approvals {
+                            true => vec!["approvals-title", home],
+                            false => vec![home],
                         });
                     }
                     toasts.error(message);
@@ -227,18 +228,20 @@ fn explain(command: &Command, error: &ApiError, current: &WorkItem) -> String {
     }
 }
 
-/// Focuses the element with `id` once the page has re-rendered, but only when focus was lost
-/// (it is on the body), so a person who moved on is not pulled back.
-fn focus_when_lost(id: &'static str) {
+/// Focuses the first of the elements `ids` that exists once the page has re-rendered, but
+/// only when focus was lost (it is on the body), so a person who moved on is not pulled back.
+fn focus_when_lost(ids: Vec<&'static str>) {
     for delay in [50, 400, 1200] {
+        let ids = ids.clone();
         set_timeout(
             move || {
                 let document = document();
                 let lost = document
                     .active_element()
-                    .is_none_or(|el| el == document.body().unwrap().into());
-                let target = document
-                    .get_element_by_id(id)
+                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
+                let target = ids
+                    .iter()
+                    .find_map(|id| document.get_element_by_id(id))
                     .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
                 if let (true, Some(target)) = (lost, target) {
                     if !target.has_attribute("tabindex") {

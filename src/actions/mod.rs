@@ -19,6 +19,7 @@ mod messages;
 mod modal;
 mod outcome;
 mod refresh;
+mod row_actions;
 mod toast;
 
 pub use approval::{ApprovalItemActions, BulkDecisionBar, ConfirmButton};
@@ -34,4 +35,5 @@ pub use messages::{bulk_confirm_message, items, pending_count, Decision};
 pub use modal::Modal;
 pub use outcome::{classify, refusal_message, success_message, ActionKind, Refusal};
 pub use refresh::{provide_data_version, use_data_version, DataVersion};
+pub use row_actions::RowActions;
 pub use toast::{provide_toasts, use_toasts, ToastKind, ToastRegion, Toasts};

@@ -44,7 +44,7 @@ fn Detail() -> impl IntoView {
     let current = Signal::derive(move || item.get().and_then(|r| r.ok().flatten()));
     let navigate = use_navigate();
     let after_forward = Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
-    provide_context(use_item_actions(current, after_forward));
+    provide_context(use_item_actions(current, after_forward, "detail-title"));
     view! {
         <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>"← Back to Task Manager"</A></p>
         {loaded(item, "the work item", move |found| match found {
