@@ -254,3 +254,58 @@ fn focus_when_lost(ids: Vec<&'static str>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ServerMessage;
+
+    fn bad_request(text: &str) -> ApiError {
+        ApiError::BadRequest(ServerMessage {
+            text: Some(text.into()),
+            tracking_id: Some("t-1".into()),
+        })
+    }
+
+    #[test]
+    fn a_refusal_because_someone_else_completed_the_item_is_explained_not_quoted() {
+        let error =
+            bad_request("The work item is Finished; only Pending work items can be changed.");
+        let message = explain(&Command::Complete, &error, &WorkItem::default());
+        assert!(message.contains("already completed"), "{message}");
+    }
+
+    #[test]
+    fn a_server_failure_keeps_its_message_and_tracking_id() {
+        let error = ApiError::Server {
+            status: 500,
+            message: ServerMessage {
+                text: Some("boom".into()),
+                tracking_id: Some("abc".into()),
+            },
+        };
+        assert_eq!(
+            explain(&Command::Complete, &error, &WorkItem::default()),
+            "boom (tracking ID abc)"
+        );
+    }
+
+    #[test]
+    fn deciding_the_last_item_says_the_work_item_is_finished() {
+        let command = Command::Decide {
+            approval_id: "a".into(),
+            label: "admins on GitHub".into(),
+            decision: Decision::Approve,
+        };
+        let finished = WorkItem {
+            state: Some(wire::WorkItemState::Finished),
+            ..WorkItem::default()
+        };
+        assert!(detail(&command, Some(&finished)).contains("the work item is finished"));
+        let pending = WorkItem {
+            state: Some(wire::WorkItemState::Pending),
+            ..WorkItem::default()
+        };
+        assert_eq!(detail(&command, Some(&pending)), "admins on GitHub");
+    }
+}
