@@ -43,7 +43,11 @@ impl Settings {
         let args: Vec<String> = std::env::args().skip(1).collect();
         for pair in args.chunks(2) {
             let value = pair.get(1).map(String::as_str).unwrap_or_default();
-            let number = || value.parse().unwrap_or_else(|_| panic!("{} needs a number", pair[0]));
+            let number = || {
+                value
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{} needs a number", pair[0]))
+            };
             match pair[0].as_str() {
                 "--sandbox" => settings.sandbox = PathBuf::from(value),
                 "--items" => settings.items = number() as u64,
@@ -106,7 +110,11 @@ async fn main() {
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", settings.sandbox.display()));
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     let base = loop {
-        let line = lines.next_line().await.expect("read").expect("sandbox exited early");
+        let line = lines
+            .next_line()
+            .await
+            .expect("read")
+            .expect("sandbox exited early");
         if let Some(address) = line.strip_prefix(LISTENING) {
             break address.trim().to_owned();
         }
@@ -134,16 +142,31 @@ async fn main() {
         .expect("count body")
         .count
         .unwrap_or_default() as u64;
-    println!("alison.ferguso has {total} pending work items; {} clients in flight", settings.concurrency);
+    println!(
+        "alison.ferguso has {total} pending work items; {} clients in flight",
+        settings.concurrency
+    );
 
-    list_phase(&client, &base, &auth, total, &settings).await.print();
-    approve_phase(&client, &base, &auth, &settings).await.print();
+    list_phase(&client, &base, &auth, None, &settings)
+        .await
+        .print();
+    list_phase(&client, &base, &auth, Some(total), &settings)
+        .await
+        .print();
+    approve_phase(&client, &base, &auth, &settings)
+        .await
+        .print();
 
     drop(child);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-async fn token_for(client: &reqwest::Client, base: &str, credentials: &PathBuf, alias: &str) -> String {
+async fn token_for(
+    client: &reqwest::Client,
+    base: &str,
+    credentials: &PathBuf,
+    alias: &str,
+) -> String {
     let data: serde_json::Value =
         serde_json::from_slice(&std::fs::read(credentials).expect("credentials")).expect("json");
     let who = data["identities"]
@@ -153,15 +176,38 @@ async fn token_for(client: &reqwest::Client, base: &str, credentials: &PathBuf, 
     let form = [
         ("grant_type", "client_credentials"),
         ("client_id", who["clientId"].as_str().unwrap_or_default()),
-        ("client_secret", who["clientSecret"].as_str().unwrap_or_default()),
+        (
+            "client_secret",
+            who["clientSecret"].as_str().unwrap_or_default(),
+        ),
     ];
-    let response = client.post(format!("{base}/oauth/token")).form(&form).send().await.expect("token");
-    assert!(response.status().is_success(), "token: {}", response.status());
-    response.json::<wire::oauth::TokenResponse>().await.expect("token body").access_token
+    let response = client
+        .post(format!("{base}/oauth/token"))
+        .form(&form)
+        .send()
+        .await
+        .expect("token");
+    assert!(
+        response.status().is_success(),
+        "token: {}",
+        response.status()
+    );
+    response
+        .json::<wire::oauth::TokenResponse>()
+        .await
+        .expect("token body")
+        .access_token
 }
 
-/// Pages through the pending list at limit=250 from random offsets for a fixed time.
-async fn list_phase(client: &reqwest::Client, base: &str, auth: &str, total: u64, settings: &Settings) -> Report {
+/// Reads the pending list at limit=250 for a fixed time: the first page (`total` None), or
+/// pages spread over the whole list of `total` items.
+async fn list_phase(
+    client: &reqwest::Client,
+    base: &str,
+    auth: &str,
+    total: Option<u64>,
+    settings: &Settings,
+) -> Report {
     let deadline = Instant::now() + Duration::from_secs(settings.list_seconds);
     let started = Instant::now();
     let latencies = Arc::new(Mutex::new(Vec::new()));
@@ -169,7 +215,7 @@ async fn list_phase(client: &reqwest::Client, base: &str, auth: &str, total: u64
     for worker in 0..settings.concurrency {
         let (client, latencies) = (client.clone(), latencies.clone());
         let (base, auth) = (base.to_owned(), auth.to_owned());
-        let pages = (total / 250).max(1);
+        let pages = (total.unwrap_or(0) / 250).max(1);
         workers.push(tokio::spawn(async move {
             let mut mine = Vec::new();
             let mut page = worker as u64 * 7919;
@@ -177,8 +223,17 @@ async fn list_phase(client: &reqwest::Client, base: &str, auth: &str, total: u64
                 page = (page * 31 + 17) % pages;
                 let url = format!("{base}/v2024/work-items?limit=250&offset={}", page * 250);
                 let sent = Instant::now();
-                let response = client.get(url).header("Authorization", &auth).send().await.expect("list");
-                assert!(response.status().is_success(), "list: {}", response.status());
+                let response = client
+                    .get(url)
+                    .header("Authorization", &auth)
+                    .send()
+                    .await
+                    .expect("list");
+                assert!(
+                    response.status().is_success(),
+                    "list: {}",
+                    response.status()
+                );
                 let items: Vec<WorkItem> = response.json().await.expect("list body");
                 assert!(!items.is_empty());
                 mine.push(sent.elapsed());
@@ -189,12 +244,29 @@ async fn list_phase(client: &reqwest::Client, base: &str, auth: &str, total: u64
     for worker in workers {
         worker.await.expect("worker");
     }
-    let latencies = Arc::try_unwrap(latencies).expect("workers done").into_inner();
-    Report { name: "GET work-items limit=250", requests: latencies.len(), elapsed: started.elapsed(), latencies }
+    let latencies = Arc::try_unwrap(latencies)
+        .expect("workers done")
+        .into_inner();
+    let name = if total.is_some() {
+        "GET limit=250, any page"
+    } else {
+        "GET limit=250, first page"
+    };
+    Report {
+        name,
+        requests: latencies.len(),
+        elapsed: started.elapsed(),
+        latencies,
+    }
 }
 
 /// Approves one approval item each of `settings.approvals` distinct pending work items.
-async fn approve_phase(client: &reqwest::Client, base: &str, auth: &str, settings: &Settings) -> Report {
+async fn approve_phase(
+    client: &reqwest::Client,
+    base: &str,
+    auth: &str,
+    settings: &Settings,
+) -> Report {
     let mut targets = Vec::new();
     let mut offset = 0;
     while targets.len() < settings.approvals {
@@ -213,7 +285,10 @@ async fn approve_phase(client: &reqwest::Client, base: &str, auth: &str, setting
         }
         offset += items.len();
         targets.extend(items.into_iter().filter_map(|item| {
-            let approval = item.approval_items().iter().find(|a| a.state.as_ref().is_some_and(|s| s.is_pending()))?;
+            let approval = item
+                .approval_items()
+                .iter()
+                .find(|a| a.state.as_ref().is_some_and(|s| s.is_pending()))?;
             Some((item.id.clone()?, approval.id.clone()?))
         }));
     }
@@ -230,8 +305,17 @@ async fn approve_phase(client: &reqwest::Client, base: &str, auth: &str, setting
             while let Some((item, approval)) = queue.lock().await.pop() {
                 let url = format!("{base}/v2024/work-items/{item}/approve/{approval}");
                 let sent = Instant::now();
-                let response = client.post(url).header("Authorization", &auth).send().await.expect("approve");
-                assert!(response.status().is_success(), "approve: {}", response.status());
+                let response = client
+                    .post(url)
+                    .header("Authorization", &auth)
+                    .send()
+                    .await
+                    .expect("approve");
+                assert!(
+                    response.status().is_success(),
+                    "approve: {}",
+                    response.status()
+                );
                 mine.push(sent.elapsed());
             }
             latencies.lock().await.extend(mine);
@@ -240,6 +324,13 @@ async fn approve_phase(client: &reqwest::Client, base: &str, auth: &str, setting
     for worker in workers {
         worker.await.expect("worker");
     }
-    let latencies = Arc::try_unwrap(latencies).expect("workers done").into_inner();
-    Report { name: "POST approve one item", requests: latencies.len(), elapsed: started.elapsed(), latencies }
+    let latencies = Arc::try_unwrap(latencies)
+        .expect("workers done")
+        .into_inner();
+    Report {
+        name: "POST approve one item",
+        requests: latencies.len(),
+        elapsed: started.elapsed(),
+        latencies,
+    }
 }

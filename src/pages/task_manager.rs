@@ -69,6 +69,8 @@ fn TaskManager() -> impl IntoView {
     let (pending, completed) = (count_of(pending_count), count_of(completed_count));
     let filter = RwSignal::new(ListFilter::default());
     let sort = RwSignal::new(SortBy::default());
+    // Filters are kept across pages of a tab; another tab has other types and sources.
+    Effect::watch(move || tab.get(), move |_, _, _| filter.set(ListFilter::default()), false);
     view! {
         <h1 class="mt-page-title">"Task Manager"</h1>
         {move || match tab.get() {
