@@ -157,3 +157,18 @@ test('hostile strings from the API render as text, never as markup', async ({ pa
   await expect(page).toHaveTitle('My Tasks');
   expect(dialogs).toEqual([]);
 });
+
+test('an admin finds another identity by name and views their work items', async ({ page, sandbox }) => {
+  const alisonPending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  await page.goto('/tasks/pending?page=1');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in as Thomas Edison' }).click();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('searchbox', { name: 'View as' }).fill('Alison');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('button', { name: 'View as Alison Ferguso' }).click();
+  await expect(page.getByText('Viewing as Alison Ferguso')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(alisonPending));
+  await page.getByRole('button', { name: 'Back to my tasks' }).click();
+  await expect(page.getByText('Viewing as Alison Ferguso')).toBeHidden();
+});

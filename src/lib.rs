@@ -49,5 +49,6 @@ pub fn Configured(
 ) -> impl IntoView {
     provide_context(api::Client::new(config));
     provide_context(state::ViewAs::restore());
+    provide_context(state::Changes::new());
     view! { <Router><routes::AppRoutes/></Router> }
 }

@@ -12,6 +12,7 @@ use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::logic::format::type_label;
 use crate::routes::{AppRoute, Tab};
+use crate::state::Changes;
 
 /// The route `/items/:id`.
 #[component]
@@ -22,10 +23,12 @@ pub fn DetailPage() -> impl IntoView {
 #[component]
 fn Detail() -> impl IntoView {
     let api = expect_context::<Client>();
+    let changes = expect_context::<Changes>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // A 404 is an answer here, not a failure: the page says so and offers the way back.
     let item = LocalResource::new(move || {
+        changes.track();
         let (api, id) = (api.clone(), id.get());
         async move {
             match work_items::get(&api, &id).await {

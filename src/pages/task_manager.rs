@@ -16,7 +16,7 @@ use crate::logic::format::type_label;
 use crate::logic::involved::all_sources;
 use crate::logic::list::{types_present, visible, ListFilter, SortBy};
 use crate::routes::{AppRoute, Tab, DEFAULT_PAGE_SIZE};
-use crate::state::ViewAs;
+use crate::state::{Changes, ViewAs};
 
 /// The route `/tasks/:tab?page=&size=`.
 #[component]
@@ -28,6 +28,7 @@ pub fn TaskManagerPage() -> impl IntoView {
 fn TaskManager() -> impl IntoView {
     let api = expect_context::<Client>();
     let view_as = expect_context::<ViewAs>();
+    let changes = expect_context::<Changes>();
     let params = use_params_map();
     let query = use_query_map();
     let tab = Memo::new(move |_| params.with(|p| p.get("tab").and_then(|t| Tab::parse(&t))));
@@ -38,6 +39,7 @@ fn TaskManager() -> impl IntoView {
     let pending_count = LocalResource::new({
         let api = api.clone();
         move || {
+            changes.track();
             let (api, owner) = (api.clone(), view_as.owner_id());
             async move { work_items::count(&api, owner.as_deref()).await }
         }
@@ -45,11 +47,13 @@ fn TaskManager() -> impl IntoView {
     let completed_count = LocalResource::new({
         let api = api.clone();
         move || {
+            changes.track();
             let (api, owner) = (api.clone(), view_as.owner_id());
             async move { work_items::count_completed(&api, owner.as_deref()).await }
         }
     });
     let list = LocalResource::new(move || {
+        changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         let (tab, paging) = (tab.get(), Paging::page(page.get(), size.get()));
         async move {
