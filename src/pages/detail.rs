@@ -77,7 +77,10 @@ fn state_class(state: Option<&wire::WorkItemState>) -> &'static str {
 }
 
 fn text(value: &Option<String>) -> String {
-    value.clone().filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())
+    value
+        .clone()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "—".into())
 }
 
 /// Everything about one work item.
@@ -86,8 +89,14 @@ pub fn WorkItemDetail(
     /// The work item.
     item: WorkItem,
 ) -> impl IntoView {
-    let state = item.state.as_ref().map_or("—".to_owned(), |s| s.as_str().to_owned());
-    let kind = item.work_item_type.as_ref().map_or("—".to_owned(), type_label);
+    let state = item
+        .state
+        .as_ref()
+        .map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let kind = item
+        .work_item_type
+        .as_ref()
+        .map_or("—".to_owned(), type_label);
     let approvals = item.approval_items().to_vec();
     let remediations = item.remediation_items().to_vec();
     let errors = item.errors.clone().unwrap_or_default();
@@ -141,7 +150,10 @@ fn ApprovalCard(
     /// The approval item.
     item: ApprovalItemDetails,
 ) -> impl IntoView {
-    let state = item.state.as_ref().map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let state = item
+        .state
+        .as_ref()
+        .map_or("—".to_owned(), |s| s.as_str().to_owned());
     view! {
         <li class="mt-card"><dl class="mt-fields">
             <Field label="Application">{text(&item.application)}</Field>
