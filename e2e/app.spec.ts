@@ -157,3 +157,54 @@ test('hostile strings from the API render as text, never as markup', async ({ pa
   await expect(page).toHaveTitle('My Tasks');
   expect(dialogs).toEqual([]);
 });
+
+test('an admin finds another identity by name and views their work items', async ({ page, sandbox }) => {
+  const alisonPending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  await page.goto('/tasks/pending?page=1');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in as Thomas Edison' }).click();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('searchbox', { name: 'View as' }).fill('Alison');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByRole('button', { name: 'View as Alison Ferguso' }).click();
+  await expect(page.getByText('Viewing as Alison Ferguso')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(alisonPending));
+  await page.getByRole('button', { name: 'Back to my tasks' }).click();
+  await expect(page.getByText('Viewing as Alison Ferguso')).toBeHidden();
+});
+
+test.describe('with short-lived tokens', () => {
+  test.use({ sandboxArgs: ['--token-ttl-secs', '62'] });
+
+  test('a token about to expire is refreshed before the next call, without signing in again', async ({ page }) => {
+    await signIn(page, '/tasks/pending?page=1');
+    await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
+    const session = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('my-tasks.session') ?? 'null'));
+    const before = await session();
+    expect(before.refresh_token).toBeTruthy();
+    // The app refreshes a minute before expiry: two seconds in, the next calls refresh first.
+    await page.waitForTimeout(2_500);
+    await page.getByRole('tab', { name: 'Completed' }).click();
+    await expect(page.getByRole('list', { name: 'Completed work items' })).toBeVisible();
+    const after = await session();
+    expect(after.access_token).not.toEqual(before.access_token);
+    expect(after.refresh_token).not.toEqual(before.refresh_token);
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0);
+  });
+});
+
+test('an invalid config.json shows what is wrong instead of a blank page', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"auth": {"mode": "magic"}}' }));
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('My Tasks cannot start');
+  await expect(page.getByRole('alert')).toContainText('"magic"');
+});
+
+test('the widget route shows the widget without the chrome, and its links open the full app', async ({ page }) => {
+  await signIn(page, '/widget');
+  await expect(page.getByRole('heading', { name: 'My Tasks' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  const all = page.getByRole('link', { name: 'See all work items' });
+  await expect(all).toHaveAttribute('target', '_top');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toHaveAttribute('href', /^\/items\//);
+});

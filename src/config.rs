@@ -90,7 +90,9 @@ impl AppConfig {
             "pkce" => {
                 let required = |name: &str, value: &str| {
                     if value.trim().is_empty() {
-                        Err(ConfigError::Invalid(format!("auth.{name} is required in pkce mode")))
+                        Err(ConfigError::Invalid(format!(
+                            "auth.{name} is required in pkce mode"
+                        )))
                     } else {
                         Ok(value.trim().to_owned())
                     }
@@ -108,7 +110,10 @@ impl AppConfig {
                 )))
             }
         };
-        Ok(AppConfig { api_base_url: base, auth })
+        Ok(AppConfig {
+            api_base_url: base,
+            auth,
+        })
     }
 }
 
@@ -120,14 +125,17 @@ mod tests {
     fn the_shipped_config_json_is_valid_pkce_on_the_same_origin() {
         let config = AppConfig::parse(include_str!("../config.json")).unwrap();
         assert_eq!(config.api_base_url, "");
-        assert!(matches!(config.auth, AuthConfig::Pkce { ref client_id, .. } if client_id == "my-tasks"));
+        assert!(
+            matches!(config.auth, AuthConfig::Pkce { ref client_id, .. } if client_id == "my-tasks")
+        );
     }
 
     #[test]
     fn proxy_mode_needs_no_sign_in_settings_and_the_base_loses_its_slash() {
-        let config =
-            AppConfig::parse(r#"{"apiBaseUrl": "https://acme.example/", "auth": {"mode": "proxy"}}"#)
-                .unwrap();
+        let config = AppConfig::parse(
+            r#"{"apiBaseUrl": "https://acme.example/", "auth": {"mode": "proxy"}}"#,
+        )
+        .unwrap();
         assert_eq!(config.api_base_url, "https://acme.example");
         assert_eq!(config.auth, AuthConfig::Proxy);
     }
@@ -154,7 +162,10 @@ mod tests {
             AppConfig::parse(r#"{"apiBaseUrl": "", "auth": {"mode": "proxy"}, "x": 1}"#),
             Err(ConfigError::Malformed(_))
         ));
-        assert!(matches!(AppConfig::parse("<html>"), Err(ConfigError::Malformed(_))));
+        assert!(matches!(
+            AppConfig::parse("<html>"),
+            Err(ConfigError::Malformed(_))
+        ));
         assert!(matches!(
             AppConfig::parse(r#"{"apiBaseUrl": "ftp://x", "auth": {"mode": "proxy"}}"#),
             Err(ConfigError::Invalid(_))

@@ -50,7 +50,7 @@ pub fn Configured(
 ) -> impl IntoView {
     provide_context(api::Client::new(config));
     provide_context(state::ViewAs::restore());
+    provide_context(state::Changes::new());
     actions::provide_toasts();
-    actions::provide_data_version();
     view! { <Router><routes::AppRoutes/></Router><actions::ToastRegion/> }
 }

@@ -36,7 +36,9 @@ impl Tab {
 
     /// Reads a path segment.
     pub fn parse(segment: &str) -> Option<Tab> {
-        [Tab::Pending, Tab::Completed].into_iter().find(|t| t.as_str() == segment)
+        [Tab::Pending, Tab::Completed]
+            .into_iter()
+            .find(|t| t.as_str() == segment)
     }
 }
 
@@ -66,7 +68,11 @@ pub const DEFAULT_PAGE_SIZE: u32 = 50;
 impl AppRoute {
     /// The first page of a tab at the default size.
     pub fn tab(tab: Tab) -> AppRoute {
-        AppRoute::Tasks { tab, page: 1, size: DEFAULT_PAGE_SIZE }
+        AppRoute::Tasks {
+            tab,
+            page: 1,
+            size: DEFAULT_PAGE_SIZE,
+        }
     }
 
     /// The link to this place.
@@ -107,8 +113,19 @@ mod tests {
 
     #[test]
     fn hrefs_carry_tab_page_and_non_default_size() {
-        assert_eq!(AppRoute::tab(Tab::Completed).href(), "/tasks/completed?page=1");
-        assert_eq!(AppRoute::Tasks { tab: Tab::Pending, page: 3, size: 250 }.href(), "/tasks/pending?page=3&size=250");
+        assert_eq!(
+            AppRoute::tab(Tab::Completed).href(),
+            "/tasks/completed?page=1"
+        );
+        assert_eq!(
+            AppRoute::Tasks {
+                tab: Tab::Pending,
+                page: 3,
+                size: 250
+            }
+            .href(),
+            "/tasks/pending?page=3&size=250"
+        );
         assert_eq!(AppRoute::Item("a/b".into()).href(), "/items/a%2Fb");
         assert_eq!(Tab::parse("completed"), Some(Tab::Completed));
         assert_eq!(Tab::parse("done"), None);

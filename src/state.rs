@@ -42,3 +42,31 @@ impl ViewAs {
         self.0.with(|p| p.as_ref().map(|p| p.id.clone()))
     }
 }
+
+/// A counter every read of work items depends on: a write (issue 4's actions) calls
+/// [`Changes::bump`] and the detail, lists, counts and widget refetch, without a reload.
+#[derive(Debug, Clone, Copy)]
+pub struct Changes(RwSignal<u64>);
+
+impl Changes {
+    /// A fresh counter.
+    pub fn new() -> Changes {
+        Changes(RwSignal::new(0))
+    }
+
+    /// Subscribes the current reader (a resource's fetcher) to changes.
+    pub fn track(&self) {
+        self.0.track();
+    }
+
+    /// Tells every reader that work items changed.
+    pub fn bump(&self) {
+        self.0.update(|n| *n += 1);
+    }
+}
+
+impl Default for Changes {
+    fn default() -> Self {
+        Changes::new()
+    }
+}

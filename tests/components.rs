@@ -19,7 +19,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts `view` into a fresh container and returns the container.
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let container = document().create_element("div").unwrap().unchecked_into::<web_sys::HtmlElement>();
+    let container = document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), view).forget();
     container
@@ -31,7 +34,10 @@ async fn the_error_panel_shows_the_servers_message_and_tracking_id_and_retry_cal
     let counter = retries.clone();
     let error = ApiError::Server {
         status: 500,
-        message: ServerMessage { text: Some("Database on fire".into()), tracking_id: Some("a1b2c3".into()) },
+        message: ServerMessage {
+            text: Some("Database on fire".into()),
+            tracking_id: Some("a1b2c3".into()),
+        },
     };
     let root = mount(move || {
         let on_retry = Callback::new(move |_| {
@@ -43,7 +49,11 @@ async fn the_error_panel_shows_the_servers_message_and_tracking_id_and_retry_cal
     assert!(text.contains("Database on fire"), "{text}");
     assert!(text.contains("Tracking ID: a1b2c3"), "{text}");
     assert!(root.query_selector("[role=alert]").unwrap().is_some());
-    let button = root.query_selector("button").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>();
+    let button = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
     assert_eq!(button.text_content().unwrap(), "Retry");
     button.click();
     leptos::task::tick().await;
@@ -52,7 +62,8 @@ async fn the_error_panel_shows_the_servers_message_and_tracking_id_and_retry_cal
 
 #[wasm_bindgen_test]
 async fn a_relative_time_is_focusable_and_carries_the_exact_time() {
-    let now = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap();
+    let now =
+        chrono::DateTime::<chrono::Utc>::from_timestamp_millis(js_sys::Date::now() as i64).unwrap();
     let at = now - chrono::Duration::days(3);
     let root = mount(move || view! { <RelativeTime at/> });
     let time = root.query_selector("time").unwrap().unwrap();
@@ -80,8 +91,14 @@ async fn a_row_shows_hostile_strings_as_text() {
     leptos::task::tick().await;
     assert!(root.query_selector("script, img").unwrap().is_none());
     let link = root.query_selector("a").unwrap().unwrap();
-    assert_eq!(link.text_content().unwrap(), "<script>alert('owned')</script>");
+    assert_eq!(
+        link.text_content().unwrap(),
+        "<script>alert('owned')</script>"
+    );
     assert_eq!(link.get_attribute("href").as_deref(), Some("/items/x1"));
     let text = root.text_content().unwrap();
-    assert!(text.contains("<Source & \"Co\">") && text.contains("fred-astaire-sp"), "{text}");
+    assert!(
+        text.contains("<Source & \"Co\">") && text.contains("fred-astaire-sp"),
+        "{text}"
+    );
 }

@@ -1,16 +1,16 @@
 //! The actions of one work item wired to the API. One local `Action` runs every command, so
 //! a work item has one request in flight at a time (every button is disabled meanwhile and
-//! a double click sends one request). After each request: a toast says what happened, the
-//! data version is bumped so the detail, lists, counts and widget load again, and focus
+//! a double click sends one request). After each request: a toast says what happened,
+//! [`Changes`] is bumped so the detail, lists, counts and widget load again, and focus
 //! lands on the page heading (or the approval items) when it was lost.
 
 use super::form_logic::describe_values;
 use super::forward::ForwardChoice;
 use super::messages::{items, pending_count, Decision};
 use super::outcome::{classify, refusal_message, success_message, ActionKind};
-use super::refresh::use_data_version;
 use super::toast::use_toasts;
 use crate::api::{work_items, ApiError, Client};
+use crate::state::Changes;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -95,7 +95,7 @@ pub fn use_item_actions(
     home: &'static str,
 ) -> ItemActions {
     let api = expect_context::<Client>();
-    let (toasts, version) = (use_toasts(), use_data_version());
+    let (toasts, changes) = (use_toasts(), expect_context::<Changes>());
     let notice = RwSignal::new(None::<Notice>);
     let forward_error = RwSignal::new(None::<String>);
     let forwarding = RwSignal::new(false);
@@ -144,7 +144,7 @@ pub fn use_item_actions(
                     toasts.error(message);
                 }
             }
-            version.bump();
+            changes.bump();
         }
     });
     ItemActions {

@@ -18,7 +18,6 @@ mod item_bar;
 mod messages;
 mod modal;
 mod outcome;
-mod refresh;
 mod row_actions;
 mod toast;
 
@@ -34,6 +33,5 @@ pub use item_bar::{forward_search, ItemActionBar};
 pub use messages::{bulk_confirm_message, items, pending_count, Decision};
 pub use modal::Modal;
 pub use outcome::{classify, refusal_message, success_message, ActionKind, Refusal};
-pub use refresh::{provide_data_version, use_data_version, DataVersion};
 pub use row_actions::RowActions;
 pub use toast::{provide_toasts, use_toasts, ToastKind, ToastRegion, Toasts};

@@ -40,10 +40,18 @@ impl Client {
 
     /// Leaves for the sign-in page; afterwards the person comes back to `return_to`.
     pub fn sign_in(&self, return_to: &str) {
-        let AuthConfig::Pkce { authorize_url, client_id, scope, .. } = &self.inner.config.auth else {
+        let AuthConfig::Pkce {
+            authorize_url,
+            client_id,
+            scope,
+            ..
+        } = &self.inner.config.auth
+        else {
             return;
         };
-        let (Some(verifier), Some(state)) = (platform::random_bytes(32), platform::random_bytes(16)) else {
+        let (Some(verifier), Some(state)) =
+            (platform::random_bytes(32), platform::random_bytes(16))
+        else {
             return;
         };
         let pending = PendingSignIn {
@@ -54,12 +62,22 @@ impl Client {
         if let Ok(json) = serde_json::to_string(&pending) {
             platform::session_set(PENDING_KEY, &json);
         }
-        platform::go_to(&session::authorize_url(authorize_url, client_id, &redirect_uri(), scope, &pending));
+        platform::go_to(&session::authorize_url(
+            authorize_url,
+            client_id,
+            &redirect_uri(),
+            scope,
+            &pending,
+        ));
     }
 
     /// Forgets the session (a 401 or a failed refresh) and signs in again, coming back here.
     pub(super) fn restart_sign_in(&self) {
-        if self.inner.leaving.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        if self
+            .inner
+            .leaving
+            .swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
             return;
         }
         self.set_session(None);
@@ -75,7 +93,12 @@ impl Client {
     /// Finishes sign-in on the callback page: checks `state`, exchanges the code, keeps the
     /// session, and gives the path to return to.
     pub async fn complete_sign_in(&self, code: &str, state: &str) -> Result<String, ApiError> {
-        let refused = |text: &str| ApiError::Unauthorized(ServerMessage { text: Some(text.into()), tracking_id: None });
+        let refused = |text: &str| {
+            ApiError::Unauthorized(ServerMessage {
+                text: Some(text.into()),
+                tracking_id: None,
+            })
+        };
         let AuthConfig::Pkce { client_id, .. } = &self.inner.config.auth else {
             return Ok("/".into());
         };
@@ -84,7 +107,9 @@ impl Client {
             .ok_or_else(|| refused("This sign-in was not started here, or was already used."))?;
         platform::session_remove(PENDING_KEY);
         if pending.state != state {
-            return Err(refused("The sign-in answer does not match the request (state)."));
+            return Err(refused(
+                "The sign-in answer does not match the request (state).",
+            ));
         }
         let redirect = redirect_uri();
         let token = self
@@ -105,11 +130,19 @@ impl Client {
         let AuthConfig::Pkce { client_id, .. } = &self.inner.config.auth else {
             return Ok(());
         };
-        let Some(refresh) = self.inner.session.with_untracked(|s| s.as_ref().and_then(|s| s.refresh_token.clone())) else {
+        let Some(refresh) = self
+            .inner
+            .session
+            .with_untracked(|s| s.as_ref().and_then(|s| s.refresh_token.clone()))
+        else {
             return Ok(());
         };
         let token = self
-            .token_request(&[("grant_type", "refresh_token"), ("refresh_token", &refresh), ("client_id", client_id)])
+            .token_request(&[
+                ("grant_type", "refresh_token"),
+                ("refresh_token", &refresh),
+                ("client_id", client_id),
+            ])
             .await
             .map_err(|e| match e {
                 ApiError::BadRequest(m) => ApiError::Unauthorized(m),
@@ -133,7 +166,10 @@ impl Client {
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         let status = response.status();
-        let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
         if response.ok() {
             return serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()));
         }
@@ -143,9 +179,17 @@ impl Client {
                     text: Some(error.error_description.unwrap_or(error.error)),
                     tracking_id: None,
                 };
-                Err(if status == 401 { ApiError::Unauthorized(message) } else { ApiError::BadRequest(message) })
+                Err(if status == 401 {
+                    ApiError::Unauthorized(message)
+                } else {
+                    ApiError::BadRequest(message)
+                })
             }
-            Err(_) => Err(ApiError::from_response(status, response.headers().get("Retry-After").as_deref(), &text)),
+            Err(_) => Err(ApiError::from_response(
+                status,
+                response.headers().get("Retry-After").as_deref(),
+                &text,
+            )),
         }
     }
 }

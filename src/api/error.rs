@@ -83,14 +83,21 @@ impl ApiError {
         let text = self.server_message().and_then(|m| m.text.clone());
         match self {
             ApiError::Network(detail) => format!("Could not reach the server ({detail})."),
-            ApiError::Decode(detail) => format!("The server sent an answer we could not read ({detail})."),
+            ApiError::Decode(detail) => {
+                format!("The server sent an answer we could not read ({detail}).")
+            }
             ApiError::RateLimited { retry_after, .. } => {
                 let wait = retry_after.map_or(String::new(), |s| format!(" Try again in {s} s."));
-                format!("{}{wait}", text.unwrap_or_else(|| "Too many requests.".into()))
+                format!(
+                    "{}{wait}",
+                    text.unwrap_or_else(|| "Too many requests.".into())
+                )
             }
             ApiError::BadRequest(_) => text.unwrap_or_else(|| "The request was refused.".into()),
             ApiError::Unauthorized(_) => text.unwrap_or_else(|| "Your session has ended.".into()),
-            ApiError::Forbidden(_) => text.unwrap_or_else(|| "You are not allowed to do this.".into()),
+            ApiError::Forbidden(_) => {
+                text.unwrap_or_else(|| "You are not allowed to do this.".into())
+            }
             ApiError::NotFound(_) => text.unwrap_or_else(|| "Not found.".into()),
             ApiError::Server { status, .. } => {
                 text.unwrap_or_else(|| format!("The server failed (HTTP {status})."))
@@ -156,12 +163,16 @@ mod tests {
 
     #[test]
     fn a_429_reads_retry_after_and_the_rate_limit_body() {
-        let error = ApiError::from_response(429, Some(" 3 "), r#"{"message":" Rate Limit Exceeded "}"#);
+        let error =
+            ApiError::from_response(429, Some(" 3 "), r#"{"message":" Rate Limit Exceeded "}"#);
         assert_eq!(
             error,
             ApiError::RateLimited {
                 retry_after: Some(3),
-                message: ServerMessage { text: Some("Rate Limit Exceeded".into()), tracking_id: None },
+                message: ServerMessage {
+                    text: Some("Rate Limit Exceeded".into()),
+                    tracking_id: None
+                },
             }
         );
         assert_eq!(error.message(), "Rate Limit Exceeded Try again in 3 s.");
@@ -169,13 +180,24 @@ mod tests {
 
     #[test]
     fn each_status_maps_to_its_variant_and_an_html_body_is_no_message() {
-        assert!(matches!(ApiError::from_response(400, None, ""), ApiError::BadRequest(_)));
-        assert!(matches!(ApiError::from_response(401, None, r#"{"error":"JWT is expired"}"#),
-            ApiError::Unauthorized(ServerMessage { text: Some(t), .. }) if t == "JWT is expired"));
-        assert!(matches!(ApiError::from_response(403, None, ""), ApiError::Forbidden(_)));
+        assert!(matches!(
+            ApiError::from_response(400, None, ""),
+            ApiError::BadRequest(_)
+        ));
+        assert!(
+            matches!(ApiError::from_response(401, None, r#"{"error":"JWT is expired"}"#),
+            ApiError::Unauthorized(ServerMessage { text: Some(t), .. }) if t == "JWT is expired")
+        );
+        assert!(matches!(
+            ApiError::from_response(403, None, ""),
+            ApiError::Forbidden(_)
+        ));
         let missing = ApiError::from_response(404, None, "<html>nope</html>");
         assert_eq!(missing, ApiError::NotFound(ServerMessage::default()));
         assert_eq!(missing.message(), "Not found.");
-        assert!(matches!(ApiError::from_response(503, None, ""), ApiError::Server { status: 503, .. }));
+        assert!(matches!(
+            ApiError::from_response(503, None, ""),
+            ApiError::Server { status: 503, .. }
+        ));
     }
 }

@@ -7,12 +7,18 @@ use super::{ApiError, Call, Client, Page};
 
 /// Identities whose first name, last name or alias starts with the words of `name`,
 /// sorted by name; an empty `name` lists everyone.
-pub async fn search(api: &Client, name: &str, paging: Paging) -> Result<Page<PublicIdentity>, ApiError> {
+pub async fn search(
+    api: &Client,
+    name: &str,
+    paging: Paging,
+) -> Result<Page<PublicIdentity>, ApiError> {
     let mut pairs = paging.pairs();
     pairs.push(("sorters", "name".into()));
     if let Some(filter) = identity_name_filter(name) {
         pairs.push(("filters", filter));
     }
-    let (items, total) = api.send(Call::get("/v2024/public-identities", pairs)).await?;
+    let (items, total) = api
+        .send(Call::get("/v2024/public-identities", pairs))
+        .await?;
     Ok(Page { items, total })
 }

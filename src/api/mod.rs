@@ -72,11 +72,23 @@ struct Call {
 
 impl Call {
     fn get(path: impl Into<String>, query: Vec<(&'static str, String)>) -> Call {
-        Call { method: Method::GET, path: path.into(), query, body: None, experimental: false }
+        Call {
+            method: Method::GET,
+            path: path.into(),
+            query,
+            body: None,
+            experimental: false,
+        }
     }
 
     fn post(path: impl Into<String>, body: Option<String>) -> Call {
-        Call { method: Method::POST, path: path.into(), query: Vec::new(), body, experimental: false }
+        Call {
+            method: Method::POST,
+            path: path.into(),
+            query: Vec::new(),
+            body,
+            experimental: false,
+        }
     }
 
     fn experimental(mut self) -> Call {
@@ -92,9 +104,15 @@ pub async fn load_config() -> Result<AppConfig, ConfigError> {
         .await
         .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
     if !response.ok() {
-        return Err(ConfigError::Unavailable(format!("HTTP {}", response.status())));
+        return Err(ConfigError::Unavailable(format!(
+            "HTTP {}",
+            response.status()
+        )));
     }
-    let text = response.text().await.map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
     AppConfig::parse(&text)
 }
 
@@ -118,7 +136,8 @@ impl Client {
 
     /// Whether the person must sign in before anything can be shown (reactive).
     pub fn needs_sign_in(&self) -> bool {
-        matches!(self.inner.config.auth, AuthConfig::Pkce { .. }) && self.inner.session.with(Option::is_none)
+        matches!(self.inner.config.auth, AuthConfig::Pkce { .. })
+            && self.inner.session.with(Option::is_none)
     }
 
     /// Whether this deployment signs in itself (false behind an authenticating proxy).
@@ -128,7 +147,9 @@ impl Client {
 
     /// The signed-in identity's claims, when known (reactive).
     pub fn claims(&self) -> Option<TokenClaims> {
-        self.inner.session.with(|s| s.as_ref().and_then(Session::claims))
+        self.inner
+            .session
+            .with(|s| s.as_ref().and_then(Session::claims))
     }
 
     /// Seconds until a rate-limited request is retried, while one waits (reactive).
@@ -164,7 +185,10 @@ impl Client {
         }
     }
 
-    async fn send_once<T: DeserializeOwned>(&self, call: &Call) -> Result<(T, Option<u64>), ApiError> {
+    async fn send_once<T: DeserializeOwned>(
+        &self,
+        call: &Call,
+    ) -> Result<(T, Option<u64>), ApiError> {
         let token = self.bearer().await?;
         let mut builder = RequestBuilder::new(&self.url(call))
             .method(call.method.clone())
@@ -176,19 +200,37 @@ impl Client {
             builder = builder.header(wire::EXPERIMENTAL_HEADER, "true");
         }
         let request = match &call.body {
-            Some(body) => builder.header("Content-Type", "application/json").body(body.clone()),
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body.clone()),
             None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
-        let response = request.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
         let status = response.status();
         let headers = response.headers();
-        let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
         if !(200..300).contains(&status) {
-            return Err(ApiError::from_response(status, headers.get("Retry-After").as_deref(), &text));
+            return Err(ApiError::from_response(
+                status,
+                headers.get("Retry-After").as_deref(),
+                &text,
+            ));
         }
-        let total = headers.get(wire::TOTAL_COUNT_HEADER).and_then(|v| v.trim().parse().ok());
-        let text = if text.trim().is_empty() { "null" } else { text.as_str() };
+        let total = headers
+            .get(wire::TOTAL_COUNT_HEADER)
+            .and_then(|v| v.trim().parse().ok());
+        let text = if text.trim().is_empty() {
+            "null"
+        } else {
+            text.as_str()
+        };
         let value = serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?;
         Ok((value, total))
     }

@@ -14,7 +14,11 @@ pub struct Paging {
 
 impl Default for Paging {
     fn default() -> Self {
-        Paging { limit: wire::MAX_LIMIT, offset: 0, count: true }
+        Paging {
+            limit: wire::MAX_LIMIT,
+            offset: 0,
+            count: true,
+        }
     }
 }
 
@@ -22,7 +26,11 @@ impl Paging {
     /// The `page`-th page (1-based) of `size` items, with the total.
     pub fn page(page: u32, size: u32) -> Paging {
         let limit = size.clamp(1, wire::MAX_LIMIT);
-        Paging { limit, offset: page.max(1).saturating_sub(1).saturating_mul(limit), count: true }
+        Paging {
+            limit,
+            offset: page.max(1).saturating_sub(1).saturating_mul(limit),
+            count: true,
+        }
     }
 
     /// The query pairs.
@@ -37,7 +45,9 @@ impl Paging {
 
 /// Percent-encodes one path segment (work item ids come from URLs people can edit).
 pub fn segment(text: &str) -> String {
-    form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>().replace('+', "%20")
+    form_urlencoded::byte_serialize(text.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }
 
 /// `base + path`, plus `?query` when there are pairs.
@@ -54,7 +64,10 @@ pub fn url(base: &str, path: &str, pairs: &[(&str, String)]) -> String {
 
 /// Pairs for an optional `ownerId` (admins viewing someone else's work).
 pub fn owner_pair(owner_id: Option<&str>) -> Vec<(&'static str, String)> {
-    owner_id.map(|id| ("ownerId", id.to_owned())).into_iter().collect()
+    owner_id
+        .map(|id| ("ownerId", id.to_owned()))
+        .into_iter()
+        .collect()
 }
 
 /// The public-identities `filters` expression that finds people by (part of) their name.
@@ -83,7 +96,14 @@ mod tests {
 
     #[test]
     fn the_second_page_of_fifty_starts_at_offset_fifty_and_limits_are_clamped() {
-        assert_eq!(Paging::page(2, 50), Paging { limit: 50, offset: 50, count: true });
+        assert_eq!(
+            Paging::page(2, 50),
+            Paging {
+                limit: 50,
+                offset: 50,
+                count: true
+            }
+        );
         assert_eq!(Paging::page(0, 1000).limit, 250);
         assert_eq!(Paging::page(0, 1000).offset, 0);
     }

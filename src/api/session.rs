@@ -131,7 +131,13 @@ mod tests {
             verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk".into(),
             return_to: "/".into(),
         };
-        let url = authorize_url("/oauth/authorize", "my-tasks", "http://h/auth/callback", "sp:scopes:all", &pending);
+        let url = authorize_url(
+            "/oauth/authorize",
+            "my-tasks",
+            "http://h/auth/callback",
+            "sp:scopes:all",
+            &pending,
+        );
         assert_eq!(
             url,
             "/oauth/authorize?response_type=code&client_id=my-tasks\
@@ -143,7 +149,11 @@ mod tests {
 
     #[test]
     fn a_session_refreshes_a_minute_before_expiry_only_when_it_can() {
-        let mut session = Session { access_token: "t".into(), refresh_token: Some("r".into()), expires_at_ms: 100_000.0 };
+        let mut session = Session {
+            access_token: "t".into(),
+            refresh_token: Some("r".into()),
+            expires_at_ms: 100_000.0,
+        };
         assert!(!session.should_refresh(39_999.0));
         assert!(session.should_refresh(40_000.0));
         session.refresh_token = None;
@@ -158,14 +168,21 @@ mod tests {
             "scope": ["sp:scopes:all"], "iat": 1, "exp": 2, "jti": "j"
         });
         let jwt = format!("h.{}.s", base64url(claims.to_string().as_bytes()));
-        let session = Session { access_token: jwt, refresh_token: None, expires_at_ms: 0.0 };
+        let session = Session {
+            access_token: jwt,
+            refresh_token: None,
+            expires_at_ms: 0.0,
+        };
         assert!(session.claims().unwrap().is_admin());
         assert_eq!(claims_of("not-a-jwt"), None);
     }
 
     #[test]
     fn only_app_paths_are_returned_to() {
-        assert_eq!(safe_return_path("/tasks/completed?page=2"), "/tasks/completed?page=2");
+        assert_eq!(
+            safe_return_path("/tasks/completed?page=2"),
+            "/tasks/completed?page=2"
+        );
         assert_eq!(safe_return_path("//evil.example/x"), "/");
         assert_eq!(safe_return_path("https://evil.example"), "/");
         assert_eq!(safe_return_path("/auth/callback?code=x"), "/");

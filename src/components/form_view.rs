@@ -21,7 +21,11 @@ fn FieldView(
     field: FieldDetails,
 ) -> impl IntoView {
     let label = field.label.clone().unwrap_or_else(|| field.name.clone());
-    let allowed: Vec<String> = field.allowed_values.iter().map(|a| a.label().to_owned()).collect();
+    let allowed: Vec<String> = field
+        .allowed_values
+        .iter()
+        .map(|a| a.label().to_owned())
+        .collect();
     view! {
         <div class="mt-form__field">
             <dt>{label}{field.required.then(|| view! { <span class="mt-form__required">" (required)"</span> })}</dt>
@@ -41,7 +45,11 @@ pub fn SectionView(
     /// The section.
     section: SectionDetails,
 ) -> impl IntoView {
-    let title = section.label.clone().or(section.name.clone()).unwrap_or_else(|| "Section".into());
+    let title = section
+        .label
+        .clone()
+        .or(section.name.clone())
+        .unwrap_or_else(|| "Section".into());
     let items = section.items();
     view! {
         <fieldset class="mt-form__section" disabled=true>

@@ -22,7 +22,9 @@ pub fn ErrorPanel(
     /// Runs the failed read again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let signing_in = matches!(error, ApiError::Unauthorized(_));
+    // Behind an authenticating proxy there is no sign-in of our own to go back through.
+    let signs_in = use_context::<Client>().is_some_and(|api| api.can_sign_out());
+    let signing_in = signs_in && matches!(error, ApiError::Unauthorized(_));
     let tracking = error.tracking_id().map(str::to_owned);
     view! {
         <div class="mt-error" role="alert">

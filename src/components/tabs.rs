@@ -34,17 +34,26 @@ fn TabLink(
 
 /// Moves focus to the other tab on Left/Right/Home/End, as the ARIA tabs pattern asks.
 fn on_keydown(ev: KeyboardEvent) {
-    if !matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End") {
+    if !matches!(
+        ev.key().as_str(),
+        "ArrowLeft" | "ArrowRight" | "Home" | "End"
+    ) {
         return;
     }
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return;
     };
     let other = match target.id().as_str() {
         "tab-pending" => "tab-completed",
         _ => "tab-pending",
     };
-    if let Some(element) = document().get_element_by_id(other).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) = document()
+        .get_element_by_id(other)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         ev.prevent_default();
         let _ = element.focus();
     }

@@ -19,16 +19,27 @@ pub fn ViewAsPicker() -> impl IntoView {
         let name = submitted.get();
         async move {
             match name {
-                Some(name) => identities::search(&api, &name, Paging { limit: 10, offset: 0, count: false })
-                    .await
-                    .map(|p| p.items),
+                Some(name) => identities::search(
+                    &api,
+                    &name,
+                    Paging {
+                        limit: 10,
+                        offset: 0,
+                        count: false,
+                    },
+                )
+                .await
+                .map(|p| p.items),
                 None => Ok::<_, ApiError>(Vec::new()),
             }
         }
     });
     let pick = move |who: &PublicIdentity| {
         if let Some(id) = who.id.clone() {
-            view_as.set(Some(Person { id, name: who.name.clone().unwrap_or_default() }));
+            view_as.set(Some(Person {
+                id,
+                name: who.name.clone().unwrap_or_default(),
+            }));
             set_submitted.set(None);
             set_query.set(String::new());
         }

@@ -12,7 +12,7 @@ use crate::logic::format::type_label;
 use crate::logic::involved::involved;
 use crate::logic::list::{visible, ListFilter, SortBy};
 use crate::routes::{AppRoute, Tab};
-use crate::state::ViewAs;
+use crate::state::{Changes, ViewAs};
 
 /// How many pending items the widget lists.
 pub const OLDEST_SHOWN: usize = 5;
@@ -43,17 +43,17 @@ pub fn MyTasksWidget(
 ) -> impl IntoView {
     let api = expect_context::<Client>();
     let view_as = expect_context::<ViewAs>();
-    let data_version = crate::actions::use_data_version();
+    let changes = expect_context::<Changes>();
     let summary = LocalResource::new({
         let api = api.clone();
         move || {
-            data_version.track();
+            changes.track();
             let (api, owner) = (api.clone(), view_as.owner_id());
             async move { work_items::summary(&api, owner.as_deref()).await }
         }
     });
     let oldest = LocalResource::new(move || {
-        data_version.track();
+        changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         async move {
             let page = work_items::list(&api, owner.as_deref(), Paging::default()).await?;

@@ -18,8 +18,10 @@ fn Facet(
     /// The values.
     values: Vec<String>,
 ) -> impl IntoView {
-    (!values.is_empty()).then(|| view! {
-        <div class="mt-row__facet"><dt>{label}</dt><dd>{values.join(", ")}</dd></div>
+    (!values.is_empty()).then(|| {
+        view! {
+            <div class="mt-row__facet"><dt>{label}</dt><dd>{values.join(", ")}</dd></div>
+        }
     })
 }
 

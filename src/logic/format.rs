@@ -66,7 +66,10 @@ mod tests {
     fn relative_time_picks_the_largest_whole_unit() {
         let now = "2024-05-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
         assert_eq!(relative_time(now - Duration::seconds(30), now), "just now");
-        assert_eq!(relative_time(now - Duration::minutes(1), now), "1 minute ago");
+        assert_eq!(
+            relative_time(now - Duration::minutes(1), now),
+            "1 minute ago"
+        );
         assert_eq!(relative_time(now - Duration::hours(5), now), "5 hours ago");
         assert_eq!(relative_time(now - Duration::days(3), now), "3 days ago");
         assert_eq!(relative_time(now - Duration::days(15), now), "2 weeks ago");
@@ -76,9 +79,15 @@ mod tests {
 
     #[test]
     fn type_labels_split_camel_case() {
-        assert_eq!(type_label(&WorkItemType::ViolationReview), "Violation review");
+        assert_eq!(
+            type_label(&WorkItemType::ViolationReview),
+            "Violation review"
+        );
         assert_eq!(type_label(&WorkItemType::Generic), "Generic");
-        assert_eq!(type_label(&WorkItemType::Other("newThing".into())), "new thing");
+        assert_eq!(
+            type_label(&WorkItemType::Other("newThing".into())),
+            "new thing"
+        );
     }
 
     #[test]

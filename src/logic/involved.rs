@@ -34,7 +34,10 @@ pub fn involved(item: &WorkItem) -> Involved {
         push(&mut found.sources, remediation.application_name.as_ref());
         push(
             &mut found.identities,
-            remediation.target_display_name.as_ref().or(remediation.target_name.as_ref()),
+            remediation
+                .target_display_name
+                .as_ref()
+                .or(remediation.target_name.as_ref()),
         );
         push(&mut found.accounts, remediation.native_identity.as_ref());
     }
@@ -72,10 +75,21 @@ mod tests {
                 ..Default::default()
             }]),
             approval_items: Some(vec![
-                ApprovalItemDetails { application: Some("GitHub".into()), account: Some("fred-astaire-sp".into()), ..Default::default() },
-                ApprovalItemDetails { application: Some(" Okta ".into()), account: None, ..Default::default() },
+                ApprovalItemDetails {
+                    application: Some("GitHub".into()),
+                    account: Some("fred-astaire-sp".into()),
+                    ..Default::default()
+                },
+                ApprovalItemDetails {
+                    application: Some(" Okta ".into()),
+                    account: None,
+                    ..Default::default()
+                },
             ]),
-            form: Some(FormDetails { target_user: Some("Jane.Doe".into()), ..Default::default() }),
+            form: Some(FormDetails {
+                target_user: Some("Jane.Doe".into()),
+                ..Default::default()
+            }),
             ..Default::default()
         }
     }
@@ -107,9 +121,15 @@ mod tests {
     #[test]
     fn all_sources_are_sorted_case_insensitively() {
         let other = WorkItem {
-            approval_items: Some(vec![ApprovalItemDetails { application: Some("active Directory".into()), ..Default::default() }]),
+            approval_items: Some(vec![ApprovalItemDetails {
+                application: Some("active Directory".into()),
+                ..Default::default()
+            }]),
             ..Default::default()
         };
-        assert_eq!(all_sources(&[fred_item(), other]), ["active Directory", "GitHub", "Okta"]);
+        assert_eq!(
+            all_sources(&[fred_item(), other]),
+            ["active Directory", "GitHub", "Okta"]
+        );
     }
 }

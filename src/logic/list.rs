@@ -44,7 +44,10 @@ impl SortBy {
 
     /// Reads a menu value; unknown ones give the default.
     pub fn parse(value: &str) -> SortBy {
-        SortBy::ALL.into_iter().find(|s| s.as_str() == value).unwrap_or_default()
+        SortBy::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value)
+            .unwrap_or_default()
     }
 }
 
@@ -68,11 +71,19 @@ impl ListFilter {
 
     /// Whether `item` passes.
     pub fn matches(&self, item: &WorkItem) -> bool {
-        if self.work_item_type.as_ref().is_some_and(|t| item.work_item_type.as_ref() != Some(t)) {
+        if self
+            .work_item_type
+            .as_ref()
+            .is_some_and(|t| item.work_item_type.as_ref() != Some(t))
+        {
             return false;
         }
         let found = involved(item);
-        if self.source.as_ref().is_some_and(|s| !found.sources.contains(s)) {
+        if self
+            .source
+            .as_ref()
+            .is_some_and(|s| !found.sources.contains(s))
+        {
             return false;
         }
         let needle = self.text.trim().to_lowercase();
@@ -84,15 +95,29 @@ impl ListFilter {
             .into_iter()
             .flatten()
             .any(matches)
-            || found.sources.iter().chain(&found.identities).chain(&found.accounts).any(matches)
+            || found
+                .sources
+                .iter()
+                .chain(&found.identities)
+                .chain(&found.accounts)
+                .any(matches)
     }
 }
 
 /// The loaded items that pass `filter`, in `sort` order (stable: ties keep server order).
 pub fn visible(items: &[WorkItem], filter: &ListFilter, sort: SortBy) -> Vec<WorkItem> {
-    let mut shown: Vec<WorkItem> = items.iter().filter(|i| filter.matches(i)).cloned().collect();
+    let mut shown: Vec<WorkItem> = items
+        .iter()
+        .filter(|i| filter.matches(i))
+        .cloned()
+        .collect();
     let name = |i: &WorkItem| i.name.clone().unwrap_or_default().to_lowercase();
-    let kind = |i: &WorkItem| i.work_item_type.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default();
+    let kind = |i: &WorkItem| {
+        i.work_item_type
+            .as_ref()
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default()
+    };
     match sort {
         SortBy::Newest => shown.sort_by_key(|i| std::cmp::Reverse(i.created)),
         SortBy::Oldest => shown.sort_by_key(|i| i.created),
@@ -110,7 +135,12 @@ pub fn types_present(items: &[WorkItem]) -> Vec<WorkItemType> {
             types.push(t);
         }
     }
-    types.sort_by_key(|t| WorkItemType::ALL.iter().position(|k| k == t).unwrap_or(usize::MAX));
+    types.sort_by_key(|t| {
+        WorkItemType::ALL
+            .iter()
+            .position(|k| k == t)
+            .unwrap_or(usize::MAX)
+    });
     types
 }
 
@@ -126,7 +156,11 @@ mod tests {
             work_item_type: Some(kind),
             created: Some(Utc.with_ymd_and_hms(2024, 1, day, 0, 0, 0).unwrap()),
             remediation_items: source.map(|s| {
-                vec![RemediationItemDetails { application_name: Some(s.into()), target_name: Some("Fred.Astaire".into()), ..Default::default() }]
+                vec![RemediationItemDetails {
+                    application_name: Some(s.into()),
+                    target_name: Some("Fred.Astaire".into()),
+                    ..Default::default()
+                }]
             }),
             ..Default::default()
         }
@@ -134,7 +168,12 @@ mod tests {
 
     fn items() -> Vec<WorkItem> {
         vec![
-            item("Create an Account", WorkItemType::Generic, 2, Some("GitHub")),
+            item(
+                "Create an Account",
+                WorkItemType::Generic,
+                2,
+                Some("GitHub"),
+            ),
             item("approve access", WorkItemType::Approval, 1, Some("Okta")),
             item("Budget", WorkItemType::Approval, 3, None),
         ]
@@ -147,30 +186,62 @@ mod tests {
     #[test]
     fn each_sort_orders_as_labelled() {
         let all = ListFilter::default();
-        assert_eq!(names(&visible(&items(), &all, SortBy::Newest)), ["Budget", "Create an Account", "approve access"]);
-        assert_eq!(names(&visible(&items(), &all, SortBy::Oldest)), ["approve access", "Create an Account", "Budget"]);
-        assert_eq!(names(&visible(&items(), &all, SortBy::Name)), ["approve access", "Budget", "Create an Account"]);
-        assert_eq!(names(&visible(&items(), &all, SortBy::Type)), ["approve access", "Budget", "Create an Account"]);
+        assert_eq!(
+            names(&visible(&items(), &all, SortBy::Newest)),
+            ["Budget", "Create an Account", "approve access"]
+        );
+        assert_eq!(
+            names(&visible(&items(), &all, SortBy::Oldest)),
+            ["approve access", "Create an Account", "Budget"]
+        );
+        assert_eq!(
+            names(&visible(&items(), &all, SortBy::Name)),
+            ["approve access", "Budget", "Create an Account"]
+        );
+        assert_eq!(
+            names(&visible(&items(), &all, SortBy::Type)),
+            ["approve access", "Budget", "Create an Account"]
+        );
     }
 
     #[test]
     fn search_matches_involved_identities_case_insensitively() {
-        let filter = ListFilter { text: "fred.ASTAIRE".into(), ..Default::default() };
-        assert_eq!(names(&visible(&items(), &filter, SortBy::Oldest)), ["approve access", "Create an Account"]);
+        let filter = ListFilter {
+            text: "fred.ASTAIRE".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            names(&visible(&items(), &filter, SortBy::Oldest)),
+            ["approve access", "Create an Account"]
+        );
         assert!(filter.is_active());
     }
 
     #[test]
     fn type_and_source_filters_combine() {
-        let filter = ListFilter { work_item_type: Some(WorkItemType::Approval), source: Some("Okta".into()), ..Default::default() };
-        assert_eq!(names(&visible(&items(), &filter, SortBy::Newest)), ["approve access"]);
-        let none = ListFilter { work_item_type: Some(WorkItemType::Generic), source: Some("Okta".into()), ..Default::default() };
+        let filter = ListFilter {
+            work_item_type: Some(WorkItemType::Approval),
+            source: Some("Okta".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            names(&visible(&items(), &filter, SortBy::Newest)),
+            ["approve access"]
+        );
+        let none = ListFilter {
+            work_item_type: Some(WorkItemType::Generic),
+            source: Some("Okta".into()),
+            ..Default::default()
+        };
         assert!(visible(&items(), &none, SortBy::Newest).is_empty());
     }
 
     #[test]
     fn types_present_follow_the_spec_order_and_sorts_parse_back() {
-        assert_eq!(types_present(&items()), [WorkItemType::Generic, WorkItemType::Approval]);
+        assert_eq!(
+            types_present(&items()),
+            [WorkItemType::Generic, WorkItemType::Approval]
+        );
         for sort in SortBy::ALL {
             assert_eq!(SortBy::parse(sort.as_str()), sort);
         }

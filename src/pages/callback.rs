@@ -20,7 +20,10 @@ pub fn CallbackPage() -> impl IntoView {
         let (api, code, state, error) = (api.clone(), code.clone(), state.clone(), error.clone());
         async move {
             match (code, state) {
-                (Some(code), Some(state)) => api.complete_sign_in(&code, &state).await.map_err(|e| e.message()),
+                (Some(code), Some(state)) => api
+                    .complete_sign_in(&code, &state)
+                    .await
+                    .map_err(|e| e.message()),
                 _ => Err(error.unwrap_or_else(|| "The sign-in answer has no code.".into())),
             }
         }
@@ -28,7 +31,13 @@ pub fn CallbackPage() -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(path)) = exchange.get() {
-            navigate(&path, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &path,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     view! {

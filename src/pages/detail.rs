@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wire::{ApprovalItemDetails, RemediationItemDetails, WorkItem};
 
 use crate::actions::{
-    pending_count, use_data_version, use_item_actions, AccountSelectionForm, ApprovalItemActions,
-    BulkDecisionBar, Command, ItemActionBar, ItemActions, SelectionSummary,
+    pending_count, use_item_actions, AccountSelectionForm, ApprovalItemActions, BulkDecisionBar,
+    Command, ItemActionBar, ItemActions, SelectionSummary,
 };
 use crate::api::{work_items, ApiError, Client};
 use crate::components::form_view::FormView;
@@ -16,6 +16,7 @@ use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::logic::format::type_label;
 use crate::routes::{AppRoute, Tab};
+use crate::state::Changes;
 
 /// The route `/items/:id`.
 #[component]
@@ -26,12 +27,12 @@ pub fn DetailPage() -> impl IntoView {
 #[component]
 fn Detail() -> impl IntoView {
     let api = expect_context::<Client>();
+    let changes = expect_context::<Changes>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // A 404 is an answer here, not a failure: the page says so and offers the way back.
-    let version = use_data_version();
     let item = LocalResource::new(move || {
-        version.track();
+        changes.track();
         let (api, id) = (api.clone(), id.get());
         async move {
             match work_items::get(&api, &id).await {
@@ -43,7 +44,8 @@ fn Detail() -> impl IntoView {
     });
     let current = Signal::derive(move || item.get().and_then(|r| r.ok().flatten()));
     let navigate = use_navigate();
-    let after_forward = Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
+    let after_forward =
+        Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
     provide_context(use_item_actions(current, after_forward, "detail-title"));
     view! {
         <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>"← Back to Task Manager"</A></p>
@@ -85,7 +87,11 @@ fn state_class(state: Option<&wire::WorkItemState>) -> &'static str {
 
 /// An approval item as a person names it: "value (attribute) on application".
 fn approval_label(item: &ApprovalItemDetails) -> String {
-    let what = item.value.clone().or(item.name.clone()).unwrap_or_else(|| "item".into());
+    let what = item
+        .value
+        .clone()
+        .or(item.name.clone())
+        .unwrap_or_else(|| "item".into());
     match &item.application {
         Some(app) => format!("{what} on {app}"),
         None => what,
@@ -93,7 +99,10 @@ fn approval_label(item: &ApprovalItemDetails) -> String {
 }
 
 fn text(value: &Option<String>) -> String {
-    value.clone().filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())
+    value
+        .clone()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "—".into())
 }
 
 /// Everything about one work item.
@@ -102,8 +111,14 @@ pub fn WorkItemDetail(
     /// The work item.
     item: WorkItem,
 ) -> impl IntoView {
-    let state = item.state.as_ref().map_or("—".to_owned(), |s| s.as_str().to_owned());
-    let kind = item.work_item_type.as_ref().map_or("—".to_owned(), type_label);
+    let state = item
+        .state
+        .as_ref()
+        .map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let kind = item
+        .work_item_type
+        .as_ref()
+        .map_or("—".to_owned(), type_label);
     let approvals = item.approval_items().to_vec();
     let actions = expect_context::<ItemActions>();
     let open = item.is_pending();
@@ -175,14 +190,21 @@ fn ApprovalCard(
     /// Whether the work item is still pending (so the item can be decided).
     open: bool,
 ) -> impl IntoView {
-    let state = item.state.as_ref().map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let state = item
+        .state
+        .as_ref()
+        .map_or("—".to_owned(), |s| s.as_str().to_owned());
     let actions = expect_context::<ItemActions>();
     let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
     let label = approval_label(&item);
     let approval_id = item.id.clone().unwrap_or_default();
     let decide = Callback::new(move |decision| {
         let (approval_id, label) = (approval_id.clone(), label.clone());
-        actions.run(Command::Decide { approval_id, label, decision })
+        actions.run(Command::Decide {
+            approval_id,
+            label,
+            decision,
+        })
     });
     view! {
         <li class="mt-card mt-approval-card">

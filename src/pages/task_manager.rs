@@ -16,7 +16,7 @@ use crate::logic::format::type_label;
 use crate::logic::involved::all_sources;
 use crate::logic::list::{types_present, visible, ListFilter, SortBy};
 use crate::routes::{AppRoute, Tab, DEFAULT_PAGE_SIZE};
-use crate::state::ViewAs;
+use crate::state::{Changes, ViewAs};
 
 /// The route `/tasks/:tab?page=&size=`.
 #[component]
@@ -28,18 +28,30 @@ pub fn TaskManagerPage() -> impl IntoView {
 fn TaskManager() -> impl IntoView {
     let api = expect_context::<Client>();
     let view_as = expect_context::<ViewAs>();
+    let changes = expect_context::<Changes>();
     let params = use_params_map();
     let query = use_query_map();
     let tab = Memo::new(move |_| params.with(|p| p.get("tab").and_then(|t| Tab::parse(&t))));
-    let page = Memo::new(move |_| query.with(|q| q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1u32).max(1)));
-    let size = Memo::new(move |_| {
-        query.with(|q| q.get("size").and_then(|s| s.parse().ok()).unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, wire::MAX_LIMIT))
+    let page = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1u32)
+                .max(1)
+        })
     });
-    let data_version = crate::actions::use_data_version();
+    let size = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("size")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(DEFAULT_PAGE_SIZE)
+                .clamp(1, wire::MAX_LIMIT)
+        })
+    });
     let pending_count = LocalResource::new({
         let api = api.clone();
         move || {
-            data_version.track();
+            changes.track();
             let (api, owner) = (api.clone(), view_as.owner_id());
             async move { work_items::count(&api, owner.as_deref()).await }
         }
@@ -47,18 +59,20 @@ fn TaskManager() -> impl IntoView {
     let completed_count = LocalResource::new({
         let api = api.clone();
         move || {
-            data_version.track();
+            changes.track();
             let (api, owner) = (api.clone(), view_as.owner_id());
             async move { work_items::count_completed(&api, owner.as_deref()).await }
         }
     });
     let list = LocalResource::new(move || {
-        data_version.track();
+        changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         let (tab, paging) = (tab.get(), Paging::page(page.get(), size.get()));
         async move {
             match tab {
-                Some(Tab::Completed) => work_items::list_completed(&api, owner.as_deref(), paging).await,
+                Some(Tab::Completed) => {
+                    work_items::list_completed(&api, owner.as_deref(), paging).await
+                }
                 _ => work_items::list(&api, owner.as_deref(), paging).await,
             }
         }
@@ -70,7 +84,11 @@ fn TaskManager() -> impl IntoView {
     let filter = RwSignal::new(ListFilter::default());
     let sort = RwSignal::new(SortBy::default());
     // Filters are kept across pages of a tab; another tab has other types and sources.
-    Effect::watch(move || tab.get(), move |_, _, _| filter.set(ListFilter::default()), false);
+    Effect::watch(
+        move || tab.get(),
+        move |_, _, _| filter.set(ListFilter::default()),
+        false,
+    );
     view! {
         <h1 class="mt-page-title">"Task Manager"</h1>
         {move || match tab.get() {
@@ -149,7 +167,14 @@ fn Toolbar(
     /// The sort order to edit.
     sort: RwSignal<SortBy>,
 ) -> impl IntoView {
-    let type_value = move || filter.with(|f| f.work_item_type.as_ref().map(|t| t.as_str().to_owned()).unwrap_or_default());
+    let type_value = move || {
+        filter.with(|f| {
+            f.work_item_type
+                .as_ref()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default()
+        })
+    };
     let source_value = move || filter.with(|f| f.source.clone().unwrap_or_default());
     view! {
         <div class="mt-toolbar" role="search" aria-label="Filter work items">
