@@ -20,6 +20,10 @@ pub enum ApiError {
     Forbidden,
     /// 404 `ErrorResponseDto`: no such resource (or route).
     NotFound(String),
+    /// 405 `ErrorResponseDto`: the path exists but not with this method.
+    MethodNotAllowed,
+    /// 408 `ErrorResponseDto`: the request took longer than the configured timeout.
+    Timeout,
     /// 413 `ErrorResponseDto`: the body is larger than the configured limit.
     PayloadTooLarge,
     /// 429 `{"message": " Rate Limit Exceeded "}` with `Retry-After` in seconds.
@@ -85,6 +89,8 @@ impl ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -171,6 +177,24 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(text) => (
                 status,
                 axum::Json(error_dto("404 Not found", &tracking, &text)),
+            )
+                .into_response(),
+            ApiError::MethodNotAllowed => (
+                status,
+                axum::Json(error_dto(
+                    "405 Method Not Allowed",
+                    &tracking,
+                    "This resource does not accept that HTTP method.",
+                )),
+            )
+                .into_response(),
+            ApiError::Timeout => (
+                status,
+                axum::Json(error_dto(
+                    "408 Request Timeout",
+                    &tracking,
+                    "The request took too long and was abandoned.",
+                )),
             )
                 .into_response(),
             ApiError::PayloadTooLarge => (

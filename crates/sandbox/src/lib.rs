@@ -22,16 +22,14 @@ pub mod workflow;
 
 use std::future::Future;
 use std::io::Write;
-use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, StatusCode};
+use axum::http::HeaderName;
 use axum::Router;
 use serde::Serialize;
 use tokio::net::TcpListener;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::{Config, Seed};
@@ -47,6 +45,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(routes::work_items::router())
         .merge(routes::public_identities::router())
         .fallback(routes::not_found)
+        .method_not_allowed_fallback(middleware::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::rate_limit,
@@ -63,7 +62,9 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/v2024", api)
         .nest(
             "/oauth",
-            routes::oauth::router().fallback(routes::not_found),
+            routes::oauth::router()
+                .fallback(routes::not_found)
+                .method_not_allowed_fallback(middleware::method_not_allowed),
         )
         .nest("/sandbox", sandbox.fallback(routes::not_found));
     app = match &state.config().static_dir {
@@ -80,9 +81,9 @@ pub fn build_router(state: AppState) -> Router {
             HeaderName::from_static("retry-after"),
         ]);
     app.layer(DefaultBodyLimit::max(state.config().max_body_bytes))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(state.config().request_timeout_secs.max(1)),
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::timeout,
         ))
         .layer(cors)
         .layer(TraceLayer::new_for_http())

@@ -40,3 +40,18 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
     }
     next.run(Request::from_parts(parts, body)).await
 }
+
+/// Answers a request that takes longer than the configured timeout with a 408 in the
+/// spec's error shape (tower-http's timeout layer would send an empty body).
+pub async fn timeout(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let limit = std::time::Duration::from_secs(state.config().request_timeout_secs.max(1));
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::Timeout.into_response(),
+    }
+}
+
+/// The method fallback of the API routers: a 405 in the spec's error shape.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

@@ -108,3 +108,23 @@ async fn an_unknown_api_path_is_a_json_404() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_wrong_method_on_a_known_path_is_a_405_in_the_error_shape() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let response = reqwest::Client::new()
+        .delete(app.url("/v2024/work-items/count"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let body = error_body(response, StatusCode::METHOD_NOT_ALLOWED).await;
+    assert!(body.message().unwrap().contains("method"));
+    let response = reqwest::Client::new()
+        .put(app.url("/oauth/token"))
+        .send()
+        .await
+        .unwrap();
+    error_body(response, StatusCode::METHOD_NOT_ALLOWED).await;
+}
