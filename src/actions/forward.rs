@@ -109,14 +109,16 @@ pub fn ForwardDialog(
             <form class="mt-forward" novalidate=true node_ref=form on:submit=on_submit_form>
                 <IdentityPicker label="Forward to (required)" search=search selected=selected
                     error=Signal::derive(move || errors.get().target) />
-                <label class="mt-field__label" for="mt-forward-comment">"Comment (required)"</label>
-                <textarea id="mt-forward-comment" class="mt-field__input" rows="3"
-                    aria-invalid=move || comment_error.with(Option::is_some).to_string()
-                    aria-describedby="mt-forward-comment-error"
-                    prop:value=move || comment.get()
-                    on:input=move |ev| comment.set(event_target_value(&ev))
-                ></textarea>
-                <p id="mt-forward-comment-error" class="mt-field__error">{comment_error}</p>
+                <div class="mt-field">
+                    <label class="mt-field__label" for="mt-forward-comment">"Comment (required)"</label>
+                    <textarea id="mt-forward-comment" class="mt-field__input" rows="3"
+                        aria-invalid=move || comment_error.with(Option::is_some).to_string()
+                        aria-describedby="mt-forward-comment-error"
+                        prop:value=move || comment.get()
+                        on:input=move |ev| comment.set(event_target_value(&ev))
+                    ></textarea>
+                    <p id="mt-forward-comment-error" class="mt-field__error">{comment_error}</p>
+                </div>
                 <label class="mt-field__check">
                     <input type="checkbox" prop:checked=move || notify.get()
                         on:change=move |ev| notify.set(event_target_checked(&ev)) />

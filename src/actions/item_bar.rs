@@ -12,10 +12,11 @@ use wire::WorkItem;
 /// How many people one search shows.
 const SEARCH_LIMIT: u32 = 20;
 
-/// A search for people to forward to, through the public identities endpoint.
-pub fn forward_search(api: Client) -> IdentitySearch {
+/// A search for people to forward to, through the public identities endpoint, leaving out
+/// the current owner (the API refuses to forward to them).
+pub fn forward_search(api: Client, owner_id: Option<String>) -> IdentitySearch {
     IdentitySearch::new(move |query: String| {
-        let api = api.clone();
+        let (api, owner_id) = (api.clone(), owner_id.clone());
         async move {
             let paging = Paging {
                 limit: SEARCH_LIMIT,
@@ -24,7 +25,12 @@ pub fn forward_search(api: Client) -> IdentitySearch {
             };
             identities::search(&api, &query, paging)
                 .await
-                .map(|page| page.items)
+                .map(|page| {
+                    page.items
+                        .into_iter()
+                        .filter(|p| p.id != owner_id)
+                        .collect()
+                })
                 .map_err(|e| e.message())
         }
     })
@@ -39,7 +45,7 @@ pub fn ItemActionBar(
     item: WorkItem,
 ) -> impl IntoView {
     let actions = expect_context::<ItemActions>();
-    let search = forward_search(expect_context::<Client>());
+    let search = forward_search(expect_context::<Client>(), item.owner_id.clone());
     let pending = actions.pending();
     let name = item.name.clone().unwrap_or_else(|| "this work item".into());
     let question = format!("Mark “{name}” complete? It moves from Pending to Completed.");
