@@ -7,12 +7,12 @@
 
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex as StdMutex};
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
-use tokio::sync::Mutex;
 use wire::WorkItem;
 
 const LISTENING: &str = "My Tasks sandbox listening on ";
@@ -199,6 +199,42 @@ async fn token_for(
         .access_token
 }
 
+/// Runs `concurrency` clients, each sending the requests `next` hands out until it says
+/// `None`, and returns every request's latency (sent to body read) and the phase's time.
+async fn drive<F>(concurrency: usize, next: F) -> (Vec<Duration>, Duration)
+where
+    F: Fn() -> Option<reqwest::RequestBuilder> + Send + Sync + 'static,
+{
+    let next = Arc::new(next);
+    let started = Instant::now();
+    let workers: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let next = next.clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while let Some(request) = next() {
+                    let sent = Instant::now();
+                    let response = request.send().await.expect("send");
+                    let status = response.status();
+                    let body = response.bytes().await.expect("body");
+                    assert!(
+                        status.is_success(),
+                        "{status}: {}",
+                        String::from_utf8_lossy(&body)
+                    );
+                    mine.push(sent.elapsed());
+                }
+                mine
+            })
+        })
+        .collect();
+    let mut latencies = Vec::new();
+    for worker in workers {
+        latencies.extend(worker.await.expect("worker"));
+    }
+    (latencies, started.elapsed())
+}
+
 /// Reads the pending list at limit=250 for a fixed time: the first page (`total` None), or
 /// pages spread over the whole list of `total` items.
 async fn list_phase(
@@ -209,44 +245,19 @@ async fn list_phase(
     settings: &Settings,
 ) -> Report {
     let deadline = Instant::now() + Duration::from_secs(settings.list_seconds);
-    let started = Instant::now();
-    let latencies = Arc::new(Mutex::new(Vec::new()));
-    let mut workers = Vec::new();
-    for worker in 0..settings.concurrency {
-        let (client, latencies) = (client.clone(), latencies.clone());
-        let (base, auth) = (base.to_owned(), auth.to_owned());
-        let pages = (total.unwrap_or(0) / 250).max(1);
-        workers.push(tokio::spawn(async move {
-            let mut mine = Vec::new();
-            let mut page = worker as u64 * 7919;
-            while Instant::now() < deadline {
-                page = (page * 31 + 17) % pages;
-                let url = format!("{base}/v2024/work-items?limit=250&offset={}", page * 250);
-                let sent = Instant::now();
-                let response = client
-                    .get(url)
-                    .header("Authorization", &auth)
-                    .send()
-                    .await
-                    .expect("list");
-                assert!(
-                    response.status().is_success(),
-                    "list: {}",
-                    response.status()
-                );
-                let items: Vec<WorkItem> = response.json().await.expect("list body");
-                assert!(!items.is_empty());
-                mine.push(sent.elapsed());
-            }
-            latencies.lock().await.extend(mine);
-        }));
-    }
-    for worker in workers {
-        worker.await.expect("worker");
-    }
-    let latencies = Arc::try_unwrap(latencies)
-        .expect("workers done")
-        .into_inner();
+    let pages = (total.unwrap_or(0) / 250).max(1);
+    let sent = AtomicU64::new(0);
+    let (client, base, auth) = (client.clone(), base.to_owned(), auth.to_owned());
+    let (latencies, elapsed) = drive(settings.concurrency, move || {
+        if Instant::now() >= deadline {
+            return None;
+        }
+        // A fixed stride through the pages, so runs are comparable.
+        let page = sent.fetch_add(1, Ordering::Relaxed) * 7919 % pages;
+        let url = format!("{base}/v2024/work-items?limit=250&offset={}", page * 250);
+        Some(client.get(url).header("Authorization", &auth))
+    })
+    .await;
     let name = if total.is_some() {
         "GET limit=250, any page"
     } else {
@@ -255,7 +266,7 @@ async fn list_phase(
     Report {
         name,
         requests: latencies.len(),
-        elapsed: started.elapsed(),
+        elapsed,
         latencies,
     }
 }
@@ -293,44 +304,18 @@ async fn approve_phase(
         }));
     }
     targets.truncate(settings.approvals);
-    let queue = Arc::new(Mutex::new(targets));
-    let latencies = Arc::new(Mutex::new(Vec::new()));
-    let started = Instant::now();
-    let mut workers = Vec::new();
-    for _ in 0..settings.concurrency {
-        let (client, queue, latencies) = (client.clone(), queue.clone(), latencies.clone());
-        let (base, auth) = (base.to_owned(), auth.to_owned());
-        workers.push(tokio::spawn(async move {
-            let mut mine = Vec::new();
-            while let Some((item, approval)) = queue.lock().await.pop() {
-                let url = format!("{base}/v2024/work-items/{item}/approve/{approval}");
-                let sent = Instant::now();
-                let response = client
-                    .post(url)
-                    .header("Authorization", &auth)
-                    .send()
-                    .await
-                    .expect("approve");
-                assert!(
-                    response.status().is_success(),
-                    "approve: {}",
-                    response.status()
-                );
-                mine.push(sent.elapsed());
-            }
-            latencies.lock().await.extend(mine);
-        }));
-    }
-    for worker in workers {
-        worker.await.expect("worker");
-    }
-    let latencies = Arc::try_unwrap(latencies)
-        .expect("workers done")
-        .into_inner();
+    let queue = StdMutex::new(targets);
+    let (client, base, auth) = (client.clone(), base.to_owned(), auth.to_owned());
+    let (latencies, elapsed) = drive(settings.concurrency, move || {
+        let (item, approval) = queue.lock().expect("queue").pop()?;
+        let url = format!("{base}/v2024/work-items/{item}/approve/{approval}");
+        Some(client.post(url).header("Authorization", &auth))
+    })
+    .await;
     Report {
         name: "POST approve one item",
         requests: latencies.len(),
-        elapsed: started.elapsed(),
+        elapsed,
         latencies,
     }
 }
