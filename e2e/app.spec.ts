@@ -208,3 +208,22 @@ test('the widget route shows the widget without the chrome, and its links open t
   await expect(all).toHaveAttribute('target', '_top');
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toHaveAttribute('href', /^\/items\//);
 });
+
+test('behind a reverse proxy that adds the token, the app sends none and needs no sign-in', async ({ page, sandbox }) => {
+  // The proxy: config.json in proxy mode, and every API request gets the proxy's token.
+  const token = await sandbox.token(ALISON);
+  const sentAuthorization: (string | undefined)[] = [];
+  await page.route('**/config.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: '{"apiBaseUrl": "", "auth": {"mode": "proxy"}}',
+  }));
+  await page.route('**/v2024/**', async (route) => {
+    const headers = route.request().headers();
+    sentAuthorization.push(headers['authorization']);
+    await route.continue({ headers: { ...headers, authorization: `Bearer ${token}` } });
+  });
+  await page.goto('/tasks/pending?page=1');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sign (in|out)$/ })).toHaveCount(0);
+  expect(sentAuthorization.length).toBeGreaterThan(0);
+  expect(sentAuthorization.filter((h) => h !== undefined)).toEqual([]);
+});
