@@ -135,3 +135,25 @@ test('Mark Complete from a list row: the row leaves Pending and the count drops 
   await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before - 1));
   await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
 });
+
+test('acting on an item another session forwarded away says it is no longer yours', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, plain);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await expect(page.getByRole('button', { name: 'Mark Complete' })).toBeEnabled();
+  const target = sandbox.identities.find((i) => i.alias !== alias && !i.admin)!;
+  const forwarded = await fetch(`${sandbox.baseURL}/v2024/work-items/${item.id}/forward`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${await sandbox.token(alias)}`,
+      'Content-Type': 'application/json',
+      'X-SailPoint-Experimental': 'true',
+    },
+    body: JSON.stringify({ targetOwnerId: target.id, comment: 'Taking over while you are away.' }),
+  });
+  expect(forwarded.status).toBe(200);
+
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'no longer yours' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
+});
