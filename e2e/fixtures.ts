@@ -1,9 +1,19 @@
 // The `sandbox` fixture: a real sandbox process per test, on a free port, with a fresh
 // in-memory database seeded with the demo data, test controls on, serving the built app.
 // `baseURL` points at it, so `page.goto('/')` opens the app as a person would.
+//
+// With `through: 'nginx'` a real nginx (deploy/nginx, rendered for this test) serves the
+// release build and proxies the API to the sandbox, as in production; `baseURL` is then
+// nginx. With `embedding: true` a page on a second origin (`sandbox.hostOrigin`) embeds
+// the widget, and both the app's config.json and the frame-ancestors allow that origin.
+//
+// Every test fails on a Content-Security-Policy violation; tests that opt in with
+// `strictConsole` also fail on any console error.
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -20,7 +30,12 @@ export interface Identity {
 
 /** A running sandbox. */
 export interface Sandbox {
+  /** Where the browser opens the app: the sandbox itself, or nginx in front of it. */
   baseURL: string;
+  /** The sandbox's own origin (the API upstream when nginx is in front). */
+  apiURL: string;
+  /** The second origin whose page embeds the widget (`embedding: true` only). */
+  hostOrigin?: string;
   identities: Identity[];
   /** The demo identity with this alias (e.g. `alison.ferguso`). */
   identity(alias: string): Identity;
@@ -37,29 +52,125 @@ export interface Sandbox {
 /** Extra command-line flags for a test's sandbox, e.g. `['--token-ttl-secs', '5']`. */
 type SandboxArgs = string[];
 
+/** What serves the app to the browser. */
+type Through = 'sandbox' | 'nginx';
+
 const ROOT = resolve(__dirname, '..');
+const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 const LISTENING = 'My Tasks sandbox listening on ';
 
-export const test = base.extend<{ sandbox: Sandbox; sandboxArgs: SandboxArgs }>({
-  sandboxArgs: [[], { option: true }],
+/** A free TCP port on 127.0.0.1 (for servers that cannot report the one they bound). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
 
-  sandbox: async ({ sandboxArgs, playwright }, use) => {
+/** Resolves once something accepts connections on `port`, or fails after `ms`. */
+async function waitForPort(port: number, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const open = await new Promise<boolean>((ok) => {
+      const socket = connect(port, '127.0.0.1', () => { socket.end(); ok(true); });
+      socket.on('error', () => ok(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on ${port}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+/** The page on a second origin that embeds the widget and keeps the heights it is told. */
+function hostPage(appURL: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host dashboard</title></head>
+<body><h1>Host dashboard</h1>
+<iframe id="widget" title="My Tasks widget" src="${appURL}/widget" style="width:360px;height:200px;border:0"></iframe>
+<script>
+  window.heights = [];
+  window.addEventListener('message', (event) => {
+    if (event.origin !== ${JSON.stringify(appURL)}) return;
+    let data; try { data = JSON.parse(event.data); } catch { return; }
+    if (data.type !== 'my-tasks:height') return;
+    window.heights.push(data.height);
+    document.getElementById('widget').style.height = data.height + 'px';
+  });
+</script></body></html>`;
+}
+
+/** Starts nginx from deploy/nginx in front of `upstream`, serving `root`; gives its URL. */
+async function startNginx(dir: string, root: string, upstream: string, frameAncestors: string):
+  Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const conf = join(dir, 'nginx');
+  execFileSync(join(ROOT, 'deploy', 'nginx', 'render.sh'), [conf], {
+    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: root, MT_UPSTREAM: upstream,
+      MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '' },
+  });
+  const child = spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitForPort(port);
+  return { url: `http://127.0.0.1:${port}`, process: child };
+}
+
+export const test = base.extend<{
+  sandbox: Sandbox; sandboxArgs: SandboxArgs; through: Through; embedding: boolean;
+  strictConsole: boolean; browserGuard: void;
+}>({
+  sandboxArgs: [[], { option: true }],
+  through: ['sandbox', { option: true }],
+  embedding: [false, { option: true }],
+  strictConsole: [false, { option: true }],
+
+  sandbox: async ({ sandboxArgs, through, embedding, playwright }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'my-tasks-e2e-'));
     const credentialsFile = join(dir, 'credentials.json');
     const binary = process.env.SANDBOX_BIN ?? join(ROOT, 'target', 'debug', 'sandbox');
+    // The embedding page's origin must be known before the app is configured: a second
+    // origin on this machine is http://localhost:PORT (the app is on 127.0.0.1).
+    let host: Server | undefined;
+    let hostOrigin: string | undefined;
+    let hostPort = 0;
+    let dist = DIST;
+    const extra: string[] = [];
+    if (embedding) {
+      hostPort = await freePort();
+      hostOrigin = `http://localhost:${hostPort}`;
+      dist = join(dir, 'dist');
+      cpSync(DIST, dist, { recursive: true });
+      const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
+      config.embed = { hostOrigins: [hostOrigin] };
+      writeFileSync(join(dist, 'config.json'), JSON.stringify(config));
+      extra.push('--frame-ancestor', hostOrigin);
+    }
     const child = spawn(binary, [
       '--listen', '127.0.0.1:0', '--in-memory', '--seed', 'demo', '--enable-test-controls',
-      '--static-dir', process.env.DIST_DIR ?? join(ROOT, 'dist'),
-      '--credentials-out', credentialsFile, ...sandboxArgs,
+      '--static-dir', dist,
+      '--credentials-out', credentialsFile, ...extra, ...sandboxArgs,
     ], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const baseURL = await new Promise<string>((ok, fail) => {
+    const apiURL = await new Promise<string>((ok, fail) => {
       child.once('exit', (code) => fail(new Error(`sandbox exited with ${code} before listening`)));
       createInterface({ input: child.stdout! }).on('line', (line) => {
         if (line.startsWith(LISTENING)) ok(line.slice(LISTENING.length).trim());
       });
     });
     const { identities } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { identities: Identity[] };
-    const http: APIRequestContext = await playwright.request.newContext({ baseURL });
+    let nginx: ChildProcess | undefined;
+    let baseURL = apiURL;
+    if (through === 'nginx') {
+      const started = await startNginx(dir, dist, apiURL, hostOrigin ?? '');
+      nginx = started.process;
+      baseURL = started.url;
+    }
+    if (embedding) {
+      const page = hostPage(baseURL);
+      host = createServer((_, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(page);
+      });
+      await new Promise<void>((ok) => host!.listen(hostPort, '127.0.0.1', ok));
+    }
+    const http: APIRequestContext = await playwright.request.newContext({ baseURL: apiURL });
     const identity = (alias: string) => {
       const found = identities.find((i) => i.alias === alias);
       if (!found) throw new Error(`no demo identity ${alias}`);
@@ -75,6 +186,8 @@ export const test = base.extend<{ sandbox: Sandbox; sandboxArgs: SandboxArgs }>(
     };
     await use({
       baseURL,
+      apiURL,
+      hostOrigin,
       identities,
       identity,
       token,
@@ -94,11 +207,29 @@ export const test = base.extend<{ sandbox: Sandbox; sandboxArgs: SandboxArgs }>(
       },
     });
     await http.dispose();
+    nginx?.kill('SIGTERM');
+    host?.close();
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   },
 
   baseURL: async ({ sandbox }, use) => use(sandbox.baseURL),
+
+  // Runs for every test: a CSP violation anywhere (or, with strictConsole, any console
+  // error or uncaught exception) fails it, with the messages in the failure.
+  browserGuard: [async ({ context, strictConsole }, use) => {
+    const problems: string[] = [];
+    context.on('console', (message) => {
+      const text = message.text();
+      if (/Content Security Policy/i.test(text)) problems.push(`CSP: ${text}`);
+      else if (strictConsole && message.type() === 'error') problems.push(`console: ${text}`);
+    });
+    context.on('weberror', (error) => {
+      if (strictConsole) problems.push(`uncaught: ${error.error().message}`);
+    });
+    await use();
+    expect(problems, 'the browser reported problems').toEqual([]);
+  }, { auto: true }],
 });
 
 export { expect };

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
 
 scripts/setup.sh
-trunk build --release --locked
+scripts/build-app.sh
 cargo build --release --locked -p sandbox
 exec target/release/sandbox --listen "${LISTEN:-127.0.0.1:8080}" --db "${DB:-sandbox.db}" \
   --seed demo --static-dir dist --credentials-out target/demo-credentials.json "$@"

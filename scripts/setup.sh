@@ -35,6 +35,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
 fi
 
+# nginx (the deployment shape the journeys also run through) with the brotli_static module,
+# and the brotli CLI the build step uses to precompress assets.
+if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+   || ! command -v brotli >/dev/null; then
+  log "installing Debian nginx, its brotli_static module and brotli"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static brotli
+fi
+
 # npm: Playwright (its browser download is skipped: we drive Debian's chromium) and
 # binaryen's wasm-opt (Debian's binaryen 108 silently breaks the module).
 if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/@playwright/test ] \

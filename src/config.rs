@@ -29,6 +29,9 @@ pub struct AppConfig {
     pub api_base_url: String,
     /// How to authenticate.
     pub auth: AuthConfig,
+    /// Origins of the dashboards allowed to embed the widget: the only ones told its
+    /// height. Empty: the widget tells nobody.
+    pub embed_host_origins: Vec<String>,
 }
 
 /// Why a configuration could not be used; shown to the person instead of a blank page.
@@ -58,6 +61,31 @@ struct RawConfig {
     #[serde(default)]
     api_base_url: String,
     auth: RawAuth,
+    #[serde(default)]
+    embed: RawEmbed,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RawEmbed {
+    #[serde(default)]
+    host_origins: Vec<String>,
+}
+
+/// An origin as `postMessage` compares it: `scheme://host[:port]`, nothing more.
+fn origin(value: &str) -> Result<String, ConfigError> {
+    let trimmed = value.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '*', ' ', '@']) => {
+            Ok(trimmed.to_owned())
+        }
+        _ => Err(ConfigError::Invalid(format!(
+            "embed.hostOrigins must hold origins like https://dashboard.example, not {value:?}"
+        ))),
+    }
 }
 
 #[derive(Deserialize)]
@@ -110,9 +138,16 @@ impl AppConfig {
                 )))
             }
         };
+        let embed_host_origins = raw
+            .embed
+            .host_origins
+            .iter()
+            .map(|o| origin(o))
+            .collect::<Result<_, _>>()?;
         Ok(AppConfig {
             api_base_url: base,
             auth,
+            embed_host_origins,
         })
     }
 }
@@ -138,6 +173,27 @@ mod tests {
         .unwrap();
         assert_eq!(config.api_base_url, "https://acme.example");
         assert_eq!(config.auth, AuthConfig::Proxy);
+    }
+
+    #[test]
+    fn embed_host_origins_are_origins_without_a_trailing_slash() {
+        let config = AppConfig::parse(
+            r#"{"auth": {"mode": "proxy"}, "embed": {"hostOrigins": ["https://dash.example/", "http://127.0.0.1:9000"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            config.embed_host_origins,
+            ["https://dash.example", "http://127.0.0.1:9000"]
+        );
+        for bad in ["*", "https://dash.example/path", "dash.example", "https://"] {
+            let text = format!(
+                r#"{{"auth": {{"mode": "proxy"}}, "embed": {{"hostOrigins": ["{bad}"]}}}}"#
+            );
+            assert!(
+                matches!(AppConfig::parse(&text), Err(ConfigError::Invalid(m)) if m.contains("hostOrigins")),
+                "{bad} was accepted"
+            );
+        }
     }
 
     #[test]

@@ -21,12 +21,32 @@ use crate::config::AppConfig;
 /// The root component: configuration first, then the app.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <WithConfig then=|config| view! { <Configured config/> }.into_any()/> }
+}
+
+/// The root of the widget build: configuration first, then the widget alone.
+#[component]
+pub fn WidgetApp() -> impl IntoView {
+    view! {
+        <WithConfig then=|config| {
+            provide_app_context(config);
+            view! { <pages::widget::WidgetPage/> }.into_any()
+        }/>
+    }
+}
+
+/// Loads `config.json`, then renders `then` with it, or says why the app cannot start.
+#[component]
+fn WithConfig(
+    /// What to render once configured.
+    then: fn(AppConfig) -> AnyView,
+) -> impl IntoView {
     let config = LocalResource::new(api::load_config);
     view! {
         <Suspense fallback=|| view! { <components::status::Loading what="My Tasks"/> }>
             {move || Suspend::new(async move {
                 match config.await {
-                    Ok(config) => view! { <Configured config/> }.into_any(),
+                    Ok(config) => then(config),
                     Err(error) => view! {
                         <main class="mt-main">
                             <div class="mt-error" role="alert">
@@ -42,15 +62,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What every page finds in context: the API client, whose tasks are shown, and the
+/// counter of changes that reads refresh on.
+fn provide_app_context(config: AppConfig) {
+    provide_context(api::Client::new(config));
+    provide_context(state::ViewAs::restore());
+    provide_context(state::Changes::new());
+}
+
 /// The app once configured: context for everything below, then the router.
 #[component]
 pub fn Configured(
     /// The validated configuration.
     config: AppConfig,
 ) -> impl IntoView {
-    provide_context(api::Client::new(config));
-    provide_context(state::ViewAs::restore());
-    provide_context(state::Changes::new());
+    provide_app_context(config);
     actions::provide_toasts();
     view! { <Router><routes::AppRoutes/></Router><actions::ToastRegion/> }
 }

@@ -95,3 +95,148 @@ pub fn local_date_time(epoch_ms: f64) -> String {
         .as_string()
         .unwrap_or_default()
 }
+
+/// Whether this page runs inside a frame of another page (the embedded widget).
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        // A top we may not even look at is certainly another page.
+        _ => true,
+    }
+}
+
+/// Opens a small window on `url` for signing in; `None` when the browser blocked it.
+pub fn open_popup(url: &str) -> Option<web_sys::Window> {
+    web_sys::window()?
+        .open_with_url_and_target_and_features(
+            url,
+            "my-tasks-sign-in",
+            "popup,width=520,height=720",
+        )
+        .ok()
+        .flatten()
+}
+
+/// Whether `popup` is gone (closed by the person or the browser).
+pub fn is_closed(popup: &web_sys::Window) -> bool {
+    popup.closed().unwrap_or(true)
+}
+
+/// Sends `message` to the window that opened this one, only if it is on `origin` (the
+/// browser drops it otherwise); `false` when there is no opener to send to.
+pub fn post_to_opener(message: &str, origin: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(opener) = window.opener() else {
+        return false;
+    };
+    if opener.is_null() || opener.is_undefined() {
+        return false;
+    }
+    let opener: web_sys::Window = wasm_bindgen::JsCast::unchecked_into(opener);
+    opener
+        .post_message(&JsValue::from_str(message), origin)
+        .is_ok()
+}
+
+/// Sends `message` to the page that frames this one, once for each allowed origin: the
+/// browser delivers it only when the parent really is on that origin.
+pub fn post_to_parent(message: &str, origins: &[String]) {
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    for origin in origins {
+        let _ = parent.post_message(&JsValue::from_str(message), origin);
+    }
+}
+
+/// Closes this window (a sign-in popup that has done its job).
+pub fn close_window() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.close();
+    }
+}
+
+/// The rendered height of the document in CSS pixels, rounded up.
+pub fn document_height() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map(|e| e.get_bounding_client_rect().height().ceil().max(0.0) as u32)
+        .unwrap_or(0)
+}
+
+/// The text of the next message `popup` sends this window from `origin`; `None` once the
+/// popup is closed without sending one. Messages from anywhere else are ignored.
+pub async fn message_from_popup(popup: &web_sys::Window, origin: &str) -> Option<String> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let window = web_sys::window()?;
+    let received: Rc<RefCell<Option<String>>> = Rc::default();
+    let listener = {
+        let (received, popup, origin) = (received.clone(), popup.clone(), origin.to_owned());
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let from_popup = event
+                .source()
+                .is_some_and(|source| js_sys::Object::is(&source, &popup));
+            if event.origin() == origin && from_popup {
+                if let Some(text) = event.data().as_string() {
+                    *received.borrow_mut() = Some(text);
+                }
+            }
+        })
+    };
+    let callback = listener.as_ref().unchecked_ref();
+    let _ = window.add_event_listener_with_callback("message", callback);
+    // Polling is the only way to notice a closed popup; 200 ms is invisible to a person.
+    let answer = loop {
+        if let Some(text) = received.borrow_mut().take() {
+            break Some(text);
+        }
+        if is_closed(popup) {
+            // The answer may have arrived just before the popup closed itself.
+            sleep(50).await;
+            break received.borrow_mut().take();
+        }
+        sleep(200).await;
+    };
+    let _ = window.remove_event_listener_with_callback("message", callback);
+    answer
+}
+
+/// Watches the document's height and calls `on_height` with it whenever it changes;
+/// stops when the returned guard is dropped.
+pub fn watch_document_height(on_height: impl Fn(u32) + 'static) -> Option<HeightWatch> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let root = web_sys::window()?.document()?.document_element()?;
+    let callback = Closure::<dyn FnMut()>::new(move || on_height(document_height()));
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&root);
+    Some(HeightWatch {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// A running [`watch_document_height`]; dropping it stops the watch.
+pub struct HeightWatch {
+    /// The browser's observer, disconnected on drop.
+    observer: web_sys::ResizeObserver,
+    /// The callback the observer calls; must outlive it.
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wire::oauth::{OAuthError, TokenResponse};
 
 use super::error::{ApiError, ServerMessage};
-use super::session::{self, PendingSignIn, Session};
+use super::session::{self, PendingSignIn, PopupAnswer, Session};
 use super::Client;
 use crate::config::AuthConfig;
 use crate::platform;
@@ -16,6 +16,46 @@ const SESSION_KEY: &str = "my-tasks.session";
 const PENDING_KEY: &str = "my-tasks.pending-sign-in";
 /// The app route the authorization page returns to.
 pub const CALLBACK_PATH: &str = "/auth/callback";
+
+/// Why signing in could not start or finish; words are chosen by [`SignInError`]'s
+/// `Display`, once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInError {
+    /// The browser has no `crypto.getRandomValues` for the PKCE verifier and `state`.
+    NoCrypto,
+    /// The pending sign-in could not be written down for the return trip.
+    NoStorage,
+    /// The browser blocked the sign-in popup.
+    PopupBlocked,
+    /// The person closed the sign-in popup before finishing.
+    PopupClosed,
+    /// The authorization server or the token exchange said no, with its reason.
+    Refused(String),
+}
+
+impl std::fmt::Display for SignInError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignInError::NoCrypto => f.write_str(
+                "This browser cannot sign in securely (it has no Web Crypto). Open My Tasks over HTTPS or in a current browser.",
+            ),
+            SignInError::NoStorage => f.write_str("This browser could not keep the sign-in state."),
+            SignInError::PopupBlocked => f.write_str(
+                "The browser blocked the sign-in window. Allow popups for this page, or open My Tasks in its own tab.",
+            ),
+            SignInError::PopupClosed => f.write_str("The sign-in window was closed before signing in."),
+            SignInError::Refused(reason) => write!(f, "Sign-in did not complete: {reason}"),
+        }
+    }
+}
+
+/// A sign-in running in a popup: the window, and the verifier that stays here.
+pub struct PopupSignIn {
+    /// The popup showing the sign-in page.
+    popup: web_sys::Window,
+    /// The verifier and `state` of this attempt.
+    pending: PendingSignIn,
+}
 
 /// The session saved in this tab, if any.
 pub(super) fn stored_session() -> Option<Session> {
@@ -38,8 +78,27 @@ impl Client {
         self.inner.session.set(session);
     }
 
-    /// Leaves for the sign-in page; afterwards the person comes back to `return_to`.
-    pub fn sign_in(&self, return_to: &str) {
+    /// A new pending sign-in with fresh PKCE verifier and `state` (prefixed for a popup).
+    fn new_pending(return_to: &str, popup: bool) -> Result<PendingSignIn, SignInError> {
+        let (Some(verifier), Some(state)) =
+            (platform::random_bytes(32), platform::random_bytes(16))
+        else {
+            return Err(SignInError::NoCrypto);
+        };
+        let prefix = if popup {
+            session::POPUP_STATE_PREFIX
+        } else {
+            ""
+        };
+        Ok(PendingSignIn {
+            state: format!("{prefix}{}", session::base64url(&state)),
+            verifier: session::base64url(&verifier),
+            return_to: session::safe_return_path(return_to),
+        })
+    }
+
+    /// The sign-in page's URL for `pending`, or `None` when the app does not sign in.
+    fn authorize_url_for(&self, pending: &PendingSignIn) -> Option<String> {
         let AuthConfig::Pkce {
             authorize_url,
             client_id,
@@ -47,28 +106,65 @@ impl Client {
             ..
         } = &self.inner.config.auth
         else {
-            return;
+            return None;
         };
-        let (Some(verifier), Some(state)) =
-            (platform::random_bytes(32), platform::random_bytes(16))
-        else {
-            return;
-        };
-        let pending = PendingSignIn {
-            state: session::base64url(&state),
-            verifier: session::base64url(&verifier),
-            return_to: session::safe_return_path(return_to),
-        };
-        if let Ok(json) = serde_json::to_string(&pending) {
-            platform::session_set(PENDING_KEY, &json);
-        }
-        platform::go_to(&session::authorize_url(
+        Some(session::authorize_url(
             authorize_url,
             client_id,
             &redirect_uri(),
             scope,
-            &pending,
-        ));
+            pending,
+        ))
+    }
+
+    /// Leaves for the sign-in page; afterwards the person comes back to `return_to`.
+    pub fn sign_in(&self, return_to: &str) -> Result<(), SignInError> {
+        let pending = Self::new_pending(return_to, false)?;
+        let Some(url) = self.authorize_url_for(&pending) else {
+            return Ok(());
+        };
+        let json = serde_json::to_string(&pending).map_err(|_| SignInError::NoStorage)?;
+        platform::session_set(PENDING_KEY, &json);
+        platform::go_to(&url);
+        Ok(())
+    }
+
+    /// Opens the sign-in page in a popup (a framed widget cannot show it: identity
+    /// providers refuse to be framed). Call it straight from the click, so the browser
+    /// lets the popup open; then await [`Client::finish_popup_sign_in`].
+    pub fn open_sign_in_popup(&self) -> Result<PopupSignIn, SignInError> {
+        let pending = Self::new_pending("/", true)?;
+        let Some(url) = self.authorize_url_for(&pending) else {
+            return Err(SignInError::Refused("This app does not sign in.".into()));
+        };
+        let popup = platform::open_popup(&url).ok_or(SignInError::PopupBlocked)?;
+        Ok(PopupSignIn { popup, pending })
+    }
+
+    /// Waits for the popup's answer and exchanges the code. The verifier never left this
+    /// window and the tokens never pass through the embedding page.
+    pub async fn finish_popup_sign_in(&self, started: PopupSignIn) -> Result<(), SignInError> {
+        let text = platform::message_from_popup(&started.popup, &platform::origin())
+            .await
+            .ok_or(SignInError::PopupClosed)?;
+        let answer: PopupAnswer = serde_json::from_str(&text).map_err(|_| {
+            SignInError::Refused("The sign-in window sent an unreadable answer.".into())
+        })?;
+        if answer.state != started.pending.state {
+            return Err(SignInError::Refused(
+                "The sign-in answer does not match the request (state).".into(),
+            ));
+        }
+        let Some(code) = answer.code else {
+            return Err(SignInError::Refused(
+                answer
+                    .error
+                    .unwrap_or_else(|| "The sign-in answer has no code.".into()),
+            ));
+        };
+        self.exchange_code(&code, &started.pending.verifier)
+            .await
+            .map_err(|e| SignInError::Refused(e.message()))
     }
 
     /// Forgets the session (a 401 or a failed refresh) and signs in again, coming back here.
@@ -81,7 +177,17 @@ impl Client {
             return;
         }
         self.set_session(None);
-        self.sign_in(&platform::current_path());
+        if platform::is_framed() {
+            // The sign-in page cannot be shown in a frame: the widget shows its sign-in
+            // button (a popup) instead, and may leave again after the next sign-in.
+            self.inner
+                .leaving
+                .store(false, std::sync::atomic::Ordering::SeqCst);
+            return;
+        }
+        if let Err(error) = self.sign_in(&platform::current_path()) {
+            leptos::logging::warn!("cannot sign in again: {error}");
+        }
     }
 
     /// Signs out: forgets the tokens of this tab.
@@ -99,9 +205,9 @@ impl Client {
                 tracking_id: None,
             })
         };
-        let AuthConfig::Pkce { client_id, .. } = &self.inner.config.auth else {
+        if !matches!(self.inner.config.auth, AuthConfig::Pkce { .. }) {
             return Ok("/".into());
-        };
+        }
         let pending: PendingSignIn = platform::session_get(PENDING_KEY)
             .and_then(|json| serde_json::from_str(&json).ok())
             .ok_or_else(|| refused("This sign-in was not started here, or was already used."))?;
@@ -111,6 +217,15 @@ impl Client {
                 "The sign-in answer does not match the request (state).",
             ));
         }
+        self.exchange_code(code, &pending.verifier).await?;
+        Ok(pending.return_to)
+    }
+
+    /// Exchanges an authorization code for a session, proving it with `verifier`.
+    async fn exchange_code(&self, code: &str, verifier: &str) -> Result<(), ApiError> {
+        let AuthConfig::Pkce { client_id, .. } = &self.inner.config.auth else {
+            return Ok(());
+        };
         let redirect = redirect_uri();
         let token = self
             .token_request(&[
@@ -118,11 +233,11 @@ impl Client {
                 ("code", code),
                 ("redirect_uri", &redirect),
                 ("client_id", client_id),
-                ("code_verifier", &pending.verifier),
+                ("code_verifier", verifier),
             ])
             .await?;
         self.set_session(Some(Session::from_token(token, platform::now_ms())));
-        Ok(pending.return_to)
+        Ok(())
     }
 
     /// Exchanges the refresh token for a new session; a refusal is a 401.

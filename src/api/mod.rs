@@ -23,6 +23,7 @@ use wire::oauth::TokenClaims;
 
 use crate::config::{AppConfig, AuthConfig, ConfigError};
 use crate::platform;
+pub use auth::{PopupSignIn, SignInError};
 pub use error::{ApiError, ServerMessage};
 pub use query::Paging;
 use session::Session;
@@ -150,6 +151,11 @@ impl Client {
         self.inner
             .session
             .with(|s| s.as_ref().and_then(Session::claims))
+    }
+
+    /// The origins allowed to embed the widget (told its height, nobody else).
+    pub fn embed_host_origins(&self) -> &[String] {
+        &self.inner.config.embed_host_origins
     }
 
     /// Seconds until a rate-limited request is retried, while one waits (reactive).

@@ -61,6 +61,22 @@ pub struct PendingSignIn {
     pub return_to: String,
 }
 
+/// The start of a `state` that asks the callback page to hand the answer to the window that
+/// opened it (the embedded widget signs in through a popup) instead of finishing here.
+pub const POPUP_STATE_PREFIX: &str = "popup.";
+
+/// What the sign-in popup's callback page sends back to the widget that opened it: the
+/// code (useless without the verifier, which never left the widget) or the refusal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PopupAnswer {
+    /// The `state` that came back, checked by the widget.
+    pub state: String,
+    /// The authorization code, when sign-in succeeded.
+    pub code: Option<String>,
+    /// The authorization server's `error`, when it did not.
+    pub error: Option<String>,
+}
+
 /// Base64url without padding, as PKCE and `state` use it.
 pub fn base64url(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
@@ -175,6 +191,18 @@ mod tests {
         };
         assert!(session.claims().unwrap().is_admin());
         assert_eq!(claims_of("not-a-jwt"), None);
+    }
+
+    #[test]
+    fn a_popup_answer_round_trips_through_its_json_text() {
+        let answer = PopupAnswer {
+            state: format!("{POPUP_STATE_PREFIX}abc"),
+            code: Some("c0de".into()),
+            error: None,
+        };
+        let text = serde_json::to_string(&answer).unwrap();
+        assert_eq!(serde_json::from_str::<PopupAnswer>(&text).unwrap(), answer);
+        assert!(serde_json::from_str::<PopupAnswer>(r#"{"code":"x"}"#).is_err());
     }
 
     #[test]

@@ -69,18 +69,49 @@ fn UserMenu() -> impl IntoView {
     }
 }
 
-/// Asks the person to sign in; they come back to the page they asked for.
+/// Asks the person to sign in; they come back to the page they asked for. Inside a frame
+/// (the embedded widget) the sign-in page opens in a popup, because identity providers
+/// refuse to be framed, and the frame signs in without leaving the host page.
 #[component]
 pub fn SignInPanel() -> impl IntoView {
     let api = expect_context::<Client>();
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let framed = platform::is_framed();
+    let sign_in = move |_| {
+        failure.set(None);
+        if !framed {
+            if let Err(error) = api.sign_in(&platform::current_path()) {
+                failure.set(Some(error.to_string()));
+            }
+            return;
+        }
+        // Opened here, inside the click, so the browser allows the popup.
+        match api.open_sign_in_popup() {
+            Err(error) => failure.set(Some(error.to_string())),
+            Ok(started) => {
+                busy.set(true);
+                let api = api.clone();
+                leptos::task::spawn_local(async move {
+                    if let Err(error) = api.finish_popup_sign_in(started).await {
+                        failure.set(Some(error.to_string()));
+                    }
+                    busy.set(false);
+                });
+            }
+        }
+    };
     view! {
         <section class="mt-card mt-signin" aria-labelledby="signin-title">
             <h1 id="signin-title">"Sign in to My Tasks"</h1>
             <p>"See and act on the work items waiting for you in Identity Security Cloud."</p>
-            <button type="button" class="mt-button mt-button--primary"
-                on:click=move |_| api.sign_in(&platform::current_path())>
-                "Sign in"
+            <button type="button" class="mt-button mt-button--primary" on:click=sign_in
+                disabled=move || busy.get()>
+                {move || if busy.get() { "Signing in…" } else { "Sign in" }}
             </button>
+            {move || failure.get().map(|message| view! {
+                <p class="mt-error__message" role="alert">{message}</p>
+            })}
         </section>
     }
 }

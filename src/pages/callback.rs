@@ -1,13 +1,18 @@
 //! Where the sign-in page sends the person back: exchanges the code, then replaces this
 //! URL (code and state must not stay in the history) with the page they came from.
+//!
+//! In a sign-in popup (opened by the embedded widget) it does not exchange anything: it
+//! hands the answer to the widget that opened it, on this origin only, and closes.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::api::session::{self, PopupAnswer};
 use crate::api::Client;
 use crate::components::shell::SignInPanel;
 use crate::components::status::Loading;
+use crate::platform;
 
 /// The route `/auth/callback?code=&state=`.
 #[component]
@@ -15,6 +20,12 @@ pub fn CallbackPage() -> impl IntoView {
     let api = expect_context::<Client>();
     let query = use_query_map().get_untracked();
     let (code, state, error) = (query.get("code"), query.get("state"), query.get("error"));
+    if let Some(state) = state
+        .clone()
+        .filter(|s| s.starts_with(session::POPUP_STATE_PREFIX))
+    {
+        return view! { <PopupHandOver answer=PopupAnswer { state, code, error }/> }.into_any();
+    }
     // The exchange runs once: the code is single-use, so nothing here is tracked.
     let exchange = LocalResource::new(move || {
         let (api, code, state, error) = (api.clone(), code.clone(), state.clone(), error.clone());
@@ -51,6 +62,36 @@ pub fn CallbackPage() -> impl IntoView {
                     </div>
                     <SignInPanel/>
                 }.into_any(),
+            }}
+        </main>
+    }
+    .into_any()
+}
+
+/// Hands a popup's sign-in answer to the widget that opened it, then closes the popup.
+#[component]
+fn PopupHandOver(
+    /// What the authorization server sent back.
+    answer: PopupAnswer,
+) -> impl IntoView {
+    let delivered = serde_json::to_string(&answer)
+        .is_ok_and(|text| platform::post_to_opener(&text, &platform::origin()));
+    if delivered {
+        platform::close_window();
+    }
+    view! {
+        <main id="main" class="mt-main">
+            {if delivered {
+                view! { <p class="mt-empty">"Signed in. You can close this window."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="mt-error" role="alert">
+                        <p class="mt-error__title">"Sign-in did not complete."</p>
+                        <p class="mt-error__message">
+                            "The widget that asked for this sign-in is gone. Return to it and sign in again."
+                        </p>
+                    </div>
+                }.into_any()
             }}
         </main>
     }

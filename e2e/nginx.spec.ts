@@ -1,0 +1,148 @@
+// The deployment shape: the release build behind a real nginx (deploy/nginx, rendered per
+// test) that proxies the API to a fresh sandbox, with the production CSP in force. Any
+// console error or CSP violation fails these tests (strictConsole).
+import type { APIRequestContext, Page } from '@playwright/test';
+import { test, expect, type Sandbox } from './fixtures';
+import { findPending, signIn, undecided } from './actions-helpers';
+
+const ALISON = 'alison.ferguso';
+
+/** The file names of the hashed assets a built index.html loads. */
+async function assetsOf(request: APIRequestContext, path: string): Promise<string[]> {
+  const html = await (await request.get(path)).text();
+  return [...html.matchAll(/(?:href|src)="([^"]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+}
+
+/** Headers every response of the deployment must carry. */
+function expectBaseHeaders(headers: Record<string, string>, what: string) {
+  expect(headers['x-content-type-options'], what).toBe('nosniff');
+  expect(headers['referrer-policy'], what).toBe('no-referrer');
+}
+
+/** The CSP of an app document: strict, with the given frame-ancestors. */
+function expectAppCsp(headers: Record<string, string>, frameAncestors: RegExp) {
+  const csp = headers['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toMatch(/connect-src 'self'/);
+  expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+  expect(csp).toMatch(frameAncestors);
+}
+
+test.describe('behind nginx', () => {
+  test.use({ through: 'nginx', strictConsole: true });
+
+  test('a person signs in, approves an item and sees the counts change, all through nginx', async ({ page, sandbox }) => {
+    const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+    const count = undecided(item).length;
+    const before = await sandbox.getJson(alias, '/v2024/work-items/count');
+    await signIn(page, sandbox, alias, `/items/${item.id}`);
+    await page.getByRole('button', { name: 'Approve All' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText(`Approve all ${count} pending approval items`);
+    await dialog.getByRole('button', { name: 'Approve All' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Approved ${count} items` })).toBeVisible();
+    await page.getByRole('link', { name: 'Task Manager' }).click();
+    await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before.count - 1));
+  });
+
+  test('nginx sends the security headers, caching and compression of a deployment', async ({ request, sandbox }) => {
+    for (const path of ['/', '/tasks/pending', '/items/some-id', '/auth/callback']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const headers = response.headers();
+      expectBaseHeaders(headers, path);
+      expectAppCsp(headers, /frame-ancestors 'none'/);
+      expect(headers['cache-control'], path).toBe('no-cache');
+    }
+    const widget = await request.get('/widget');
+    expectAppCsp(widget.headers(), /frame-ancestors 'self'\s*$/);
+
+    const config = await request.get('/config.json');
+    expect(config.headers()['cache-control']).toBe('no-cache');
+    expectBaseHeaders(config.headers(), 'config.json');
+
+    const assets = [...await assetsOf(request, '/'), ...await assetsOf(request, '/widget')];
+    expect(assets.some((a) => a.endsWith('.wasm'))).toBeTruthy();
+    expect(assets.some((a) => a.startsWith('/w/'))).toBeTruthy();
+    for (const asset of assets) {
+      const br = await request.get(asset, { headers: { 'Accept-Encoding': 'br' } });
+      expect(br.status(), asset).toBe(200);
+      expect(br.headers()['content-encoding'], asset).toBe('br');
+      expect(br.headers()['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+      expectBaseHeaders(br.headers(), asset);
+      const gz = await request.get(asset, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(gz.headers()['content-encoding'], asset).toBe('gzip');
+    }
+    const wasm = assets.find((a) => a.endsWith('.wasm'))!;
+    expect((await request.get(wasm)).headers()['content-type']).toBe('application/wasm');
+
+    // API bodies are compressed on the way through.
+    const list = await request.get('/v2024/work-items?limit=50', {
+      headers: { Authorization: `Bearer ${await sandbox.token(ALISON)}`, 'Accept-Encoding': 'gzip' },
+    });
+    expect(list.status()).toBe(200);
+    expect(list.headers()['content-encoding']).toBe('gzip');
+    expect((await list.json()).length).toBeGreaterThan(0);
+
+    // Only the app's routes are the app.
+    for (const path of ['/no-such-page', '/w/index.html', '/w/']) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+    // The sign-in page (from the upstream) refuses to be framed.
+    const authorize = await request.get('/oauth/authorize?response_type=code&client_id=my-tasks');
+    expect(authorize.headers()['content-security-policy'] ?? '').toContain("frame-ancestors 'none'");
+  });
+});
+
+/** The embedding journey: sign in from the frame, counts, height, a link to the full app. */
+async function embedJourney(page: Page, sandbox: Sandbox) {
+  const summary = await sandbox.getJson(ALISON, '/v2024/work-items/summary');
+  await page.goto(`${sandbox.hostOrigin}/`);
+  const frame = page.frameLocator('iframe[title="My Tasks widget"]');
+  const popupOpened = page.waitForEvent('popup');
+  await frame.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const popup = await popupOpened;
+  await popup.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
+  await popup.waitForEvent('close');
+
+  const counts = frame.getByRole('list', { name: 'Work item counts' });
+  await expect(counts.getByRole('listitem').filter({ hasText: 'Open' })).toHaveText(new RegExp(`^Open\\s*${summary.open}$`));
+  await expect(page).toHaveURL(`${sandbox.hostOrigin}/`);
+
+  // The frame told its host its height, and the host sized the frame to it.
+  await expect.poll(() => page.evaluate(() => (window as any).heights.length)).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => {
+    const told = (window as any).heights.at(-1);
+    return told > 150 && document.querySelector('iframe')!.getBoundingClientRect().height === told;
+  })).toBe(true);
+  // No token ever reached the host page.
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toMatch(/eyJ/);
+
+  // Links open the full app in the top window.
+  const more = frame.getByRole('link', { name: 'See all work items' });
+  await expect(more).toHaveAttribute('target', '_top');
+  await more.click();
+  await expect(page).toHaveURL(`${sandbox.baseURL}/tasks/pending?page=1`);
+}
+
+test.describe('embedded in another origin\'s dashboard, behind nginx', () => {
+  test.use({ through: 'nginx', embedding: true, strictConsole: true });
+  test('the widget signs in through a popup, shows the counts and sizes its frame', async ({ page, sandbox }) => {
+    await embedJourney(page, sandbox);
+  });
+});
+
+test.describe('embedded in another origin\'s dashboard, served by the sandbox', () => {
+  test.use({ embedding: true });
+  test('the widget signs in through a popup from the sandbox\'s own serving too', async ({ page, sandbox }) => {
+    await embedJourney(page, sandbox);
+  });
+
+  test('the widget's CSP names only the allowed dashboard and the app's names none', async ({ page, sandbox }) => {
+    const widget = await page.request.get(`${sandbox.baseURL}/widget`);
+    expectAppCsp(widget.headers(), new RegExp(`frame-ancestors 'self' ${sandbox.hostOrigin}\\s*$`));
+    const app = await page.request.get(`${sandbox.baseURL}/`);
+    expectAppCsp(app.headers(), /frame-ancestors 'none'/);
+  });
+});
