@@ -237,6 +237,16 @@ pub async fn serve(
     server::serve(listener, build_router(state), limits, shutdown).await
 }
 
+/// Completes when `signal` reports the shutdown signal (Ctrl-C in `main`). If listening
+/// for it failed, the server keeps running (it can still be killed) instead of stopping
+/// at once as if the signal had come.
+pub async fn shutdown_on(signal: impl Future<Output = std::io::Result<()>>) {
+    if let Err(error) = signal.await {
+        tracing::warn!(%error, "cannot listen for the shutdown signal; running until killed");
+        std::future::pending::<()>().await;
+    }
+}
+
 /// A sandbox ready to serve: its state (database opened, migrated, seeded) and the
 /// credentials of everyone who can sign in.
 pub struct Prepared {
@@ -288,4 +298,21 @@ pub async fn run(
     }
     serve(listener, state, shutdown).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_failed_signal_handler_does_not_shut_the_server_down() {
+        let failed = async { Err(std::io::Error::other("no signal handler")) };
+        let waited = tokio::time::timeout(Duration::from_secs(3600), shutdown_on(failed)).await;
+        assert!(
+            waited.is_err(),
+            "shutdown completed although no signal came"
+        );
+        let signalled = tokio::time::timeout(Duration::from_secs(1), shutdown_on(async { Ok(()) }));
+        assert!(signalled.await.is_ok());
+    }
 }

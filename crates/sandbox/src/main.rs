@@ -14,14 +14,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         .init();
     let config = Config::parse();
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    sandbox::run(listener, config, shutdown_signal()).await
-}
-
-/// Completes on Ctrl-C. If the handler cannot be installed the server keeps running (it
-/// can still be stopped by a signal's default action), rather than stopping at once.
-async fn shutdown_signal() {
-    if let Err(error) = tokio::signal::ctrl_c().await {
-        tracing::warn!(%error, "cannot listen for Ctrl-C; running until killed");
-        std::future::pending::<()>().await;
-    }
+    sandbox::run(
+        listener,
+        config,
+        sandbox::shutdown_on(tokio::signal::ctrl_c()),
+    )
+    .await
 }
