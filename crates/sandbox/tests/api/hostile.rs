@@ -71,12 +71,21 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-/// Sends `request` through the router and returns the status.
+/// Sends `request` through the router and returns the status. A refusal must come in
+/// one of the API's JSON shapes, never as plain text.
 fn status_of(request: Request<Body>) -> u16 {
     let fixture = fixture();
     fixture.runtime.block_on(async {
         let response = fixture.router.clone().oneshot(request).await.unwrap();
         let status = response.status().as_u16();
+        if status >= 400 {
+            let content_type = response.headers().get("content-type");
+            let content_type = content_type.map_or("", |v| v.to_str().unwrap_or(""));
+            assert_eq!(
+                content_type, "application/json",
+                "a {status} that is not JSON"
+            );
+        }
         // Read the body too: a panic while streaming it must also fail the test.
         axum::body::to_bytes(response.into_body(), usize::MAX)
             .await

@@ -453,3 +453,24 @@ async fn tenant_facts_and_lifetimes_come_from_the_configuration() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn undecodable_authorize_parameters_get_an_oauth_error_not_plain_text() {
+    let app = spawn_app().await;
+    let page = app
+        .client
+        .get(app.url("/oauth/authorize?client_id=a&client_id=b"))
+        .send()
+        .await
+        .unwrap();
+    oauth_error(page, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let submit = app
+        .client
+        .post(app.url("/oauth/authorize"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("client_id=a&client_id=b")
+        .send()
+        .await
+        .unwrap();
+    oauth_error(submit, StatusCode::BAD_REQUEST, "invalid_request").await;
+}

@@ -91,7 +91,7 @@ async fn only_the_apps_own_routes_get_the_app_and_other_paths_get_the_json_404()
     }
     for path in [
         "/nope",
-        "/work-items/v1/work-items",
+        "/v2025/work-items",
         "/items",
         "/w",
         "/w/",

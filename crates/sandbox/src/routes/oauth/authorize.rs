@@ -3,11 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use axum::extract::State;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -47,6 +47,15 @@ pub struct AuthorizeParams {
     /// Who signs in (set by the page's buttons).
     #[serde(default)]
     pub identity_id: Option<String>,
+}
+
+impl AuthorizeParams {
+    /// Decodes urlencoded parameters (the page's query or its form's body); undecodable
+    /// input is an OAuth `invalid_request`, not a plain-text rejection.
+    pub fn decode(encoded: &[u8]) -> Result<AuthorizeParams, ApiError> {
+        serde_urlencoded::from_bytes(encoded)
+            .map_err(|e| ApiError::oauth_request(format!("malformed parameters: {e}")))
+    }
 }
 
 /// The PKCE S256 challenge of `verifier`.
@@ -162,8 +171,10 @@ fn location(params: &AuthorizeParams, code: &str) -> Result<HeaderValue, ApiErro
 /// single-use code.
 pub async fn oauth_authorize_submit(
     State(state): State<AppState>,
-    Form(params): Form<AuthorizeParams>,
+    request: Request,
 ) -> Result<Response, ApiError> {
+    let body = Bytes::from_request(request, &state).await?;
+    let params = AuthorizeParams::decode(&body)?;
     check_authorize(&params, state.base_url())?;
     let identity_id = params
         .identity_id

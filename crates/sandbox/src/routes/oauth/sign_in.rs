@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
 use axum::http::HeaderValue;
 use axum::response::{Html, IntoResponse, Response};
@@ -89,8 +89,9 @@ pub fn render(params: &AuthorizeParams, people: &[Identity]) -> String {
 /// `GET /oauth/authorize`: the sign-in page.
 pub async fn oauth_authorize_page(
     State(state): State<AppState>,
-    Query(params): Query<AuthorizeParams>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
+    let params = AuthorizeParams::decode(query.unwrap_or_default().as_bytes())?;
     check_authorize(&params, state.base_url())?;
     let people = state.db().read(identities::all).await?;
     let policy = sign_in_policy(origin_of(&params.redirect_uri).unwrap_or_default());
