@@ -61,6 +61,82 @@ pub struct Config {
     /// Seconds a request may take before it is answered with a timeout.
     #[arg(long, default_value_t = 30, value_name = "S")]
     pub request_timeout_secs: u64,
+
+    /// The URL clients reach this sandbox at (scheme, host, port; no path), e.g. behind a
+    /// reverse proxy. `/oauth/info`, the allowed redirect origin and the CORS own origin
+    /// come from it, never from the `Host` header. Default: `http://<bound address>`.
+    #[arg(long, value_name = "URL", value_parser = parse_origin)]
+    pub public_base_url: Option<String>,
+
+    /// Another origin whose pages may call the API from a browser (CORS); repeatable.
+    #[arg(long = "cors-origin", value_name = "ORIGIN", value_parser = parse_origin)]
+    pub cors_origins: Vec<String>,
+
+    /// An origin that may embed `/widget` in a frame (CSP `frame-ancestors`); repeatable.
+    #[arg(long = "frame-ancestor", value_name = "ORIGIN", value_parser = parse_origin)]
+    pub frame_ancestors: Vec<String>,
+
+    /// Requests to `/oauth/token` allowed per client id, and separately per peer address,
+    /// per token rate-limit window.
+    #[arg(long, default_value_t = 60, value_name = "N")]
+    pub token_rate_limit_requests: u32,
+
+    /// Length of the `/oauth/token` rate-limit window in seconds.
+    #[arg(long, default_value_t = 60, value_name = "S")]
+    pub token_rate_limit_window_secs: u64,
+
+    /// Seconds a connection may take to send a request's headers before it is closed.
+    #[arg(long, default_value_t = 10, value_name = "S")]
+    pub header_read_timeout_secs: u64,
+
+    /// Connections served at once; further ones wait in the listen backlog.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_connections: usize,
+
+    /// Lifetime of a refresh token in seconds (each one can be used once).
+    #[arg(long, default_value_t = 8 * 60 * 60, value_name = "S")]
+    pub refresh_token_ttl_secs: u64,
+
+    /// Seconds an authorization code waits for its exchange.
+    #[arg(long, default_value_t = 120, value_name = "S")]
+    pub auth_code_ttl_secs: u64,
+
+    /// Authorization codes that may wait for their exchange at once; past it, sign-in
+    /// answers 503 until some are used or expire.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub max_pending_codes: usize,
+
+    /// The tenant id put into every token.
+    #[arg(
+        long,
+        default_value = "3f3bfd2a-64f1-4c4d-9b55-1d6c4b5b7e01",
+        value_name = "ID"
+    )]
+    pub tenant_id: String,
+
+    /// The pod name put into every token.
+    #[arg(long, default_value = "sandbox", value_name = "NAME")]
+    pub tenant_pod: String,
+
+    /// The org name put into every token and `/oauth/info`.
+    #[arg(long, default_value = "my-tasks-sandbox", value_name = "NAME")]
+    pub tenant_org: String,
+}
+
+/// An origin (`http(s)://host[:port]`), without a trailing slash; anything with a path,
+/// query, fragment, user info or characters a header cannot carry is refused.
+pub fn parse_origin(text: &str) -> Result<String, String> {
+    let origin = text.trim_end_matches('/');
+    let rest = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .ok_or("must start with http:// or https://")?;
+    let allowed =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']');
+    if rest.is_empty() || !rest.bytes().all(allowed) {
+        return Err("must be scheme://host[:port] with no path, query or user info".into());
+    }
+    Ok(origin.to_ascii_lowercase())
 }
 
 /// A data set `--seed` can load.
@@ -78,5 +154,28 @@ impl Config {
         T: Into<std::ffi::OsString> + Clone,
     {
         Config::try_parse_from(args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        assert_eq!(
+            parse_origin("https://Tasks.Example:8443/").unwrap(),
+            "https://tasks.example:8443"
+        );
+        for bad in [
+            "tasks.example",
+            "http://",
+            "http://a.example/path",
+            "http://user@a.example",
+            "http://a.example?x",
+            "http://a.example; script-src *",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
     }
 }

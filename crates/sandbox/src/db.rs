@@ -21,7 +21,8 @@ use crate::error::ApiError;
 const READERS: usize = 4;
 
 /// The schema, applied in order; `PRAGMA user_version` records how far a database got.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE identities (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -52,7 +53,14 @@ const MIGRATIONS: &[&str] = &[r#"
         expires INTEGER NOT NULL,
         used INTEGER NOT NULL DEFAULT 0
     );
-"#];
+"#,
+    // The chain a refresh token belongs to (one per sign-in), so reusing a rotated token
+    // can revoke every token of its chain.
+    r#"
+    ALTER TABLE refresh_tokens ADD COLUMN family TEXT;
+    CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family);
+"#,
+];
 
 /// Handle to the database, cheap to clone.
 #[derive(Clone)]

@@ -9,6 +9,8 @@ use axum::response::{IntoResponse, Response};
 use wire::oauth::OAuthError;
 use wire::{ErrorMessageDto, ErrorResponseDto, TooManyRequestsBody, UnauthorizedBody};
 
+use crate::workflow::RuleError;
+
 /// Everything that can go wrong while answering a request.
 #[derive(Debug)]
 pub enum ApiError {
@@ -143,117 +145,152 @@ fn error_dto(detail_code: &str, tracking_id: &str, text: &str) -> ErrorResponseD
     }
 }
 
+/// Untrusted text for a log line: control characters (line breaks, escape bytes) are
+/// written as escapes, so a crafted path or token cannot forge log lines or colours.
+pub struct LogSafe<'a>(pub &'a str);
+
+impl std::fmt::Display for LogSafe<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl From<RuleError> for ApiError {
+    fn from(error: RuleError) -> Self {
+        match error {
+            RuleError::ApprovalItemNotFound(_) => ApiError::NotFound(error.to_string()),
+            other => ApiError::BadRequest(other.to_string()),
+        }
+    }
+}
+
+impl ApiError {
+    /// The `detailCode` and message of an answer in the `ErrorResponseDto` shape; `None`
+    /// for the variants with a body of their own.
+    fn dto(&self) -> Option<(&'static str, &str)> {
+        Some(match self {
+            ApiError::BadRequest(text) => ("400.1 Bad Request Content", text),
+            ApiError::Forbidden => (
+                "403 Forbidden",
+                "The server understood the request but refuses to authorize it.",
+            ),
+            ApiError::NotFound(text) => ("404 Not found", text),
+            ApiError::MethodNotAllowed => (
+                "405 Method Not Allowed",
+                "This resource does not accept that HTTP method.",
+            ),
+            ApiError::Timeout => (
+                "408 Request Timeout",
+                "The request took too long and was abandoned.",
+            ),
+            ApiError::PayloadTooLarge => (
+                "413 Payload Too Large",
+                "The request body is larger than the server accepts.",
+            ),
+            ApiError::Unavailable => (
+                "503 Service Unavailable",
+                "The service is temporarily unavailable.",
+            ),
+            ApiError::Internal(_) => ("500.0 Internal Fault", "An internal fault occurred."),
+            ApiError::Unauthorized(_)
+            | ApiError::TooManyRequests { .. }
+            | ApiError::OAuth { .. } => return None,
+        })
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let tracking = tracking_id();
+        let cause = self.to_string();
+        let cause = LogSafe(&cause);
         if status.is_server_error() {
-            tracing::error!(tracking_id = %tracking, %status, cause = %self, "request failed");
+            tracing::error!(tracking_id = %tracking, %status, %cause, "request failed");
         } else {
-            tracing::warn!(tracking_id = %tracking, %status, cause = %self, "request refused");
+            tracing::warn!(tracking_id = %tracking, %status, %cause, "request refused");
         }
-        match self {
-            ApiError::BadRequest(text) => (
-                status,
-                axum::Json(error_dto("400.1 Bad Request Content", &tracking, &text)),
-            )
-                .into_response(),
+        if let Some((detail_code, text)) = self.dto() {
+            return (status, axum::Json(error_dto(detail_code, &tracking, text))).into_response();
+        }
+        let (mut response, extra) = match self {
             ApiError::Unauthorized(reason) => (
-                status,
                 axum::Json(UnauthorizedBody {
                     error: Some(format!("JWT validation failed: {reason}").into()),
-                }),
-            )
+                })
                 .into_response(),
-            ApiError::Forbidden => (
-                status,
-                axum::Json(error_dto(
-                    "403 Forbidden",
-                    &tracking,
-                    "The server understood the request but refuses to authorize it.",
-                )),
-            )
+                None,
+            ),
+            ApiError::TooManyRequests { retry_after_secs } => (
+                axum::Json(TooManyRequestsBody {
+                    message: Some(" Rate Limit Exceeded ".into()),
+                })
                 .into_response(),
-            ApiError::NotFound(text) => (
-                status,
-                axum::Json(error_dto("404 Not found", &tracking, &text)),
-            )
-                .into_response(),
-            ApiError::MethodNotAllowed => (
-                status,
-                axum::Json(error_dto(
-                    "405 Method Not Allowed",
-                    &tracking,
-                    "This resource does not accept that HTTP method.",
-                )),
-            )
-                .into_response(),
-            ApiError::Timeout => (
-                status,
-                axum::Json(error_dto(
-                    "408 Request Timeout",
-                    &tracking,
-                    "The request took too long and was abandoned.",
-                )),
-            )
-                .into_response(),
-            ApiError::PayloadTooLarge => (
-                status,
-                axum::Json(error_dto(
-                    "413 Payload Too Large",
-                    &tracking,
-                    "The request body is larger than the server accepts.",
-                )),
-            )
-                .into_response(),
-            ApiError::TooManyRequests { retry_after_secs } => {
-                let mut response = (
-                    status,
-                    axum::Json(TooManyRequestsBody {
-                        message: Some(" Rate Limit Exceeded ".into()),
-                    }),
-                )
-                    .into_response();
-                response.headers_mut().insert(
+                Some((
                     header::RETRY_AFTER,
                     HeaderValue::from(retry_after_secs.max(1)),
-                );
-                response
-            }
-            ApiError::Unavailable => (
-                status,
-                axum::Json(error_dto(
-                    "503 Service Unavailable",
-                    &tracking,
-                    "The service is temporarily unavailable.",
                 )),
-            )
-                .into_response(),
-            ApiError::Internal(_) => (
-                status,
-                axum::Json(error_dto(
-                    "500.0 Internal Fault",
-                    &tracking,
-                    "An internal fault occurred.",
-                )),
-            )
-                .into_response(),
+            ),
             ApiError::OAuth {
                 error, description, ..
-            } => {
-                let mut response = (
-                    status,
-                    axum::Json(OAuthError {
-                        error: error.to_owned(),
-                        error_description: Some(description),
-                    }),
-                )
-                    .into_response();
-                response
-                    .headers_mut()
-                    .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                response
-            }
+            } => (
+                axum::Json(OAuthError {
+                    error: error.to_owned(),
+                    error_description: Some(description),
+                })
+                .into_response(),
+                Some((header::CACHE_CONTROL, HeaderValue::from_static("no-store"))),
+            ),
+            other => unreachable!("{other:?} has an ErrorResponseDto body"),
+        };
+        *response.status_mut() = status;
+        if let Some((name, value)) = extra {
+            response.headers_mut().insert(name, value);
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_safe_text_has_no_line_breaks_or_escape_bytes() {
+        let text = LogSafe("a\nb\u{1b}[31mc\r\t").to_string();
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert_eq!(text, r"a\nb\u{1b}[31mc\r\t");
+    }
+
+    #[test]
+    fn every_variant_maps_to_its_status() {
+        for (error, status) in [
+            (ApiError::BadRequest("x".into()), 400),
+            (ApiError::Unauthorized("x".into()), 401),
+            (ApiError::Forbidden, 403),
+            (ApiError::NotFound("x".into()), 404),
+            (ApiError::MethodNotAllowed, 405),
+            (ApiError::Timeout, 408),
+            (ApiError::PayloadTooLarge, 413),
+            (
+                ApiError::TooManyRequests {
+                    retry_after_secs: 3,
+                },
+                429,
+            ),
+            (ApiError::Internal("x".into()), 500),
+            (ApiError::Unavailable, 503),
+            (ApiError::oauth_client("x"), 401),
+        ] {
+            assert_eq!(error.into_response().status().as_u16(), status);
         }
     }
 }

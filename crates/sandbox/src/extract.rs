@@ -88,3 +88,27 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
             .map_err(|e| ApiError::BadRequest(format!("The request body is not valid: {e}")))
     }
 }
+
+/// Path parameters; a segment that is not valid UTF-8 (or otherwise undecodable) is a 400
+/// in ISC's error shape, not axum's plain text.
+pub struct Path<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| Path(value))
+            .map_err(|rejection| {
+                ApiError::BadRequest(format!("The path is not valid: {}", rejection.body_text()))
+            })
+    }
+}

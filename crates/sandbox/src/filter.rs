@@ -75,11 +75,21 @@ pub trait Subject {
     fn field(&self, field: Field) -> Option<&str>;
 }
 
+/// Most tokens a filter may have; a longer one is refused before it is parsed.
+pub const MAX_TOKENS: usize = 1000;
+/// Deepest nesting of parentheses and `not` a filter may have: the parser recurses once
+/// per level, so an unbounded depth would let one request overflow the stack.
+pub const MAX_DEPTH: usize = 32;
+
 impl Filter {
     /// Parses a `filters` parameter; the error says what is wrong, for a 400.
     pub fn parse(text: &str) -> Result<Filter, String> {
         let tokens = tokenize(text)?;
-        let mut parser = Parser { tokens, pos: 0 };
+        let mut parser = Parser {
+            tokens,
+            pos: 0,
+            depth: 0,
+        };
         let filter = parser.or()?;
         match parser.tokens.get(parser.pos) {
             None => Ok(filter),
@@ -163,7 +173,10 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
                 }
                 tokens.push(Token::Word(word));
             }
-            other => return Err(format!("unexpected character '{other}'")),
+            other => return Err(format!("unexpected character {other:?}")),
+        }
+        if tokens.len() > MAX_TOKENS {
+            return Err(format!("a filter may have at most {MAX_TOKENS} tokens"));
         }
     }
     Ok(tokens)
@@ -172,6 +185,8 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
+    /// Current nesting of parentheses and `not`.
+    depth: usize,
 }
 
 impl Parser {
@@ -206,11 +221,12 @@ impl Parser {
     fn unary(&mut self) -> Result<Filter, String> {
         if self.peek_word("not") {
             self.pos += 1;
-            return Ok(Filter::Not(Box::new(self.unary()?)));
+            let inner = self.nested(Parser::unary)?;
+            return Ok(Filter::Not(Box::new(inner)));
         }
         match self.next() {
             Some(Token::Open) => {
-                let inner = self.or()?;
+                let inner = self.nested(Parser::or)?;
                 match self.next() {
                     Some(Token::Close) => Ok(inner),
                     _ => Err("expected ')'".into()),
@@ -220,6 +236,22 @@ impl Parser {
             Some(other) => Err(format!("expected a field name, found {other:?}")),
             None => Err("expected a field name, found the end".into()),
         }
+    }
+
+    /// Runs `parse` one level deeper, refusing past [`MAX_DEPTH`].
+    fn nested(
+        &mut self,
+        parse: fn(&mut Parser) -> Result<Filter, String>,
+    ) -> Result<Filter, String> {
+        if self.depth >= MAX_DEPTH {
+            return Err(format!(
+                "a filter may nest parentheses and 'not' at most {MAX_DEPTH} deep"
+            ));
+        }
+        self.depth += 1;
+        let result = parse(self);
+        self.depth -= 1;
+        result
     }
 
     fn comparison(&mut self, name: &str) -> Result<Filter, String> {
@@ -330,6 +362,33 @@ mod tests {
                 values: vec!["a\"b".into()]
             }
         );
+    }
+
+    #[test]
+    fn deep_nesting_and_long_filters_are_refused_without_overflowing_the_stack() {
+        let leaf = r#"alias eq "a""#;
+        let nested = format!("{}{leaf}{}", "(".repeat(5000), ")".repeat(5000));
+        let unclosed = "(".repeat(5000);
+        let nots = format!("{}{leaf}", "not ".repeat(15_000));
+        for hostile in [nested, unclosed, nots] {
+            // Run on a small stack, as a request would on a tokio worker.
+            let error = std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || Filter::parse(&hostile))
+                .unwrap()
+                .join()
+                .expect("the parser must not overflow the stack")
+                .unwrap_err();
+            assert!(error.contains("at most"), "{error}");
+        }
+        let fine = format!("{}{leaf}{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(Filter::parse(&fine).is_ok());
+        let deep = format!("{}{leaf}{}", "(".repeat(100), ")".repeat(100));
+        assert!(Filter::parse(&deep).unwrap_err().contains("deep"));
+        let deep_not = format!("{}{leaf}", "not ".repeat(100));
+        assert!(Filter::parse(&deep_not).unwrap_err().contains("deep"));
+        let long = vec![leaf; 400].join(" or ");
+        assert!(Filter::parse(&long).unwrap_err().contains("tokens"));
     }
 
     #[test]

@@ -14,33 +14,43 @@ pub mod extract;
 pub mod filter;
 pub mod ids;
 pub mod middleware;
+pub mod rate_limit;
 pub mod routes;
+pub mod security;
 pub mod seed;
+pub mod server;
 pub mod state;
 pub mod store;
+pub mod tokens;
 pub mod workflow;
 
 use std::future::Future;
 use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::HeaderName;
 use axum::Router;
 use serde::Serialize;
 use tokio::net::TcpListener;
-use tower_http::cors::{Any, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use config::{Config, Seed};
 pub use error::ApiError;
 pub use state::AppState;
 
-use auth::TokenKeys;
 use db::Db;
+use tokens::{Tenant, TokenKeys};
 
 /// Every route and layer of the sandbox around `state`.
 pub fn build_router(state: AppState) -> Router {
+    // CORS only for the API and the token endpoint, for our own and configured origins;
+    // the sign-in page is merged in after the layer so it never carries CORS headers.
+    let cors = security::cors(state.base_url(), &state.config().cors_origins);
+    // API bodies are compressed on the fly; static files come precompressed instead.
+    let compression = CompressionLayer::new();
     let api = Router::new()
         .merge(routes::work_items::router())
         .merge(routes::public_identities::router())
@@ -53,46 +63,76 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::inject_faults,
-        ));
+        ))
+        .layer(compression.clone())
+        .layer(cors.clone());
+    // The 405 fallback is set before the layers: set after, it would replace the layered
+    // fallback that answers CORS preflights.
+    let oauth = routes::oauth::router()
+        .method_not_allowed_fallback(middleware::method_not_allowed)
+        .layer(compression)
+        .layer(cors)
+        .merge(
+            routes::oauth::sign_in_router()
+                .method_not_allowed_fallback(middleware::method_not_allowed),
+        )
+        .fallback(routes::not_found);
     let mut sandbox = Router::new();
     if state.config().enable_test_controls {
         sandbox = sandbox.merge(routes::test_controls::router());
     }
     let mut app = Router::new()
         .nest("/v2024", api)
-        .nest(
-            "/oauth",
-            routes::oauth::router()
-                .fallback(routes::not_found)
-                .method_not_allowed_fallback(middleware::method_not_allowed),
-        )
+        .nest("/oauth", oauth)
         .nest("/sandbox", sandbox.fallback(routes::not_found));
     app = match &state.config().static_dir {
-        Some(dir) => app
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        Some(_) => app.fallback(routes::static_files::serve),
         None => app.fallback(routes::not_found),
     };
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods(Any)
-        .allow_headers(Any)
-        .expose_headers([
-            HeaderName::from_static("x-total-count"),
-            HeaderName::from_static("retry-after"),
-        ]);
+    let [nosniff, referrer] = security::always();
     app.layer(DefaultBodyLimit::max(state.config().max_body_bytes))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::timeout,
         ))
-        .layer(cors)
+        .layer(SetResponseHeaderLayer::overriding(nosniff.0, nosniff.1))
+        .layer(SetResponseHeaderLayer::overriding(referrer.0, referrer.1))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Creates `path` readable and writable by its owner only (mode 600), or narrows an
+/// existing file to that: it holds the signing key or client secrets.
+pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    options.open(path)
 }
 
 /// Opens the database (migrating, seeding) and builds the state for an instance that
 /// answers on `base_url`. Blocking; call before serving.
 pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError> {
+    if !config.in_memory {
+        // SQLite gives its -wal and -shm files the mode of the database file.
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = config.db.clone().into_os_string();
+            path.push(suffix);
+            let path = std::path::PathBuf::from(path);
+            if suffix.is_empty() || path.exists() {
+                create_private(&path)
+                    .map_err(|e| ApiError::Internal(format!("creating {}: {e}", path.display())))?;
+            }
+        }
+    }
     let db = Db::open((!config.in_memory).then_some(config.db.as_path()))?;
     let key =
         db.write_blocking(|c| db::meta_get_or_insert(c, "jwt_signing_key", ids::random_hex64))?;
@@ -110,7 +150,12 @@ pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError
             "extra work items loaded"
         );
     }
-    let tokens = TokenKeys::new(key.into_bytes(), config.token_ttl_secs);
+    let tenant = Tenant {
+        tenant_id: config.tenant_id.clone(),
+        pod: config.tenant_pod.clone(),
+        org: config.tenant_org.clone(),
+    };
+    let tokens = TokenKeys::new(key.as_bytes(), config.token_ttl_secs, tenant);
     Ok(AppState::new(config, base_url, db, tokens))
 }
 
@@ -136,7 +181,7 @@ pub struct CredentialEntry {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Credentials {
-    /// `http://127.0.0.1:PORT`.
+    /// Where clients reach the sandbox: `--public-base-url`, else `http://127.0.0.1:PORT`.
     pub base_url: String,
     /// Everyone who can sign in.
     pub identities: Vec<CredentialEntry>,
@@ -185,36 +230,89 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, build_router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = server::ConnectionLimits {
+        header_read_timeout: Duration::from_secs(state.config().header_read_timeout_secs.max(1)),
+        max_connections: state.config().max_connections,
+    };
+    server::serve(listener, build_router(state), limits, shutdown).await
 }
 
-/// Runs a sandbox on `listener` with `config` until `shutdown` completes: opens the
-/// database, prints the listening line and the demo credentials, writes
-/// `--credentials-out`, then serves.
+/// Completes when `signal` reports the shutdown signal (Ctrl-C in `main`). If listening
+/// for it failed, the server keeps running (it can still be killed) instead of stopping
+/// at once as if the signal had come.
+pub async fn shutdown_on(signal: impl Future<Output = std::io::Result<()>>) {
+    if let Err(error) = signal.await {
+        tracing::warn!(%error, "cannot listen for the shutdown signal; running until killed");
+        std::future::pending::<()>().await;
+    }
+}
+
+/// A sandbox ready to serve: its state (database opened, migrated, seeded) and the
+/// credentials of everyone who can sign in.
+pub struct Prepared {
+    /// The shared state.
+    pub state: AppState,
+    /// The base URL and every identity's credentials.
+    pub credentials: Credentials,
+}
+
+/// Prepares a sandbox for `listener` with `config`: opens the database, writes
+/// `--credentials-out`. [`run`] is this, the start-up lines, and [`serve`].
+pub async fn prepare(
+    listener: &TcpListener,
+    config: Config,
+) -> Result<Prepared, Box<dyn std::error::Error + Send + Sync>> {
+    let address = listener.local_addr()?;
+    let base_url = config
+        .public_base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"));
+    let state = tokio::task::spawn_blocking(move || open_state(config, base_url))
+        .await?
+        .map_err(|e| e.to_string())?;
+    let credentials = {
+        let state = state.clone();
+        tokio::task::spawn_blocking(move || credentials(&state)).await??
+    };
+    if let Some(path) = &state.config().credentials_out {
+        let mut file = create_private(path)?;
+        file.set_len(0)?;
+        file.write_all(&serde_json::to_vec_pretty(&credentials)?)?;
+    }
+    Ok(Prepared { state, credentials })
+}
+
+/// Runs a sandbox on `listener` with `config` until `shutdown` completes: prepares it,
+/// prints the listening line and the demo credentials, then serves.
 pub async fn run(
     listener: TcpListener,
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let address = listener.local_addr()?;
-    let base_url = format!("http://{address}");
-    let state = tokio::task::spawn_blocking({
-        let base_url = base_url.clone();
-        move || open_state(config, base_url)
-    })
-    .await?
-    .map_err(|e| e.to_string())?;
-    let creds = credentials(&state)?;
-    if let Some(path) = &state.config().credentials_out {
-        std::fs::write(path, serde_json::to_vec_pretty(&creds)?)?;
-    }
+    let Prepared { state, credentials } = prepare(&listener, config).await?;
     // Whoever started us may stop reading stdout after the first line; that must not
     // stop the server, so a failed write is logged, not returned.
-    if let Err(error) = announce(&base_url, &creds) {
+    if let Err(error) = announce(&format!("http://{address}"), &credentials) {
         tracing::warn!(%error, "could not write the start-up lines to stdout");
     }
     serve(listener, state, shutdown).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_failed_signal_handler_does_not_shut_the_server_down() {
+        let failed = async { Err(std::io::Error::other("no signal handler")) };
+        let waited = tokio::time::timeout(Duration::from_secs(3600), shutdown_on(failed)).await;
+        assert!(
+            waited.is_err(),
+            "shutdown completed although no signal came"
+        );
+        let signalled = tokio::time::timeout(Duration::from_secs(1), shutdown_on(async { Ok(()) }));
+        assert!(signalled.await.is_ok());
+    }
 }

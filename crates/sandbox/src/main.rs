@@ -14,8 +14,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         .init();
     let config = Config::parse();
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    sandbox::run(listener, config, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    sandbox::run(
+        listener,
+        config,
+        sandbox::shutdown_on(tokio::signal::ctrl_c()),
+    )
     .await
 }

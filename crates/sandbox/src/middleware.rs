@@ -1,7 +1,5 @@
 //! Per-request policies of the `/v2024` API that run before any handler: injected faults
-//! (test controls) and the rate limit per access token.
-
-use std::time::Instant;
+//! (test controls) and the rate limit per verified identity; and the request timeout.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -29,14 +27,18 @@ pub async fn inject_faults(
     }
 }
 
-/// Refuses a request with 429 when its access token has used up its window. Requests
-/// without a token pass through (authentication refuses them).
+/// Refuses a request with 429 when the identity its token was verified for has used up
+/// its budget. The budget belongs to the identity, not the token string: a fresh token for
+/// the same person gets no fresh budget, and made-up tokens get no bucket at all (they
+/// pass through and authentication refuses them). The verified principal is left in the
+/// request for the `Caller` extractor.
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let (parts, body) = request.into_parts();
-    if let Some(token) = crate::auth::bearer_token(&parts) {
-        if let Err(retry_after_secs) = state.limiter().check(token, Instant::now()) {
+    let (mut parts, body) = request.into_parts();
+    if let Ok(principal) = crate::auth::authenticate(&parts, &state) {
+        if let Err(retry_after_secs) = state.limits().api.check(principal.id()) {
             return ApiError::TooManyRequests { retry_after_secs }.into_response();
         }
+        parts.extensions.insert(principal);
     }
     next.run(Request::from_parts(parts, body)).await
 }

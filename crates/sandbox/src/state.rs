@@ -1,14 +1,15 @@
 //! The shared state of one sandbox instance: configuration, database, token keys, rate
-//! limiter, pending authorization codes and injected faults. Nothing lives in a `static`,
+//! limits, pending authorization codes and injected faults. Nothing lives in a `static`,
 //! so every test server has its own.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use crate::auth::TokenKeys;
 use crate::config::Config;
 use crate::db::Db;
+use crate::rate_limit::KeyedLimit;
+use crate::tokens::TokenKeys;
 
 /// Cheap-to-clone handle to the state of one sandbox instance.
 #[derive(Clone)]
@@ -17,18 +18,50 @@ pub struct AppState(Arc<Inner>);
 struct Inner {
     /// The command line this instance was started with.
     config: Config,
-    /// `http://host:port` this instance answers on.
+    /// The URL clients reach this instance at (`--public-base-url`, else the bound address).
     base_url: String,
     /// The database.
     db: Db,
     /// Signs and checks access tokens.
     tokens: TokenKeys,
-    /// Requests per access token per window.
-    limiter: RateLimiter,
-    /// Authorization codes waiting to be exchanged, keyed on the code.
-    codes: Mutex<HashMap<String, AuthCode>>,
+    /// The rate limits.
+    limits: Limits,
+    /// Authorization codes waiting to be exchanged.
+    codes: Mutex<CodeStore>,
     /// The fault to inject into the next `/v2024` requests (test controls).
     fault: Mutex<Option<Fault>>,
+}
+
+/// The rate limits of one instance.
+pub struct Limits {
+    /// API requests per verified identity.
+    pub api: KeyedLimit,
+    /// `/oauth/token` requests per client id.
+    pub token_clients: KeyedLimit,
+    /// `/oauth/token` requests per peer address.
+    pub token_peers: KeyedLimit,
+}
+
+/// Most keys a rate-limit map remembers.
+const MAX_LIMIT_KEYS: usize = 10_000;
+
+impl Limits {
+    fn new(config: &Config) -> Limits {
+        let api_window = Duration::from_secs(config.rate_limit_window_secs.max(1));
+        let token_window = Duration::from_secs(config.token_rate_limit_window_secs.max(1));
+        let token = || {
+            KeyedLimit::new(
+                config.token_rate_limit_requests,
+                token_window,
+                MAX_LIMIT_KEYS,
+            )
+        };
+        Limits {
+            api: KeyedLimit::new(config.rate_limit_requests, api_window, MAX_LIMIT_KEYS),
+            token_clients: token(),
+            token_peers: token(),
+        }
+    }
 }
 
 /// An authorization code issued by the sign-in page, waiting for its token exchange.
@@ -46,6 +79,60 @@ pub struct AuthCode {
     pub expires: Instant,
 }
 
+/// Pending authorization codes, bounded: expired ones are purged on every insert, and
+/// when `max` are still waiting a new one is refused.
+#[derive(Debug)]
+pub struct CodeStore {
+    /// The codes, keyed on the code.
+    codes: HashMap<String, AuthCode>,
+    /// Most codes waiting at once.
+    max: usize,
+}
+
+/// The code store is full of unexpired codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeStoreFull;
+
+impl CodeStore {
+    /// An empty store holding at most `max` codes.
+    pub fn new(max: usize) -> CodeStore {
+        CodeStore {
+            codes: HashMap::new(),
+            max: max.max(1),
+        }
+    }
+
+    /// Remembers `code` unless the store is full of codes still valid at `now`.
+    pub fn insert(
+        &mut self,
+        code: String,
+        issued: AuthCode,
+        now: Instant,
+    ) -> Result<(), CodeStoreFull> {
+        self.codes.retain(|_, c| c.expires > now);
+        if self.codes.len() >= self.max {
+            return Err(CodeStoreFull);
+        }
+        self.codes.insert(code, issued);
+        Ok(())
+    }
+
+    /// Takes `code` out (a code is good for one attempt).
+    pub fn take(&mut self, code: &str) -> Option<AuthCode> {
+        self.codes.remove(code)
+    }
+
+    /// How many codes are remembered.
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether no code is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
 /// A fault injected by `POST /sandbox/faults`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fault {
@@ -60,17 +147,15 @@ pub struct Fault {
 impl AppState {
     /// State for an instance answering on `base_url`, with an opened database.
     pub fn new(config: Config, base_url: String, db: Db, tokens: TokenKeys) -> AppState {
-        let limiter = RateLimiter::new(
-            config.rate_limit_requests,
-            Duration::from_secs(config.rate_limit_window_secs.max(1)),
-        );
+        let limits = Limits::new(&config);
+        let codes = Mutex::new(CodeStore::new(config.max_pending_codes));
         AppState(Arc::new(Inner {
             config,
             base_url,
             db,
             tokens,
-            limiter,
-            codes: Mutex::new(HashMap::new()),
+            limits,
+            codes,
             fault: Mutex::new(None),
         }))
     }
@@ -80,7 +165,7 @@ impl AppState {
         &self.0.config
     }
 
-    /// `http://host:port` of this instance.
+    /// The URL clients reach this instance at; also its own origin.
     pub fn base_url(&self) -> &str {
         &self.0.base_url
     }
@@ -95,13 +180,13 @@ impl AppState {
         &self.0.tokens
     }
 
-    /// The rate limiter.
-    pub fn limiter(&self) -> &RateLimiter {
-        &self.0.limiter
+    /// The rate limits.
+    pub fn limits(&self) -> &Limits {
+        &self.0.limits
     }
 
     /// The pending authorization codes.
-    pub fn codes(&self) -> MutexGuard<'_, HashMap<String, AuthCode>> {
+    pub fn codes(&self) -> MutexGuard<'_, CodeStore> {
         self.0
             .codes
             .lock()
@@ -132,61 +217,40 @@ impl AppState {
     }
 }
 
-/// A fixed-window request counter per key (the access token).
-pub struct RateLimiter {
-    /// Requests allowed per window.
-    max: u32,
-    /// Window length.
-    window: Duration,
-    /// Window start and count per key.
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
-}
-
-impl RateLimiter {
-    /// A limiter allowing `max` requests per `window` per key.
-    pub fn new(max: u32, window: Duration) -> RateLimiter {
-        RateLimiter {
-            max,
-            window,
-            windows: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Counts one request for `key` at `now`: `Err(seconds to wait)` when over the limit.
-    pub fn check(&self, key: &str, now: Instant) -> Result<(), u64> {
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() > 10_000 {
-            let window = self.window;
-            windows.retain(|_, (start, _)| now.duration_since(*start) < window);
-        }
-        let entry = windows.entry(key.to_owned()).or_insert((now, 0));
-        if now.duration_since(entry.0) >= self.window {
-            *entry = (now, 0);
-        }
-        if entry.1 >= self.max {
-            let left = self.window.saturating_sub(now.duration_since(entry.0));
-            return Err(left.as_secs() + u64::from(left.subsec_nanos() > 0));
-        }
-        entry.1 += 1;
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn code(expires: Instant) -> AuthCode {
+        AuthCode {
+            client_id: "my-tasks".into(),
+            redirect_uri: "http://localhost/cb".into(),
+            code_challenge: "x".repeat(43),
+            identity_id: "i".into(),
+            expires,
+        }
+    }
+
     #[test]
-    fn the_limiter_refuses_the_request_after_the_limit_until_the_window_ends() {
-        let limiter = RateLimiter::new(2, Duration::from_secs(10));
-        let start = Instant::now();
-        assert!(limiter.check("t", start).is_ok());
-        assert!(limiter.check("t", start).is_ok());
+    fn the_code_store_purges_expired_codes_and_refuses_past_its_bound() {
+        let now = Instant::now();
+        let mut store = CodeStore::new(2);
+        store
+            .insert("a".into(), code(now + Duration::from_secs(1)), now)
+            .unwrap();
+        store
+            .insert("b".into(), code(now + Duration::from_secs(9)), now)
+            .unwrap();
         assert_eq!(
-            limiter.check("t", start + Duration::from_millis(2500)),
-            Err(8)
+            store.insert("c".into(), code(now + Duration::from_secs(9)), now),
+            Err(CodeStoreFull)
         );
-        assert!(limiter.check("other", start).is_ok());
-        assert!(limiter.check("t", start + Duration::from_secs(10)).is_ok());
+        let later = now + Duration::from_secs(2);
+        store
+            .insert("c".into(), code(later + Duration::from_secs(9)), later)
+            .unwrap();
+        assert_eq!(store.len(), 2);
+        assert!(store.take("a").is_none(), "expired and purged");
+        assert!(store.take("c").is_some());
     }
 }

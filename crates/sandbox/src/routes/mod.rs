@@ -2,6 +2,7 @@
 
 pub mod oauth;
 pub mod public_identities;
+pub mod static_files;
 pub mod test_controls;
 pub mod work_items;
 

@@ -1,6 +1,6 @@
 //! `/v2024/work-items`: the 13 Work Items operations.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -8,10 +8,10 @@ use axum::Router;
 use chrono::Utc;
 use wire::{AccountSelection, WorkItem, WorkItemForward, WorkItemsCount, WorkItemsSummary};
 
-use crate::auth::Caller;
+use crate::auth::{Caller, MayActOnItem};
 use crate::collection::QueryParams;
 use crate::error::ApiError;
-use crate::extract::{Json, OptionalJson};
+use crate::extract::{Json, OptionalJson, Path};
 use crate::state::AppState;
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
@@ -217,6 +217,7 @@ async fn act(
 async fn work_items_complete(
     State(state): State<AppState>,
     caller: Caller,
+    _may_act: MayActOnItem,
     Path(id): Path<String>,
     OptionalJson(_comment): OptionalJson<Option<String>>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
@@ -228,6 +229,7 @@ async fn work_items_complete(
 async fn work_items_forward(
     State(state): State<AppState>,
     caller: Caller,
+    _may_act: MayActOnItem,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(forward): Json<WorkItemForward>,
@@ -290,6 +292,7 @@ async fn work_items_bulk_reject(
 async fn work_items_submit_account_selection(
     State(state): State<AppState>,
     caller: Caller,
+    _may_act: MayActOnItem,
     Path(id): Path<String>,
     Json(selection): Json<AccountSelection>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {

@@ -53,8 +53,8 @@ impl Identity {
     }
 
     /// The token subject for this identity.
-    pub fn subject(&self) -> crate::auth::Subject {
-        crate::auth::Subject {
+    pub fn subject(&self) -> crate::tokens::Subject {
+        crate::tokens::Subject {
             identity_id: self.id.clone(),
             user_name: self.alias.clone(),
             admin: self.admin,

@@ -1,43 +1,75 @@
 //! Refresh tokens, stored hashed so the database never holds a usable one. Each is good
-//! for one exchange (rotation).
+//! for one exchange (rotation); the tokens of one sign-in form a chain, and presenting a
+//! token that was already used revokes its whole chain (someone has a copy).
 
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::ApiError;
 use crate::ids::sha256_hex;
 
-/// Remembers `token` for `identity_id` and `client_id` until `expires` (epoch seconds).
+/// Remembers `token` for `identity_id` and `client_id` until `expires` (epoch seconds),
+/// as a link of the chain `family`.
 pub fn insert(
     conn: &Connection,
     token: &str,
     identity_id: &str,
     client_id: &str,
     expires: i64,
+    family: &str,
 ) -> Result<(), ApiError> {
     conn.execute(
-        "INSERT INTO refresh_tokens (token_hash, identity_id, client_id, expires) \
-         VALUES (?1, ?2, ?3, ?4)",
-        (sha256_hex(token), identity_id, client_id, expires),
+        "INSERT INTO refresh_tokens (token_hash, identity_id, client_id, expires, family) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        (sha256_hex(token), identity_id, client_id, expires, family),
     )?;
     Ok(())
 }
 
-/// Uses up `token`: its identity id if it is known, unused, unexpired and was issued to
-/// `client_id`. Must run on the writer (it marks the token used).
-pub fn take(
-    conn: &Connection,
-    token: &str,
-    client_id: &str,
-    now: i64,
-) -> Result<Option<String>, ApiError> {
-    let identity: Option<String> = conn
+/// What presenting a refresh token came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Taken {
+    /// It was good and is now used: the identity and the chain to continue.
+    Fresh {
+        /// Whose token it was.
+        identity_id: String,
+        /// The chain the next token joins.
+        family: String,
+    },
+    /// It had been used before: its whole chain is now revoked.
+    Reused,
+    /// Unknown, expired or issued to another client.
+    Refused,
+}
+
+/// Uses up `token` if it is known, unused, unexpired and was issued to `client_id`; a
+/// reused token revokes its chain. Must run on the writer.
+pub fn take(conn: &Connection, token: &str, client_id: &str, now: i64) -> Result<Taken, ApiError> {
+    let hash = sha256_hex(token);
+    let fresh: Option<(String, Option<String>)> = conn
         .query_row(
             "UPDATE refresh_tokens SET used = 1 \
              WHERE token_hash = ?1 AND used = 0 AND expires > ?2 AND client_id = ?3 \
-             RETURNING identity_id",
-            (sha256_hex(token), now, client_id),
-            |r| r.get(0),
+             RETURNING identity_id, family",
+            (&hash, now, client_id),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    Ok(identity)
+    if let Some((identity_id, family)) = fresh {
+        // Tokens from before chains existed start a chain of their own.
+        let family = family.unwrap_or_else(|| hash.clone());
+        return Ok(Taken::Fresh {
+            identity_id,
+            family,
+        });
+    }
+    let revoked = conn.execute(
+        "UPDATE refresh_tokens SET used = 1 WHERE family = \
+         (SELECT family FROM refresh_tokens WHERE token_hash = ?1 AND used = 1)",
+        [&hash],
+    )?;
+    Ok(if revoked > 0 {
+        Taken::Reused
+    } else {
+        Taken::Refused
+    })
 }

@@ -6,11 +6,11 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde_json::value::RawValue;
 use wire::WorkItem;
 
-use crate::auth::Caller;
 use crate::collection::Page;
 use crate::error::ApiError;
 use crate::store::identities;
-use crate::workflow::{self, Action, RuleError};
+use crate::tokens::Principal;
+use crate::workflow::{self, Action};
 
 /// The sortable text form of a creation time (RFC 3339, milliseconds, `Z`).
 pub fn created_key(created: Option<DateTime<Utc>>) -> String {
@@ -99,7 +99,7 @@ pub fn insert_if_absent(tx: &Transaction<'_>, items: &[WorkItem]) -> Result<usiz
 pub fn apply(
     conn: &mut Connection,
     id: &str,
-    caller: &Caller,
+    caller: &Principal,
     mut action: Action,
     now: DateTime<Utc>,
 ) -> Result<WorkItem, ApiError> {
@@ -122,10 +122,7 @@ pub fn apply(
         })?;
         *target_name = target.name;
     }
-    let next = workflow::apply(&item, &action, now).map_err(|e| match e {
-        RuleError::ApprovalItemNotFound(_) => ApiError::NotFound(e.to_string()),
-        other => ApiError::BadRequest(other.to_string()),
-    })?;
+    let next = workflow::apply(&item, &action, now)?;
     let changed = tx.execute(
         "UPDATE work_items SET owner_id = ?1, pending = ?2, body = ?3 \
          WHERE id = ?4 AND pending = 1",

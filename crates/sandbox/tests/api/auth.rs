@@ -77,7 +77,8 @@ async fn a_token_signed_by_the_server_identifies_the_caller_with_isc_claims() {
         .state
         .tokens()
         .verify(&token, chrono::Utc::now().timestamp())
-        .unwrap();
+        .unwrap()
+        .0;
     assert_eq!(claims.identity_id, app.id_of(Who::Admin));
     assert_eq!(claims.user_name, "thomas.edison");
     assert!(claims.is_admin());

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use wire::WorkItem;
 
-use crate::helpers::{error_body, spawn_app, Who};
+use crate::helpers::{error_body, spawn_app, spawn_app_with, Who};
 
 #[tokio::test]
 async fn bad_collection_parameters_are_400_naming_the_parameter() {
@@ -61,8 +61,8 @@ async fn count_true_sets_x_total_count_and_pages_tile_the_list() {
 }
 
 #[tokio::test]
-async fn cors_exposes_the_total_count_and_retry_after_to_any_origin() {
-    let app = spawn_app().await;
+async fn cors_exposes_the_total_count_and_retry_after_to_a_configured_origin() {
+    let app = spawn_app_with(&["--cors-origin", "http://localhost:3000"]).await;
     let token = app.token(Who::Owner).await;
     let response = app
         .client
@@ -72,7 +72,10 @@ async fn cors_exposes_the_total_count_and_retry_after_to_any_origin() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    assert_eq!(
+        response.headers()["access-control-allow-origin"],
+        "http://localhost:3000"
+    );
     let exposed = response.headers()["access-control-expose-headers"]
         .to_str()
         .unwrap()

@@ -3,7 +3,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use reqwest::{Client, Response, StatusCode};
-use sandbox::auth::TokenKeys;
+use sandbox::routes::oauth::s256;
+use sandbox::tokens::{Subject, Tenant, TokenKeys};
 use sandbox::{AppState, Config, Credentials};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -54,6 +55,12 @@ pub async fn spawn_app() -> TestApp {
 /// A sandbox with demo data, test controls and `extra` command-line arguments.
 pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
+    spawn_app_in(dir, extra).await
+}
+
+/// A sandbox whose database is `dir/sandbox.db`, started the way `sandbox::run` starts
+/// one (without its stdout lines).
+pub async fn spawn_app_in(dir: TempDir, extra: &[&str]) -> TestApp {
     let db = dir.path().join("sandbox.db");
     let mut args = vec![
         "sandbox".to_owned(),
@@ -67,18 +74,8 @@ pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
     let config = Config::from_args(args).unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
-    let base = address.clone();
-    let state = tokio::task::spawn_blocking(move || sandbox::open_state(config, base))
-        .await
-        .unwrap()
-        .unwrap();
-    let credentials = {
-        let state = state.clone();
-        tokio::task::spawn_blocking(move || sandbox::credentials(&state))
-            .await
-            .unwrap()
-            .unwrap()
-    };
+    let sandbox::Prepared { state, credentials } =
+        sandbox::prepare(&listener, config).await.unwrap();
     tokio::spawn(sandbox::serve(
         listener,
         state.clone(),
@@ -95,6 +92,11 @@ pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
         _dir: dir,
     }
 }
+
+/// A PKCE code verifier the tests sign in with.
+pub const VERIFIER: &str = "a-verifier-that-is-long-enough-to-be-a-real-pkce-code-verifier-123";
+/// The redirect URI the tests sign in with.
+pub const REDIRECT: &str = "http://localhost:3000/callback";
 
 impl TestApp {
     /// The absolute URL of `path`.
@@ -122,46 +124,135 @@ impl TestApp {
         self.client_of(who).2
     }
 
-    /// A real access token for `who`, through the client-credentials grant.
-    pub async fn token(&self, who: Who) -> String {
-        let (id, secret, _) = self.client_of(who);
-        let response = self
-            .client
+    /// `POST /oauth/token` with `params` as a urlencoded body.
+    pub async fn token_request(&self, params: &[(&str, &str)]) -> Response {
+        self.client
             .post(self.url("/oauth/token"))
-            .form(&[
-                ("grant_type", "client_credentials"),
-                ("client_id", &id),
-                ("client_secret", &secret),
-            ])
+            .form(params)
             .send()
             .await
-            .unwrap();
+            .unwrap()
+    }
+
+    /// The client-credentials grant for `who`, answered as it is.
+    pub async fn client_credentials(&self, who: Who) -> Response {
+        let (id, secret, _) = self.client_of(who);
+        self.token_request(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &id),
+            ("client_secret", &secret),
+        ])
+        .await
+    }
+
+    /// A real access token for `who`, through the client-credentials grant.
+    pub async fn token(&self, who: Who) -> String {
+        let response = self.client_credentials(who).await;
         assert_eq!(response.status(), StatusCode::OK);
         response.json::<TokenResponse>().await.unwrap().access_token
+    }
+
+    /// The authorization-code exchange of `code` with `verifier` (redirect [`REDIRECT`]).
+    pub async fn exchange(&self, code: &str, verifier: &str) -> Response {
+        self.token_request(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "my-tasks"),
+            ("code", code),
+            ("redirect_uri", REDIRECT),
+            ("code_verifier", verifier),
+        ])
+        .await
+    }
+
+    /// The refresh-token grant for the browser client.
+    pub async fn refresh(&self, refresh_token: &str) -> Response {
+        self.token_request(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "my-tasks"),
+            ("refresh_token", refresh_token),
+        ])
+        .await
+    }
+
+    /// The authorization request's parameters for [`REDIRECT`] and [`VERIFIER`].
+    pub fn authorize_params(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("response_type", "code".into()),
+            ("client_id", "my-tasks".into()),
+            ("redirect_uri", REDIRECT.into()),
+            ("state", "xyz".into()),
+            ("code_challenge", s256(VERIFIER)),
+            ("code_challenge_method", "S256".into()),
+        ]
+    }
+
+    /// `GET /oauth/authorize` (the sign-in page) with `params` as the query.
+    pub async fn authorize_page(&self, params: &[(&str, String)]) -> Response {
+        self.client
+            .get(self.url("/oauth/authorize"))
+            .query(params)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `POST /oauth/authorize` (a sign-in button) with `params` as the form.
+    pub async fn authorize_submit(&self, params: &[(&str, String)]) -> Response {
+        self.client
+            .post(self.url("/oauth/authorize"))
+            .form(params)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Signs in as `who` through the sign-in form and returns the code from the redirect.
+    pub async fn sign_in(&self, who: Who) -> String {
+        let mut params = self.authorize_params();
+        params.push(("identity_id", self.id_of(who)));
+        let redirect = self.authorize_submit(&params).await;
+        assert_eq!(redirect.status(), StatusCode::FOUND);
+        let location = redirect.headers()["location"].to_str().unwrap();
+        assert!(
+            location.starts_with(&format!("{REDIRECT}?code=")),
+            "{location}"
+        );
+        assert!(location.ends_with("&state=xyz"), "{location}");
+        let code = location.split("code=").nth(1).unwrap().split('&').next();
+        code.unwrap().to_owned()
+    }
+
+    /// Tokens (with a refresh token) for `who` through the whole PKCE sign-in.
+    pub async fn pkce_tokens(&self, who: Who) -> TokenResponse {
+        let code = self.sign_in(who).await;
+        let response = self.exchange(&code, VERIFIER).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
     }
 
     /// A correctly signed token for the owner that expired a minute ago.
     pub fn expired_token(&self) -> String {
         let now = chrono::Utc::now().timestamp();
-        let subject = sandbox::auth::Subject {
+        let subject = Subject {
             identity_id: self.id_of(Who::Owner),
             user_name: "alison.ferguso".into(),
             admin: false,
         };
         let mut claims = self.state.tokens().claims(&subject, "test", now - 1000);
         claims.exp = now - 60;
-        self.state.tokens().sign(&claims)
+        self.state.tokens().sign(&claims).unwrap()
     }
 
     /// A token for the admin signed with a key the server does not know.
     pub fn forged_token(&self) -> String {
-        let subject = sandbox::auth::Subject {
+        let subject = Subject {
             identity_id: self.id_of(Who::Admin),
             user_name: "thomas.edison".into(),
             admin: true,
         };
-        let keys = TokenKeys::new(b"not the server's key".to_vec(), 749);
-        keys.sign(&keys.claims(&subject, "test", chrono::Utc::now().timestamp()))
+        let keys = TokenKeys::new(b"not the server's key", 749, Tenant::default());
+        let claims = keys.claims(&subject, "test", chrono::Utc::now().timestamp());
+        keys.sign(&claims).unwrap()
     }
 
     /// An unsigned `alg: none` token claiming to be the admin.

@@ -1,16 +1,17 @@
-//! /oauth/token (three encodings, three grants), the sign-in page, PKCE, refresh, info.
+//! /oauth/token (three encodings, three grants), the sign-in page, PKCE, refresh, info,
+//! and what a hostile client tries against them.
 
 use reqwest::multipart::Form;
 use reqwest::StatusCode;
-use sandbox::routes::oauth::s256;
 use wire::oauth::{OAuthError, OAuthInfo, TokenResponse};
 
-use crate::helpers::{spawn_app, TestApp, Who};
+use crate::helpers::{spawn_app, spawn_app_with, TestApp, Who, REDIRECT, VERIFIER};
 
-async fn oauth_error(response: reqwest::Response, status: StatusCode, code: &str) {
+async fn oauth_error(response: reqwest::Response, status: StatusCode, code: &str) -> String {
     assert_eq!(response.status(), status);
     let body: OAuthError = response.json().await.unwrap();
     assert_eq!(body.error, code);
+    body.error_description.unwrap_or_default()
 }
 
 async fn works(app: &TestApp, token: &TokenResponse, who: Who) {
@@ -32,13 +33,7 @@ async fn client_credentials_work_as_a_form_body_multipart_or_query_string() {
         ("client_id", id.as_str()),
         ("client_secret", secret.as_str()),
     ];
-    let form = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&params)
-        .send()
-        .await
-        .unwrap();
+    let form = app.token_request(&params).await;
     let multipart = Form::new()
         .text("grant_type", "client_credentials")
         .text("client_id", id.clone())
@@ -70,129 +65,26 @@ async fn a_wrong_secret_is_invalid_client_and_a_bad_grant_is_refused() {
     let app = spawn_app().await;
     let (id, _, _) = app.client_of(Who::Owner);
     let wrong = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&[
+        .token_request(&[
             ("grant_type", "client_credentials"),
-            ("client_id", id.as_str()),
+            ("client_id", &id),
             ("client_secret", "nope"),
         ])
-        .send()
-        .await
-        .unwrap();
+        .await;
     oauth_error(wrong, StatusCode::UNAUTHORIZED, "invalid_client").await;
-    let unknown = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&[("grant_type", "password")])
-        .send()
-        .await
-        .unwrap();
+    let unknown = app.token_request(&[("grant_type", "password")]).await;
     oauth_error(unknown, StatusCode::BAD_REQUEST, "unsupported_grant_type").await;
-    let missing = app
-        .client
-        .post(app.url("/oauth/token"))
-        .send()
-        .await
-        .unwrap();
+    let missing = app.token_request(&[]).await;
     oauth_error(missing, StatusCode::BAD_REQUEST, "invalid_request").await;
-}
-
-const VERIFIER: &str = "a-verifier-that-is-long-enough-to-be-a-real-pkce-code-verifier-123";
-const REDIRECT: &str = "http://localhost:3000/callback";
-
-/// Runs the sign-in page as a browser would and returns the code.
-async fn sign_in(app: &TestApp, name: &str) -> String {
-    let challenge = s256(VERIFIER);
-    let authorize = [
-        ("response_type", "code"),
-        ("client_id", "my-tasks"),
-        ("redirect_uri", REDIRECT),
-        ("state", "xyz"),
-        ("code_challenge", challenge.as_str()),
-        ("code_challenge_method", "S256"),
-    ];
-    let page = app
-        .client
-        .get(app.url("/oauth/authorize"))
-        .query(&authorize)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), StatusCode::OK);
-    let html = page.text().await.unwrap();
-    let button = format!("Sign in as {name}</button>");
-    let at = html.find(&button).expect("a button per identity");
-    let form_start = html[..at].rfind("<form").unwrap();
-    let identity_id = html[form_start..at]
-        .split("name=\"identity_id\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
-    let mut submit: Vec<(&str, &str)> = authorize.to_vec();
-    submit.push(("identity_id", &identity_id));
-    let redirect = app
-        .client
-        .post(app.url("/oauth/authorize"))
-        .form(&submit)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(redirect.status(), StatusCode::FOUND);
-    let location = redirect.headers()["location"].to_str().unwrap().to_owned();
-    assert!(
-        location.starts_with(&format!("{REDIRECT}?code=")),
-        "{location}"
-    );
-    assert!(location.ends_with("&state=xyz"), "{location}");
-    location
-        .split("code=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap()
-        .to_owned()
-}
-
-async fn exchange(app: &TestApp, code: &str, verifier: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("client_id", "my-tasks"),
-            ("code", code),
-            ("redirect_uri", REDIRECT),
-            ("code_verifier", verifier),
-        ])
-        .send()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
 async fn the_sign_in_page_lists_everyone_and_escapes_names() {
     let app = spawn_app().await;
-    let challenge = s256(VERIFIER);
-    let html = app
-        .client
-        .get(app.url("/oauth/authorize"))
-        .query(&[
-            ("client_id", "my-tasks"),
-            ("redirect_uri", REDIRECT),
-            ("code_challenge", challenge.as_str()),
-            ("code_challenge_method", "S256"),
-            ("state", "<script>"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let mut params = app.authorize_params();
+    params.retain(|(k, _)| *k != "state");
+    params.push(("state", "<script>".into()));
+    let html = app.authorize_page(&params).await.text().await.unwrap();
     for name in ["Alison Ferguso", "Thomas Edison", "Fred Astaire"] {
         assert!(
             html.contains(&format!(">Sign in as {name}</button>")),
@@ -203,16 +95,31 @@ async fn the_sign_in_page_lists_everyone_and_escapes_names() {
 }
 
 #[tokio::test]
+async fn each_button_of_the_sign_in_page_signs_in_its_person() {
+    let app = spawn_app().await;
+    let html = app
+        .authorize_page(&app.authorize_params())
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = html.find("Sign in as Thomas Edison</button>").unwrap();
+    let form = &html[html[..at].rfind("<form").unwrap()..at];
+    let identity = form.split("name=\"identity_id\" value=\"").nth(1).unwrap();
+    assert_eq!(identity.split('"').next().unwrap(), app.id_of(Who::Admin));
+}
+
+#[tokio::test]
 async fn pkce_sign_in_gives_tokens_for_the_chosen_identity_and_the_code_is_single_use() {
     let app = spawn_app().await;
-    let code = sign_in(&app, "Alison Ferguso").await;
-    let response = exchange(&app, &code, VERIFIER).await;
+    let code = app.sign_in(Who::Owner).await;
+    let response = app.exchange(&code, VERIFIER).await;
     assert_eq!(response.status(), StatusCode::OK);
     let token: TokenResponse = response.json().await.unwrap();
     assert!(token.refresh_token.is_some());
     works(&app, &token, Who::Owner).await;
     oauth_error(
-        exchange(&app, &code, VERIFIER).await,
+        app.exchange(&code, VERIFIER).await,
         StatusCode::BAD_REQUEST,
         "invalid_grant",
     )
@@ -222,14 +129,10 @@ async fn pkce_sign_in_gives_tokens_for_the_chosen_identity_and_the_code_is_singl
 #[tokio::test]
 async fn a_wrong_code_verifier_is_invalid_grant() {
     let app = spawn_app().await;
-    let code = sign_in(&app, "Thomas Edison").await;
+    let code = app.sign_in(Who::Admin).await;
+    let wrong = "the-wrong-verifier-the-wrong-verifier-the-wrong";
     oauth_error(
-        exchange(
-            &app,
-            &code,
-            "the-wrong-verifier-the-wrong-verifier-the-wrong",
-        )
-        .await,
+        app.exchange(&code, wrong).await,
         StatusCode::BAD_REQUEST,
         "invalid_grant",
     )
@@ -237,59 +140,83 @@ async fn a_wrong_code_verifier_is_invalid_grant() {
 }
 
 #[tokio::test]
+async fn a_code_verifier_shorter_than_43_or_longer_than_128_characters_is_refused() {
+    let app = spawn_app().await;
+    for verifier in [
+        "short".to_owned(),
+        "a".repeat(42),
+        "a".repeat(129),
+        format!("{}!", "a".repeat(50)),
+    ] {
+        let code = app.sign_in(Who::Owner).await;
+        let description = oauth_error(
+            app.exchange(&code, &verifier).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+        )
+        .await;
+        assert!(description.contains("43 to 128"), "{description}");
+    }
+}
+
+#[tokio::test]
 async fn a_foreign_redirect_uri_or_missing_pkce_is_refused() {
     let app = spawn_app().await;
-    let challenge = s256(VERIFIER);
-    for (redirect, challenge) in [
-        ("https://evil.example/cb", challenge.as_str()),
-        (REDIRECT, ""),
+    for (name, value) in [
+        ("redirect_uri", "https://evil.example/cb"),
+        ("code_challenge", ""),
     ] {
-        let response = app
-            .client
-            .get(app.url("/oauth/authorize"))
-            .query(&[
-                ("client_id", "my-tasks"),
-                ("redirect_uri", redirect),
-                ("code_challenge", challenge),
-                ("code_challenge_method", "S256"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        oauth_error(response, StatusCode::BAD_REQUEST, "invalid_request").await;
+        let mut params = app.authorize_params();
+        params.retain(|(k, _)| *k != name);
+        params.push((name, value.into()));
+        oauth_error(
+            app.authorize_page(&params).await,
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+        )
+        .await;
     }
 }
 
 #[tokio::test]
 async fn a_refresh_token_is_rotated_and_works_only_once() {
     let app = spawn_app().await;
-    let code = sign_in(&app, "Fred Astaire").await;
-    let first: TokenResponse = exchange(&app, &code, VERIFIER).await.json().await.unwrap();
+    let first = app.pkce_tokens(Who::Other).await;
     let refresh = first.refresh_token.unwrap();
-    let params = [
-        ("grant_type", "refresh_token"),
-        ("client_id", "my-tasks"),
-        ("refresh_token", refresh.as_str()),
-    ];
-    let response = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&params)
-        .send()
-        .await
-        .unwrap();
+    let response = app.refresh(&refresh).await;
     assert_eq!(response.status(), StatusCode::OK);
     let second: TokenResponse = response.json().await.unwrap();
     assert_ne!(second.refresh_token.as_deref(), Some(refresh.as_str()));
     works(&app, &second, Who::Other).await;
-    let reused = app
-        .client
-        .post(app.url("/oauth/token"))
-        .form(&params)
-        .send()
-        .await
-        .unwrap();
-    oauth_error(reused, StatusCode::BAD_REQUEST, "invalid_grant").await;
+    oauth_error(
+        app.refresh(&refresh).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn reusing_a_rotated_refresh_token_revokes_its_whole_chain_but_not_other_sign_ins() {
+    let app = spawn_app().await;
+    let stolen = app.pkce_tokens(Who::Owner).await.refresh_token.unwrap();
+    let other_session = app.pkce_tokens(Who::Owner).await.refresh_token.unwrap();
+    let rotated: TokenResponse = app.refresh(&stolen).await.json().await.unwrap();
+    let current = rotated.refresh_token.unwrap();
+    let description = oauth_error(
+        app.refresh(&stolen).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+    assert!(description.contains("revoked"), "{description}");
+    oauth_error(
+        app.refresh(&current).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+    assert_eq!(app.refresh(&other_session).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
@@ -307,4 +234,243 @@ async fn info_points_at_this_sandbox() {
     assert_eq!(info.token_endpoint, app.url("/oauth/token"));
     assert_eq!(info.authorize_endpoint, app.url("/oauth/authorize"));
     assert_eq!(info.code_challenge_methods_supported, ["S256"]);
+}
+
+#[tokio::test]
+async fn the_host_header_decides_neither_info_nor_where_codes_may_go() {
+    let app = spawn_app().await;
+    let info: OAuthInfo = app
+        .client
+        .get(app.url("/oauth/info"))
+        .header("host", "evil.example")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(info.token_endpoint, app.url("/oauth/token"));
+    let mut params = app.authorize_params();
+    params.retain(|(k, _)| *k != "redirect_uri");
+    params.push(("redirect_uri", "http://evil.example/cb".into()));
+    params.push(("identity_id", app.id_of(Who::Admin)));
+    let response = app
+        .client
+        .post(app.url("/oauth/authorize"))
+        .header("host", "evil.example")
+        .form(&params)
+        .send()
+        .await
+        .unwrap();
+    oauth_error(response, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(app.state.codes().is_empty());
+}
+
+#[tokio::test]
+async fn the_public_base_url_is_advertised_and_is_the_own_origin_for_redirects() {
+    let app = spawn_app_with(&["--public-base-url", "https://tasks.example"]).await;
+    let info: OAuthInfo = app
+        .client
+        .get(app.url("/oauth/info"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(info.token_endpoint, "https://tasks.example/oauth/token");
+    assert_eq!(info.api_url, "https://tasks.example");
+    let mut params = app.authorize_params();
+    params.retain(|(k, _)| *k != "redirect_uri");
+    params.push(("redirect_uri", "https://tasks.example/auth/callback".into()));
+    params.push(("identity_id", app.id_of(Who::Owner)));
+    let response = app.authorize_submit(&params).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()["location"].to_str().unwrap();
+    assert!(location.starts_with("https://tasks.example/auth/callback?code="));
+}
+
+#[tokio::test]
+async fn a_huge_code_challenge_is_refused_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    for (name, value) in [
+        ("code_challenge", "a".repeat(900 * 1024)),
+        ("code_challenge", "a".repeat(44)),
+        ("redirect_uri", format!("{REDIRECT}?{}", "a".repeat(4096))),
+        ("state", "s".repeat(4096)),
+    ] {
+        let mut params = app.authorize_params();
+        params.retain(|(k, _)| *k != name);
+        params.push((name, value));
+        params.push(("identity_id", app.id_of(Who::Owner)));
+        let response = app.authorize_submit(&params).await;
+        oauth_error(response, StatusCode::BAD_REQUEST, "invalid_request").await;
+    }
+    assert!(app.state.codes().is_empty());
+}
+
+#[tokio::test]
+async fn pending_codes_are_bounded_and_expired_ones_are_purged() {
+    let app = spawn_app_with(&["--max-pending-codes", "2", "--auth-code-ttl-secs", "1"]).await;
+    app.sign_in(Who::Owner).await;
+    app.sign_in(Who::Owner).await;
+    let mut params = app.authorize_params();
+    params.push(("identity_id", app.id_of(Who::Owner)));
+    let full = app.authorize_submit(&params).await;
+    oauth_error(
+        full,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "temporarily_unavailable",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    app.sign_in(Who::Owner).await;
+    assert_eq!(app.state.codes().len(), 1);
+}
+
+#[tokio::test]
+async fn an_expired_code_is_refused() {
+    let app = spawn_app_with(&["--auth-code-ttl-secs", "1"]).await;
+    let code = app.sign_in(Who::Owner).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let description = oauth_error(
+        app.exchange(&code, VERIFIER).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+    assert!(description.contains("expired"), "{description}");
+}
+
+#[tokio::test]
+async fn the_sign_in_page_refuses_to_be_framed_and_runs_no_inline_script() {
+    let app = spawn_app().await;
+    let page = app.authorize_page(&app.authorize_params()).await;
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(policy.contains("default-src 'none'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    let html = page.text().await.unwrap();
+    assert!(!html.contains("<script"));
+    let style = html
+        .split("<style>")
+        .nth(1)
+        .unwrap()
+        .split("</style>")
+        .next()
+        .unwrap();
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style));
+    assert!(
+        policy.contains(&format!("style-src 'sha256-{hash}'")),
+        "{policy}"
+    );
+}
+
+#[tokio::test]
+async fn wrong_secrets_in_a_row_are_rate_limited_per_client_id() {
+    let app = spawn_app_with(&["--token-rate-limit-requests", "5"]).await;
+    let (id, _, _) = app.client_of(Who::Owner);
+    let wrong = [
+        ("grant_type", "client_credentials"),
+        ("client_id", id.as_str()),
+        ("client_secret", "nope"),
+    ];
+    for _ in 0..5 {
+        assert_eq!(
+            app.token_request(&wrong).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let limited = app.token_request(&wrong).await;
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.headers().contains_key("retry-after"));
+    let right = app.client_credentials(Who::Owner).await;
+    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn many_client_ids_from_one_address_are_rate_limited_per_address() {
+    let app = spawn_app_with(&["--token-rate-limit-requests", "5"]).await;
+    let mut statuses = Vec::new();
+    for n in 0..6 {
+        let id = format!("made-up-client-{n}");
+        let response = app
+            .token_request(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", &id),
+                ("client_secret", "x"),
+            ])
+            .await;
+        statuses.push(response.status());
+    }
+    assert_eq!(statuses[..5], [StatusCode::UNAUTHORIZED; 5]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn tenant_facts_and_lifetimes_come_from_the_configuration() {
+    let app = spawn_app_with(&[
+        "--tenant-id",
+        "t-42",
+        "--tenant-pod",
+        "pod-9",
+        "--tenant-org",
+        "acme",
+        "--refresh-token-ttl-secs",
+        "1",
+    ])
+    .await;
+    let tokens = app.pkce_tokens(Who::Owner).await;
+    assert_eq!(
+        (
+            tokens.tenant_id.as_str(),
+            tokens.pod.as_str(),
+            tokens.org.as_str()
+        ),
+        ("t-42", "pod-9", "acme")
+    );
+    let info: OAuthInfo = app
+        .client
+        .get(app.url("/oauth/info"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(info.org, "acme");
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    oauth_error(
+        app.refresh(&tokens.refresh_token.unwrap()).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn undecodable_authorize_parameters_get_an_oauth_error_not_plain_text() {
+    let app = spawn_app().await;
+    let page = app
+        .client
+        .get(app.url("/oauth/authorize?client_id=a&client_id=b"))
+        .send()
+        .await
+        .unwrap();
+    oauth_error(page, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let submit = app
+        .client
+        .post(app.url("/oauth/authorize"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("client_id=a&client_id=b")
+        .send()
+        .await
+        .unwrap();
+    oauth_error(submit, StatusCode::BAD_REQUEST, "invalid_request").await;
 }

@@ -1,0 +1,135 @@
+//! `GET /oauth/authorize`: the sandbox's sign-in page, one button per demo identity.
+//!
+//! Like a real identity provider's, it refuses to be framed (`X-Frame-Options: DENY`,
+//! `frame-ancestors 'none'`), runs no script, and allows its one inline style by hash.
+
+use std::sync::OnceLock;
+
+use axum::extract::{RawQuery, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
+use axum::http::HeaderValue;
+use axum::response::{Html, IntoResponse, Response};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use super::authorize::{check_authorize, origin_of, AuthorizeParams};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::store::identities::{self, Identity};
+
+/// The page's only style, allowed by its hash in the CSP.
+pub const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;\
+padding:0 1rem}ul{list-style:none;padding:0}li{margin:.5rem 0}\
+button{font:inherit;padding:.5rem 1rem;cursor:pointer}";
+
+/// `'sha256-…'` of [`STYLE`].
+pub fn style_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| format!("'sha256-{}'", STANDARD.encode(Sha256::digest(STYLE))))
+}
+
+/// The page's CSP: nothing but its own style; forms post to itself and redirect to the
+/// (validated) client origin; never framed.
+pub fn sign_in_policy(redirect_origin: &str) -> String {
+    format!(
+        "default-src 'none'; style-src {}; form-action 'self' {redirect_origin}; \
+         frame-ancestors 'none'; base-uri 'none'",
+        style_hash()
+    )
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page's HTML for `params`, with one form per person.
+pub fn render(params: &AuthorizeParams, people: &[Identity]) -> String {
+    let hidden = |name: &str, value: &str| {
+        format!(
+            r#"<input type="hidden" name="{name}" value="{}">"#,
+            escape_html(value)
+        )
+    };
+    let mut forms = String::new();
+    for person in people {
+        forms.push_str(&format!(
+            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}<button type=\"submit\">Sign in as {}</button>{}</form></li>\n",
+            hidden("client_id", &params.client_id),
+            hidden("redirect_uri", &params.redirect_uri),
+            hidden("state", params.state.as_deref().unwrap_or_default()),
+            hidden("code_challenge", &params.code_challenge),
+            hidden("code_challenge_method", "S256"),
+            hidden("identity_id", &person.id),
+            escape_html(&person.name),
+            if person.admin { " <small>(admin)</small>" } else { "" },
+        ));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Sign in · My Tasks sandbox</title><style>{STYLE}</style>\
+         </head><body><main><h1>Sign in to the My Tasks sandbox</h1>\
+         <p>Choose a demo identity. This sandbox has no passwords.</p><ul>\n{forms}</ul></main></body></html>"
+    )
+}
+
+/// `GET /oauth/authorize`: the sign-in page.
+pub async fn oauth_authorize_page(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let params = AuthorizeParams::decode(query.unwrap_or_default().as_bytes())?;
+    check_authorize(&params, state.base_url())?;
+    let people = state.db().read(identities::all).await?;
+    let policy = sign_in_policy(origin_of(&params.redirect_uri).unwrap_or_default());
+    let policy = HeaderValue::from_str(&policy)
+        .map_err(|_| ApiError::oauth_request("redirect_uri is not a valid header value"))?;
+    let mut response = Html(render(&params, &people)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(CONTENT_SECURITY_POLICY, policy);
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escaping_covers_markup_and_quotes() {
+        assert_eq!(
+            escape_html(r#"<script>"a" & 'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn the_policy_allows_exactly_the_pages_style_and_no_framing() {
+        let policy = sign_in_policy("http://localhost:3000");
+        assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(policy.contains("form-action 'self' http://localhost:3000"));
+        assert!(!policy.contains("unsafe-inline"));
+        let expected = format!(
+            "'sha256-{}'",
+            STANDARD.encode(Sha256::digest(STYLE.as_bytes()))
+        );
+        assert!(
+            policy.contains(&format!("style-src {expected};")),
+            "{policy}"
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! `POST /oauth/token`: the client-credentials, authorization-code (PKCE) and refresh-token
+//! grants, with parameters from the query string, a urlencoded or a multipart body, as
+//! ISC accepts them. Limited per client id and per peer address.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use wire::oauth::TokenResponse;
+
+use super::authorize::{is_pkce_text, s256};
+use super::PUBLIC_CLIENT_ID;
+use crate::error::ApiError;
+use crate::ids::{random_hex64, sha256_hex};
+use crate::state::AppState;
+use crate::store::identities::{self, Identity};
+use crate::store::refresh_tokens::{self, Taken};
+use crate::tokens::{now_secs, SCOPES};
+
+/// The decoded parameters of a token request.
+type Params = HashMap<String, String>;
+
+/// The parameters of a token request, from the query string, Basic credentials and the
+/// body (the body wins).
+async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiError> {
+    let mut params = Params::new();
+    if let Some(query) = request.uri().query() {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+            .map_err(|e| ApiError::oauth_request(format!("malformed query string: {e}")))?;
+        for (k, v) in pairs {
+            params.entry(k).or_insert(v);
+        }
+    }
+    if let Some((id, secret)) = basic_credentials(request.headers()) {
+        params.entry("client_id".into()).or_insert(id);
+        params.entry("client_secret".into()).or_insert(secret);
+    }
+    let mime = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    let body_params = match mime.as_deref() {
+        Some("multipart/form-data") => multipart_params(state, request).await?,
+        other => {
+            let bytes = Bytes::from_request(request, state).await?;
+            if bytes.is_empty() {
+                Vec::new()
+            } else if other == Some("application/x-www-form-urlencoded") {
+                serde_urlencoded::from_bytes(&bytes)
+                    .map_err(|e| ApiError::oauth_request(format!("malformed form body: {e}")))?
+            } else {
+                return Err(ApiError::oauth_request(
+                    "send parameters as application/x-www-form-urlencoded, multipart/form-data or in the query string",
+                ));
+            }
+        }
+    };
+    params.extend(body_params);
+    Ok(params)
+}
+
+async fn multipart_params(
+    state: &AppState,
+    request: Request,
+) -> Result<Vec<(String, String)>, ApiError> {
+    let malformed =
+        |text: String| ApiError::oauth_request(format!("malformed multipart body: {text}"));
+    let mut multipart = Multipart::from_request(request, state)
+        .await
+        .map_err(|e| malformed(e.body_text()))?;
+    let mut params = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| malformed(e.body_text()))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        let value = field.text().await.map_err(|e| malformed(e.body_text()))?;
+        params.push((name, value));
+    }
+    Ok(params)
+}
+
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, ApiError> {
+    params
+        .get(name)
+        .map(String::as_str)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| ApiError::oauth_request(format!("missing parameter '{name}'")))
+}
+
+/// What a grant established: who, for which client, and the refresh chain to continue
+/// (`None`: no refresh token; `Some(None)`: start a chain).
+struct Granted {
+    identity: Identity,
+    client_id: String,
+    chain: Option<Option<String>>,
+}
+
+/// `POST /oauth/token`.
+pub async fn oauth_token(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    if let Some(peer) = crate::server::peer(&request) {
+        state
+            .limits()
+            .token_peers
+            .check(&peer.ip().to_string())
+            .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
+    }
+    let params = token_params(&state, request).await?;
+    let client = params
+        .get("client_id")
+        .map_or(PUBLIC_CLIENT_ID, String::as_str);
+    state
+        .limits()
+        .token_clients
+        .check(client)
+        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
+    let granted = match required(&params, "grant_type")? {
+        "client_credentials" => client_credentials(&state, &params).await?,
+        "authorization_code" => authorization_code(&state, &params).await?,
+        "refresh_token" => refresh(&state, &params).await?,
+        other => {
+            return Err(ApiError::oauth(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                format!("grant_type '{other}' is not supported"),
+            ))
+        }
+    };
+    let answer = issue(&state, granted).await?;
+    let mut response = axum::Json(answer).into_response();
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+async fn client_credentials(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
+    let client_id = required(params, "client_id")?.to_owned();
+    let secret = params.get("client_secret").cloned().unwrap_or_default();
+    let id = client_id.clone();
+    let identity = state
+        .db()
+        .read(move |c| identities::by_client_id(c, &id))
+        .await?;
+    // Compare digests, so the time taken says nothing about the secret.
+    match identity {
+        Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => {
+            Ok(Granted {
+                identity,
+                client_id,
+                chain: None,
+            })
+        }
+        _ => Err(ApiError::oauth_client(
+            "unknown client or wrong client secret",
+        )),
+    }
+}
+
+async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
+    let client_id = required(params, "client_id")?;
+    if client_id != PUBLIC_CLIENT_ID {
+        return Err(ApiError::oauth_client(format!(
+            "unknown client '{client_id}'"
+        )));
+    }
+    let code = required(params, "code")?;
+    let redirect_uri = required(params, "redirect_uri")?;
+    let verifier = required(params, "code_verifier")?;
+    if !(43..=128).contains(&verifier.len()) || !is_pkce_text(verifier) {
+        return Err(ApiError::oauth_request(
+            "code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_', '~'",
+        ));
+    }
+    // Removed before checking: a code is good for one attempt only.
+    let issued = state
+        .codes()
+        .take(code)
+        .ok_or_else(|| ApiError::oauth_grant("unknown or already used authorization code"))?;
+    if issued.expires <= Instant::now() {
+        return Err(ApiError::oauth_grant("the authorization code has expired"));
+    }
+    if issued.client_id != client_id || issued.redirect_uri != redirect_uri {
+        return Err(ApiError::oauth_grant(
+            "the code was issued to another client or redirect_uri",
+        ));
+    }
+    if s256(verifier) != issued.code_challenge {
+        return Err(ApiError::oauth_grant(
+            "code_verifier does not match the code_challenge",
+        ));
+    }
+    let id = issued.identity_id;
+    let identity = state
+        .db()
+        .read(move |c| identities::by_id(c, &id))
+        .await?
+        .ok_or_else(|| ApiError::oauth_grant("the identity no longer exists"))?;
+    Ok(Granted {
+        identity,
+        client_id: PUBLIC_CLIENT_ID.to_owned(),
+        chain: Some(None),
+    })
+}
+
+async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
+    let token = required(params, "refresh_token")?.to_owned();
+    let client_id = params
+        .get("client_id")
+        .cloned()
+        .unwrap_or_else(|| PUBLIC_CLIENT_ID.to_owned());
+    let client = client_id.clone();
+    let (taken, identity) = state
+        .db()
+        .write(move |c| {
+            let taken = refresh_tokens::take(c, &token, &client, now_secs())?;
+            let identity = match &taken {
+                Taken::Fresh { identity_id, .. } => identities::by_id(c, identity_id)?,
+                Taken::Reused | Taken::Refused => None,
+            };
+            Ok((taken, identity))
+        })
+        .await?;
+    match (taken, identity) {
+        (Taken::Fresh { family, .. }, Some(identity)) => Ok(Granted {
+            identity,
+            client_id,
+            chain: Some(Some(family)),
+        }),
+        (Taken::Reused, _) => Err(ApiError::oauth_grant(
+            "the refresh token was already used; every token of its sign-in is now revoked",
+        )),
+        _ => Err(ApiError::oauth_grant(
+            "unknown, used or expired refresh token",
+        )),
+    }
+}
+
+async fn issue(state: &AppState, granted: Granted) -> Result<TokenResponse, ApiError> {
+    let Granted {
+        identity,
+        client_id,
+        chain,
+    } = granted;
+    let now = now_secs();
+    let claims = state.tokens().claims(&identity.subject(), &client_id, now);
+    let access_token = state.tokens().sign(&claims)?;
+    let refresh_token = match chain {
+        None => None,
+        Some(family) => {
+            let token = random_hex64();
+            let family = family.unwrap_or_else(random_hex64);
+            let expires = now + state.config().refresh_token_ttl_secs as i64;
+            let (t, id, client) = (token.clone(), identity.id.clone(), client_id.clone());
+            state
+                .db()
+                .write(move |c| refresh_tokens::insert(c, &t, &id, &client, expires, &family))
+                .await?;
+            Some(token)
+        }
+    };
+    let tenant = state.tokens().tenant();
+    Ok(TokenResponse {
+        access_token,
+        token_type: "bearer".into(),
+        expires_in: state.tokens().ttl_secs(),
+        scope: SCOPES.join(" "),
+        refresh_token,
+        tenant_id: tenant.tenant_id.clone(),
+        pod: tenant.pod.clone(),
+        org: tenant.org.clone(),
+        identity_id: identity.id,
+        user_name: identity.alias,
+        strong_auth: true,
+        jti: claims.jti,
+    })
+}

@@ -1,0 +1,154 @@
+//! The header policy every response follows, in one place so the sandbox and the nginx
+//! config (which copies it) cannot drift: `nosniff` and `no-referrer` everywhere, the
+//! Content-Security-Policy of the app's documents, caching by file name, and CORS for
+//! configured origins only.
+
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+/// `Cache-Control` of hashed assets, whose content never changes under one name.
+pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// `Cache-Control` of everything else served from the static directory: documents,
+/// `config.json` and unhashed files must be revalidated on every use.
+pub const CACHE_REVALIDATE: &str = "no-cache";
+
+/// Which document a CSP is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document<'a> {
+    /// The app: never framed.
+    App,
+    /// The `/widget` document: framed by itself and the given origins.
+    Widget(&'a [String]),
+}
+
+/// The Content-Security-Policy of an app document: no inline script and no `eval`
+/// (WebAssembly needs `'wasm-unsafe-eval'`), everything from the app's own origin.
+pub fn content_security_policy(document: Document<'_>) -> String {
+    let frame_ancestors = match document {
+        Document::App => "'none'".to_owned(),
+        Document::Widget(origins) => std::iter::once("'self'")
+            .chain(origins.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         frame-ancestors {frame_ancestors}; base-uri 'none'; form-action 'self'; \
+         object-src 'none'"
+    )
+}
+
+/// Whether `name` (the last path segment) is one of Trunk's hashed outputs:
+/// `NAME-<16 hex>.js`, `NAME-<16 hex>_bg.wasm`, `NAME-<16 hex>.css`.
+pub fn is_hashed_asset(name: &str) -> bool {
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    if !matches!(ext, "js" | "wasm" | "css") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    hash.len() == 16 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The `Cache-Control` for a static file named `name`.
+pub fn cache_control(name: &str) -> &'static str {
+    if is_hashed_asset(name) {
+        CACHE_IMMUTABLE
+    } else {
+        CACHE_REVALIDATE
+    }
+}
+
+/// Headers on every response, API and static alike.
+pub fn always() -> [(HeaderName, HeaderValue); 2] {
+    [
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+    ]
+}
+
+/// CORS for the API and the token endpoint: the sandbox's own origin and the configured
+/// ones, the methods and headers the API uses, and the headers a client must read.
+pub fn cors(own_origin: &str, configured: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = std::iter::once(own_origin)
+        .chain(configured.iter().map(String::as_str))
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("x-sailpoint-experimental"),
+        ])
+        .expose_headers([
+            HeaderName::from_static("x-total-count"),
+            header::RETRY_AFTER,
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_app_csp_forbids_framing_inline_script_and_eval() {
+        assert_eq!(
+            content_security_policy(Document::App),
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+             frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+        );
+    }
+
+    #[test]
+    fn the_widget_csp_differs_only_in_its_frame_ancestors() {
+        let origins = [
+            "https://dash.example".to_owned(),
+            "http://localhost:9000".to_owned(),
+        ];
+        let widget = content_security_policy(Document::Widget(&origins));
+        assert_eq!(
+            widget,
+            content_security_policy(Document::App).replace(
+                "frame-ancestors 'none'",
+                "frame-ancestors 'self' https://dash.example http://localhost:9000"
+            )
+        );
+        assert!(content_security_policy(Document::Widget(&[])).contains("frame-ancestors 'self';"));
+    }
+
+    #[test]
+    fn only_trunk_hashed_names_are_immutable() {
+        for hashed in [
+            "my-tasks-0123456789abcdef.js",
+            "my-tasks-0123456789abcdef_bg.wasm",
+            "style-fedcba9876543210.css",
+        ] {
+            assert_eq!(cache_control(hashed), CACHE_IMMUTABLE, "{hashed}");
+        }
+        for plain in [
+            "index.html",
+            "config.json",
+            "app.js",
+            "my-tasks-0123456789ABCDEF.js",
+            "my-tasks-0123456789abcde.js",
+            "my-tasks-0123456789abcdef.html",
+            "my-tasks-0123456789abcdef.js.map",
+        ] {
+            assert_eq!(cache_control(plain), CACHE_REVALIDATE, "{plain}");
+        }
+    }
+}
