@@ -38,28 +38,37 @@ pub use state::AppState;
 
 use auth::TokenKeys;
 use db::Db;
+use routes::work_items::Family;
 
 /// Every route and layer of the sandbox around `state`.
 pub fn build_router(state: AppState) -> Router {
-    let api = Router::new()
-        .merge(routes::work_items::router())
-        .merge(routes::public_identities::router())
-        .fallback(routes::not_found)
-        .method_not_allowed_fallback(middleware::method_not_allowed)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::rate_limit,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::inject_faults,
-        ));
+    let api = |routes: Router<AppState>| {
+        routes
+            .fallback(routes::not_found)
+            .method_not_allowed_fallback(middleware::method_not_allowed)
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware::rate_limit,
+            ))
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware::inject_faults,
+            ))
+    };
+    let v2024 = api(Router::new()
+        .nest("/work-items", routes::work_items::router(Family::V2024))
+        .merge(routes::public_identities::router()));
+    let work_items_v1 = api(routes::work_items::router(Family::V1));
     let mut sandbox = Router::new();
     if state.config().enable_test_controls {
         sandbox = sandbox.merge(routes::test_controls::router());
     }
+    // The work items under two prefixes, one implementation: the v2024 API and the
+    // per-service path (`/work-items/v1`, `/work-items/v1/{id}`, ...) of SailPoint's
+    // current SDKs.
     let mut app = Router::new()
-        .nest("/v2024", api)
+        .nest("/v2024", v2024)
+        .nest("/work-items/v1", work_items_v1)
         .nest(
             "/oauth",
             routes::oauth::router()

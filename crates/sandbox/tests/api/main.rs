@@ -3,11 +3,15 @@
 
 mod auth;
 mod bodies;
+mod client;
 mod collection;
 mod concurrency;
 mod durability;
 mod helpers;
+mod history;
 mod oauth;
+mod paging;
+mod prefixes;
 mod public_identities;
 mod rate_limit;
 mod static_files;
