@@ -11,12 +11,14 @@
 //! nothing; only a power cut could lose the last commits, which a sandbox can accept.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
 
 use crate::error::ApiError;
+use crate::store::page_cache::PageCache;
 
 /// Kept read connections. More than the cores: a reader waiting on the disk should not
 /// hold up the next request.
@@ -88,6 +90,10 @@ pub struct Db {
     /// Kept read-only connections, handed to one request at a time (none in memory,
     /// where readers share the writer: an in-memory database has one connection).
     readers: Option<r2d2::Pool<SqliteConnectionManager>>,
+    /// Moves on after every write, so [`Db::pages`] never serves data older than it.
+    version: Arc<AtomicU64>,
+    /// List pages built at the current version.
+    pages: Arc<PageCache>,
 }
 
 impl Db {
@@ -127,6 +133,8 @@ impl Db {
         Ok(Db {
             writer: Arc::new(Mutex::new(writer)),
             readers,
+            version: Arc::new(AtomicU64::new(0)),
+            pages: Arc::new(PageCache::default()),
         })
     }
 
@@ -172,7 +180,21 @@ impl Db {
         f: impl FnOnce(&mut Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut conn = lock(&self.writer)?;
-        f(&mut conn)
+        let result = f(&mut conn);
+        // After the commit (or the rollback: moving on needlessly is harmless), while the
+        // writer is still held, so versions follow commits in order.
+        self.version.fetch_add(1, Ordering::SeqCst);
+        result
+    }
+
+    /// The data version: read it before a query whose result is to be cached.
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
+    }
+
+    /// The cache of list pages.
+    pub fn pages(&self) -> &PageCache {
+        &self.pages
     }
 }
 

@@ -2,8 +2,8 @@
 //! path `/work-items/v1` that SailPoint's current SDKs call.
 
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use chrono::Utc;
@@ -14,6 +14,7 @@ use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::extract::{Json, OptionalJson};
 use crate::state::AppState;
+use crate::store::page_cache::{Page, PageKey};
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
 
@@ -99,11 +100,45 @@ async fn list(
     let query = QueryParams::parse(raw.as_deref())?;
     let page = query.page()?;
     let owner = owner_of(&state, &caller, &query).await?;
-    let (items, total) = state
-        .db()
-        .read(move |c| work_items::list(c, &owner, pending, page))
-        .await?;
-    Ok(super::with_total(items, total))
+    let key = PageKey {
+        owner_id: owner,
+        pending,
+        limit: page.limit,
+        offset: page.offset,
+        count: page.count,
+    };
+    let db = state.db();
+    let version = db.version();
+    let built = match db.pages().get(&key, version) {
+        Some(hit) => hit,
+        None => {
+            let owner = key.owner_id.clone();
+            let (items, total) = db
+                .read(move |c| work_items::list(c, &owner, pending, page))
+                .await?;
+            let built = Page {
+                body: serde_json::to_vec(&items)?.into(),
+                total,
+            };
+            db.pages().put(key, version, built.clone());
+            built
+        }
+    };
+    let mut response = (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        built.body,
+    )
+        .into_response();
+    if let Some(total) = built.total {
+        response.headers_mut().insert(
+            HeaderName::from_static("x-total-count"),
+            HeaderValue::from(total),
+        );
+    }
+    Ok(response)
 }
 
 /// `GET /work-items`: the owner's pending work items.
