@@ -42,8 +42,9 @@ use routes::work_items::Family;
 
 /// Every route and layer of the sandbox around `state`.
 pub fn build_router(state: AppState) -> Router {
-    let api = |routes: Router<AppState>| {
-        routes
+    // The API's policies, around each path family's routes.
+    let api = |router: Router<AppState>| {
+        router
             .fallback(routes::not_found)
             .method_not_allowed_fallback(middleware::method_not_allowed)
             .layer(axum::middleware::from_fn_with_state(
