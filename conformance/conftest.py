@@ -1,17 +1,11 @@
 """Fixtures for the SDK conformance suite: each test gets its own sandbox process, on a free
 port, with a fresh in-memory database seeded with the demo data."""
 
-import json
-import os
-import subprocess
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-LISTENING = "My Tasks sandbox listening on "
+from sandbox_process import running_sandbox
 
 
 def _patch_sdk_approval_item_state():
@@ -77,22 +71,5 @@ class Sandbox:
 
 @pytest.fixture
 def sandbox():
-    binary = os.environ.get("SANDBOX_BIN", str(ROOT / "target" / "debug" / "sandbox"))
-    with tempfile.TemporaryDirectory() as tmp:
-        credentials = Path(tmp) / "credentials.json"
-        process = subprocess.Popen(
-            [binary, "--listen", "127.0.0.1:0", "--in-memory", "--seed", "demo",
-             "--credentials-out", str(credentials)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )
-        try:
-            for line in process.stdout:
-                if line.startswith(LISTENING):
-                    break
-            else:
-                raise RuntimeError(f"the sandbox exited with {process.wait()} before listening")
-            data = json.loads(credentials.read_text())
-            yield Sandbox(base_url=data["baseUrl"], identities=data["identities"])
-        finally:
-            process.kill()
-            process.wait()
+    with running_sandbox() as (base_url, identities):
+        yield Sandbox(base_url=base_url, identities=identities)

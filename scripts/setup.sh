@@ -53,11 +53,33 @@ if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ ! -d e2e/node_modules/@playwrigh
   (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 
-# Python: SailPoint's official SDK, for the conformance suite.
+# Python: SailPoint's official SDK 1.4.2 (`sailpoint.v2024`), for the conformance suite.
 if [ ! -x .tools/py/bin/python ] || ! .tools/py/bin/python -c 'import sailpoint.v2024' 2>/dev/null; then
   log "installing the SailPoint Python SDK into .tools/py"
   python3 -m venv .tools/py
   .tools/py/bin/pip install -q -r conformance/requirements.txt
+fi
+
+# Python: SailPoint's current SDK (sailpoint 2.1.72, per-service modules), for the v1 suite.
+# Same package name as 1.4.2, so it gets its own venv.
+if [ ! -x .tools/py-v1/bin/python ] || ! .tools/py-v1/bin/python -c 'import sailpoint.work_items' 2>/dev/null; then
+  log "installing the current SailPoint Python SDK into .tools/py-v1"
+  python3 -m venv .tools/py-v1
+  .tools/py-v1/bin/pip install -q -r conformance/requirements-v1.txt
+fi
+
+# npm: SailPoint's TypeScript SDK, for the TypeScript conformance suite.
+if [ ! -d conformance/ts/node_modules/sailpoint-api-client ] \
+   || [ conformance/ts/package-lock.json -nt conformance/ts/node_modules/.package-lock.json ]; then
+  log "installing SailPoint's TypeScript SDK into conformance/ts"
+  (cd conformance/ts && npm ci --no-audit --no-fund)
+fi
+
+# npm: Stoplight Prism, the mock server scripts/bench.sh measures the sandbox against.
+if [ ! -x bench/node_modules/.bin/prism ] \
+   || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  log "installing Stoplight Prism into bench"
+  (cd bench && npm ci --no-audit --no-fund)
 fi
 
 cargo fetch --locked >/dev/null

@@ -32,7 +32,16 @@ pub struct AppConfig {
     /// Origins of the dashboards allowed to embed the widget: the only ones told its
     /// height. Empty: the widget tells nobody.
     pub embed_host_origins: Vec<String>,
+    /// The path of the work-item collection, from `workItemsPath`: `/v2024/work-items`
+    /// (the default, `"/v2024"`) or `/work-items/v1` (`"/work-items/v1"`, the per-service
+    /// path of SailPoint's current SDKs). Both serve the same 13 operations.
+    pub work_items_root: &'static str,
 }
+
+/// The versioned API's prefix, the default of `workItemsPath`.
+pub const V2024: &str = "/v2024";
+/// The per-service prefix, the other allowed `workItemsPath`.
+pub const WORK_ITEMS_V1: &str = "/work-items/v1";
 
 /// Why a configuration could not be used; shown to the person instead of a blank page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +70,8 @@ struct RawConfig {
     #[serde(default)]
     api_base_url: String,
     auth: RawAuth,
+    #[serde(default)]
+    work_items_path: Option<String>,
     #[serde(default)]
     embed: RawEmbed,
 }
@@ -144,10 +155,20 @@ impl AppConfig {
             .iter()
             .map(|o| origin(o))
             .collect::<Result<_, _>>()?;
+        let work_items_root = match raw.work_items_path.as_deref().map(str::trim) {
+            None | Some(V2024) => "/v2024/work-items",
+            Some(WORK_ITEMS_V1) => WORK_ITEMS_V1,
+            Some(other) => {
+                return Err(ConfigError::Invalid(format!(
+                    "workItemsPath must be \"{V2024}\" or \"{WORK_ITEMS_V1}\", not {other:?}"
+                )))
+            }
+        };
         Ok(AppConfig {
             api_base_url: base,
             auth,
             embed_host_origins,
+            work_items_root,
         })
     }
 }
@@ -194,6 +215,28 @@ mod tests {
                 "{bad} was accepted"
             );
         }
+    }
+
+    #[test]
+    fn work_items_path_defaults_to_v2024_and_accepts_only_the_two_families() {
+        let with = |path: &str| {
+            AppConfig::parse(&format!(
+                r#"{{"auth": {{"mode": "proxy"}}, "workItemsPath": {path}}}"#
+            ))
+        };
+        let default = AppConfig::parse(r#"{"auth": {"mode": "proxy"}}"#).unwrap();
+        assert_eq!(default.work_items_root, "/v2024/work-items");
+        assert_eq!(
+            with(r#""/work-items/v1""#).unwrap().work_items_root,
+            "/work-items/v1"
+        );
+        assert_eq!(
+            with(r#""/v2024""#).unwrap().work_items_root,
+            "/v2024/work-items"
+        );
+        assert!(
+            matches!(with(r#""/v3""#), Err(ConfigError::Invalid(m)) if m.contains("workItemsPath"))
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! Load benchmark of the sandbox (not a test): starts the release sandbox binary on a
-//! temp-file database with the demo data plus `--items` generated work items, then measures
-//! throughput and p50/p99 latency of `GET /v2024/work-items?limit=250` and of approving an
-//! approval item, each with `--concurrency` clients in flight.
+//! Load benchmark of the sandbox (not a test). One run starts the release sandbox on a
+//! temp-file database with the demo data plus `--items` generated work items, and Stoplight
+//! Prism 5 mocking the same spec (`bench/node_modules/.bin/prism`), both on 127.0.0.1. It
+//! then sends each request of a fixed list to both, `--concurrency` clients in flight for
+//! `--seconds` each, and prints one table: req/s, p50 and p99 for each server, the
+//! throughput ratio, and whether the sandbox meets its budget (p99 ≤ 10 ms, and for reads
+//! ≥ 10× Prism's throughput).
 //!
 //! Run: `scripts/bench.sh` (builds the release binaries, then runs this).
 
@@ -12,22 +15,30 @@ use std::sync::{Arc, Mutex as StdMutex};
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::Command;
+use tokio::process::{Child, Command};
 use wire::WorkItem;
 
 const LISTENING: &str = "My Tasks sandbox listening on ";
+/// The sandbox's latency budget for every request, in milliseconds.
+const P99_BUDGET_MS: f64 = 10.0;
+/// How many times Prism's throughput a read must reach.
+const RATIO_BUDGET: f64 = 10.0;
 
 /// Command-line settings, `--name value` pairs with defaults.
 struct Settings {
     /// The sandbox binary to start.
     sandbox: PathBuf,
+    /// The Prism binary (from `bench/package.json`).
+    prism: PathBuf,
+    /// The OpenAPI spec Prism mocks.
+    spec: PathBuf,
     /// Generated work items stored besides the demo data.
     items: u64,
     /// Requests in flight at once.
     concurrency: usize,
-    /// How long the list phase runs.
-    list_seconds: u64,
-    /// Approvals made in the approve phase.
+    /// How long each timed phase runs.
+    seconds: u64,
+    /// Approvals made on the sandbox (each on a different work item).
     approvals: usize,
 }
 
@@ -35,9 +46,11 @@ impl Settings {
     fn from_args() -> Settings {
         let mut settings = Settings {
             sandbox: PathBuf::from("target/release/sandbox"),
+            prism: PathBuf::from("bench/node_modules/.bin/prism"),
+            spec: PathBuf::from("../shared/reference/isc-v2024-work-items.openapi.json"),
             items: 100_000,
             concurrency: 16,
-            list_seconds: 10,
+            seconds: 3,
             approvals: 2_000,
         };
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,15 +58,17 @@ impl Settings {
             let value = pair.get(1).map(String::as_str).unwrap_or_default();
             let number = || {
                 value
-                    .parse()
+                    .parse::<u64>()
                     .unwrap_or_else(|_| panic!("{} needs a number", pair[0]))
             };
             match pair[0].as_str() {
                 "--sandbox" => settings.sandbox = PathBuf::from(value),
-                "--items" => settings.items = number() as u64,
-                "--concurrency" => settings.concurrency = number(),
-                "--list-seconds" => settings.list_seconds = number() as u64,
-                "--approvals" => settings.approvals = number(),
+                "--prism" => settings.prism = PathBuf::from(value),
+                "--spec" => settings.spec = PathBuf::from(value),
+                "--items" => settings.items = number(),
+                "--concurrency" => settings.concurrency = number() as usize,
+                "--seconds" => settings.seconds = number(),
+                "--approvals" => settings.approvals = number() as usize,
                 other => panic!("unknown option {other}"),
             }
         }
@@ -61,39 +76,152 @@ impl Settings {
     }
 }
 
-/// Latencies of one phase, summarised.
-struct Report {
-    name: &'static str,
-    requests: usize,
-    elapsed: Duration,
-    latencies: Vec<Duration>,
+/// Throughput and latency of one request against one server.
+#[derive(Clone, Copy)]
+struct Figures {
+    /// Requests per second.
+    rate: f64,
+    /// Median latency, ms.
+    p50: f64,
+    /// 99th percentile latency, ms.
+    p99: f64,
 }
 
-impl Report {
-    fn print(mut self) {
-        self.latencies.sort();
+impl Figures {
+    fn of(mut latencies: Vec<Duration>, elapsed: Duration) -> Figures {
+        latencies.sort();
         let at = |q: f64| {
-            let index = ((self.latencies.len() as f64 - 1.0) * q).round() as usize;
-            self.latencies[index].as_secs_f64() * 1000.0
+            let index = ((latencies.len() as f64 - 1.0) * q).round() as usize;
+            latencies[index].as_secs_f64() * 1000.0
         };
-        println!(
-            "{:<28} {:>7} requests  {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms",
-            self.name,
-            self.requests,
-            self.requests as f64 / self.elapsed.as_secs_f64(),
-            at(0.50),
-            at(0.99),
-        );
+        Figures {
+            rate: latencies.len() as f64 / elapsed.as_secs_f64(),
+            p50: at(0.50),
+            p99: at(0.99),
+        }
     }
 }
+
+/// A server under test: its base URL (what precedes `/work-items`) and auth header.
+struct Server {
+    /// e.g. `http://127.0.0.1:PORT/v2024`.
+    api: String,
+    /// `Bearer …`.
+    auth: String,
+}
+
+/// One read the table reports, as a path under the API base.
+struct Read {
+    /// The table's label.
+    label: &'static str,
+    /// Path and query after the API base; `{page}` is replaced by a spread of offsets.
+    path: &'static str,
+    /// Whether it needs `X-SailPoint-Experimental: true`.
+    experimental: bool,
+}
+
+const READS: &[Read] = &[
+    Read {
+        label: "list `limit=250`, first page",
+        path: "/work-items?limit=250",
+        experimental: false,
+    },
+    Read {
+        label: "list `limit=1`",
+        path: "/work-items?limit=1",
+        experimental: false,
+    },
+    Read {
+        label: "list `limit=250&offset=50000`",
+        path: "/work-items?limit=250&offset=50000",
+        experimental: false,
+    },
+    Read {
+        label: "list `limit=250`, any page",
+        path: "/work-items?limit=250&offset={page}",
+        experimental: false,
+    },
+    Read {
+        label: "`/work-items/count`",
+        path: "/work-items/count",
+        experimental: false,
+    },
+    Read {
+        label: "`/work-items/completed/count`",
+        path: "/work-items/completed/count",
+        experimental: true,
+    },
+    Read {
+        label: "`/work-items/summary`",
+        path: "/work-items/summary",
+        experimental: false,
+    },
+];
 
 #[tokio::main]
 async fn main() {
     let settings = Settings::from_args();
     let dir = std::env::temp_dir().join(format!("my-tasks-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let credentials = dir.join("credentials.json");
+    let client = reqwest::Client::new();
 
+    let (_sandbox_process, sandbox) = start_sandbox(&settings, &dir, &client).await;
+    let (_prism_process, prism) = start_prism(&settings, &client).await;
+    let total = count(&client, &sandbox).await;
+    println!(
+        "alison.ferguso has {total} pending work items; {} clients in flight, {} s per phase\n",
+        settings.concurrency, settings.seconds
+    );
+
+    println!("| request | sandbox req/s | sandbox p50 | sandbox p99 | Prism req/s | Prism p50 | Prism p99 | ratio | budget |");
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for read in READS {
+        let ours = timed(&client, &sandbox, read, total, &settings).await;
+        let theirs = timed(&client, &prism, read, total, &settings).await;
+        let ratio = ours.rate / theirs.rate;
+        let ok = ours.p99 <= P99_BUDGET_MS && ratio >= RATIO_BUDGET;
+        row(read.label, ours, Some(theirs), ok);
+    }
+    let ours = approve_sandbox(&client, &sandbox, &settings).await;
+    let theirs = approve_prism(&client, &prism, &settings).await;
+    row(
+        "approve one approval item",
+        ours,
+        Some(theirs),
+        ours.p99 <= P99_BUDGET_MS,
+    );
+    println!(
+        "\nbudget: p99 ≤ {P99_BUDGET_MS} ms for every request, and ≥ {RATIO_BUDGET}× Prism's req/s for reads"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn row(label: &str, ours: Figures, theirs: Option<Figures>, ok: bool) {
+    let (rate, p50, p99, ratio) = match theirs {
+        Some(t) => (
+            format!("{:.0}", t.rate),
+            format!("{:.2} ms", t.p50),
+            format!("{:.2} ms", t.p99),
+            format!("{:.1}×", ours.rate / t.rate),
+        ),
+        None => ("–".into(), "–".into(), "–".into(), "–".into()),
+    };
+    println!(
+        "| {label} | {:.0} | {:.2} ms | {:.2} ms | {rate} | {p50} | {p99} | {ratio} | {} |",
+        ours.rate,
+        ours.p50,
+        ours.p99,
+        if ok { "met" } else { "MISSED" }
+    );
+}
+
+/// Starts the release sandbox with the demo data and `settings.items` generated items.
+async fn start_sandbox(
+    settings: &Settings,
+    dir: &std::path::Path,
+    client: &reqwest::Client,
+) -> (Child, Server) {
+    let credentials = dir.join("credentials.json");
     let seeding = Instant::now();
     let mut child = Command::new(&settings.sandbox)
         .args(["--listen", "127.0.0.1:0", "--seed", "demo"])
@@ -126,14 +254,64 @@ async fn main() {
         settings.items,
         seeding.elapsed().as_secs_f64()
     );
+    let token = token_for(client, &base, &credentials, "alison.ferguso").await;
+    let server = Server {
+        api: format!("{base}/v2024"),
+        auth: format!("Bearer {token}"),
+    };
+    (child, server)
+}
 
-    let client = reqwest::Client::new();
-    let token = token_for(&client, &base, &credentials, "alison.ferguso").await;
-    let auth = format!("Bearer {token}");
+/// Starts Prism mocking the spec on a free port and waits until it answers.
+async fn start_prism(settings: &Settings, client: &reqwest::Client) -> (Child, Server) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let started = Instant::now();
+    let child = Command::new(&settings.prism)
+        .args(["mock", "-h", "127.0.0.1", "-p", &port.to_string()])
+        .arg(&settings.spec)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot start {} (scripts/setup.sh installs it): {e}",
+                settings.prism.display()
+            )
+        });
+    let server = Server {
+        api: format!("http://127.0.0.1:{port}"),
+        auth: "Bearer prism-accepts-any-token".into(),
+    };
+    loop {
+        let probe = client
+            .get(format!("{}/work-items/count", server.api))
+            .header("Authorization", &server.auth)
+            .send()
+            .await;
+        if probe.is_ok_and(|r| r.status().is_success()) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "Prism did not answer within 60 s"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    println!(
+        "Prism 5 up on port {port} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    (child, server)
+}
 
-    let total: u64 = client
-        .get(format!("{base}/v2024/work-items/count"))
-        .header("Authorization", &auth)
+async fn count(client: &reqwest::Client, server: &Server) -> u64 {
+    client
+        .get(format!("{}/work-items/count", server.api))
+        .header("Authorization", &server.auth)
         .send()
         .await
         .expect("count")
@@ -141,24 +319,7 @@ async fn main() {
         .await
         .expect("count body")
         .count
-        .unwrap_or_default() as u64;
-    println!(
-        "alison.ferguso has {total} pending work items; {} clients in flight",
-        settings.concurrency
-    );
-
-    list_phase(&client, &base, &auth, None, &settings)
-        .await
-        .print();
-    list_phase(&client, &base, &auth, Some(total), &settings)
-        .await
-        .print();
-    approve_phase(&client, &base, &auth, &settings)
-        .await
-        .print();
-
-    drop(child);
-    let _ = std::fs::remove_dir_all(&dir);
+        .unwrap_or_default() as u64
 }
 
 async fn token_for(
@@ -235,56 +396,50 @@ where
     (latencies, started.elapsed())
 }
 
-/// Reads the pending list at limit=250 for a fixed time: the first page (`total` None), or
-/// pages spread over the whole list of `total` items.
-async fn list_phase(
+/// Sends `read` to `server` for `settings.seconds`; `{page}` walks a fixed stride through
+/// the pages of a `total`-item list, so runs are comparable.
+async fn timed(
     client: &reqwest::Client,
-    base: &str,
-    auth: &str,
-    total: Option<u64>,
+    server: &Server,
+    read: &Read,
+    total: u64,
     settings: &Settings,
-) -> Report {
-    let deadline = Instant::now() + Duration::from_secs(settings.list_seconds);
-    let pages = (total.unwrap_or(0) / 250).max(1);
+) -> Figures {
+    let deadline = Instant::now() + Duration::from_secs(settings.seconds);
+    let pages = (total / 250).max(1);
     let sent = AtomicU64::new(0);
-    let (client, base, auth) = (client.clone(), base.to_owned(), auth.to_owned());
+    let (client, api, auth) = (client.clone(), server.api.clone(), server.auth.clone());
+    let (path, experimental) = (read.path, read.experimental);
     let (latencies, elapsed) = drive(settings.concurrency, move || {
         if Instant::now() >= deadline {
             return None;
         }
-        // A fixed stride through the pages, so runs are comparable.
         let page = sent.fetch_add(1, Ordering::Relaxed) * 7919 % pages;
-        let url = format!("{base}/v2024/work-items?limit=250&offset={}", page * 250);
-        Some(client.get(url).header("Authorization", &auth))
+        let url = format!("{api}{}", path.replace("{page}", &(page * 250).to_string()));
+        let request = client.get(url).header("Authorization", &auth);
+        Some(if experimental {
+            request.header(wire::EXPERIMENTAL_HEADER, "true")
+        } else {
+            request
+        })
     })
     .await;
-    let name = if total.is_some() {
-        "GET limit=250, any page"
-    } else {
-        "GET limit=250, first page"
-    };
-    Report {
-        name,
-        requests: latencies.len(),
-        elapsed,
-        latencies,
-    }
+    Figures::of(latencies, elapsed)
 }
 
 /// Approves one approval item each of `settings.approvals` distinct pending work items.
-async fn approve_phase(
+async fn approve_sandbox(
     client: &reqwest::Client,
-    base: &str,
-    auth: &str,
+    server: &Server,
     settings: &Settings,
-) -> Report {
+) -> Figures {
     let mut targets = Vec::new();
     let mut offset = 0;
     while targets.len() < settings.approvals {
-        let url = format!("{base}/v2024/work-items?limit=250&offset={offset}");
+        let url = format!("{}/work-items?limit=250&offset={offset}", server.api);
         let items: Vec<WorkItem> = client
             .get(url)
-            .header("Authorization", auth)
+            .header("Authorization", &server.auth)
             .send()
             .await
             .expect("list")
@@ -305,17 +460,27 @@ async fn approve_phase(
     }
     targets.truncate(settings.approvals);
     let queue = StdMutex::new(targets);
-    let (client, base, auth) = (client.clone(), base.to_owned(), auth.to_owned());
+    let (client, api, auth) = (client.clone(), server.api.clone(), server.auth.clone());
     let (latencies, elapsed) = drive(settings.concurrency, move || {
         let (item, approval) = queue.lock().expect("queue").pop()?;
-        let url = format!("{base}/v2024/work-items/{item}/approve/{approval}");
+        let url = format!("{api}/work-items/{item}/approve/{approval}");
         Some(client.post(url).header("Authorization", &auth))
     })
     .await;
-    Report {
-        name: "POST approve one item",
-        requests: latencies.len(),
-        elapsed,
-        latencies,
-    }
+    Figures::of(latencies, elapsed)
+}
+
+/// Prism's approve (it keeps no state, so any ids do), for `settings.seconds`.
+async fn approve_prism(client: &reqwest::Client, server: &Server, settings: &Settings) -> Figures {
+    let deadline = Instant::now() + Duration::from_secs(settings.seconds);
+    let (client, api, auth) = (client.clone(), server.api.clone(), server.auth.clone());
+    let (latencies, elapsed) = drive(settings.concurrency, move || {
+        (Instant::now() < deadline).then(|| {
+            client
+                .post(format!("{api}/work-items/w1/approve/a1"))
+                .header("Authorization", &auth)
+        })
+    })
+    .await;
+    Figures::of(latencies, elapsed)
 }

@@ -164,7 +164,13 @@ impl Client {
     }
 
     fn url(&self, call: &Call) -> String {
-        query::url(&self.inner.config.api_base_url, &call.path, &call.query)
+        // Work-item paths are written under `/v2024`; `workItemsPath` may move them to the
+        // per-service family, which serves the same operations.
+        let path = match call.path.strip_prefix("/v2024/work-items") {
+            Some(rest) => format!("{}{rest}", self.inner.config.work_items_root),
+            None => call.path.clone(),
+        };
+        query::url(&self.inner.config.api_base_url, &path, &call.query)
     }
 
     /// Sends `call`, retrying 429s, and decodes the answer plus `X-Total-Count`.

@@ -1,6 +1,7 @@
 //! Reusable components.
 
 pub mod form_view;
+pub mod history;
 pub mod pager;
 pub mod shell;
 pub mod status;

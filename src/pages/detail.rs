@@ -11,6 +11,7 @@ use crate::actions::{
 };
 use crate::api::{work_items, ApiError, Client};
 use crate::components::form_view::FormView;
+use crate::components::history::History;
 use crate::components::shell::Shell;
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
@@ -172,6 +173,7 @@ pub fn WorkItemDetail(
                     None => view! { <p class="mt-muted">"None."</p> }.into_any(),
                 }}
             </section>
+            <History events=item.history.clone()/>
             {(!errors.is_empty()).then(|| view! {
                 <section class="mt-detail__section" aria-labelledby="errors-title">
                     <h2 id="errors-title">"Errors"</h2>

@@ -4,21 +4,25 @@
 //! All writes go through a single connection behind a mutex and run in `BEGIN IMMEDIATE`
 //! transactions, so two requests deciding the same work item are strictly serialized; the
 //! conditional `UPDATE … WHERE pending = 1` then lets exactly one of them win. Reads use a
-//! small pool of their own connections (WAL lets them run beside the writer).
+//! kept pool of their own connections (r2d2; WAL lets them run beside the writer).
 //!
 //! Durability: WAL with `synchronous = NORMAL`. A commit has been written to the WAL file
 //! (in the OS page cache) before `COMMIT` returns, so a `kill -9` of this process loses
 //! nothing; only a power cut could lose the last commits, which a sandbox can accept.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
 
 use crate::error::ApiError;
+use crate::store::page_cache::PageCache;
 
-const READERS: usize = 4;
+/// Kept read connections. More than the cores: a reader waiting on the disk should not
+/// hold up the next request.
+const READERS: u32 = 8;
 
 /// The schema, applied in order; `PRAGMA user_version` records how far a database got.
 const MIGRATIONS: &[&str] = &[
@@ -54,6 +58,28 @@ const MIGRATIONS: &[&str] = &[
         used INTEGER NOT NULL DEFAULT 0
     );
 "#,
+    // Lists and counts at 100,000 items without scanning (see `store::work_items`):
+    // `seq` is each item's rank in creation order, `work_item_counts` the number of items
+    // per owner and state, and `work_item_blocks` the same per block of `seq`, so a deep
+    // offset is found by summing a few hundred block counts instead of stepping over rows.
+    r#"
+    ALTER TABLE work_items ADD COLUMN seq INTEGER;
+    DROP INDEX work_items_by_owner;
+    CREATE INDEX work_items_by_seq ON work_items (owner_id, pending, seq);
+    CREATE TABLE work_item_counts (
+        owner_id TEXT NOT NULL,
+        pending INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, pending)
+    ) WITHOUT ROWID;
+    CREATE TABLE work_item_blocks (
+        owner_id TEXT NOT NULL,
+        pending INTEGER NOT NULL,
+        block INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (owner_id, pending, block)
+    ) WITHOUT ROWID;
+"#,
     // The chain a refresh token belongs to (one per sign-in), so reusing a rotated token
     // can revoke every token of its chain.
     r#"
@@ -67,16 +93,19 @@ const MIGRATIONS: &[&str] = &[
 pub struct Db {
     /// The only connection that writes; the mutex serializes all writers.
     writer: Arc<Mutex<Connection>>,
-    /// Read-only connections (empty in memory, where readers share the writer).
-    readers: Arc<Vec<Mutex<Connection>>>,
-    /// Round-robin cursor over `readers`.
-    next_reader: Arc<AtomicUsize>,
+    /// Kept read-only connections, handed to one request at a time (none in memory,
+    /// where readers share the writer: an in-memory database has one connection).
+    readers: Option<r2d2::Pool<SqliteConnectionManager>>,
+    /// Moves on after every write, so [`Db::pages`] never serves data older than it.
+    version: Arc<AtomicU64>,
+    /// List pages built at the current version.
+    pages: Arc<PageCache>,
 }
 
 impl Db {
     /// Opens (creating and migrating) the database at `path`, or an in-memory one.
     pub fn open(path: Option<&Path>) -> Result<Db, ApiError> {
-        let writer = match path {
+        let mut writer = match path {
             Some(path) => Connection::open(path)?,
             None => Connection::open_in_memory()?,
         };
@@ -93,20 +122,25 @@ impl Db {
         writer.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
         )?;
-        migrate(&writer)?;
-        let mut readers = Vec::new();
-        if let Some(path) = path {
-            for _ in 0..READERS {
-                let reader = Connection::open(path)?;
-                reader.busy_timeout(std::time::Duration::from_secs(5))?;
-                reader.execute_batch("PRAGMA query_only = ON;")?;
-                readers.push(Mutex::new(reader));
-            }
-        }
+        migrate(&mut writer)?;
+        let readers = match path {
+            Some(path) => Some(
+                r2d2::Pool::builder()
+                    .max_size(READERS)
+                    .min_idle(Some(READERS))
+                    .build(SqliteConnectionManager::file(path).with_init(|c| {
+                        c.busy_timeout(std::time::Duration::from_secs(5))?;
+                        c.execute_batch("PRAGMA query_only = ON;")
+                    }))
+                    .map_err(|e| ApiError::Internal(format!("read pool: {e}")))?,
+            ),
+            None => None,
+        };
         Ok(Db {
             writer: Arc::new(Mutex::new(writer)),
-            readers: Arc::new(readers),
-            next_reader: Arc::new(AtomicUsize::new(0)),
+            readers,
+            version: Arc::new(AtomicU64::new(0)),
+            pages: Arc::new(PageCache::default()),
         })
     }
 
@@ -135,13 +169,15 @@ impl Db {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        if self.readers.is_empty() {
-            let conn = lock(&self.writer)?;
-            return f(&conn);
+        match &self.readers {
+            Some(pool) => {
+                let conn = pool
+                    .get()
+                    .map_err(|e| ApiError::Internal(format!("no read connection: {e}")))?;
+                f(&conn)
+            }
+            None => f(&*lock(&self.writer)?),
         }
-        let index = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
-        let conn = lock(&self.readers[index])?;
-        f(&conn)
     }
 
     /// [`Db::write`] for code that is already off the runtime (start-up, seeding).
@@ -150,7 +186,21 @@ impl Db {
         f: impl FnOnce(&mut Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut conn = lock(&self.writer)?;
-        f(&mut conn)
+        let result = f(&mut conn);
+        // After the commit (or the rollback: moving on needlessly is harmless), while the
+        // writer is still held, so versions follow commits in order.
+        self.version.fetch_add(1, Ordering::SeqCst);
+        result
+    }
+
+    /// The data version: read it before a query whose result is to be cached.
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
+    }
+
+    /// The cache of list pages.
+    pub fn pages(&self) -> &PageCache {
+        &self.pages
     }
 }
 
@@ -167,13 +217,19 @@ async fn run_blocking<T: Send + 'static>(
         .map_err(|e| ApiError::Internal(format!("database task failed: {e}")))?
 }
 
-fn migrate(conn: &Connection) -> Result<(), ApiError> {
+fn migrate(conn: &mut Connection) -> Result<(), ApiError> {
     let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(version) {
         conn.execute_batch(&format!(
             "BEGIN; {migration}; PRAGMA user_version = {}; COMMIT;",
             index + 1
         ))?;
+    }
+    // A database from before `seq` existed gets its ranks and counters once.
+    if crate::store::work_items::needs_reindex(conn)? {
+        let tx = conn.transaction()?;
+        crate::store::work_items::reindex(&tx)?;
+        tx.commit()?;
     }
     Ok(())
 }

@@ -42,6 +42,7 @@ pub use error::ApiError;
 pub use state::AppState;
 
 use db::Db;
+use routes::work_items::Family;
 use tokens::{Tenant, TokenKeys};
 
 /// Every route and layer of the sandbox around `state`.
@@ -51,27 +52,32 @@ pub fn build_router(state: AppState) -> Router {
     let cors = security::cors(state.base_url(), &state.config().cors_origins);
     // API bodies are compressed on the fly; static files come precompressed instead.
     let compression = CompressionLayer::new();
-    let api = Router::new()
-        .merge(routes::work_items::router())
-        .merge(routes::public_identities::router())
-        .fallback(routes::not_found)
-        .method_not_allowed_fallback(middleware::method_not_allowed)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::rate_limit,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::inject_faults,
-        ))
-        .layer(compression.clone())
-        .layer(cors.clone());
+    // The API's policies, around each path family's routes.
+    let api = |router: Router<AppState>| {
+        router
+            .fallback(routes::not_found)
+            .method_not_allowed_fallback(middleware::method_not_allowed)
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware::rate_limit,
+            ))
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                middleware::inject_faults,
+            ))
+            .layer(compression.clone())
+            .layer(cors.clone())
+    };
+    let v2024 = api(Router::new()
+        .nest("/work-items", routes::work_items::router(Family::V2024))
+        .merge(routes::public_identities::router()));
+    let work_items_v1 = api(routes::work_items::router(Family::V1));
     // The 405 fallback is set before the layers: set after, it would replace the layered
     // fallback that answers CORS preflights.
     let oauth = routes::oauth::router()
         .method_not_allowed_fallback(middleware::method_not_allowed)
-        .layer(compression)
-        .layer(cors)
+        .layer(compression.clone())
+        .layer(cors.clone())
         .merge(
             routes::oauth::sign_in_router()
                 .method_not_allowed_fallback(middleware::method_not_allowed),
@@ -81,8 +87,12 @@ pub fn build_router(state: AppState) -> Router {
     if state.config().enable_test_controls {
         sandbox = sandbox.merge(routes::test_controls::router());
     }
+    // The work items under two prefixes, one implementation: the v2024 API and the
+    // per-service path (`/work-items/v1`, `/work-items/v1/{id}`, ...) of SailPoint's
+    // current SDKs.
     let mut app = Router::new()
-        .nest("/v2024", api)
+        .nest("/v2024", v2024)
+        .nest("/work-items/v1", work_items_v1)
         .nest("/oauth", oauth)
         .nest("/sandbox", sandbox.fallback(routes::not_found));
     app = match &state.config().static_dir {

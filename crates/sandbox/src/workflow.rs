@@ -17,16 +17,24 @@
 //!   values, requires the required fields, stores the values in the form and finishes
 //!   the work item.
 //! - Every change sets `modified`; finishing also sets `completed`.
+//! - Every change is appended to the item's history (the sandbox's `sandboxHistory`
+//!   extension) with who did it, when, and the comment given to complete or forward.
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use wire::{AccountSelection, ApprovalItemDetails, FormItem, WorkItem, WorkItemState};
+use wire::{
+    AccountSelection, ApprovalItemDetails, FormItem, WorkItem, WorkItemAction, WorkItemEvent,
+    WorkItemState,
+};
 
 /// Something a person does to a work item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Mark Complete.
-    Complete,
+    Complete {
+        /// The optional comment, kept in the item's history.
+        comment: Option<String>,
+    },
     /// Hand the item to someone else.
     Forward {
         /// The new owner's id.
@@ -139,7 +147,7 @@ pub fn apply(item: &WorkItem, action: &Action, now: DateTime<Utc>) -> Result<Wor
     let mut next = item.clone();
     next.modified = Some(now);
     match action {
-        Action::Complete => {
+        Action::Complete { .. } => {
             let pending = pending_approvals(item);
             if pending > 0 {
                 return Err(RuleError::ApprovalsPending(pending));
@@ -203,6 +211,67 @@ pub fn apply(item: &WorkItem, action: &Action, now: DateTime<Utc>) -> Result<Wor
         }
     }
     Ok(next)
+}
+
+/// Who acts on a work item, as its history records them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The identity's id.
+    pub id: String,
+    /// The identity's display name.
+    pub name: String,
+}
+
+/// [`apply`], then appends what happened to the item's history.
+pub fn apply_by(
+    item: &WorkItem,
+    action: &Action,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<WorkItem, RuleError> {
+    let mut next = apply(item, action, now)?;
+    next.history
+        .get_or_insert_with(Vec::new)
+        .push(event(action, actor, now));
+    Ok(next)
+}
+
+/// The history entry of `action` done by `actor` at `now`.
+fn event(action: &Action, actor: &Actor, now: DateTime<Utc>) -> WorkItemEvent {
+    let mut event = WorkItemEvent {
+        at: Some(now),
+        actor_id: Some(actor.id.clone()),
+        actor_name: Some(actor.name.clone()),
+        ..WorkItemEvent::default()
+    };
+    event.action = Some(match action {
+        Action::Complete { comment } => {
+            event.comment = comment.clone();
+            WorkItemAction::Completed
+        }
+        Action::Forward {
+            target_id,
+            target_name,
+            comment,
+        } => {
+            event.comment = Some(comment.clone());
+            event.target_owner_id = Some(target_id.clone());
+            event.target_owner_name = Some(target_name.clone());
+            WorkItemAction::Forwarded
+        }
+        Action::Approve(id) => {
+            event.approval_item_id = Some(id.clone());
+            WorkItemAction::Approved
+        }
+        Action::Reject(id) => {
+            event.approval_item_id = Some(id.clone());
+            WorkItemAction::Rejected
+        }
+        Action::BulkApprove => WorkItemAction::ApprovedAll,
+        Action::BulkReject => WorkItemAction::RejectedAll,
+        Action::SubmitSelection(_) => WorkItemAction::AccountSelectionSubmitted,
+    });
+    event
 }
 
 fn decision_of(action: &Action) -> WorkItemState {
@@ -361,7 +430,7 @@ mod tests {
 
     #[test]
     fn completing_a_pending_item_finishes_it_and_stamps_both_times() {
-        let done = apply(&pending_item(), &Action::Complete, now()).unwrap();
+        let done = apply(&pending_item(), &Action::Complete { comment: None }, now()).unwrap();
         assert_eq!(done.state, Some(WorkItemState::Finished));
         assert_eq!(done.completed, Some(now()));
         assert_eq!(done.modified, Some(now()));
@@ -379,7 +448,7 @@ mod tests {
                 ..with_approvals()
             };
             for action in [
-                Action::Complete,
+                Action::Complete { comment: None },
                 Action::BulkApprove,
                 Action::Approve("a1".into()),
             ] {
@@ -394,7 +463,11 @@ mod tests {
     #[test]
     fn mark_complete_is_refused_while_an_approval_item_is_pending() {
         assert_eq!(
-            apply(&with_approvals(), &Action::Complete, now()),
+            apply(
+                &with_approvals(),
+                &Action::Complete { comment: None },
+                now()
+            ),
             Err(RuleError::ApprovalsPending(2))
         );
     }
@@ -402,7 +475,7 @@ mod tests {
     #[test]
     fn mark_complete_is_refused_while_a_required_form_field_is_empty() {
         assert_eq!(
-            apply(&with_form(), &Action::Complete, now()),
+            apply(&with_form(), &Action::Complete { comment: None }, now()),
             Err(RuleError::FormIncomplete("account".into()))
         );
     }
@@ -483,6 +556,43 @@ mod tests {
         assert_eq!(next.owner_name.as_deref(), Some("Bob"));
         assert!(next.is_pending());
         assert_eq!(next.modified, Some(now()));
+    }
+
+    #[test]
+    fn forward_then_complete_are_kept_in_the_history_with_their_comments() {
+        let ann = Actor {
+            id: "alice".into(),
+            name: "Alice".into(),
+        };
+        let bob = Actor {
+            id: "bob".into(),
+            name: "Bob".into(),
+        };
+        let later = now() + chrono::Duration::minutes(5);
+        let moved = apply_by(&pending_item(), &forward("bob", "yours"), &ann, now()).unwrap();
+        let complete = Action::Complete {
+            comment: Some("done".into()),
+        };
+        let done = apply_by(&moved, &complete, &bob, later).unwrap();
+        let history = done.history.unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].action, Some(WorkItemAction::Forwarded));
+        assert_eq!(history[0].actor_name.as_deref(), Some("Alice"));
+        assert_eq!(history[0].comment.as_deref(), Some("yours"));
+        assert_eq!(history[0].target_owner_name.as_deref(), Some("Bob"));
+        assert_eq!(history[1].action, Some(WorkItemAction::Completed));
+        assert_eq!(history[1].actor_id.as_deref(), Some("bob"));
+        assert_eq!(history[1].comment.as_deref(), Some("done"));
+        assert_eq!(history[1].at, Some(later));
+    }
+
+    #[test]
+    fn a_refused_action_leaves_no_history() {
+        let ann = Actor {
+            id: "alice".into(),
+            name: "Alice".into(),
+        };
+        assert!(apply_by(&pending_item(), &forward("alice", "x"), &ann, now()).is_err());
     }
 
     #[test]

@@ -67,6 +67,20 @@ macro_rules! string_enum {
 pub(crate) use string_enum;
 
 string_enum! {
+    /// What a [`crate::WorkItemEvent`] records (a sandbox extension, so these spellings are
+    /// the sandbox's own).
+    WorkItemAction {
+        Completed = "Completed",
+        Forwarded = "Forwarded",
+        Approved = "Approved",
+        Rejected = "Rejected",
+        ApprovedAll = "ApprovedAll",
+        RejectedAll = "RejectedAll",
+        AccountSelectionSubmitted = "AccountSelectionSubmitted",
+    }
+}
+
+string_enum! {
     /// `WorkItemStateManualWorkItems` and `WorkItemState`: where a work item, or one
     /// approval item of it, stands.
     WorkItemState {

@@ -10,7 +10,9 @@ mod enums;
 pub mod form;
 pub mod oauth;
 
-pub use enums::{DtoType, IdentityState, LocaleOrigin, WorkItemState, WorkItemType};
+pub use enums::{
+    DtoType, IdentityState, LocaleOrigin, WorkItemAction, WorkItemState, WorkItemType,
+};
 pub use form::{AllowedValue, FieldDetails, FieldType, FormDetails, FormItem, SectionDetails};
 
 use chrono::{DateTime, Utc};
@@ -61,6 +63,13 @@ pub struct WorkItem {
     /// Errors that occurred while processing the work item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<String>>,
+    /// **Sandbox extension, not in the ISC spec**: what was done to the item, oldest first,
+    /// with the comments given to complete and forward (ISC records them but this API has
+    /// no field for them). The name is prefixed so it can never collide with a field ISC
+    /// adds; a real tenant never sends it, and like every unknown field it is ignored by
+    /// clients that do not know it.
+    #[serde(rename = "sandboxHistory", skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<WorkItemEvent>>,
 }
 
 impl WorkItem {
@@ -78,6 +87,31 @@ impl WorkItem {
     pub fn remediation_items(&self) -> &[RemediationItemDetails] {
         self.remediation_items.as_deref().unwrap_or_default()
     }
+}
+
+/// One entry of a work item's [history](WorkItem::history) (a sandbox extension).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WorkItemEvent {
+    /// When it happened.
+    pub at: Option<DateTime<Utc>>,
+    /// What was done.
+    pub action: Option<WorkItemAction>,
+    /// The id of the identity who did it.
+    pub actor_id: Option<String>,
+    /// The display name of the identity who did it.
+    pub actor_name: Option<String>,
+    /// The comment given with it, if any.
+    pub comment: Option<String>,
+    /// For a forward: the id of the new owner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_owner_id: Option<String>,
+    /// For a forward: the display name of the new owner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_owner_name: Option<String>,
+    /// For one approval item's decision: that approval item's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval_item_id: Option<String>,
 }
 
 /// `RemediationItemDetails`: one access item a reviewer asked to change.
@@ -368,6 +402,30 @@ mod tests {
             serde_json::to_value(item).unwrap()["created"],
             "2017-07-11T18:45:37.098Z"
         );
+    }
+
+    #[test]
+    fn the_sandbox_history_round_trips_and_an_isc_item_without_it_decodes() {
+        let item: WorkItem = serde_json::from_value(json!({
+            "id": "w1",
+            "someFieldIscAddsLater": {"nested": [1, 2]},
+            "sandboxHistory": [{"at": "2026-01-02T03:04:05.000Z", "action": "Forwarded",
+                "actorId": "a", "actorName": "Ann", "comment": "yours",
+                "targetOwnerId": "b", "targetOwnerName": "Bob"},
+                {"action": "SomethingNew"}]
+        }))
+        .unwrap();
+        let history = item.history.as_deref().unwrap();
+        assert_eq!(history[0].action, Some(WorkItemAction::Forwarded));
+        assert_eq!(history[0].comment.as_deref(), Some("yours"));
+        assert_eq!(
+            history[1].action,
+            Some(WorkItemAction::Other("SomethingNew".into()))
+        );
+        let again = serde_json::to_value(&item).unwrap();
+        assert_eq!(again["sandboxHistory"][0]["targetOwnerName"], "Bob");
+        let plain = serde_json::to_value(WorkItem::default()).unwrap();
+        assert!(plain.get("sandboxHistory").is_none());
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! `/v2024/work-items`: the 13 Work Items operations.
+//! The 13 Work Items operations, served at `/v2024/work-items` and at the per-service
+//! path `/work-items/v1` that SailPoint's current SDKs call.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Extension, Router};
 use chrono::Utc;
 use wire::{AccountSelection, WorkItem, WorkItemForward, WorkItemsCount, WorkItemsSummary};
 
@@ -13,42 +14,42 @@ use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::extract::{Json, OptionalJson, Path};
 use crate::state::AppState;
+use crate::store::page_cache::{Page, PageKey};
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
 
-/// The work-item routes, relative to `/v2024`.
-pub fn router() -> Router<AppState> {
+/// Which path family a router serves. The same operations, with one difference: the
+/// v2024 API marks forward and the completed count experimental (they need
+/// `X-SailPoint-Experimental: true`), while the per-service v1 API has them generally
+/// available, and SailPoint's current SDKs send no such header there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `/v2024/work-items`.
+    V2024,
+    /// `/work-items/v1`.
+    V1,
+}
+
+/// The 13 work-item routes of `family`, relative to the collection's root:
+/// `/v2024/work-items` and `/work-items/v1` both mount this one router.
+pub fn router(family: Family) -> Router<AppState> {
     Router::new()
-        .route("/work-items", get(work_items_list))
-        .route("/work-items/completed", get(work_items_list_completed))
-        .route("/work-items/count", get(work_items_count))
+        .route("/", get(work_items_list))
+        .route("/completed", get(work_items_list_completed))
+        .route("/count", get(work_items_count))
+        .route("/completed/count", get(work_items_count_completed))
+        .route("/summary", get(work_items_summary))
+        .route("/{id}", get(work_items_get).post(work_items_complete))
+        .route("/{id}/forward", post(work_items_forward))
+        .route("/{id}/approve/{approval_item_id}", post(work_items_approve))
+        .route("/{id}/reject/{approval_item_id}", post(work_items_reject))
+        .route("/bulk-approve/{id}", post(work_items_bulk_approve))
+        .route("/bulk-reject/{id}", post(work_items_bulk_reject))
         .route(
-            "/work-items/completed/count",
-            get(work_items_count_completed),
-        )
-        .route("/work-items/summary", get(work_items_summary))
-        .route(
-            "/work-items/{id}",
-            get(work_items_get).post(work_items_complete),
-        )
-        .route("/work-items/{id}/forward", post(work_items_forward))
-        .route(
-            "/work-items/{id}/approve/{approval_item_id}",
-            post(work_items_approve),
-        )
-        .route(
-            "/work-items/{id}/reject/{approval_item_id}",
-            post(work_items_reject),
-        )
-        .route(
-            "/work-items/bulk-approve/{id}",
-            post(work_items_bulk_approve),
-        )
-        .route("/work-items/bulk-reject/{id}", post(work_items_bulk_reject))
-        .route(
-            "/work-items/{id}/submit-account-selection",
+            "/{id}/submit-account-selection",
             post(work_items_submit_account_selection),
         )
+        .layer(Extension(family))
 }
 
 /// The owner a request is about, checked: 403 for someone else unless admin, 404 for an
@@ -71,8 +72,11 @@ async fn owner_of(
     Ok(owner)
 }
 
-/// A 400 unless the experimental-feature header says `true`.
-fn require_experimental(headers: &HeaderMap) -> Result<(), ApiError> {
+/// A 400 unless the experimental-feature header says `true` (in the v2024 family only).
+fn require_experimental(family: Family, headers: &HeaderMap) -> Result<(), ApiError> {
+    if family == Family::V1 {
+        return Ok(());
+    }
     let on = headers
         .get(wire::EXPERIMENTAL_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -96,11 +100,45 @@ async fn list(
     let query = QueryParams::parse(raw.as_deref())?;
     let page = query.page()?;
     let owner = owner_of(&state, &caller, &query).await?;
-    let (items, total) = state
-        .db()
-        .read(move |c| work_items::list(c, &owner, pending, page))
-        .await?;
-    Ok(super::with_total(items, total))
+    let key = PageKey {
+        owner_id: owner,
+        pending,
+        limit: page.limit,
+        offset: page.offset,
+        count: page.count,
+    };
+    let db = state.db();
+    let version = db.version();
+    let built = match db.pages().get(&key, version) {
+        Some(hit) => hit,
+        None => {
+            let owner = key.owner_id.clone();
+            let (items, total) = db
+                .read(move |c| work_items::list(c, &owner, pending, page))
+                .await?;
+            let built = Page {
+                body: serde_json::to_vec(&items)?.into(),
+                total,
+            };
+            db.pages().put(key, version, built.clone());
+            built
+        }
+    };
+    let mut response = (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        built.body,
+    )
+        .into_response();
+    if let Some(total) = built.total {
+        response.headers_mut().insert(
+            HeaderName::from_static("x-total-count"),
+            HeaderValue::from(total),
+        );
+    }
+    Ok(response)
 }
 
 /// `GET /work-items`: the owner's pending work items.
@@ -145,14 +183,15 @@ async fn work_items_count(
     count(state, caller, raw, true).await
 }
 
-/// `GET /work-items/completed/count` (experimental): how many completed work items.
+/// `GET /work-items/completed/count` (experimental in v2024): how many completed work items.
 async fn work_items_count_completed(
     State(state): State<AppState>,
+    Extension(family): Extension<Family>,
     caller: Caller,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<axum::Json<WorkItemsCount>, ApiError> {
-    require_experimental(&headers)?;
+    require_experimental(family, &headers)?;
     count(state, caller, raw, false).await
 }
 
@@ -213,28 +252,49 @@ async fn act(
     Ok(item)
 }
 
-/// `POST /work-items/{id}`: Mark Complete; the optional body is a JSON string (or null).
+/// The comment of Mark Complete's optional body. The spec types it as a nullable JSON
+/// string; SailPoint's TypeScript SDK sends `{}` when its caller gives none, and ISC accepts
+/// that, so an absent body, `null`, a string and `{}` are all accepted (a blank string is no
+/// comment). Anything else (a number, an array, an object with keys) is a 400.
+fn completion_comment(body: Option<serde_json::Value>) -> Result<Option<String>, ApiError> {
+    use serde_json::Value;
+    match body {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) if map.is_empty() => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text).filter(|t| !t.trim().is_empty())),
+        Some(_) => Err(ApiError::BadRequest(
+            "The body of Mark Complete is an optional comment: a JSON string, null or {}.".into(),
+        )),
+    }
+}
+
+/// `POST /work-items/{id}`: Mark Complete, with an optional comment (see
+/// [`completion_comment`]).
 async fn work_items_complete(
     State(state): State<AppState>,
     caller: Caller,
     _may_act: MayActOnItem,
     Path(id): Path<String>,
-    OptionalJson(_comment): OptionalJson<Option<String>>,
+    OptionalJson(body): OptionalJson<serde_json::Value>,
 ) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(act(&state, caller, id, Action::Complete).await?))
+    let comment = completion_comment(body)?;
+    Ok(axum::Json(
+        act(&state, caller, id, Action::Complete { comment }).await?,
+    ))
 }
 
-/// `POST /work-items/{id}/forward` (experimental): hand the item to someone else; 200
-/// with an empty body.
+/// `POST /work-items/{id}/forward` (experimental in v2024): hand the item to someone else;
+/// 200 with an empty body.
 async fn work_items_forward(
     State(state): State<AppState>,
+    Extension(family): Extension<Family>,
     caller: Caller,
     _may_act: MayActOnItem,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(forward): Json<WorkItemForward>,
 ) -> Result<StatusCode, ApiError> {
-    require_experimental(&headers)?;
+    require_experimental(family, &headers)?;
     let action = Action::Forward {
         target_id: forward.target_owner_id,
         target_name: String::new(),

@@ -3,6 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
+use crate::client::{Body, Op};
 use crate::helpers::{error_body, spawn_app, spawn_app_with, Who};
 
 #[tokio::test]
@@ -10,15 +11,11 @@ async fn malformed_json_is_400_in_the_error_shape() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
     let id = app.owner_item(|i| i.form.is_some()).await.id.unwrap();
-    let response = app
-        .client
-        .post(app.url(&format!("/v2024/work-items/{id}/submit-account-selection")))
-        .bearer_auth(&token)
-        .header("content-type", "application/json")
-        .body("{\"account\": ")
-        .send()
-        .await
-        .unwrap();
+    let body = Body::Raw {
+        content_type: "application/json",
+        text: "{\"account\": ",
+    };
+    let response = app.send(Op::SubmitSelection(&id, body), &token).await;
     let body = error_body(response, StatusCode::BAD_REQUEST).await;
     assert!(body.message().unwrap().contains("JSON"));
 }
@@ -28,16 +25,11 @@ async fn a_body_with_the_wrong_content_type_is_400() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
     let id = app.fred_github_item().await.id.unwrap();
-    let response = app
-        .client
-        .post(app.url(&format!("/v2024/work-items/{id}/forward")))
-        .bearer_auth(&token)
-        .header("X-SailPoint-Experimental", "true")
-        .header("content-type", "text/plain")
-        .body(r#"{"targetOwnerId": "x", "comment": "y"}"#)
-        .send()
-        .await
-        .unwrap();
+    let body = Body::Raw {
+        content_type: "text/plain",
+        text: r#"{"targetOwnerId": "x", "comment": "y"}"#,
+    };
+    let response = app.send(Op::Forward(&id, body), &token).await;
     let body = error_body(response, StatusCode::BAD_REQUEST).await;
     assert!(body.message().unwrap().contains("Content-Type"));
 }
@@ -49,48 +41,54 @@ async fn an_oversized_body_is_413_in_the_error_shape() {
     let id = app.owner_item(|i| i.form.is_some()).await.id.unwrap();
     let huge = json!({"justification": "x".repeat(4096)});
     let response = app
-        .post_json(
-            &format!("/v2024/work-items/{id}/submit-account-selection"),
-            &token,
-            &huge,
-        )
+        .send(Op::SubmitSelection(&id, Body::Json(huge)), &token)
         .await;
     error_body(response, StatusCode::PAYLOAD_TOO_LARGE).await;
     assert!(app.work_item(&id, &token).await.is_pending());
 }
 
-#[tokio::test]
-async fn complete_accepts_a_json_string_or_null_body_and_refuses_other_json() {
-    let app = spawn_app().await;
-    let token = app.token(Who::Owner).await;
-    let items: Vec<_> = app
-        .pending(&token)
+/// Pending items of the owner that Mark Complete accepts as they are.
+async fn completable(app: &crate::helpers::TestApp, token: &str) -> Vec<String> {
+    app.pending(token)
         .await
         .into_iter()
         .filter(|i| i.approval_items().is_empty() && i.form.is_none())
-        .take(2)
-        .collect();
-    let bad = app
-        .post_json(
-            &format!("/v2024/work-items/{}", items[0].id.as_deref().unwrap()),
-            &token,
-            &json!({"a": 1}),
-        )
-        .await;
-    error_body(bad, StatusCode::BAD_REQUEST).await;
-    for (item, body) in items
-        .iter()
-        .zip([json!("Done, account created"), json!(null)])
-    {
-        let response = app
-            .post_json(
-                &format!("/v2024/work-items/{}", item.id.as_deref().unwrap()),
-                &token,
-                &body,
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::OK, "{body}");
+        .filter_map(|i| i.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn complete_accepts_no_body_null_a_string_and_the_empty_object_the_typescript_sdk_sends() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let ids = completable(&app, &token).await;
+    let bodies = [
+        Body::Absent,
+        Body::Raw {
+            content_type: "application/json",
+            text: "",
+        },
+        Body::Json(json!(null)),
+        Body::Json(json!("Done, account created")),
+        Body::Json(json!({})),
+    ];
+    assert!(ids.len() >= bodies.len(), "the seed has enough items");
+    for (id, body) in ids.iter().zip(bodies) {
+        let response = app.send(Op::Complete(id, body.clone()), &token).await;
+        assert_eq!(response.status(), StatusCode::OK, "{body:?}");
     }
+}
+
+#[tokio::test]
+async fn complete_refuses_a_body_that_is_no_comment() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let id = &completable(&app, &token).await[0];
+    for body in [json!({"a": 1}), json!(42), json!(["x"])] {
+        let response = app.send(Op::Complete(id, Body::Json(body)), &token).await;
+        error_body(response, StatusCode::BAD_REQUEST).await;
+    }
+    assert!(app.work_item(id, &token).await.is_pending());
 }
 
 #[tokio::test]

@@ -7,6 +7,8 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use wire::{WorkItem, WorkItemState};
 
+use crate::client::{client_token, ok, send, Body, Op, Prefix};
+
 struct Running {
     child: Child,
     base: String,
@@ -50,52 +52,27 @@ async fn a_completed_item_stays_completed_after_kill_9_and_the_token_still_works
     let alison = &first.credentials["identities"][0];
     assert_eq!(alison["name"], "Alison Ferguso");
     let client = reqwest::Client::new();
-    let token: Value = client
-        .post(format!("{}/oauth/token", first.base))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", alison["clientId"].as_str().unwrap()),
-            ("client_secret", alison["clientSecret"].as_str().unwrap()),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = token["access_token"].as_str().unwrap().to_owned();
-    let items: Vec<WorkItem> = client
-        .get(format!("{}/v2024/work-items", first.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (id_, secret) = (
+        alison["clientId"].as_str().unwrap(),
+        alison["clientSecret"].as_str().unwrap(),
+    );
+    let token = client_token(&client, &first.base, id_, secret).await;
+    let list = send(&client, &first.base, Prefix::V2024, &Op::List(""), &token);
+    let items: Vec<WorkItem> = ok(list.await).await;
     let item = items
         .iter()
         .find(|i| i.name.as_deref() == Some("Create an Account"))
         .unwrap();
     let id = item.id.clone().unwrap();
-    let done = client
-        .post(format!("{}/v2024/work-items/{id}", first.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let complete = Op::Complete(&id, Body::Absent);
+    let done = send(&client, &first.base, Prefix::V2024, &complete, &token).await;
     assert_eq!(done.status(), StatusCode::OK);
 
     first.child.kill().unwrap(); // SIGKILL on Unix
     first.child.wait().unwrap();
 
     let mut second = start(&db, &creds);
-    let after = client
-        .get(format!("{}/v2024/work-items/{id}", second.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let after = send(&client, &second.base, Prefix::V2024, &Op::Get(&id), &token).await;
     assert_eq!(
         after.status(),
         StatusCode::OK,

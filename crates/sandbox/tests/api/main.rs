@@ -3,12 +3,16 @@
 
 mod auth;
 mod bodies;
+mod client;
 mod collection;
 mod concurrency;
 mod durability;
 mod helpers;
+mod history;
 mod hostile;
 mod oauth;
+mod paging;
+mod prefixes;
 mod public_identities;
 mod rate_limit;
 mod security;

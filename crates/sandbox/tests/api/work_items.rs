@@ -4,6 +4,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 use wire::{WorkItem, WorkItemState, WorkItemsCount, WorkItemsSummary};
 
+use crate::client::{Body, Op};
 use crate::helpers::{error_body, spawn_app, Who};
 
 #[tokio::test]
@@ -45,31 +46,11 @@ async fn completed_lists_only_finished_items_and_counts_and_summary_agree() {
     assert!(completed
         .iter()
         .all(|i| !i.is_pending() && i.completed.is_some()));
-    let count: WorkItemsCount = app
-        .get("/v2024/work-items/count", &token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let count: WorkItemsCount = app.count(&token).await;
     assert_eq!(count.count, Some(pending));
-    let done: WorkItemsCount = app
-        .client
-        .get(app.url("/v2024/work-items/completed/count"))
-        .bearer_auth(&token)
-        .header("X-SailPoint-Experimental", "true")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let done = app.completed_count(&token).await;
     assert_eq!(done.count, Some(completed.len() as i64));
-    let summary: WorkItemsSummary = app
-        .get("/v2024/work-items/summary", &token)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let summary: WorkItemsSummary = app.summary(&token).await;
     assert_eq!(summary.open, Some(pending));
     assert_eq!(summary.completed, Some(completed.len() as i64));
     assert_eq!(summary.total, Some(pending + completed.len() as i64));
@@ -88,12 +69,12 @@ async fn completed_count_needs_the_experimental_header() {
 async fn an_unknown_work_item_is_404() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
-    for response in [
-        app.get("/v2024/work-items/0000", &token).await,
-        app.post("/v2024/work-items/0000", &token).await,
-        app.post("/v2024/work-items/bulk-approve/0000", &token)
-            .await,
+    for op in [
+        Op::Get("0000"),
+        Op::Complete("0000", Body::Absent),
+        Op::BulkApprove("0000"),
     ] {
+        let response = app.send(op, &token).await;
         let body = error_body(response, StatusCode::NOT_FOUND).await;
         assert_eq!(body.detail_code.as_deref(), Some("404 Not found"));
     }
@@ -104,9 +85,7 @@ async fn mark_complete_finishes_a_pending_item_once() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
     let id = app.fred_github_item().await.id.unwrap();
-    let response = app.post(&format!("/v2024/work-items/{id}"), &token).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let done: WorkItem = response.json().await.unwrap();
+    let done = app.item_of(Op::Complete(&id, Body::Absent), &token).await;
     assert_eq!(done.state, Some(WorkItemState::Finished));
     assert!(done.completed.is_some() && done.modified.is_some());
     assert!(app
@@ -119,7 +98,7 @@ async fn mark_complete_finishes_a_pending_item_once() {
         .await
         .iter()
         .any(|i| i.id.as_deref() == Some(id.as_str())));
-    let again = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    let again = app.send(Op::Complete(&id, Body::Absent), &token).await;
     let body = error_body(again, StatusCode::BAD_REQUEST).await;
     assert!(body.message().unwrap().contains("only Pending"));
 }
@@ -129,7 +108,7 @@ async fn mark_complete_is_refused_while_approval_items_are_pending() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
     let id = app.approval_item(1).await.id.unwrap();
-    let response = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    let response = app.send(Op::Complete(&id, Body::Absent), &token).await;
     let body = error_body(response, StatusCode::BAD_REQUEST).await;
     assert!(body.message().unwrap().contains("pending approval"));
 }
@@ -147,12 +126,12 @@ async fn deciding_each_approval_item_finishes_the_work_item_with_the_last_one() 
         .collect();
     let last = approvals.len() - 1;
     for (k, approval) in approvals.iter().enumerate() {
-        let verb = if k == 0 { "reject" } else { "approve" };
-        let response = app
-            .post(&format!("/v2024/work-items/{id}/{verb}/{approval}"), &token)
-            .await;
-        assert_eq!(response.status(), StatusCode::OK);
-        let next: WorkItem = response.json().await.unwrap();
+        let op = if k == 0 {
+            Op::Reject(&id, approval)
+        } else {
+            Op::Approve(&id, approval)
+        };
+        let next: WorkItem = app.item_of(op, &token).await;
         assert_eq!(next.is_pending(), k < last, "after {k}");
     }
     let done = app.work_item(&id, &token).await;
@@ -174,19 +153,10 @@ async fn an_approval_item_is_decided_once_and_an_unknown_one_is_404() {
     let item = app.approval_item(2).await;
     let id = item.id.clone().unwrap();
     let first = item.approval_items()[0].id.clone().unwrap();
-    assert_eq!(
-        app.post(&format!("/v2024/work-items/{id}/approve/{first}"), &token)
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    let twice = app
-        .post(&format!("/v2024/work-items/{id}/reject/{first}"), &token)
-        .await;
+    app.item_of(Op::Approve(&id, &first), &token).await;
+    let twice = app.send(Op::Reject(&id, &first), &token).await;
     error_body(twice, StatusCode::BAD_REQUEST).await;
-    let unknown = app
-        .post(&format!("/v2024/work-items/{id}/approve/nope"), &token)
-        .await;
+    let unknown = app.send(Op::Approve(&id, "nope"), &token).await;
     error_body(unknown, StatusCode::NOT_FOUND).await;
 }
 
@@ -201,24 +171,18 @@ async fn bulk_approve_and_bulk_reject_decide_everything_and_finish_the_item() {
         .filter(|i| !i.approval_items().is_empty())
         .take(2)
         .collect();
-    for (item, verb, state) in [
-        (&items[0], "bulk-approve", WorkItemState::Finished),
-        (&items[1], "bulk-reject", WorkItemState::Rejected),
+    let (first, second) = (items[0].id.clone().unwrap(), items[1].id.clone().unwrap());
+    for (op, state) in [
+        (Op::BulkApprove(&first), WorkItemState::Finished),
+        (Op::BulkReject(&second), WorkItemState::Rejected),
     ] {
-        let id = item.id.clone().unwrap();
-        let response = app
-            .post(&format!("/v2024/work-items/{verb}/{id}"), &token)
-            .await;
-        assert_eq!(response.status(), StatusCode::OK);
-        let done: WorkItem = response.json().await.unwrap();
+        let done: WorkItem = app.item_of(op.clone(), &token).await;
         assert_eq!(done.state, Some(WorkItemState::Finished));
         assert!(done
             .approval_items()
             .iter()
             .all(|a| a.state.as_ref() == Some(&state)));
-        let again = app
-            .post(&format!("/v2024/work-items/{verb}/{id}"), &token)
-            .await;
+        let again = app.send(op, &token).await;
         error_body(again, StatusCode::BAD_REQUEST).await;
     }
 }
@@ -229,13 +193,8 @@ async fn forward_moves_the_item_to_the_target_and_answers_200_with_an_empty_body
     let owner = app.token(Who::Owner).await;
     let id = app.fred_github_item().await.id.unwrap();
     let fred = app.id_of(Who::Other);
-    let response = app
-        .forward(
-            &id,
-            &owner,
-            &json!({"targetOwnerId": fred, "comment": "Yours, Fred"}),
-        )
-        .await;
+    let body = json!({"targetOwnerId": fred, "comment": "Yours, Fred"});
+    let response = app.send(Op::Forward(&id, Body::Json(body)), &owner).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.bytes().await.unwrap().is_empty());
     let other = app.token(Who::Other).await;
@@ -243,11 +202,7 @@ async fn forward_moves_the_item_to_the_target_and_answers_200_with_an_empty_body
     assert_eq!(moved.owner_id.as_deref(), Some(fred.as_str()));
     assert_eq!(moved.owner_name.as_deref(), Some("Fred Astaire"));
     assert!(moved.is_pending() && moved.modified.is_some());
-    error_body(
-        app.get(&format!("/v2024/work-items/{id}"), &owner).await,
-        StatusCode::FORBIDDEN,
-    )
-    .await;
+    error_body(app.send(Op::Get(&id), &owner).await, StatusCode::FORBIDDEN).await;
 }
 
 #[tokio::test]
@@ -301,25 +256,18 @@ async fn an_account_selection_is_validated_stored_and_finishes_the_item() {
     let fields = item.form.as_ref().unwrap().fields();
     let account = &fields.iter().find(|f| f.required).unwrap();
     let allowed = account.allowed_values[0].value().to_owned();
-    let path = format!("/v2024/work-items/{id}/submit-account-selection");
     for body in [
         json!({"nope": allowed}),
         json!({account.name.clone(): "not-allowed"}),
         json!({}),
     ] {
-        error_body(
-            app.post_json(&path, &token, &body).await,
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+        let response = app.send(Op::SubmitSelection(&id, Body::Json(body)), &token);
+        error_body(response.await, StatusCode::BAD_REQUEST).await;
     }
-    let incomplete = app.post(&format!("/v2024/work-items/{id}"), &token).await;
+    let incomplete = app.send(Op::Complete(&id, Body::Absent), &token).await;
     error_body(incomplete, StatusCode::BAD_REQUEST).await;
-    let response = app
-        .post_json(&path, &token, &json!({account.name.clone(): allowed}))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let done: WorkItem = response.json().await.unwrap();
+    let choice = Body::Json(json!({account.name.clone(): allowed}));
+    let done = app.item_of(Op::SubmitSelection(&id, choice), &token).await;
     assert_eq!(done.state, Some(WorkItemState::Finished));
     let stored = done
         .form
@@ -336,13 +284,8 @@ async fn account_selection_on_an_item_without_a_form_is_400() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
     let id = app.fred_github_item().await.id.unwrap();
-    let response = app
-        .post_json(
-            &format!("/v2024/work-items/{id}/submit-account-selection"),
-            &token,
-            &json!({"a": "b"}),
-        )
-        .await;
+    let body = Body::Json(json!({"a": "b"}));
+    let response = app.send(Op::SubmitSelection(&id, body), &token).await;
     error_body(response, StatusCode::BAD_REQUEST).await;
 }
 
@@ -351,50 +294,31 @@ async fn injected_faults_answer_the_next_requests_then_stop() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
     let arm = app
-        .client
-        .post(app.url("/sandbox/faults"))
-        .json(&json!({"status": 429, "times": 1, "retryAfterSecs": 7}))
-        .send()
-        .await
-        .unwrap();
+        .arm_faults(json!({"status": 429, "times": 1, "retryAfterSecs": 7}))
+        .await;
     assert_eq!(arm.status(), StatusCode::NO_CONTENT);
-    let limited = app.get("/v2024/work-items", &token).await;
+    let limited = app.send(Op::List(""), &token).await;
     assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(limited.headers()["retry-after"], "7");
     assert_eq!(
-        app.get("/v2024/work-items", &token).await.status(),
+        app.send(Op::List(""), &token).await.status(),
         StatusCode::OK
     );
-    app.client
-        .post(app.url("/sandbox/faults"))
-        .json(&json!({"status": 503, "times": 5}))
-        .send()
-        .await
-        .unwrap();
+    app.arm_faults(json!({"status": 503, "times": 5})).await;
     error_body(
-        app.get("/v2024/work-items", &token).await,
+        app.send(Op::List(""), &token).await,
         StatusCode::SERVICE_UNAVAILABLE,
     )
     .await;
-    let clear = app
-        .client
-        .delete(app.url("/sandbox/faults"))
-        .send()
-        .await
-        .unwrap();
+    let clear = app.clear_faults().await;
     assert_eq!(clear.status(), StatusCode::NO_CONTENT);
     assert_eq!(
-        app.get("/v2024/work-items", &token).await.status(),
+        app.send(Op::List(""), &token).await.status(),
         StatusCode::OK
     );
-    app.client
-        .post(app.url("/sandbox/faults"))
-        .json(&json!({"status": 500}))
-        .send()
-        .await
-        .unwrap();
+    app.arm_faults(json!({"status": 500})).await;
     let fault = error_body(
-        app.get("/v2024/work-items", &token).await,
+        app.send(Op::List(""), &token).await,
         StatusCode::INTERNAL_SERVER_ERROR,
     )
     .await;

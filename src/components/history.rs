@@ -1,0 +1,73 @@
+//! A work item's history: who did what and when, with the comments given to forward and
+//! complete. It comes from the sandbox's `sandboxHistory` extension; a real tenant sends
+//! none, and then nothing is shown.
+
+use leptos::prelude::*;
+use wire::{WorkItemAction, WorkItemEvent};
+
+use crate::components::time::MaybeTime;
+
+/// What one history entry says, e.g. "Alison Ferguso forwarded it to Fred Astaire".
+pub fn event_text(event: &WorkItemEvent) -> String {
+    let who = event.actor_name.as_deref().unwrap_or("Someone");
+    let what = match &event.action {
+        Some(WorkItemAction::Completed) => "marked it complete".to_owned(),
+        Some(WorkItemAction::Forwarded) => format!(
+            "forwarded it to {}",
+            event.target_owner_name.as_deref().unwrap_or("someone else")
+        ),
+        Some(WorkItemAction::Approved) => "approved an item".to_owned(),
+        Some(WorkItemAction::Rejected) => "rejected an item".to_owned(),
+        Some(WorkItemAction::ApprovedAll) => "approved all items".to_owned(),
+        Some(WorkItemAction::RejectedAll) => "rejected all items".to_owned(),
+        Some(WorkItemAction::AccountSelectionSubmitted) => "submitted the form".to_owned(),
+        Some(WorkItemAction::Other(other)) => format!("did {other:?}"),
+        None => "changed it".to_owned(),
+    };
+    format!("{who} {what}")
+}
+
+/// The item's history, oldest first; nothing at all when there is none.
+#[component]
+pub fn History(
+    /// The entries, as the server sent them (`None` from a real tenant).
+    events: Option<Vec<WorkItemEvent>>,
+) -> impl IntoView {
+    let events = events.unwrap_or_default();
+    (!events.is_empty()).then(|| {
+        view! {
+            <section class="mt-detail__section" aria-labelledby="history-title">
+                <h2 id="history-title">"History"</h2>
+                <ol class="mt-history">
+                    {events.into_iter().map(|e| view! {
+                        <li>
+                            <MaybeTime at=e.at/>" · "{event_text(&e)}
+                            {e.comment.clone().map(|c| view! { <q class="mt-history__comment">{c}</q> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_forward_names_both_people_and_an_unknown_action_is_shown_raw() {
+        let forward = WorkItemEvent {
+            action: Some(WorkItemAction::Forwarded),
+            actor_name: Some("Ann".into()),
+            target_owner_name: Some("Bob".into()),
+            ..WorkItemEvent::default()
+        };
+        assert_eq!(event_text(&forward), "Ann forwarded it to Bob");
+        let odd = WorkItemEvent {
+            action: Some(WorkItemAction::Other("Escalated".into())),
+            ..WorkItemEvent::default()
+        };
+        assert_eq!(event_text(&odd), "Someone did \"Escalated\"");
+    }
+}
