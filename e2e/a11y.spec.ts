@@ -1,0 +1,116 @@
+// Issue 7 accessibility audit: axe-core (WCAG 2.0/2.1 A and AA rules) on every screen and
+// dialog of the app, in light and in dark colour scheme. A serious or critical violation fails
+// the test; every screen of a journey is audited before it fails (soft assertions), and the
+// failure lists each violation's rule id, impact, help text and the elements it found, so a
+// reader knows what to fix without rerunning anything.
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, type Sandbox } from './fixtures';
+import { findPending, signIn, undecided } from './actions-helpers';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** Runs axe on the page as it is now; records (softly) every serious or critical violation. */
+async function audit(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = violations
+    .filter((v) => BLOCKING.has(v.impact ?? ''))
+    .map((v) => [
+      `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+      ...v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s*\n\s*/g, ' ')}`),
+    ].join('\n'));
+  // Named from what the page itself sees, so the message cannot claim a mode that is not on.
+  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  expect.soft(found, `axe violations on ${screen} (${dark ? 'dark' : 'light'} mode)`).toEqual([]);
+}
+
+/** Opens a confirmation or form dialog by its button, audits it, and closes it with Escape. */
+async function auditDialog(page: Page, opener: Locator, name: string) {
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name });
+  await expect(dialog).toBeVisible();
+  await audit(page, `the “${name}” dialog`);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+}
+
+/** The seed's "Create an Account" item for Fred.Astaire on GitHub, with its owner. */
+const fredItem = (sandbox: Sandbox) => findPending(sandbox, (i) => i.name === 'Create an Account'
+  && (i.remediationItems ?? []).some((r) => r.nativeIdentity === 'fred-astaire-sp' && r.applicationName === 'GitHub'));
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in ${colorScheme} mode`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+    });
+
+    test('the dashboard and the widget route have no serious accessibility violations', async ({ page, sandbox }) => {
+      await signIn(page, sandbox, 'alison.ferguso', '/');
+      await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+      await audit(page, 'the dashboard');
+
+      await page.goto('/widget');
+      await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+      await audit(page, '/widget');
+    });
+
+    test('both Task Manager tabs have no serious accessibility violations', async ({ page, sandbox }) => {
+      await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending?page=1');
+      await expect(page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem').first()).toBeVisible();
+      await audit(page, 'the Pending tab');
+
+      await page.getByRole('tab', { name: 'Completed' }).click();
+      await expect(page.getByRole('list', { name: 'Completed work items' }).getByRole('listitem').first()).toBeVisible();
+      await audit(page, 'the Completed tab');
+    });
+
+    test('the detail page, Mark Complete and Forward dialogs have no serious accessibility violations', async ({ page, sandbox }) => {
+      const { item, alias } = await fredItem(sandbox);
+      await signIn(page, sandbox, alias, `/items/${item.id}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Create an Account' })).toBeVisible();
+      await audit(page, 'the detail page');
+
+      await auditDialog(page, page.getByRole('button', { name: 'Mark Complete' }), 'Complete work item');
+
+      await page.getByRole('button', { name: 'Forward' }).click();
+      const forward = page.getByRole('dialog', { name: 'Forward work item' });
+      await expect(forward.getByRole('combobox')).toBeFocused();
+      await audit(page, 'the Forward dialog');
+      await forward.getByRole('button', { name: 'Forward' }).click();
+      await expect(forward.getByRole('combobox')).toHaveAttribute('aria-invalid', 'true');
+      await audit(page, 'the Forward dialog with its required-field errors');
+      await forward.getByRole('combobox').fill('Ada');
+      await expect(forward.getByRole('option', { name: /Ada Lovelace/ })).toBeVisible();
+      await audit(page, 'the Forward dialog with its list of people open');
+    });
+
+    test('the approval dialogs have no serious accessibility violations', async ({ page, sandbox }) => {
+      const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+      await signIn(page, sandbox, alias, `/items/${item.id}`);
+      const approvals = page.getByRole('region', { name: /Approval items/ });
+      await expect(approvals.getByRole('listitem').first()).toBeVisible();
+      await audit(page, 'a detail page with approval items');
+
+      await auditDialog(page, approvals.getByRole('button', { name: 'Approve All' }), 'Approve items');
+      await auditDialog(page, approvals.getByRole('button', { name: 'Reject All' }), 'Reject items');
+      const first = approvals.getByRole('listitem').first();
+      await auditDialog(page, first.getByRole('button', { name: 'Approve', exact: true }), 'Approve item');
+      await auditDialog(page, first.getByRole('button', { name: 'Reject', exact: true }), 'Reject item');
+    });
+
+    test('the account-selection form has no serious accessibility violations', async ({ page, sandbox }) => {
+      const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
+      await signIn(page, sandbox, alias, `/items/${item.id}`);
+      const form = page.getByRole('region', { name: 'Form' });
+      await expect(form.getByRole('combobox').first()).toBeVisible();
+      await audit(page, 'the account-selection form');
+
+      await form.getByRole('button', { name: 'Submit' }).click();
+      await expect(page.getByText('is required.').first()).toBeVisible();
+      await audit(page, 'the account-selection form with its required-field errors');
+    });
+  });
+}
