@@ -11,7 +11,7 @@
 // `strictConsole` also fail on any console error.
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -138,6 +138,8 @@ export const test = base.extend<{
       hostOrigin = `http://localhost:${hostPort}`;
       dist = join(dir, 'dist');
       cpSync(DIST, dist, { recursive: true });
+      // nginx's workers run as another user (nobody), and mkdtemp makes the folder private.
+      chmodSync(dir, 0o755);
       const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
       config.embed = { hostOrigins: [hostOrigin] };
       writeFileSync(join(dist, 'config.json'), JSON.stringify(config));
@@ -227,8 +229,13 @@ export const test = base.extend<{
     context.on('weberror', (error) => {
       if (strictConsole) problems.push(`uncaught: ${error.error().message}`);
     });
+    // Which requests failed, to make a console's "Failed to load resource" actionable.
+    const failed: string[] = [];
+    context.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
     await use();
-    expect(problems, 'the browser reported problems').toEqual([]);
+    expect(problems, `the browser reported problems; failed requests: ${failed.join(', ') || 'none'}`).toEqual([]);
   }, { auto: true }],
 });
 

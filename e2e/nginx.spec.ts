@@ -42,7 +42,7 @@ test.describe('behind nginx', () => {
     await expect(dialog).toContainText(`Approve all ${count} pending approval items`);
     await dialog.getByRole('button', { name: 'Approve All' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Approved ${count} items` })).toBeVisible();
-    await page.getByRole('link', { name: 'Task Manager' }).click();
+    await page.getByRole('link', { name: 'Task Manager', exact: true }).click();
     await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before.count - 1));
   });
 
@@ -56,7 +56,7 @@ test.describe('behind nginx', () => {
       expect(headers['cache-control'], path).toBe('no-cache');
     }
     const widget = await request.get('/widget');
-    expectAppCsp(widget.headers(), /frame-ancestors 'self'\s*$/);
+    expectAppCsp(widget.headers(), /frame-ancestors 'self'\s*(;|$)/);
 
     const config = await request.get('/config.json');
     expect(config.headers()['cache-control']).toBe('no-cache');
@@ -90,7 +90,13 @@ test.describe('behind nginx', () => {
       expect((await request.get(path)).status(), path).toBe(404);
     }
     // The sign-in page (from the upstream) refuses to be framed.
-    const authorize = await request.get('/oauth/authorize?response_type=code&client_id=my-tasks');
+    const query = new URLSearchParams({
+      response_type: 'code', client_id: 'my-tasks', redirect_uri: `${sandbox.baseURL}/auth/callback`,
+      state: 'st', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+    });
+    const authorize = await request.get(`/oauth/authorize?${query}`);
+    expect(authorize.status()).toBe(200);
+    expect(authorize.headers()['x-frame-options']).toBe('DENY');
     expect(authorize.headers()['content-security-policy'] ?? '').toContain("frame-ancestors 'none'");
   });
 });
@@ -139,9 +145,9 @@ test.describe('embedded in another origin\'s dashboard, served by the sandbox', 
     await embedJourney(page, sandbox);
   });
 
-  test('the widget's CSP names only the allowed dashboard and the app's names none', async ({ page, sandbox }) => {
+  test("the widget's CSP names only the allowed dashboard and the app's names none", async ({ page, sandbox }) => {
     const widget = await page.request.get(`${sandbox.baseURL}/widget`);
-    expectAppCsp(widget.headers(), new RegExp(`frame-ancestors 'self' ${sandbox.hostOrigin}\\s*$`));
+    expectAppCsp(widget.headers(), new RegExp(`frame-ancestors 'self' ${sandbox.hostOrigin}\\s*(;|$)`));
     const app = await page.request.get(`${sandbox.baseURL}/`);
     expectAppCsp(app.headers(), /frame-ancestors 'none'/);
   });

@@ -14,9 +14,10 @@ mkdir -p "$dir/tmp"
 dir="$(cd "$dir" && pwd)"
 : "${MT_LISTEN:?set MT_LISTEN, e.g. 127.0.0.1:8443}" "${MT_ROOT:?set MT_ROOT to the release build}"
 : "${MT_UPSTREAM:?set MT_UPSTREAM to the tenant or sandbox origin}"
+# Origins only: a quote, semicolon or space inside one would change the CSP's meaning.
+origin_re='^https?://[][A-Za-z0-9.:-]+$'
 for origin in ${MT_FRAME_ANCESTORS:-} ${MT_CONNECT_SRC:-} "$MT_UPSTREAM"; do
-  # Origins only: a quote, semicolon or space inside one would change the CSP's meaning.
-  [[ "$origin" =~ ^https?://[A-Za-z0-9.:\[\]-]+$ ]] || { echo "render.sh: not an origin: $origin" >&2; exit 2; }
+  [[ "$origin" =~ $origin_re ]] || { echo "render.sh: not an origin: $origin" >&2; exit 2; }
 done
 sub() {
   sed -e "s|@LISTEN@|$MT_LISTEN|g" -e "s|@ROOT@|$MT_ROOT|g" -e "s|@UPSTREAM@|$MT_UPSTREAM|g" \
