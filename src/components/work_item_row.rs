@@ -56,7 +56,7 @@ pub fn WorkItemRow(
                     <div class="mt-row__facet"><dt>"Completed"</dt><dd><MaybeTime at=item.completed/></dd></div>
                 })}
             </dl>
-            {(!completed).then(|| view! { <crate::actions::RowActions item=item.clone()/> })}
+            {(!completed).then(|| view! { <crate::components::row_actions::RowActions item=item.clone()/> })}
         </li>
     }
 }

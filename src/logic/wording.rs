@@ -1,67 +1,32 @@
-//! What to tell a person after an action: the success line, and, when the API refused
-//! because the work item changed underneath (400/403/404), plain words for why.
+//! The words the actions use after the fact: the success toast, and plain words for a
+//! [`Problem`]. Chosen here, once, from types; nothing here is read back.
 
-use super::messages::{items, Decision};
+use super::command::{ActionKind, Command};
+use super::form::describe_values;
+use super::messages::items;
+use super::refusal::{Problem, Refusal};
+use wire::WorkItem;
 
-/// The action a message is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActionKind {
-    /// Mark Complete.
-    Complete,
-    /// Forward to someone else.
-    Forward,
-    /// Approve or reject one approval item.
-    Decide(Decision),
-    /// Approve All / Reject All.
-    DecideAll(Decision),
-    /// Submit the account selection.
-    SubmitSelection,
-}
-
-/// Why the API refused, read from the status and the server's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// Mark Complete while approval items still wait for a decision.
-    ApprovalsPending,
-    /// The work item (or the approval item) was already decided or completed.
-    AlreadyDone,
-    /// 403: the work item is not this person's any more (e.g. it was forwarded).
-    NotYours,
-    /// 404: the work item (or approval item) does not exist any more.
-    Gone,
-    /// Any other 400: the server's own words.
-    Invalid(String),
-}
-
-/// Reads a refusal from a 400, 403 or 404 answer; other statuses are no refusal.
-pub fn classify(status: u16, server_text: Option<&str>) -> Option<Refusal> {
-    let text = server_text.unwrap_or_default();
-    let lower = text.to_lowercase();
-    match status {
-        400 if lower.contains("pending approval item") && !lower.contains("no pending") => {
-            Some(Refusal::ApprovalsPending)
-        }
-        400 if lower.contains("only pending") || lower.contains("already been decided") => {
-            Some(Refusal::AlreadyDone)
-        }
-        400 => Some(Refusal::Invalid(match text.is_empty() {
-            true => "The request was refused.".to_owned(),
-            false => text.to_owned(),
-        })),
-        403 => Some(Refusal::NotYours),
-        404 => Some(Refusal::Gone),
-        _ => None,
+/// Plain words for what went wrong with an action of `kind`: a refusal explained, any
+/// other failure as the client's message with the tracking id when there is one.
+pub fn problem_message(kind: ActionKind, problem: &Problem) -> String {
+    match problem {
+        Problem::Refused(refusal) => refusal_message(kind, refusal),
+        Problem::Failed(error) => match error.tracking_id() {
+            Some(tracking) => format!("{} (tracking ID {tracking})", error.message()),
+            None => error.message(),
+        },
     }
 }
 
-/// The plain-words explanation of a refusal; `pending` is how many approval items wait.
-pub fn refusal_message(kind: ActionKind, refusal: &Refusal, pending: usize) -> String {
+/// The plain-words explanation of a refusal of an action of `kind`.
+pub fn refusal_message(kind: ActionKind, refusal: &Refusal) -> String {
     match refusal {
-        Refusal::ApprovalsPending => format!(
+        Refusal::ApprovalsPending(waiting) => format!(
             "This work item cannot be completed yet: {} still {} a decision. \
              Approve or reject them under Approval items first.",
-            items(pending),
-            if pending == 1 {
+            items(*waiting),
+            if *waiting == 1 {
                 "waits for"
             } else {
                 "wait for"
@@ -70,6 +35,9 @@ pub fn refusal_message(kind: ActionKind, refusal: &Refusal, pending: usize) -> S
         Refusal::AlreadyDone => match kind {
             ActionKind::Decide(_) => "That approval item has already been decided, perhaps in \
                 another window. This page now shows how things stand."
+                .to_owned(),
+            ActionKind::DecideAll(_) => "These approval items were already decided, perhaps \
+                in another window. This page now shows how things stand."
                 .to_owned(),
             _ => "This work item was already completed, perhaps by someone else or in another \
                 window. This page now shows how it stands."
@@ -81,7 +49,8 @@ pub fn refusal_message(kind: ActionKind, refusal: &Refusal, pending: usize) -> S
         Refusal::Gone => "This work item (or the item you acted on) no longer exists. \
             This page now shows what is left."
             .to_owned(),
-        Refusal::Invalid(text) => format!("That did not work: {text}"),
+        Refusal::Invalid(Some(text)) => format!("That did not work: {text}"),
+        Refusal::Invalid(None) => "That did not work: the request was refused.".to_owned(),
     }
 }
 
@@ -98,6 +67,28 @@ pub fn success_message(kind: ActionKind, name: &str, detail: &str) -> String {
     }
 }
 
+/// The detail part of the success toast; `after` is the work item as the server returned it.
+pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
+    let finished = after.is_some_and(|a| !a.is_pending());
+    match command {
+        Command::Forward(choice) => choice.new_owner.clone(),
+        Command::Decide { label, .. } if finished => {
+            format!("{label}; every item is decided, so the work item is finished")
+        }
+        Command::Decide { label, .. } => label.clone(),
+        Command::DecideAll(_, count) => items(*count),
+        Command::Submit(_) => after
+            .and_then(|a| a.form.as_ref())
+            .map(|f| describe_values(&f.fields()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(label, value)| format!("{label}: {value}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Command::Complete => String::new(),
+    }
+}
+
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars
@@ -109,48 +100,48 @@ fn capitalised(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::{ApiError, ServerMessage};
+    use crate::logic::messages::Decision;
 
     #[test]
     fn completing_with_pending_approvals_is_explained_with_the_count() {
-        let refusal = classify(
-            400,
-            Some(
-                "The work item still has 2 pending approval item(s); approve or reject them first.",
-            ),
-        )
-        .unwrap();
-        assert_eq!(refusal, Refusal::ApprovalsPending);
-        let message = refusal_message(ActionKind::Complete, &refusal, 2);
+        let message = refusal_message(ActionKind::Complete, &Refusal::ApprovalsPending(2));
         assert!(
             message.contains("2 items still wait for a decision"),
             "{message}"
         );
+        let one = refusal_message(ActionKind::Complete, &Refusal::ApprovalsPending(1));
+        assert!(one.contains("1 item still waits for"), "{one}");
     }
 
     #[test]
-    fn an_item_someone_else_completed_is_explained_in_plain_words() {
-        let refusal = classify(
-            400,
-            Some("The work item is Finished; only Pending work items can be changed."),
-        )
-        .unwrap();
-        assert_eq!(refusal, Refusal::AlreadyDone);
-        assert!(refusal_message(ActionKind::Complete, &refusal, 0).contains("already completed"));
+    fn an_item_someone_else_completed_or_decided_is_explained_in_plain_words() {
+        let kind = ActionKind::Complete;
+        assert!(refusal_message(kind, &Refusal::AlreadyDone).contains("already completed"));
+        let decide = ActionKind::Decide(Decision::Approve);
+        assert!(refusal_message(decide, &Refusal::AlreadyDone).contains("already been decided"));
+        let all = ActionKind::DecideAll(Decision::Reject);
+        assert!(refusal_message(all, &Refusal::AlreadyDone).contains("already decided"));
+        assert!(refusal_message(kind, &Refusal::NotYours).contains("no longer yours"));
     }
 
     #[test]
-    fn forbidden_and_not_found_mean_not_yours_and_gone_and_others_are_no_refusal() {
-        assert_eq!(classify(403, None), Some(Refusal::NotYours));
-        assert_eq!(classify(404, Some("x")), Some(Refusal::Gone));
-        assert_eq!(classify(500, Some("boom")), None);
+    fn a_server_failure_keeps_its_message_and_tracking_id() {
+        let error = ApiError::Server {
+            status: 500,
+            message: ServerMessage {
+                text: Some("boom".into()),
+                tracking_id: Some("abc".into()),
+            },
+        };
         assert_eq!(
-            classify(
-                400,
-                Some("The work item has no pending approval items to decide.")
-            ),
-            Some(Refusal::Invalid(
-                "The work item has no pending approval items to decide.".into()
-            ))
+            problem_message(ActionKind::Complete, &Problem::Failed(error)),
+            "boom (tracking ID abc)"
+        );
+        let refused = Problem::Refused(Refusal::Invalid(Some("No.".into())));
+        assert_eq!(
+            problem_message(ActionKind::Forward, &refused),
+            "That did not work: No."
         );
     }
 
@@ -168,5 +159,24 @@ mod tests {
             ),
             "Approved 3 items in “Access”."
         );
+    }
+
+    #[test]
+    fn deciding_the_last_item_says_the_work_item_is_finished() {
+        let command = Command::Decide {
+            approval_id: "a".into(),
+            label: "admins on GitHub".into(),
+            decision: Decision::Approve,
+        };
+        let finished = WorkItem {
+            state: Some(wire::WorkItemState::Finished),
+            ..WorkItem::default()
+        };
+        assert!(success_detail(&command, Some(&finished)).contains("the work item is finished"));
+        let pending = WorkItem {
+            state: Some(wire::WorkItemState::Pending),
+            ..WorkItem::default()
+        };
+        assert_eq!(success_detail(&command, Some(&pending)), "admins on GitHub");
     }
 }
