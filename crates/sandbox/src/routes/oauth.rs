@@ -11,9 +11,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use sha2::{Digest, Sha256};
 use wire::oauth::{OAuthInfo, TokenResponse};
 
 use crate::auth::{now_secs, ORG, POD, SCOPES, TENANT_ID};
@@ -201,9 +200,9 @@ async fn client_credentials(
     }
 }
 
-/// The PKCE S256 challenge of `verifier`.
+/// The PKCE S256 challenge of `verifier`, as the app computes it.
 pub fn s256(verifier: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+    wire::pkce::challenge_s256(verifier)
 }
 
 async fn authorization_code(
