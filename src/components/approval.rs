@@ -1,4 +1,5 @@
-//! Buttons that decide approval items, and a button that asks before it acts.
+//! Buttons that decide approval items, a button that asks before it acts, and
+//! [`ButtonVariant`], how a button looks.
 
 use super::confirm::ConfirmDialog;
 use crate::logic::messages::{bulk_confirm_message, single_confirm_message, Decision};

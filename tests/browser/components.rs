@@ -118,3 +118,23 @@ async fn a_count_that_failed_to_load_is_shown_not_hidden() {
     let completed_tab = root.query_selector("#tab-completed").unwrap().unwrap();
     assert!(completed_tab.text_content().unwrap().contains('?'));
 }
+
+#[wasm_bindgen_test]
+async fn a_row_without_an_id_links_nowhere_and_offers_no_actions() {
+    let item = WorkItem {
+        name: Some("Orphan".into()),
+        state: Some(wire::WorkItemState::Pending),
+        ..Default::default()
+    };
+    let root = mount(move || view! { <Router><ul><WorkItemRow item/></ul></Router> });
+    leptos::task::tick().await;
+    assert!(
+        root.query_selector("a").unwrap().is_none(),
+        "no link to /items/"
+    );
+    assert!(
+        root.query_selector("button").unwrap().is_none(),
+        "no actions"
+    );
+    assert!(root.text_content().unwrap().contains("Orphan"));
+}
