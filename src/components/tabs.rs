@@ -114,6 +114,6 @@ pub fn TaskTabs(
             <TabLink tab=Tab::Pending selected=selected == Tab::Pending count=pending/>
             <TabLink tab=Tab::Completed selected=selected == Tab::Completed count=completed/>
         </div>
-        <div class="mt-tabs__errors" role="alert">{failures}</div>
+        <div class="mt-tabs__errors" role="status">{failures}</div>
     }
 }

@@ -107,7 +107,11 @@ async fn a_count_that_failed_to_load_is_shown_not_hidden() {
         view! { <Router><TaskTabs selected=Tab::Pending pending completed/></Router> }
     });
     leptos::task::tick().await;
-    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    // A status, not an alert: the list's own error panel is the page's alert.
+    let alert = root
+        .query_selector(".mt-tabs__errors[role=status]")
+        .unwrap()
+        .unwrap();
     let text = alert.text_content().unwrap();
     assert!(
         text.contains("The completed count could not be loaded: Service Unavailable"),
