@@ -1,11 +1,17 @@
-//! Every route of the app in one place: [`AppRoute`] builds links, [`AppRoutes`] maps
-//! paths to pages.
+//! Every place in the app in one place: [`AppRoute`] builds links, the `*Params` types read
+//! a route's parameters, [`CALLBACK_PATH`] is where sign-in comes back to. Imports nothing
+//! of the app, so anything may import it; the router view that maps paths to pages is
+//! [`crate::app::AppRoutes`].
 
-use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Routes};
-use leptos_router::path;
+use leptos::Params;
+use leptos_router::params::Params;
+use std::str::FromStr;
 
-use crate::pages;
+/// Where the identity provider sends the browser back after sign-in.
+pub const CALLBACK_PATH: &str = "/auth/callback";
+
+/// [`CALLBACK_PATH`] as the router's segments.
+pub const CALLBACK_SEGMENTS: (&str, &str) = ("auth", "callback");
 
 /// A Task Manager tab.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,6 +46,63 @@ impl Tab {
             .into_iter()
             .find(|t| t.as_str() == segment)
     }
+}
+
+/// A path segment that names no tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoSuchTab;
+
+impl std::fmt::Display for NoSuchTab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no such tab")
+    }
+}
+
+impl std::error::Error for NoSuchTab {}
+
+impl FromStr for Tab {
+    type Err = NoSuchTab;
+
+    fn from_str(segment: &str) -> Result<Tab, NoSuchTab> {
+        Tab::parse(segment).ok_or(NoSuchTab)
+    }
+}
+
+/// The path parameters of `/tasks/:tab`.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct TasksParams {
+    /// Which tab; an unknown one fails to parse.
+    pub tab: Option<Tab>,
+}
+
+/// The query of `/tasks/:tab?page=&size=`.
+#[derive(Params, Debug, Clone, Default, PartialEq)]
+pub struct PageQuery {
+    /// Which page, 1-based.
+    pub page: Option<u32>,
+    /// Items per page.
+    pub size: Option<u32>,
+}
+
+impl PageQuery {
+    /// The page to show: 1 when missing, unreadable or 0.
+    pub fn page(&self) -> u32 {
+        self.page.unwrap_or(1).max(1)
+    }
+
+    /// The page size: the default when missing, clamped to what the API allows.
+    pub fn size(&self) -> u32 {
+        self.size
+            .unwrap_or(DEFAULT_PAGE_SIZE)
+            .clamp(1, wire::MAX_LIMIT)
+    }
+}
+
+/// The path parameters of `/items/:id`.
+#[derive(Params, Debug, Clone, PartialEq)]
+pub struct ItemParams {
+    /// The work item's id.
+    pub id: Option<String>,
 }
 
 /// A place in the app that can be linked to, bookmarked and shared.
@@ -87,24 +150,17 @@ impl AppRoute {
                 }
                 href
             }
-            AppRoute::Item(id) => format!("/items/{}", crate::api::query::segment(id)),
+            AppRoute::Item(id) => format!("/items/{}", segment(id)),
         }
     }
 }
 
-/// The route table.
-#[component]
-pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=pages::not_found::NotFoundPage>
-            <Route path=path!("/") view=pages::dashboard::DashboardPage/>
-            <Route path=path!("/widget") view=pages::widget::WidgetPage/>
-            <Route path=path!("/tasks") view=|| view! { <Redirect path="/tasks/pending"/> }/>
-            <Route path=path!("/tasks/:tab") view=pages::task_manager::TaskManagerPage/>
-            <Route path=path!("/items/:id") view=pages::detail::DetailPage/>
-            <Route path=path!("/auth/callback") view=pages::callback::CallbackPage/>
-        </Routes>
-    }
+/// Percent-encodes `text` as one path segment (a space is `%20`, a slash `%2F`): work item
+/// ids come from URLs people can edit.
+pub fn segment(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20")
 }
 
 #[cfg(test)]
@@ -129,5 +185,24 @@ mod tests {
         assert_eq!(AppRoute::Item("a/b".into()).href(), "/items/a%2Fb");
         assert_eq!(Tab::parse("completed"), Some(Tab::Completed));
         assert_eq!(Tab::parse("done"), None);
+    }
+
+    #[test]
+    fn the_callback_segments_spell_the_callback_path() {
+        let (first, second) = CALLBACK_SEGMENTS;
+        assert_eq!(format!("/{first}/{second}"), CALLBACK_PATH);
+    }
+
+    #[test]
+    fn a_page_query_falls_back_to_the_first_page_at_the_default_size_and_clamps() {
+        assert_eq!(PageQuery::default().page(), 1);
+        assert_eq!(PageQuery::default().size(), DEFAULT_PAGE_SIZE);
+        let odd = PageQuery {
+            page: Some(0),
+            size: Some(1_000_000),
+        };
+        assert_eq!((odd.page(), odd.size()), (1, wire::MAX_LIMIT));
+        assert_eq!("completed".parse::<Tab>(), Ok(Tab::Completed));
+        assert_eq!("done".parse::<Tab>(), Err(NoSuchTab));
     }
 }

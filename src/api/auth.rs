@@ -14,8 +14,7 @@ use crate::platform;
 
 const SESSION_KEY: &str = "my-tasks.session";
 const PENDING_KEY: &str = "my-tasks.pending-sign-in";
-/// The app route the authorization page returns to.
-pub const CALLBACK_PATH: &str = "/auth/callback";
+use crate::routes::CALLBACK_PATH;
 
 /// Why signing in could not start or finish; words are chosen by [`SignInError`]'s
 /// `Display`, once.

@@ -43,12 +43,7 @@ impl Paging {
     }
 }
 
-/// Percent-encodes one path segment (work item ids come from URLs people can edit).
-pub fn segment(text: &str) -> String {
-    form_urlencoded::byte_serialize(text.as_bytes())
-        .collect::<String>()
-        .replace('+', "%20")
-}
+pub use crate::routes::segment;
 
 /// `base + path`, plus `?query` when there are pairs.
 pub fn url(base: &str, path: &str, pairs: &[(&str, String)]) -> String {

@@ -5,7 +5,6 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use wire::oauth::{TokenClaims, TokenResponse};
 
 /// Refresh this long before the access token expires.
@@ -82,14 +81,12 @@ pub fn base64url(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// The S256 code challenge of a verifier (RFC 7636 §4.2).
-pub fn s256_challenge(verifier: &str) -> String {
-    base64url(&Sha256::digest(verifier.as_bytes()))
-}
-
 /// Only app-relative paths are returned to (never another origin, never the callback).
 pub fn safe_return_path(path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/auth/callback") {
+    if path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with(crate::routes::CALLBACK_PATH)
+    {
         path.to_owned()
     } else {
         "/".to_owned()
@@ -110,7 +107,10 @@ pub fn authorize_url(
         .append_pair("client_id", client_id)
         .append_pair("redirect_uri", redirect_uri)
         .append_pair("state", &pending.state)
-        .append_pair("code_challenge", &s256_challenge(&pending.verifier))
+        .append_pair(
+            "code_challenge",
+            &wire::pkce::challenge_s256(&pending.verifier),
+        )
         .append_pair("code_challenge_method", "S256");
     if !scope.is_empty() {
         query.append_pair("scope", scope);
@@ -131,14 +131,6 @@ pub fn form_body(pairs: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_s256_challenge_matches_the_rfc_7636_example() {
-        assert_eq!(
-            s256_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
-        );
-    }
 
     #[test]
     fn the_authorize_url_carries_state_challenge_and_method() {

@@ -1,12 +1,21 @@
-//! Reusable components.
+//! Reusable components: they take data, signals and callbacks as props; those that act get
+//! their state from [`crate::hooks`]. Route-level components are in [`crate::pages`].
 
-pub mod form_view;
+pub mod approval;
+pub mod confirm;
+pub mod form;
+pub mod forward;
 pub mod history;
+pub mod identity_picker;
+pub mod item_bar;
+pub mod modal;
 pub mod pager;
+pub mod row_actions;
 pub mod shell;
 pub mod status;
 pub mod tabs;
 pub mod time;
+pub mod toast;
 pub mod view_as;
 pub mod widget;
 pub mod work_item_row;

@@ -6,7 +6,30 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use crate::api::ApiError;
 use crate::routes::{AppRoute, Tab};
+
+/// A tab's count as far as it is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Count {
+    /// Still loading.
+    Loading,
+    /// The server's count (it may send none).
+    Known(Option<i64>),
+    /// Loading it failed; the tab says so rather than showing nothing.
+    Failed(ApiError),
+}
+
+impl Count {
+    /// The count from a count resource's current value (`None` while loading).
+    pub fn of(loaded: Option<Result<wire::WorkItemsCount, ApiError>>) -> Count {
+        match loaded {
+            None => Count::Loading,
+            Some(Ok(count)) => Count::Known(count.count),
+            Some(Err(error)) => Count::Failed(error),
+        }
+    }
+}
 
 /// One tab with its count badge.
 #[component]
@@ -15,8 +38,8 @@ fn TabLink(
     tab: Tab,
     /// Whether it is the one shown.
     selected: bool,
-    /// Its count, once known.
-    count: Signal<Option<i64>>,
+    /// Its count, as far as it is known.
+    count: Signal<Count>,
 ) -> impl IntoView {
     view! {
         <A href=AppRoute::tab(tab).href()
@@ -27,7 +50,13 @@ fn TabLink(
             attr:aria-controls="tasks-panel"
             attr:tabindex=if selected { "0" } else { "-1" }>
             {tab.label()}
-            {move || count.get().map(|n| view! { <span class="mt-badge">{n}</span> })}
+            {move || match count.get() {
+                Count::Known(Some(n)) => Some(view! { <span class="mt-badge">{n}</span> }.into_any()),
+                Count::Failed(_) => Some(view! {
+                    <span class="mt-badge" aria-hidden="true">"?"</span>
+                }.into_any()),
+                Count::Loading | Count::Known(None) => None,
+            }}
         </A>
     }
 }
@@ -65,14 +94,26 @@ pub fn TaskTabs(
     /// The tab shown.
     selected: Tab,
     /// Pending count.
-    pending: Signal<Option<i64>>,
+    pending: Signal<Count>,
     /// Completed count.
-    completed: Signal<Option<i64>>,
+    completed: Signal<Count>,
 ) -> impl IntoView {
+    let failures = move || {
+        [(Tab::Pending, pending.get()), (Tab::Completed, completed.get())]
+            .into_iter()
+            .filter_map(|(tab, count)| match count {
+                Count::Failed(error) => Some(view! {
+                    <p>{format!("The {} count could not be loaded: {}", tab.as_str(), error.message())}</p>
+                }),
+                _ => None,
+            })
+            .collect_view()
+    };
     view! {
         <div class="mt-tabs" role="tablist" aria-label="Work items" on:keydown=on_keydown>
             <TabLink tab=Tab::Pending selected=selected == Tab::Pending count=pending/>
             <TabLink tab=Tab::Completed selected=selected == Tab::Completed count=completed/>
         </div>
+        <div class="mt-tabs__errors" role="status">{failures}</div>
     }
 }

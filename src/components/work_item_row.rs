@@ -35,14 +35,22 @@ pub fn WorkItemRow(
     completed: bool,
 ) -> impl IntoView {
     let found = involved(&item);
-    let href = AppRoute::Item(item.id.clone().unwrap_or_default()).href();
+    // Without an id there is no detail page to link to: the name is shown as text.
+    let href = item
+        .id
+        .clone()
+        .filter(|id| !id.is_empty())
+        .map(|id| AppRoute::Item(id).href());
     let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
     let kind = item.work_item_type.as_ref().map(type_label);
     let requester = item.requester_display_name.clone();
     view! {
         <li class="mt-row">
             <div class="mt-row__head">
-                <A href=href attr:class="mt-row__name">{name}</A>
+                {match href {
+                    Some(href) => view! { <A href=href attr:class="mt-row__name">{name}</A> }.into_any(),
+                    None => view! { <span class="mt-row__name">{name}</span> }.into_any(),
+                }}
                 {kind.map(|k| view! { <span class="mt-tag">{k}</span> })}
             </div>
             {item.description.clone().filter(|d| !d.is_empty()).map(|d| view! { <p class="mt-row__description">{d}</p> })}
@@ -56,7 +64,7 @@ pub fn WorkItemRow(
                     <div class="mt-row__facet"><dt>"Completed"</dt><dd><MaybeTime at=item.completed/></dd></div>
                 })}
             </dl>
-            {(!completed).then(|| view! { <crate::actions::RowActions item=item.clone()/> })}
+            {(!completed).then(|| view! { <crate::components::row_actions::RowActions item=item.clone()/> })}
         </li>
     }
 }

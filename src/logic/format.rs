@@ -1,7 +1,17 @@
-//! Words and numbers for people: relative ages, type names, paging summaries.
+//! Words and numbers for people: names, relative ages, type names, paging summaries.
 
 use chrono::{DateTime, Utc};
-use wire::WorkItemType;
+use wire::{PublicIdentity, WorkItemType};
+
+/// What a person is called: name, else alias, else id.
+pub fn display_name(person: &PublicIdentity) -> String {
+    person
+        .name
+        .clone()
+        .or_else(|| person.alias.clone())
+        .or_else(|| person.id.clone())
+        .unwrap_or_default()
+}
 
 /// "just now", "5 minutes ago", "3 days ago", "in 2 hours" (English, like the rest of the UI).
 pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
@@ -61,6 +71,15 @@ pub fn range_text(page: u32, size: u32, shown: usize, total: u64) -> String {
 mod tests {
     use super::*;
     use chrono::Duration;
+
+    #[test]
+    fn a_person_without_a_name_is_shown_by_alias() {
+        let person = PublicIdentity {
+            alias: Some("fred.astaire".into()),
+            ..PublicIdentity::default()
+        };
+        assert_eq!(display_name(&person), "fred.astaire");
+    }
 
     #[test]
     fn relative_time_picks_the_largest_whole_unit() {

@@ -1,5 +1,13 @@
-//! Pure view logic, free of the DOM so it runs in host unit tests.
+//! Pure logic, free of the DOM so it runs in host unit tests: formatting, lists, the
+//! account-selection and forward rules, commands, how a refusal is classified, and the
+//! words the actions use. May import `wire` and `api::error`, nothing else of the app.
 
+pub mod command;
+pub mod form;
 pub mod format;
+pub mod forward;
 pub mod involved;
 pub mod list;
+pub mod messages;
+pub mod refusal;
+pub mod wording;

@@ -2,21 +2,22 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params};
 use wire::{ApprovalItemDetails, RemediationItemDetails, WorkItem};
 
-use crate::actions::{
-    pending_count, use_item_actions, AccountSelectionForm, ApprovalItemActions, BulkDecisionBar,
-    Command, ItemActionBar, ItemActions, SelectionSummary,
-};
 use crate::api::{work_items, ApiError, Client};
-use crate::components::form_view::FormView;
+use crate::components::approval::{ApprovalItemActions, BulkDecisionBar};
+use crate::components::form::{AccountSelectionForm, SelectionSummary};
 use crate::components::history::History;
+use crate::components::item_bar::ItemActionBar;
 use crate::components::shell::Shell;
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
+use crate::hooks::item_actions::{use_item_actions, ItemActions};
+use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
-use crate::routes::{AppRoute, Tab};
+use crate::logic::messages::pending_count;
+use crate::routes::{AppRoute, ItemParams, Tab};
 use crate::state::Changes;
 
 /// The route `/items/:id`.
@@ -29,13 +30,14 @@ pub fn DetailPage() -> impl IntoView {
 fn Detail() -> impl IntoView {
     let api = expect_context::<Client>();
     let changes = expect_context::<Changes>();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let params = use_params::<ItemParams>();
+    let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id.clone())));
     // A 404 is an answer here, not a failure: the page says so and offers the way back.
     let item = LocalResource::new(move || {
         changes.track();
         let (api, id) = (api.clone(), id.get());
         async move {
+            let Some(id) = id else { return Ok(None) };
             match work_items::get(&api, &id).await {
                 Ok(item) => Ok(Some(item)),
                 Err(ApiError::NotFound(_)) => Ok(None),
@@ -43,7 +45,11 @@ fn Detail() -> impl IntoView {
             }
         }
     });
-    let current = Signal::derive(move || item.get().and_then(|r| r.ok().flatten()));
+    let current = Signal::derive(move || {
+        item.get()
+            .and_then(|r| r.ok().flatten())
+            .and_then(|item| Target::of(&item))
+    });
     let navigate = use_navigate();
     let after_forward =
         Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
@@ -55,7 +61,7 @@ fn Detail() -> impl IntoView {
             None => view! {
                 <section class="mt-card" aria-labelledby="missing-title">
                     <h1 id="missing-title" class="mt-page-title">"Work item not found"</h1>
-                    <p>"There is no work item with the ID " <code>{id.get_untracked()}</code>
+                    <p>"There is no work item with the ID " <code>{id.get_untracked().unwrap_or_default()}</code>
                        ", or it is not yours to see."</p>
                     <p><A href=AppRoute::tab(Tab::Pending).href()>"Go to your pending work items"</A></p>
                 </section>
@@ -130,7 +136,7 @@ pub fn WorkItemDetail(
         <article class="mt-detail" aria-labelledby="detail-title">
             <h1 id="detail-title" class="mt-page-title">{item.name.clone().unwrap_or_else(|| "(no name)".into())}</h1>
             <p class="mt-detail__description">{text(&item.description)}</p>
-            <ItemActionBar item=item.clone()/>
+            {Target::of(&item).is_some().then(|| view! { <ItemActionBar item=item.clone()/> })}
             <dl class="mt-fields mt-card">
                 <Field label="State"><span class="mt-detail__state"><span class=state_class(item.state.as_ref())>{state.clone()}</span></span></Field>
                 <Field label="Type">{kind}</Field>
@@ -168,7 +174,7 @@ pub fn WorkItemDetail(
                     Some(form) => view! {
                         <h3>"What was chosen"</h3>
                         <SelectionSummary form=form.clone()/>
-                        <FormView form/>
+                        <AccountSelectionForm form read_only=true/>
                     }.into_any(),
                     None => view! { <p class="mt-muted">"None."</p> }.into_any(),
                 }}
@@ -199,19 +205,23 @@ fn ApprovalCard(
     let actions = expect_context::<ItemActions>();
     let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
     let label = approval_label(&item);
-    let approval_id = item.id.clone().unwrap_or_default();
-    let decide = Callback::new(move |decision| {
-        let (approval_id, label) = (approval_id.clone(), label.clone());
-        actions.run(Command::Decide {
-            approval_id,
-            label,
-            decision,
+    // Without an id there is no approval item to send a decision about.
+    let approval_id = item.id.clone().filter(|id| !id.is_empty() && undecided);
+    let decide = approval_id.map(|approval_id| {
+        let label = label.clone();
+        Callback::new(move |decision| {
+            let (approval_id, label) = (approval_id.clone(), label.clone());
+            actions.run(Command::Decide {
+                approval_id,
+                label,
+                decision,
+            })
         })
     });
     view! {
         <li class="mt-card mt-approval-card">
-        {undecided.then(|| view! {
-            <ApprovalItemActions label=approval_label(&item) pending=actions.pending() on_decide=decide/>
+        {decide.map(|decide| view! {
+            <ApprovalItemActions label=label.clone() pending=actions.pending() on_decide=decide/>
         })}
         <dl class="mt-fields">
             <Field label="Application">{text(&item.application)}</Field>

@@ -3,19 +3,19 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_params, use_query};
 use wire::{WorkItem, WorkItemType};
 
 use crate::api::{work_items, ApiError, Client, Page, Paging};
 use crate::components::pager::Pager;
 use crate::components::shell::Shell;
 use crate::components::status::loaded;
-use crate::components::tabs::TaskTabs;
+use crate::components::tabs::{Count, TaskTabs};
 use crate::components::work_item_row::WorkItemRow;
 use crate::logic::format::type_label;
 use crate::logic::involved::all_sources;
 use crate::logic::list::{types_present, visible, ListFilter, SortBy};
-use crate::routes::{AppRoute, Tab, DEFAULT_PAGE_SIZE};
+use crate::routes::{AppRoute, PageQuery, Tab, TasksParams};
 use crate::state::{Changes, ViewAs};
 
 /// The route `/tasks/:tab?page=&size=`.
@@ -24,63 +24,20 @@ pub fn TaskManagerPage() -> impl IntoView {
     view! { <Shell><TaskManager/></Shell> }
 }
 
+/// Task Manager on the tab and page the URL names.
 #[component]
 fn TaskManager() -> impl IntoView {
-    let api = expect_context::<Client>();
-    let view_as = expect_context::<ViewAs>();
-    let changes = expect_context::<Changes>();
-    let params = use_params_map();
-    let query = use_query_map();
-    let tab = Memo::new(move |_| params.with(|p| p.get("tab").and_then(|t| Tab::parse(&t))));
-    let page = Memo::new(move |_| {
-        query.with(|q| {
-            q.get("page")
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(1u32)
-                .max(1)
-        })
-    });
-    let size = Memo::new(move |_| {
-        query.with(|q| {
-            q.get("size")
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(DEFAULT_PAGE_SIZE)
-                .clamp(1, wire::MAX_LIMIT)
-        })
-    });
-    let pending_count = LocalResource::new({
-        let api = api.clone();
-        move || {
-            changes.track();
-            let (api, owner) = (api.clone(), view_as.owner_id());
-            async move { work_items::count(&api, owner.as_deref()).await }
-        }
-    });
-    let completed_count = LocalResource::new({
-        let api = api.clone();
-        move || {
-            changes.track();
-            let (api, owner) = (api.clone(), view_as.owner_id());
-            async move { work_items::count_completed(&api, owner.as_deref()).await }
-        }
-    });
-    let list = LocalResource::new(move || {
-        changes.track();
-        let (api, owner) = (api.clone(), view_as.owner_id());
-        let (tab, paging) = (tab.get(), Paging::page(page.get(), size.get()));
-        async move {
-            match tab {
-                Some(Tab::Completed) => {
-                    work_items::list_completed(&api, owner.as_deref(), paging).await
-                }
-                _ => work_items::list(&api, owner.as_deref(), paging).await,
-            }
-        }
-    });
-    let count_of = |r: LocalResource<Result<wire::WorkItemsCount, ApiError>>| {
-        Signal::derive(move || r.get().and_then(|r| r.ok()).and_then(|c| c.count))
-    };
-    let (pending, completed) = (count_of(pending_count), count_of(completed_count));
+    let params = use_params::<TasksParams>();
+    let query = use_query::<PageQuery>();
+    let tab = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.tab)));
+    // An unreadable query falls back to the first page at the default size.
+    let query = Memo::new(move |_| query.with(|q| q.clone().unwrap_or_default()));
+    let (page, size) = (
+        Memo::new(move |_| query.with(PageQuery::page)),
+        Memo::new(move |_| query.with(PageQuery::size)),
+    );
+    let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
+    let list = page_of(tab, page, size);
     let filter = RwSignal::new(ListFilter::default());
     let sort = RwSignal::new(SortBy::default());
     // Filters are kept across pages of a tab; another tab has other types and sources.
@@ -108,6 +65,46 @@ fn TaskManager() -> impl IntoView {
             }.into_any(),
         }}
     }
+}
+
+/// The count of a tab's work items (of the person viewed as), loaded again after changes.
+fn tab_count(tab: Tab) -> Signal<Count> {
+    let (api, view_as) = (expect_context::<Client>(), expect_context::<ViewAs>());
+    let changes = expect_context::<Changes>();
+    let count = LocalResource::new(move || {
+        changes.track();
+        let (api, owner) = (api.clone(), view_as.owner_id());
+        async move {
+            match tab {
+                Tab::Pending => work_items::count(&api, owner.as_deref()).await,
+                Tab::Completed => work_items::count_completed(&api, owner.as_deref()).await,
+            }
+        }
+    });
+    Signal::derive(move || Count::of(count.get()))
+}
+
+/// One page of a tab's work items (of the person viewed as), loaded again after changes.
+fn page_of(
+    tab: Memo<Option<Tab>>,
+    page: Memo<u32>,
+    size: Memo<u32>,
+) -> LocalResource<Result<Page<WorkItem>, ApiError>> {
+    let (api, view_as) = (expect_context::<Client>(), expect_context::<ViewAs>());
+    let changes = expect_context::<Changes>();
+    LocalResource::new(move || {
+        changes.track();
+        let (api, owner) = (api.clone(), view_as.owner_id());
+        let (tab, paging) = (tab.get(), Paging::page(page.get(), size.get()));
+        async move {
+            match tab {
+                Some(Tab::Completed) => {
+                    work_items::list_completed(&api, owner.as_deref(), paging).await
+                }
+                _ => work_items::list(&api, owner.as_deref(), paging).await,
+            }
+        }
+    })
 }
 
 /// The toolbar, the rows and the pager of one loaded page.

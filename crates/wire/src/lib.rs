@@ -9,6 +9,7 @@
 mod enums;
 pub mod form;
 pub mod oauth;
+pub mod pkce;
 
 pub use enums::{
     DtoType, IdentityState, LocaleOrigin, WorkItemAction, WorkItemState, WorkItemType,

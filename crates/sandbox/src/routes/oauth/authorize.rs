@@ -8,9 +8,6 @@ use axum::extract::{FromRequest, Request, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use sha2::{Digest, Sha256};
 
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
@@ -60,7 +57,7 @@ impl AuthorizeParams {
 
 /// The PKCE S256 challenge of `verifier`.
 pub fn s256(verifier: &str) -> String {
-    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+    wire::pkce::challenge_s256(verifier)
 }
 
 /// Whether `text` is made of RFC 7636's unreserved characters only.

@@ -1,18 +1,16 @@
 //! Component tests of the action dialogs in headless Chromium: the modal's focus handling,
 //! the confirm dialog's count and double-click guard, and the Forward dialog.
-#![cfg(target_arch = "wasm32")]
 
-mod support;
-
+use crate::support::*;
 use leptos::prelude::*;
-use my_tasks::actions::{
-    BulkDecisionBar, Decision, ForwardChoice, ForwardDialog, IdentitySearch, Modal,
-};
-use support::*;
+use my_tasks::components::approval::BulkDecisionBar;
+use my_tasks::components::forward::ForwardDialog;
+use my_tasks::components::modal::Modal;
+use my_tasks::hooks::identity_search::IdentitySearch;
+use my_tasks::logic::forward::ForwardChoice;
+use my_tasks::logic::messages::Decision;
 use wasm_bindgen_test::*;
 use wire::PublicIdentity;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// A page with an "Open" button and the modal it opens.
 fn modal_page() -> impl IntoView {

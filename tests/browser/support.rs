@@ -1,6 +1,5 @@
 //! Helpers for the component tests in headless Chromium: mount a view into its own
 //! container, find elements, press keys and type like a person, and let the DOM settle.
-#![allow(dead_code)] // each test binary uses a different subset
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

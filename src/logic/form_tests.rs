@@ -81,3 +81,18 @@ fn chosen_values_are_described_with_their_labels() {
     );
     assert_eq!(described[2], ("blob".to_owned(), r#"{"x":1}"#.to_owned()));
 }
+
+#[test]
+fn a_missing_or_null_value_is_no_text_so_an_input_starts_empty_and_nothing_is_described() {
+    assert_eq!(value_text(None), "");
+    assert_eq!(value_text(Some(&serde_json::Value::Null)), "");
+    assert_eq!(value_text(Some(&json!("fred"))), "fred");
+    assert_eq!(value_text(Some(&json!(true))), "true");
+    let empty = FieldDetails {
+        name: "account".into(),
+        value: Some(serde_json::Value::Null),
+        ..FieldDetails::default()
+    };
+    assert_eq!(initial_values(std::slice::from_ref(&empty))["account"], "");
+    assert!(describe_values(&[empty]).is_empty());
+}

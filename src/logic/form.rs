@@ -25,7 +25,9 @@ pub fn is_editable(field: &FieldDetails) -> bool {
     !matches!(field.field_type, FieldType::Other(_))
 }
 
-/// A field's value as text: strings as they are, booleans and numbers written out.
+/// A field's value as text: strings as they are, booleans and numbers written out. No
+/// value (missing or null) is empty text, never a placeholder: this text becomes an
+/// input's value and a submitted value, and an empty one is left out of summaries.
 pub fn value_text(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
@@ -126,5 +128,5 @@ pub fn describe_values(fields: &[FieldDetails]) -> Vec<(String, String)> {
 }
 
 #[cfg(test)]
-#[path = "form_logic_tests.rs"]
+#[path = "form_tests.rs"]
 mod tests;

@@ -1,4 +1,5 @@
-//! Toasts: short "what happened" messages in live regions screen readers announce.
+//! `use_toasts`: the app's toasts, short "what happened" messages, pushed from anywhere
+//! below [`provide_toasts`] and shown by [`crate::components::toast::ToastRegion`].
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -30,13 +31,16 @@ impl ToastKind {
 
 /// One message.
 #[derive(Debug, Clone, PartialEq)]
-struct Toast {
-    id: u64,
-    kind: ToastKind,
-    message: String,
+pub struct Toast {
+    /// Tells it apart from the others, to dismiss it.
+    pub id: u64,
+    /// How it is announced and looks.
+    pub kind: ToastKind,
+    /// What it says.
+    pub message: String,
 }
 
-/// The app's toasts: push from anywhere below [`provide_toasts`], shown by [`ToastRegion`].
+/// The app's toasts: push from anywhere below [`provide_toasts`].
 #[derive(Debug, Clone, Copy)]
 pub struct Toasts {
     list: RwSignal<Vec<Toast>>,
@@ -80,7 +84,8 @@ impl Toasts {
         self.list.try_update(|l| l.retain(|t| t.id != id));
     }
 
-    fn of(&self, errors: bool) -> Vec<Toast> {
+    /// The errors (`true`) or the other messages, oldest first.
+    pub fn of(&self, errors: bool) -> Vec<Toast> {
         self.list.with(|l| {
             l.iter()
                 .filter(|t| (t.kind == ToastKind::Error) == errors)
@@ -100,45 +105,4 @@ pub fn provide_toasts() -> Toasts {
 /// The toasts provided above (a fresh, unshown set if none were, so nothing panics).
 pub fn use_toasts() -> Toasts {
     use_context::<Toasts>().unwrap_or_default()
-}
-
-/// Where toasts appear: a polite `role=status` region for success and info, and a
-/// `role=alert` region for errors. Both regions are always in the page, so screen readers
-/// announce what is added to them.
-#[component]
-pub fn ToastRegion() -> impl IntoView {
-    let toasts = use_toasts();
-    view! {
-        <div class="mt-toasts">
-            <div class="mt-toasts__region" role="status" aria-live="polite">
-                <For each=move || toasts.of(false) key=|t| t.id let:toast>
-                    <ToastView toast=toast toasts=toasts />
-                </For>
-            </div>
-            <div class="mt-toasts__region" role="alert" aria-live="assertive">
-                <For each=move || toasts.of(true) key=|t| t.id let:toast>
-                    <ToastView toast=toast toasts=toasts />
-                </For>
-            </div>
-        </div>
-    }
-}
-
-/// One toast with its Dismiss button.
-#[component]
-fn ToastView(
-    /// The message.
-    toast: Toast,
-    /// Where it lives, to dismiss it.
-    toasts: Toasts,
-) -> impl IntoView {
-    let id = toast.id;
-    view! {
-        <div class=format!("mt-toast mt-toast--{}", toast.kind.as_str())>
-            <p class="mt-toast__message">{toast.message}</p>
-            <button type="button" class="mt-toast__dismiss" on:click=move |_| toasts.dismiss(id)>
-                "Dismiss"
-            </button>
-        </div>
-    }
 }

@@ -1,8 +1,52 @@
-//! Buttons that decide approval items, and a button that asks before it acts.
+//! Buttons that decide approval items, a button that asks before it acts, and
+//! [`ButtonVariant`], how a button looks.
 
 use super::confirm::ConfirmDialog;
-use super::messages::{bulk_confirm_message, single_confirm_message, Decision};
+use crate::logic::messages::{bulk_confirm_message, single_confirm_message, Decision};
 use leptos::prelude::*;
+
+/// How a button looks: its `mt-button--*` modifier, never free text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ButtonVariant {
+    /// The plain button.
+    #[default]
+    Plain,
+    /// The main action of its place (e.g. Mark Complete on the detail page).
+    Primary,
+    /// Grants access.
+    Approve,
+    /// Refuses access.
+    Reject,
+}
+
+impl ButtonVariant {
+    /// The modifier part of the class (`mt-button--{as_str}`); empty for the plain button.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ButtonVariant::Plain => "",
+            ButtonVariant::Primary => "primary",
+            ButtonVariant::Approve => "approve",
+            ButtonVariant::Reject => "reject",
+        }
+    }
+
+    /// The button's whole class attribute.
+    pub fn class(self) -> String {
+        match self.as_str() {
+            "" => "mt-button".to_owned(),
+            modifier => format!("mt-button mt-button--{modifier}"),
+        }
+    }
+}
+
+impl From<Decision> for ButtonVariant {
+    fn from(decision: Decision) -> Self {
+        match decision {
+            Decision::Approve => ButtonVariant::Approve,
+            Decision::Reject => ButtonVariant::Reject,
+        }
+    }
+}
 
 /// A button that opens a [`ConfirmDialog`] and acts only when the person confirms. The
 /// dialog closes by itself when the request (`pending`) finishes.
@@ -23,9 +67,9 @@ pub fn ConfirmButton(
     /// When true the button cannot be used (e.g. nothing left to decide).
     #[prop(optional, into)]
     disabled: Signal<bool>,
-    /// A CSS modifier for the button, e.g. "primary" gives `mt-button--primary`.
-    #[prop(optional)]
-    modifier: &'static str,
+    /// How the button looks.
+    #[prop(optional, into)]
+    variant: ButtonVariant,
     /// Called once the person confirms.
     #[prop(into)]
     on_confirm: Callback<()>,
@@ -38,10 +82,7 @@ pub fn ConfirmButton(
         }
         now
     });
-    let class = match modifier {
-        "" => "mt-button".to_owned(),
-        m => format!("mt-button mt-button--{m}"),
-    };
+    let class = variant.class();
     let (dialog_title, confirm_label) = (StoredValue::new(title), StoredValue::new(label.clone()));
     view! {
         <button type="button" class=class disabled=move || disabled.get() || pending.get()
@@ -75,7 +116,7 @@ pub fn ApprovalItemActions(
         view! {
             <ConfirmButton label=decision.label() title=format!("{} item", decision.label())
                 message=Signal::derive(move || message.clone()) pending=pending
-                modifier=decision.as_str() on_confirm=Callback::new(move |()| on_decide.run(decision)) />
+                variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision)) />
         }
     };
     view! {
@@ -102,8 +143,27 @@ pub fn BulkDecisionBar(
             <ConfirmButton label=decision.bulk_label() title=format!("{} items", decision.label())
                 message=Signal::derive(move || bulk_confirm_message(decision, pending_count.get()))
                 pending=pending disabled=Signal::derive(move || pending_count.get() == 0)
-                modifier=decision.as_str() on_confirm=Callback::new(move |()| on_decide.run(decision)) />
+                variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision)) />
         }
     };
     view! { <div class="mt-bulk-bar">{bulk(Decision::Approve)} {bulk(Decision::Reject)}</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_variant_is_its_modifier_class_and_a_decision_looks_like_itself() {
+        assert_eq!(ButtonVariant::Plain.class(), "mt-button");
+        assert_eq!(
+            ButtonVariant::Primary.class(),
+            "mt-button mt-button--primary"
+        );
+        assert_eq!(
+            ButtonVariant::from(Decision::Reject).class(),
+            "mt-button mt-button--reject"
+        );
+        assert_eq!(ButtonVariant::from(Decision::Approve).as_str(), "approve");
+    }
 }

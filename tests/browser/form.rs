@@ -1,17 +1,13 @@
 //! Component tests of the account-selection form renderer in headless Chromium: required
 //! fields, validation before submit, nested sections and field types the app does not know.
-#![cfg(target_arch = "wasm32")]
 
-mod support;
-
+use crate::support::*;
 use leptos::prelude::*;
-use my_tasks::actions::{AccountSelectionForm, SelectionSummary};
+use my_tasks::components::form::{AccountSelectionForm, SelectionSummary};
 use serde_json::json;
-use support::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wire::{AccountSelection, FormDetails};
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 fn form() -> FormDetails {
     serde_json::from_value(json!({
@@ -158,5 +154,26 @@ async fn the_summary_shows_what_was_chosen_by_label() {
     assert!(
         text.contains("GitHub account") && text.contains("fred-admin (privileged)"),
         "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_finished_items_form_is_the_same_renderer_read_only_with_its_values_and_no_submit() {
+    let mut finished = form();
+    finished.sections.as_mut().unwrap()[0]
+        .form_items
+        .as_mut()
+        .unwrap()[0]["value"] = json!("fred-admin");
+    let root = mount(move || view! { <AccountSelectionForm form=finished read_only=true /> });
+    settle().await;
+    assert!(find_all(&root, "button").is_empty(), "nothing to submit");
+    assert!(find(&root, "fieldset.mt-selection__fields").has_attribute("disabled"));
+    let select: web_sys::HtmlSelectElement = find(&root, "select").unchecked_into();
+    assert_eq!(select.value(), "fred-admin");
+    let text = root.text_content().unwrap();
+    assert!(text.contains("For Fred.Astaire"), "{text}");
+    assert!(
+        text.contains("signature-pad"),
+        "unknown items are still shown: {text}"
     );
 }

@@ -1,6 +1,8 @@
-//! `use_identity_search`: a debounced, stale-answer-proof search for people, the state
-//! behind the identity picker.
+//! `use_identity_search`: the app's one search for people — debounced as a person types
+//! (the Forward dialog's picker) or at once on request (View as), and stale-answer-proof
+//! either way — and [`people_search`], the search through the public identities endpoint.
 
+use crate::api::{identities, Client, Paging};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -31,14 +33,24 @@ impl IdentitySearch {
     }
 }
 
-/// What a person is called in the picker: name, else alias, else id.
-pub fn display_name(person: &PublicIdentity) -> String {
-    person
-        .name
-        .clone()
-        .or_else(|| person.alias.clone())
-        .or_else(|| person.id.clone())
-        .unwrap_or_default()
+/// A search through the public identities endpoint for at most `limit` people, leaving
+/// out `except` (the Forward dialog leaves out the current owner: the API refuses to
+/// forward to them).
+pub fn people_search(api: Client, except: Option<String>, limit: u32) -> IdentitySearch {
+    IdentitySearch::new(move |query: String| {
+        let (api, except) = (api.clone(), except.clone());
+        async move {
+            let paging = Paging {
+                limit,
+                offset: 0,
+                count: false,
+            };
+            identities::search(&api, &query, paging)
+                .await
+                .map(|page| page.items.into_iter().filter(|p| p.id != except).collect())
+                .map_err(|e| e.message())
+        }
+    })
 }
 
 /// Where the search stands, for the picker's status line.
@@ -110,16 +122,36 @@ impl UseIdentitySearch {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
-        let text = text.trim().to_owned();
-        if text.is_empty() {
-            self.generation.update_value(|g| *g += 1);
-            self.results.set(Vec::new());
-            self.open.set(false);
-            self.status.set(SearchStatus::Idle);
-            return;
-        }
+        let Some(text) = self.start(text) else { return };
         let handle = set_timeout_with_handle(move || this.run(text), DEBOUNCE);
         self.timer.set_value(handle.ok());
+    }
+
+    /// Search for `text` now, without waiting for typing to pause; blank text asks for
+    /// everyone (the person pressed a button, so they want a list).
+    pub fn query_now(&self, text: &str) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        self.run(text.trim().to_owned());
+    }
+
+    /// Clears the results and forgets any search in flight.
+    pub fn clear(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.results.set(Vec::new());
+        self.open.set(false);
+        self.status.set(SearchStatus::Idle);
+    }
+
+    /// The trimmed text to search for; blank text clears instead.
+    fn start(&self, text: &str) -> Option<String> {
+        let text = text.trim().to_owned();
+        if text.is_empty() {
+            self.clear();
+            return None;
+        }
+        Some(text)
     }
 
     fn run(self, text: String) {

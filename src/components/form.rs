@@ -1,14 +1,13 @@
-//! The account-selection form: rendered from the work item's `FormDetails`, whatever its
-//! field types, validated before it is sent.
+//! The app's one renderer of a work item's form (`FormDetails`), whatever its field types:
+//! editable and validated before it is sent while the work item is pending, read-only once
+//! it is not.
 
-use super::focus::unique_id;
-use super::form_logic::{
+use crate::focus::{focus_first_invalid, unique_id};
+use crate::logic::form::{
     collect_selection, describe_values, field_label, initial_values, FieldError, FormValues,
 };
 use leptos::html::Form;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 use wire::{AccountSelection, FieldDetails, FieldType, FormDetails, FormItem, SectionDetails};
 
 /// What every field of one form shares: the values being edited and the current errors.
@@ -36,24 +35,28 @@ impl FormState {
     }
 }
 
-/// An account-selection form: the form's title, its sections (nested too) and fields by
-/// type (select and radio choices, text, textarea, checkbox), required fields marked.
-/// Fields of types the app does not know, and items that are no field or section, are
-/// shown read-only with their raw JSON. "Submit" validates first; errors show beside their
-/// fields and focus moves to the first. While `pending` every input is disabled.
+/// An account-selection form: the form's title, whom it is for, its sections (nested too)
+/// and fields by type (select and radio choices, text, textarea, checkbox) with their
+/// current values, required fields marked. Fields of types the app does not know, and
+/// items that are no field or section, are shown read-only with their raw JSON. "Submit"
+/// validates first; errors show beside their fields and focus moves to the first. While
+/// `pending` every input is disabled; a `read_only` form has no Submit at all.
 #[component]
 pub fn AccountSelectionForm(
     /// The work item's form.
     form: FormDetails,
     /// True while the submission is in flight.
-    #[prop(into)]
+    #[prop(optional, into)]
     pending: Signal<bool>,
     /// What the server said when the last submission failed.
     #[prop(optional, into)]
     error: MaybeProp<String>,
     /// Called with the selection, keyed on field name, once it is valid.
-    #[prop(into)]
-    on_submit: Callback<AccountSelection>,
+    #[prop(optional, into)]
+    on_submit: Option<Callback<AccountSelection>>,
+    /// Shows the form as it stands, with nothing to edit or submit (the work item is done).
+    #[prop(optional)]
+    read_only: bool,
 ) -> impl IntoView {
     let fields = StoredValue::new(form.fields());
     let values = RwSignal::new(fields.with_value(|f| initial_values(f)));
@@ -74,8 +77,12 @@ pub fn AccountSelectionForm(
         }
         attempted.set(true);
         match values.with_untracked(|v| fields.with_value(|f| collect_selection(f, v))) {
-            Ok(selection) => on_submit.run(selection),
-            Err(_) => request_animation_frame(move || focus_first_invalid(node)),
+            Ok(selection) => {
+                if let Some(send) = on_submit {
+                    send.run(selection);
+                }
+            }
+            Err(_) => request_animation_frame(move || focus_first_invalid(node.get_untracked())),
         }
     };
     let summary = move || match errors.with(Vec::len) {
@@ -87,13 +94,16 @@ pub fn AccountSelectionForm(
         <form class="mt-selection" novalidate=true node_ref=node on:submit=submit>
             {form.title.map(|t| view! { <h3 class="mt-selection__title">{t}</h3> })}
             {form.subtitle.map(|s| view! { <p class="mt-selection__subtitle">{s}</p> })}
-            <fieldset class="mt-selection__fields" disabled=pending>
+            {form.target_user.map(|t| view! { <p>"For " <strong>{t}</strong></p> })}
+            <fieldset class="mt-selection__fields" disabled=move || read_only || pending.get()>
                 {form.sections.unwrap_or_default().into_iter()
                     .map(|section| view! { <FormSection section=section /> }).collect_view()}
             </fieldset>
-            <p class="mt-selection__summary" role="alert">{summary}</p>
-            <p class="mt-modal__error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="mt-button mt-button--primary" disabled=pending>"Submit"</button>
+            {(!read_only).then(|| view! {
+                <p class="mt-selection__summary" role="alert">{summary}</p>
+                <p class="mt-modal__error" role="alert">{move || error.get()}</p>
+                <button type="submit" class="mt-button mt-button--primary" disabled=pending>"Submit"</button>
+            })}
         </form>
     }
 }
@@ -251,18 +261,5 @@ pub fn SelectionSummary(
         <dl class="mt-selection__chosen">
             {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
         </dl>
-    }
-}
-
-/// Moves focus to the first control marked invalid inside the form.
-fn focus_first_invalid(form: NodeRef<Form>) {
-    let selector = "input[aria-invalid='true'], select[aria-invalid='true'], \
-        textarea[aria-invalid='true'], [role=radiogroup][aria-invalid='true'] input";
-    let invalid = form
-        .get_untracked()
-        .and_then(|f| f.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    if let Some(el) = invalid {
-        let _ = el.focus();
     }
 }

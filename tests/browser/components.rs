@@ -1,32 +1,21 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the error panel, the
 //! relative time, and a work item row with hostile strings.
-#![cfg(target_arch = "wasm32")]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use crate::support::mount;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use my_tasks::api::{ApiError, ServerMessage};
 use my_tasks::components::status::ErrorPanel;
+use my_tasks::components::tabs::{Count, TaskTabs};
 use my_tasks::components::time::RelativeTime;
 use my_tasks::components::work_item_row::WorkItemRow;
+use my_tasks::routes::Tab;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wire::{ApprovalItemDetails, WorkItem, WorkItemType};
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts `view` into a fresh container and returns the container.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let container = document()
-        .create_element("div")
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlElement>();
-    document().body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), view).forget();
-    container
-}
 
 #[wasm_bindgen_test]
 async fn the_error_panel_shows_the_servers_message_and_tracking_id_and_retry_calls_back() {
@@ -101,4 +90,55 @@ async fn a_row_shows_hostile_strings_as_text() {
         text.contains("<Source & \"Co\">") && text.contains("fred-astaire-sp"),
         "{text}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_count_that_failed_to_load_is_shown_not_hidden() {
+    let failed = ApiError::Server {
+        status: 503,
+        message: ServerMessage {
+            text: Some("Service Unavailable".into()),
+            tracking_id: None,
+        },
+    };
+    let pending = Signal::derive(|| Count::Known(Some(4)));
+    let completed = Signal::derive(move || Count::Failed(failed.clone()));
+    let root = mount(move || {
+        view! { <Router><TaskTabs selected=Tab::Pending pending completed/></Router> }
+    });
+    leptos::task::tick().await;
+    // A status, not an alert: the list's own error panel is the page's alert.
+    let alert = root
+        .query_selector(".mt-tabs__errors[role=status]")
+        .unwrap()
+        .unwrap();
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("The completed count could not be loaded: Service Unavailable"),
+        "{text}"
+    );
+    let pending_tab = root.query_selector("#tab-pending").unwrap().unwrap();
+    assert!(pending_tab.text_content().unwrap().contains('4'));
+    let completed_tab = root.query_selector("#tab-completed").unwrap().unwrap();
+    assert!(completed_tab.text_content().unwrap().contains('?'));
+}
+
+#[wasm_bindgen_test]
+async fn a_row_without_an_id_links_nowhere_and_offers_no_actions() {
+    let item = WorkItem {
+        name: Some("Orphan".into()),
+        state: Some(wire::WorkItemState::Pending),
+        ..Default::default()
+    };
+    let root = mount(move || view! { <Router><ul><WorkItemRow item/></ul></Router> });
+    leptos::task::tick().await;
+    assert!(
+        root.query_selector("a").unwrap().is_none(),
+        "no link to /items/"
+    );
+    assert!(
+        root.query_selector("button").unwrap().is_none(),
+        "no actions"
+    );
+    assert!(root.text_content().unwrap().contains("Orphan"));
 }

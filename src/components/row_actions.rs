@@ -3,8 +3,8 @@
 //! selection need the detail page.
 
 use super::approval::{BulkDecisionBar, ConfirmButton};
-use super::commands::{use_item_actions, Command};
-use super::messages::pending_count;
+use crate::hooks::item_actions::use_item_actions;
+use crate::logic::command::{Command, Target};
 use leptos::prelude::*;
 use wire::WorkItem;
 
@@ -12,8 +12,9 @@ use wire::WorkItem;
 const LIST_HOME: &str = "tasks-panel";
 
 /// A pending row's quick actions, each confirmed: "Approve All" / "Reject All" when approval
-/// items wait for a decision, else "Mark Complete". Nothing for finished items or items
-/// with a form (they are completed by submitting the form on the detail page).
+/// items wait for a decision, else "Mark Complete". Nothing for finished items, items with
+/// a form (they are completed by submitting the form on the detail page) or items without
+/// an id (there is nothing to send a command to).
 #[component]
 pub fn RowActions(
     /// The work item of the row.
@@ -22,15 +23,18 @@ pub fn RowActions(
     if !item.is_pending() || item.form.is_some() {
         return None;
     }
-    let waiting = pending_count(item.approval_items());
-    let name = item.name.clone().unwrap_or_else(|| "this work item".into());
+    let target = Target::of(&item)?;
+    let waiting = target.approvals_waiting;
+    let question = format!(
+        "Mark “{}” complete? It moves from Pending to Completed.",
+        item.name.as_deref().unwrap_or("this work item")
+    );
     let actions = use_item_actions(
-        Signal::stored(Some(item)),
+        Signal::stored(Some(target)),
         Callback::new(|()| ()),
         LIST_HOME,
     );
     let pending = actions.pending();
-    let question = format!("Mark “{name}” complete? It moves from Pending to Completed.");
     Some(view! {
         <div class="mt-row__actions">
             {match waiting {

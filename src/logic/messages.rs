@@ -2,7 +2,7 @@
 
 use wire::{ApprovalItemDetails, WorkItemState};
 
-/// A decision on approval items. `as_str()` is also the CSS modifier.
+/// A decision on approval items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
     /// Approve: the access is granted.
@@ -12,14 +12,6 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// A stable lower-case name, used as a CSS modifier (`mt-button--approve`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Approve => "approve",
-            Decision::Reject => "reject",
-        }
-    }
-
     /// The button that decides one item: "Approve" / "Reject".
     pub fn label(self) -> &'static str {
         match self {

@@ -1,6 +1,6 @@
 //! The modal dialog every action dialog is built on.
 
-use super::focus::{active_element, focus_initial, focusable_within, unique_id};
+use crate::focus::{active_element, focus_initial, focusable_within, unique_id};
 use leptos::html::Div;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

@@ -1,7 +1,8 @@
 //! A combobox that finds a person by name through an async search the caller supplies.
 
-use super::focus::unique_id;
-use super::identity_search::{display_name, use_identity_search, IdentitySearch};
+use crate::focus::unique_id;
+use crate::hooks::identity_search::{use_identity_search, IdentitySearch, UseIdentitySearch};
+use crate::logic::format::display_name;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 use wire::PublicIdentity;
@@ -27,85 +28,77 @@ pub fn IdentityPicker(
         (unique_id("picker"), unique_id("listbox"), unique_id("err"));
     let query = RwSignal::new(String::new());
     let people = use_identity_search(search);
-    let (results, status, open, active) =
-        (people.results, people.status, people.open, people.active);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         query.set(text.clone());
         selected.set(None);
         people.query(&text);
     };
-    let choose = move |index: usize| {
-        if let Some(person) = results.with_untracked(|r| r.get(index).cloned()) {
+    let choose = Callback::new(move |index: usize| {
+        if let Some(person) = people.results.with_untracked(|r| r.get(index).cloned()) {
             query.set(display_name(&person));
             selected.set(Some(person));
-            open.set(false);
-            active.set(None);
+            people.open.set(false);
+            people.active.set(None);
         }
-    };
-    let on_keydown = move |ev: KeyboardEvent| {
-        let len = results.with_untracked(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" | "ArrowUp" if len > 0 => {
-                ev.prevent_default();
-                open.set(true);
-                let down = ev.key() == "ArrowDown";
-                active.update(|a| *a = Some(step(*a, len, down)));
-            }
-            "Enter" if open.get_untracked() => {
-                ev.prevent_default();
-                if let Some(index) = active.get_untracked() {
-                    choose(index);
-                }
-            }
-            "Escape" if open.get_untracked() => {
-                ev.prevent_default();
-                ev.stop_propagation();
-                open.set(false);
-            }
-            _ => {}
-        }
-    };
-    let option_id = {
-        let list_id = list_id.clone();
-        move |i: usize| format!("{list_id}-opt-{i}")
-    };
+    });
     let active_id = {
-        let option_id = option_id.clone();
-        move || active.get().filter(|_| open.get()).map(&option_id)
+        let list_id = list_id.clone();
+        move || {
+            let (open, active) = (people.open.get(), people.active.get());
+            active.filter(|_| open).map(|i| option_id(&list_id, i))
+        }
     };
     let has_error = move || error.with(Option::is_some);
     view! {
         <div class="mt-picker">
             <label class="mt-field__label" for=input_id.clone()>{label}</label>
-            <input
-                id=input_id
-                class="mt-field__input"
-                type="text"
-                role="combobox"
-                autocomplete="off"
-                aria-autocomplete="list"
-                aria-controls=list_id.clone()
-                aria-expanded=move || open.get().to_string()
+            <input id=input_id class="mt-field__input" type="text" role="combobox"
+                autocomplete="off" aria-autocomplete="list" aria-controls=list_id.clone()
+                aria-expanded=move || people.open.get().to_string()
                 aria-activedescendant=active_id
                 aria-invalid=move || has_error().to_string()
                 aria-describedby=error_id.clone()
                 prop:value=move || query.get()
                 on:input=on_input
-                on:keydown=on_keydown
+                on:keydown=move |ev| on_keydown(people, &ev, choose)
             />
-            <ul id=list_id class="mt-picker__list" role="listbox" aria-label="People" hidden=move || !open.get()>
-                {move || {
-                    results.get().iter().enumerate().map(|(i, person)| view! {
-                        <PickerOption id=option_id(i) person=person.clone()
-                            active=Signal::derive(move || active.get() == Some(i))
-                            on_choose=Callback::new(move |()| choose(i)) />
-                    }).collect_view()
-                }}
-            </ul>
-            <p class="mt-picker__status" role="status">{move || status.with(|s| s.text())}</p>
+            <PickerList id=list_id people choose/>
+            <p class="mt-picker__status" role="status">{move || people.status.with(|s| s.text())}</p>
             <p id=error_id class="mt-field__error">{move || error.get()}</p>
         </div>
+    }
+}
+
+/// The element id of option `i` of the listbox `list_id`.
+fn option_id(list_id: &str, i: usize) -> String {
+    format!("{list_id}-opt-{i}")
+}
+
+/// The picker's keyboard: arrows move the highlight (wrapping), Enter chooses it, Escape
+/// closes the list (and only the list, not a dialog around it).
+fn on_keydown(people: UseIdentitySearch, ev: &KeyboardEvent, choose: Callback<usize>) {
+    let len = people.results.with_untracked(Vec::len);
+    let open = people.open.get_untracked();
+    match ev.key().as_str() {
+        "ArrowDown" | "ArrowUp" if len > 0 => {
+            ev.prevent_default();
+            people.open.set(true);
+            let down = ev.key() == "ArrowDown";
+            people.active.update(|a| *a = Some(step(*a, len, down)));
+        }
+        "Enter" if open => {
+            ev.prevent_default();
+            if let Some(index) = people.active.get_untracked() {
+                choose.run(index);
+            }
+        }
+        "Escape" if open => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            people.open.set(false);
+        }
+        _ => {}
     }
 }
 
@@ -116,6 +109,30 @@ fn step(current: Option<usize>, len: usize, down: bool) -> usize {
         (None, false) => len - 1,
         (Some(i), true) => (i + 1) % len,
         (Some(i), false) => (i + len - 1) % len,
+    }
+}
+
+/// The listbox of people the last search found.
+#[component]
+fn PickerList(
+    /// The listbox's element id, referenced by the input's `aria-controls`.
+    id: String,
+    /// The search whose results are listed.
+    people: UseIdentitySearch,
+    /// Called with the index of the person clicked.
+    choose: Callback<usize>,
+) -> impl IntoView {
+    let list_id = id.clone();
+    view! {
+        <ul id=id class="mt-picker__list" role="listbox" aria-label="People" hidden=move || !people.open.get()>
+            {move || {
+                people.results.get().into_iter().enumerate().map(|(i, person)| view! {
+                    <PickerOption id=option_id(&list_id, i) person
+                        active=Signal::derive(move || people.active.get() == Some(i))
+                        on_choose=Callback::new(move |()| choose.run(i)) />
+                }).collect_view()
+            }}
+        </ul>
     }
 }
 
@@ -164,14 +181,5 @@ mod tests {
         assert_eq!(step(None, 3, false), 2);
         assert_eq!(step(Some(2), 3, true), 0);
         assert_eq!(step(Some(0), 3, false), 2);
-    }
-
-    #[test]
-    fn a_person_without_a_name_is_shown_by_alias() {
-        let person = PublicIdentity {
-            alias: Some("fred.astaire".into()),
-            ..PublicIdentity::default()
-        };
-        assert_eq!(display_name(&person), "fred.astaire");
     }
 }

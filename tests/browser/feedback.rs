@@ -1,15 +1,13 @@
 //! Component tests in headless Chromium of the feedback around actions: toasts in live
 //! regions, and the confirmed Approve / Reject of one approval item.
-#![cfg(target_arch = "wasm32")]
 
-mod support;
-
+use crate::support::*;
 use leptos::prelude::*;
-use my_tasks::actions::{provide_toasts, ApprovalItemActions, Decision, ToastRegion, Toasts};
-use support::*;
+use my_tasks::components::approval::ApprovalItemActions;
+use my_tasks::components::toast::ToastRegion;
+use my_tasks::hooks::toasts::{provide_toasts, Toasts};
+use my_tasks::logic::messages::Decision;
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn success_is_announced_politely_and_errors_assertively_until_dismissed() {

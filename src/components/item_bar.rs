@@ -1,40 +1,17 @@
 //! The actions of a work item as the detail page shows them: Mark Complete and Forward,
 //! the Forward dialog, and the explanation of the last refusal.
 
-use super::approval::ConfirmButton;
-use super::commands::{Command, ItemActions};
+use super::approval::{ButtonVariant, ConfirmButton};
 use super::forward::ForwardDialog;
-use super::identity_search::IdentitySearch;
-use crate::api::{identities, Client, Paging};
+use crate::api::Client;
+use crate::hooks::identity_search::people_search;
+use crate::hooks::item_actions::ItemActions;
+use crate::logic::command::Command;
 use leptos::prelude::*;
 use wire::WorkItem;
 
-/// How many people one search shows.
+/// How many people one search for a new owner shows.
 const SEARCH_LIMIT: u32 = 20;
-
-/// A search for people to forward to, through the public identities endpoint, leaving out
-/// the current owner (the API refuses to forward to them).
-pub fn forward_search(api: Client, owner_id: Option<String>) -> IdentitySearch {
-    IdentitySearch::new(move |query: String| {
-        let (api, owner_id) = (api.clone(), owner_id.clone());
-        async move {
-            let paging = Paging {
-                limit: SEARCH_LIMIT,
-                offset: 0,
-                count: false,
-            };
-            identities::search(&api, &query, paging)
-                .await
-                .map(|page| {
-                    page.items
-                        .into_iter()
-                        .filter(|p| p.id != owner_id)
-                        .collect()
-                })
-                .map_err(|e| e.message())
-        }
-    })
-}
 
 /// "Mark Complete" (confirmed) and "Forward" for a pending work item, the Forward dialog,
 /// and, after a refusal, what happened in plain words (with a link to the approval items
@@ -45,15 +22,19 @@ pub fn ItemActionBar(
     item: WorkItem,
 ) -> impl IntoView {
     let actions = expect_context::<ItemActions>();
-    let search = forward_search(expect_context::<Client>(), item.owner_id.clone());
+    let search = people_search(
+        expect_context::<Client>(),
+        item.owner_id.clone(),
+        SEARCH_LIMIT,
+    );
     let pending = actions.pending();
     let name = item.name.clone().unwrap_or_else(|| "this work item".into());
     let question = format!("Mark “{name}” complete? It moves from Pending to Completed.");
     let notice = move || {
         actions.notice.get().map(|notice| view! {
             <div class="mt-actions__notice" role="alert">
-                <p>{notice.message}</p>
-                {notice.show_approvals.then(|| view! { <p><a href="#approvals-title">"Go to the approval items"</a></p> })}
+                <p>{notice.message()}</p>
+                {notice.problem.blocked_by_approvals().then(|| view! { <p><a href="#approvals-title">"Go to the approval items"</a></p> })}
             </div>
         })
     };
@@ -63,7 +44,7 @@ pub fn ItemActionBar(
             {item.is_pending().then(|| view! {
                 <div class="mt-actions__buttons">
                     <ConfirmButton label="Mark Complete" title="Complete work item"
-                        message=Signal::derive(move || question.clone()) pending=pending modifier="primary"
+                        message=Signal::derive(move || question.clone()) pending=pending variant=ButtonVariant::Primary
                         on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
                     <button type="button" class="mt-button" aria-haspopup="dialog" disabled=pending
                         on:click=move |_| { actions.forward_error.set(None); actions.forwarding.set(true) }>
@@ -73,7 +54,7 @@ pub fn ItemActionBar(
             })}
             <Show when=move || actions.forwarding.get()>
                 <ForwardDialog search=search.clone() pending=pending
-                    error=Signal::derive(move || actions.forward_error.get())
+                    error=Signal::derive(move || actions.forward_error.get().map(|n| n.message()))
                     on_submit=Callback::new(move |choice| actions.run(Command::Forward(choice)))
                     on_cancel=Callback::new(move |()| actions.forwarding.set(false)) />
             </Show>

@@ -1,0 +1,97 @@
+//! The roots of the app: [`App`] (and the widget build's [`WidgetApp`]) load
+//! `config.json`, [`Configured`] provides the API
+//! [`Client`], the "view as" state, the change counter and the toasts, and [`AppRoutes`]
+//! maps paths to pages. The one module that imports every page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::{path, StaticSegment};
+
+use crate::api::{self, Client};
+use crate::components::status::Loading;
+use crate::components::toast::ToastRegion;
+use crate::config::AppConfig;
+use crate::hooks::toasts::provide_toasts;
+use crate::pages;
+use crate::routes::CALLBACK_SEGMENTS;
+use crate::state;
+
+/// The root component: configuration first, then the app.
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <WithConfig then=|config| view! { <Configured config/> }.into_any()/> }
+}
+
+/// The root of the widget build (`src/bin/widget.rs`): configuration first, then the
+/// widget alone, without the router, dialogs or forms.
+#[component]
+pub fn WidgetApp() -> impl IntoView {
+    view! {
+        <WithConfig then=|config| {
+            provide_app_context(config);
+            view! { <pages::widget::WidgetPage/> }.into_any()
+        }/>
+    }
+}
+
+/// Loads `config.json`, then renders `then` with it, or says why the app cannot start.
+#[component]
+fn WithConfig(
+    /// What to render once configured.
+    then: fn(AppConfig) -> AnyView,
+) -> impl IntoView {
+    let config = LocalResource::new(api::load_config);
+    view! {
+        <Suspense fallback=|| view! { <Loading what="My Tasks"/> }>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => then(config),
+                    Err(error) => view! {
+                        <main class="mt-main">
+                            <div class="mt-error" role="alert">
+                                <h1 class="mt-error__title">"My Tasks cannot start"</h1>
+                                <p class="mt-error__message">{error.to_string()}</p>
+                                <p>"Ask whoever deployed this app to fix its config.json."</p>
+                            </div>
+                        </main>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// What every page finds in context: the API client, whose tasks are shown, and the
+/// counter of changes that reads refresh on.
+fn provide_app_context(config: AppConfig) {
+    provide_context(Client::new(config));
+    provide_context(state::ViewAs::restore());
+    provide_context(state::Changes::new());
+}
+
+/// The app once configured: context for everything below, then the router.
+#[component]
+pub fn Configured(
+    /// The validated configuration.
+    config: AppConfig,
+) -> impl IntoView {
+    provide_app_context(config);
+    provide_toasts();
+    view! { <Router><AppRoutes/></Router><ToastRegion/> }
+}
+
+/// The route table.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    let (auth, callback) = CALLBACK_SEGMENTS;
+    view! {
+        <Routes fallback=pages::not_found::NotFoundPage>
+            <Route path=path!("/") view=pages::dashboard::DashboardPage/>
+            <Route path=path!("/widget") view=pages::widget::WidgetPage/>
+            <Route path=path!("/tasks") view=|| view! { <Redirect path="/tasks/pending"/> }/>
+            <Route path=path!("/tasks/:tab") view=pages::task_manager::TaskManagerPage/>
+            <Route path=path!("/items/:id") view=pages::detail::DetailPage/>
+            <Route path=(StaticSegment(auth), StaticSegment(callback)) view=pages::callback::CallbackPage/>
+        </Routes>
+    }
+}

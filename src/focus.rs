@@ -1,0 +1,89 @@
+//! Keyboard focus in the DOM, for dialogs, forms and the actions: what can take focus,
+//! unique element ids, the first invalid control, and focus lost when its element went
+//! away. Imports nothing of the app.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Elements a keyboard user can reach with Tab.
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// A document-unique element id with a readable prefix, for `aria-*` references.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("mt-{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The Tab-reachable elements inside `root`, in document order.
+pub fn focusable_within(root: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// Focuses the element marked `data-autofocus` inside `root`, else the first focusable one.
+pub fn focus_initial(root: &Element) {
+    let marked = root
+        .query_selector("[data-autofocus]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = marked.or_else(|| focusable_within(root).into_iter().next()) {
+        let _ = el.focus();
+    }
+}
+
+/// The element that has focus now, if it is an `HtmlElement`.
+pub fn active_element() -> Option<HtmlElement> {
+    leptos::prelude::document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+}
+
+/// Controls a form marks invalid: inputs, selects, textareas and the radios of a group.
+const INVALID: &str = "input[aria-invalid='true'], select[aria-invalid='true'], \
+    textarea[aria-invalid='true'], [role=radiogroup][aria-invalid='true'] input";
+
+/// Moves focus to the first control marked invalid inside `form` (if it is still there).
+pub fn focus_first_invalid(form: Option<impl AsRef<Element>>) {
+    let invalid = form
+        .and_then(|f| f.as_ref().query_selector(INVALID).ok().flatten())
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = invalid {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses the first of the elements `ids` that exists once the page has re-rendered, but
+/// only when focus was lost (it is on the body), so a person who moved on is not pulled back.
+pub fn focus_when_lost(ids: Vec<&'static str>) {
+    for delay in [50, 400, 1200] {
+        let ids = ids.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                let document = leptos::prelude::document();
+                let lost = document
+                    .active_element()
+                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
+                let target = ids
+                    .iter()
+                    .find_map(|id| document.get_element_by_id(id))
+                    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+                if let (true, Some(target)) = (lost, target) {
+                    if !target.has_attribute("tabindex") {
+                        let _ = target.set_attribute("tabindex", "-1");
+                    }
+                    let _ = target.focus();
+                }
+            },
+            Duration::from_millis(delay),
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! `use_item_actions`: the actions of one work item wired to the API. One local `Action`
+//! runs every command, so a work item has one request in flight at a time (every button is
+//! disabled meanwhile and a double click sends one request). After each request: a toast
+//! says what happened, [`Changes`] is bumped so the detail, lists, counts and widget load
+//! again, and focus lands on the page heading (or the approval items) when it was lost.
+
+use super::dispatch::send;
+use super::toasts::use_toasts;
+use crate::api::Client;
+use crate::focus::focus_when_lost;
+use crate::logic::command::{ActionKind, Command, Target};
+use crate::logic::refusal::{classify, Problem};
+use crate::logic::wording::{problem_message, success_detail, success_message};
+use crate::state::Changes;
+use leptos::prelude::*;
+
+/// What went wrong with the last command, kept as types until a view words it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The action that went wrong.
+    pub kind: ActionKind,
+    /// What went wrong.
+    pub problem: Problem,
+}
+
+impl Notice {
+    /// The plain-words explanation a view shows.
+    pub fn message(&self) -> String {
+        problem_message(self.kind, &self.problem)
+    }
+}
+
+/// The actions of one work item: `run` a command, read `pending` and `notice`.
+#[derive(Clone, Copy)]
+pub struct ItemActions {
+    /// Runs every command of this work item, one at a time.
+    action: Action<Command, ()>,
+    /// The last refusal or failure, shown above the actions until the next success.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Whether the Forward dialog is open.
+    pub forwarding: RwSignal<bool>,
+    /// Why the last forward was refused, shown in the dialog (the person can fix it there).
+    pub forward_error: RwSignal<Option<Notice>>,
+}
+
+impl ItemActions {
+    /// True while a request is in flight.
+    pub fn pending(&self) -> Signal<bool> {
+        let pending = self.action.pending();
+        Signal::derive(move || pending.get())
+    }
+
+    /// Sends `command`, unless a request is already in flight.
+    pub fn run(&self, command: Command) {
+        if !self.action.pending().get_untracked() {
+            self.action.dispatch_local(command);
+        }
+    }
+}
+
+/// Creates the actions of the work item `target` (the page's current copy of it; while it
+/// is `None` there is nothing to act on and a command does nothing, and the pages show no
+/// buttons then). After a forward succeeds `after_forward` runs (the item is no longer the
+/// person's, so the page moves on); when focus was lost (its button went away) it moves to
+/// the element `home`.
+pub fn use_item_actions(
+    target: Signal<Option<Target>>,
+    after_forward: Callback<()>,
+    home: &'static str,
+) -> ItemActions {
+    let api = expect_context::<Client>();
+    let (toasts, changes) = (use_toasts(), expect_context::<Changes>());
+    let notice = RwSignal::new(None::<Notice>);
+    let forward_error = RwSignal::new(None::<Notice>);
+    let forwarding = RwSignal::new(false);
+    let action = Action::new_local(move |command: &Command| {
+        let (api, command) = (api.clone(), command.clone());
+        let target = target.get_untracked();
+        async move {
+            let Some(target) = target else { return };
+            let kind = command.kind();
+            match send(&api, &target.id, &command).await {
+                Ok(after) => {
+                    notice.set(None);
+                    forward_error.set(None);
+                    forwarding.set(false);
+                    let detail = success_detail(&command, after.as_ref());
+                    toasts.success(success_message(kind, &target.name, &detail));
+                    if matches!(command, Command::Forward(_)) {
+                        after_forward.run(());
+                    }
+                    focus_when_lost(vec![home]);
+                }
+                Err(error) => {
+                    let problem = classify(&command, &target, error);
+                    let failed = Notice { kind, problem };
+                    toasts.error(failed.message());
+                    if failed.problem.fixable_in_dialog(&command) {
+                        forward_error.set(Some(failed));
+                    } else {
+                        forwarding.set(false);
+                        focus_when_lost(match failed.problem.blocked_by_approvals() {
+                            true => vec!["approvals-title", home],
+                            false => vec![home],
+                        });
+                        notice.set(Some(failed));
+                    }
+                }
+            }
+            changes.bump();
+        }
+    });
+    ItemActions {
+        action,
+        notice,
+        forwarding,
+        forward_error,
+    }
+}

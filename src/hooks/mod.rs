@@ -1,0 +1,7 @@
+//! Hooks (`use_x`) that hold state for components and call the API through [`crate::api`]:
+//! the actions of a work item, the people search and the toasts.
+
+pub mod dispatch;
+pub mod identity_search;
+pub mod item_actions;
+pub mod toasts;

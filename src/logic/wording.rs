@@ -1,0 +1,182 @@
+//! The words the actions use after the fact: the success toast, and plain words for a
+//! [`Problem`]. Chosen here, once, from types; nothing here is read back.
+
+use super::command::{ActionKind, Command};
+use super::form::describe_values;
+use super::messages::items;
+use super::refusal::{Problem, Refusal};
+use wire::WorkItem;
+
+/// Plain words for what went wrong with an action of `kind`: a refusal explained, any
+/// other failure as the client's message with the tracking id when there is one.
+pub fn problem_message(kind: ActionKind, problem: &Problem) -> String {
+    match problem {
+        Problem::Refused(refusal) => refusal_message(kind, refusal),
+        Problem::Failed(error) => match error.tracking_id() {
+            Some(tracking) => format!("{} (tracking ID {tracking})", error.message()),
+            None => error.message(),
+        },
+    }
+}
+
+/// The plain-words explanation of a refusal of an action of `kind`.
+pub fn refusal_message(kind: ActionKind, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::ApprovalsPending(waiting) => format!(
+            "This work item cannot be completed yet: {} still {} a decision. \
+             Approve or reject them under Approval items first.",
+            items(*waiting),
+            if *waiting == 1 {
+                "waits for"
+            } else {
+                "wait for"
+            }
+        ),
+        Refusal::AlreadyDone => match kind {
+            ActionKind::Decide(_) => "That approval item has already been decided, perhaps in \
+                another window. This page now shows how things stand."
+                .to_owned(),
+            ActionKind::DecideAll(_) => "These approval items were already decided, perhaps \
+                in another window. This page now shows how things stand."
+                .to_owned(),
+            _ => "This work item was already completed, perhaps by someone else or in another \
+                window. This page now shows how it stands."
+                .to_owned(),
+        },
+        Refusal::NotYours => "This work item is no longer yours to act on: it may have been \
+            forwarded to someone else. This page now shows how it stands."
+            .to_owned(),
+        Refusal::Gone => "This work item (or the item you acted on) no longer exists. \
+            This page now shows what is left."
+            .to_owned(),
+        Refusal::Invalid(Some(text)) => format!("That did not work: {text}"),
+        Refusal::Invalid(None) => "That did not work: the request was refused.".to_owned(),
+    }
+}
+
+/// The toast after a successful action on the work item called `name`.
+pub fn success_message(kind: ActionKind, name: &str, detail: &str) -> String {
+    match kind {
+        ActionKind::Complete => format!("“{name}” is complete. You will find it under Completed."),
+        ActionKind::Forward => format!("“{name}” was forwarded to {detail}."),
+        ActionKind::Decide(d) => format!("{} {detail} in “{name}”.", capitalised(d.past())),
+        ActionKind::DecideAll(d) => format!("{} {detail} in “{name}”.", capitalised(d.past())),
+        ActionKind::SubmitSelection => {
+            format!("Account selection for “{name}” submitted: {detail}.")
+        }
+    }
+}
+
+/// The detail part of the success toast; `after` is the work item as the server returned it.
+pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
+    let finished = after.is_some_and(|a| !a.is_pending());
+    match command {
+        Command::Forward(choice) => choice.new_owner.clone(),
+        Command::Decide { label, .. } if finished => {
+            format!("{label}; every item is decided, so the work item is finished")
+        }
+        Command::Decide { label, .. } => label.clone(),
+        Command::DecideAll(_, count) => items(*count),
+        Command::Submit(_) => after
+            .and_then(|a| a.form.as_ref())
+            .map(|f| describe_values(&f.fields()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(label, value)| format!("{label}: {value}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Command::Complete => String::new(),
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{ApiError, ServerMessage};
+    use crate::logic::messages::Decision;
+
+    #[test]
+    fn completing_with_pending_approvals_is_explained_with_the_count() {
+        let message = refusal_message(ActionKind::Complete, &Refusal::ApprovalsPending(2));
+        assert!(
+            message.contains("2 items still wait for a decision"),
+            "{message}"
+        );
+        let one = refusal_message(ActionKind::Complete, &Refusal::ApprovalsPending(1));
+        assert!(one.contains("1 item still waits for"), "{one}");
+    }
+
+    #[test]
+    fn an_item_someone_else_completed_or_decided_is_explained_in_plain_words() {
+        let kind = ActionKind::Complete;
+        assert!(refusal_message(kind, &Refusal::AlreadyDone).contains("already completed"));
+        let decide = ActionKind::Decide(Decision::Approve);
+        assert!(refusal_message(decide, &Refusal::AlreadyDone).contains("already been decided"));
+        let all = ActionKind::DecideAll(Decision::Reject);
+        assert!(refusal_message(all, &Refusal::AlreadyDone).contains("already decided"));
+        assert!(refusal_message(kind, &Refusal::NotYours).contains("no longer yours"));
+    }
+
+    #[test]
+    fn a_server_failure_keeps_its_message_and_tracking_id() {
+        let error = ApiError::Server {
+            status: 500,
+            message: ServerMessage {
+                text: Some("boom".into()),
+                tracking_id: Some("abc".into()),
+            },
+        };
+        assert_eq!(
+            problem_message(ActionKind::Complete, &Problem::Failed(error)),
+            "boom (tracking ID abc)"
+        );
+        let refused = Problem::Refused(Refusal::Invalid(Some("No.".into())));
+        assert_eq!(
+            problem_message(ActionKind::Forward, &refused),
+            "That did not work: No."
+        );
+    }
+
+    #[test]
+    fn success_messages_name_the_item_and_what_happened() {
+        assert_eq!(
+            success_message(ActionKind::Forward, "Create an Account", "Ginger Rogers"),
+            "“Create an Account” was forwarded to Ginger Rogers."
+        );
+        assert_eq!(
+            success_message(
+                ActionKind::DecideAll(Decision::Approve),
+                "Access",
+                "3 items"
+            ),
+            "Approved 3 items in “Access”."
+        );
+    }
+
+    #[test]
+    fn deciding_the_last_item_says_the_work_item_is_finished() {
+        let command = Command::Decide {
+            approval_id: "a".into(),
+            label: "admins on GitHub".into(),
+            decision: Decision::Approve,
+        };
+        let finished = WorkItem {
+            state: Some(wire::WorkItemState::Finished),
+            ..WorkItem::default()
+        };
+        assert!(success_detail(&command, Some(&finished)).contains("the work item is finished"));
+        let pending = WorkItem {
+            state: Some(wire::WorkItemState::Pending),
+            ..WorkItem::default()
+        };
+        assert_eq!(success_detail(&command, Some(&pending)), "admins on GitHub");
+    }
+}
