@@ -75,12 +75,7 @@ if [ ! -d conformance/ts/node_modules/sailpoint-api-client ] \
   (cd conformance/ts && npm ci --no-audit --no-fund)
 fi
 
-# npm: Stoplight Prism, the mock server scripts/bench.sh measures the sandbox against.
-if [ ! -x bench/node_modules/.bin/prism ] \
-   || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
-  log "installing Stoplight Prism into bench"
-  (cd bench && npm ci --no-audit --no-fund)
-fi
+# Stoplight Prism, which only the benchmark uses, is installed by scripts/bench.sh.
 
 cargo fetch --locked >/dev/null
 log "ready"

@@ -114,11 +114,16 @@ fn OldestList(
         <ul class="mt-widget__list">
             {items.into_iter().map(|item| {
                 let found = involved(&item);
-                let href = AppRoute::Item(item.id.clone().unwrap_or_default()).href();
+                // Without an id there is no detail page to link to: the name is plain text.
+                let href = item.id.clone().filter(|id| !id.is_empty()).map(|id| AppRoute::Item(id).href());
                 let kind = item.work_item_type.as_ref().map(type_label).unwrap_or_default();
+                let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
                 view! {
                     <li class="mt-widget__item">
-                        <AppLink href external>{item.name.clone().unwrap_or_else(|| "(no name)".into())}</AppLink>
+                        {match href {
+                            Some(href) => view! { <AppLink href external>{name}</AppLink> }.into_any(),
+                            None => view! { <span>{name}</span> }.into_any(),
+                        }}
                         <span class="mt-tag">{kind}</span>
                         <span class="mt-widget__meta">
                             {found.identities.join(", ")}
