@@ -11,7 +11,7 @@
 // `strictConsole` also fail on any console error.
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -138,8 +138,6 @@ export const test = base.extend<{
       hostOrigin = `http://localhost:${hostPort}`;
       dist = join(dir, 'dist');
       cpSync(DIST, dist, { recursive: true });
-      // nginx's workers run as another user (nobody), and mkdtemp makes the folder private.
-      chmodSync(dir, 0o755);
       const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
       config.embed = { hostOrigins: [hostOrigin] };
       writeFileSync(join(dist, 'config.json'), JSON.stringify(config));

@@ -22,7 +22,8 @@ done
 sub() {
   sed -e "s|@LISTEN@|$MT_LISTEN|g" -e "s|@ROOT@|$MT_ROOT|g" -e "s|@UPSTREAM@|$MT_UPSTREAM|g" \
       -e "s|@FRAME_ANCESTORS@|${MT_FRAME_ANCESTORS:-}|g" -e "s|@CONNECT_SRC@|${MT_CONNECT_SRC:-}|g" \
-      -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@DIR@|$dir|g" "$1"
+      -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@DIR@|$dir|g" \
+      -e "s|@USER@|$(id -un)|g" "$1"
 }
 sub "$here/my-tasks.conf.template" > "$dir/my-tasks.conf"
 cp "$here/my-tasks-headers.conf" "$dir/my-tasks-headers.conf"
