@@ -70,6 +70,10 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // Small answers (counts, 304s) go out at once instead of waiting on Nagle's timer.
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, %peer, "could not set TCP_NODELAY");
+        }
         let router = router.clone();
         let service = tower::service_fn(move |mut request: Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
