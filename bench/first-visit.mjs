@@ -12,7 +12,7 @@
 //
 // It starts its own release sandbox (in-memory) and nginx (deploy/nginx) on free ports.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,7 @@ async function startSandbox(extra) {
       if (m) ok(m[1]);
     });
   });
-  const { identities } = JSON.parse((await import('node:fs')).readFileSync(creds, 'utf8'));
+  const { identities } = JSON.parse(readFileSync(creds, 'utf8'));
   return { url, alison: identities.find((i) => i.alias === ALISON) };
 }
 

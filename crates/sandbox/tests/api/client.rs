@@ -1,6 +1,9 @@
 //! Typed requests for the tests: one [`Op`] per Work Items operation, sent under either
 //! path family ([`Prefix`]), so a test says what it does instead of building the request.
 
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
 use reqwest::{Client, RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -128,6 +131,23 @@ pub async fn send(
         .send()
         .await
         .unwrap()
+}
+
+/// Starts the real sandbox binary as `command` describes (arguments, environment, stderr)
+/// and gives back the process and the base URL from its first line of output. Its stdout
+/// reader is dropped afterwards on purpose: the server must keep running without it.
+pub fn spawn_binary(command: &mut Command) -> (Child, String) {
+    let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("My Tasks sandbox listening on ")
+        .expect(&line)
+        .to_owned();
+    (child, base)
 }
 
 /// A client-credentials token from the server at `base`.

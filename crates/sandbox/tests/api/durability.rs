@@ -1,13 +1,12 @@
 //! A committed action survives kill -9 of the real binary; tokens survive a restart.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
 use reqwest::StatusCode;
 use serde_json::Value;
 use wire::{WorkItem, WorkItemState};
 
-use crate::client::{client_token, ok, send, Body, Op, Prefix};
+use crate::client::{client_token, ok, send, spawn_binary, Body, Op, Prefix};
 
 struct Running {
     child: Child,
@@ -16,25 +15,14 @@ struct Running {
 }
 
 fn start(db: &std::path::Path, creds: &std::path::Path) -> Running {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sandbox"))
-        .args(["--listen", "127.0.0.1:0", "--seed", "demo", "--db"])
-        .arg(db)
-        .arg("--credentials-out")
-        .arg(creds)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    // The reader is dropped (the pipe closed) on purpose: the server must keep running.
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("My Tasks sandbox listening on ")
-        .expect(&line)
-        .to_owned();
+    let (child, base) = spawn_binary(
+        Command::new(env!("CARGO_BIN_EXE_sandbox"))
+            .args(["--listen", "127.0.0.1:0", "--seed", "demo", "--db"])
+            .arg(db)
+            .arg("--credentials-out")
+            .arg(creds)
+            .stderr(Stdio::null()),
+    );
     let credentials = serde_json::from_slice(&std::fs::read(creds).unwrap()).unwrap();
     Running {
         child,

@@ -2,7 +2,7 @@
 //! surplus connections, private files, escaped logs, ISC's header spelling, and errors in
 //! ISC's shape even for undecodable paths.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -10,6 +10,7 @@ use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+use crate::client::{client_token, spawn_binary};
 use crate::helpers::{error_body, spawn_app_in, spawn_app_with, TestApp, Who};
 
 const FRIEND: &str = "http://localhost:9000";
@@ -254,23 +255,13 @@ async fn permission_is_checked_before_the_body_is_judged() {
 
 #[test]
 fn a_hostile_path_writes_no_forged_line_into_the_log() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sandbox"))
-        .args(["--listen", "127.0.0.1:0", "--in-memory", "--seed", "demo"])
-        .env("RUST_LOG", "sandbox=info")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("My Tasks sandbox listening on ")
-        .unwrap()
-        .to_owned();
+    let (mut child, base) = spawn_binary(
+        Command::new(env!("CARGO_BIN_EXE_sandbox"))
+            .args(["--listen", "127.0.0.1:0", "--in-memory", "--seed", "demo"])
+            .env("RUST_LOG", "sandbox=info")
+            .env("NO_COLOR", "1")
+            .stderr(Stdio::piped()),
+    );
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let client = reqwest::Client::new();
@@ -289,22 +280,10 @@ fn a_hostile_path_writes_no_forged_line_into_the_log() {
             "cb65810d995d770620fb69ad7f77922b",
             "82668bad14f31e3200b2ec3d419893cefeb710d01f96f95f3727cfd942ce1630",
         );
-        let token: wire::oauth::TokenResponse = client
-            .post(format!("{base}/oauth/token"))
-            .form(&[
-                ("grant_type", "client_credentials"),
-                ("client_id", id),
-                ("client_secret", secret),
-            ])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let token = client_token(&client, &base, id, secret).await;
         client
             .get(format!("{base}{path}"))
-            .bearer_auth(&token.access_token)
+            .bearer_auth(&token)
             .send()
             .await
             .unwrap();
