@@ -120,7 +120,10 @@ test('an expired token leads through sign-in back to the same page', async ({ pa
 
 test('a forced 429 shows the waiting state, then the data', async ({ page, sandbox }) => {
   await signIn(page, '/');
-  await expect(page.getByRole('heading', { name: 'My Tasks' })).toBeVisible();
+  // Every read of the first visit must be answered before the fault is armed, or one still
+  // in flight takes it and the reload never meets it.
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
   await sandbox.faults(429, 1, 2);
   await page.reload();
   await expect(page.getByText(/The server is busy\. Waiting 2 s/)).toBeVisible();
@@ -130,7 +133,8 @@ test('a forced 429 shows the waiting state, then the data', async ({ page, sandb
 
 test('a forced 500 shows the message and tracking id, and Retry recovers', async ({ page, sandbox }) => {
   await signIn(page, '/tasks/pending?page=1');
-  await expect(page.getByRole('tab', { name: 'Pending' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Pending work items' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
   await sandbox.faults(500, 3);
   await page.reload();
   const alert = page.getByRole('alert').first();
