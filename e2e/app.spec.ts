@@ -213,6 +213,24 @@ test('the widget route shows the widget without the chrome, and its links open t
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toHaveAttribute('href', /^\/items\//);
 });
 
+test('the widget lists the five oldest pending items, oldest first, and reads no more than it shows', async ({ page, sandbox }) => {
+  const pending = await sandbox.getJson(ALISON, '/v2024/work-items?limit=250');
+  const oldest = [...pending].sort((a: any, b: any) => a.created.localeCompare(b.created)).slice(0, 5);
+  const listReads: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/v2024/work-items') listReads.push(url.search);
+  });
+  await signIn(page, '/widget');
+  const rows = page.locator('.mt-widget__item');
+  await expect(rows).toHaveCount(5);
+  for (const [i, item] of oldest.entries()) {
+    await expect(rows.nth(i).getByRole('link')).toHaveAttribute('href', `/items/${item.id}`);
+  }
+  expect(listReads.length).toBeGreaterThan(0);
+  for (const search of listReads) expect(new URLSearchParams(search).get('limit')).toBe('5');
+});
+
 test('behind a reverse proxy that adds the token, the app sends none and needs no sign-in', async ({ page, sandbox }) => {
   // The proxy: config.json in proxy mode, and every API request gets the proxy's token.
   const token = await sandbox.token(ALISON);

@@ -10,12 +10,11 @@ use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::logic::format::type_label;
 use crate::logic::involved::involved;
-use crate::logic::list::{visible, ListFilter, SortBy};
 use crate::routes::{AppRoute, Tab};
 use crate::state::{Changes, ViewAs};
 
 /// How many pending items the widget lists.
-pub const OLDEST_SHOWN: usize = 5;
+pub const OLDEST_SHOWN: u32 = 5;
 
 /// A link inside the app, or (embedded) one that opens the full app in the top window.
 #[component]
@@ -52,13 +51,22 @@ pub fn MyTasksWidget(
             async move { work_items::summary(&api, owner.as_deref()).await }
         }
     });
+    // The API lists pending items in creation order, so the first page holds the oldest:
+    // the widget asks for just the few it shows, which keeps its first paint fast at any
+    // queue size. They are still sorted here, in case a page comes back in another order.
     let oldest = LocalResource::new(move || {
         changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         async move {
-            let page = work_items::list(&api, owner.as_deref(), Paging::default()).await?;
-            let mut items = visible(&page.items, &ListFilter::default(), SortBy::Oldest);
-            items.truncate(OLDEST_SHOWN);
+            let paging = Paging {
+                limit: OLDEST_SHOWN,
+                offset: 0,
+                count: false,
+            };
+            let mut items = work_items::list(&api, owner.as_deref(), paging)
+                .await?
+                .items;
+            items.sort_by_key(|item| item.created);
             Ok::<_, ApiError>(items)
         }
     });
