@@ -9,6 +9,7 @@ use leptos_router::{path, StaticSegment};
 
 use crate::api::{self, Client};
 use crate::components::status::Loading;
+use crate::components::time::Clock;
 use crate::components::toast::ToastRegion;
 use crate::config::AppConfig;
 use crate::hooks::toasts::provide_toasts;
@@ -61,10 +62,11 @@ fn WithConfig(
     }
 }
 
-/// What every page finds in context: the API client, whose tasks are shown, and the
-/// counter of changes that reads refresh on.
+/// What every page finds in context: the API client, whose tasks are shown, the counter
+/// of changes that reads refresh on, and the clock of relative times.
 fn provide_app_context(config: AppConfig) {
     provide_context(Client::new(config));
+    provide_context(Clock::start());
     provide_context(state::ViewAs::restore());
     provide_context(state::Changes::new());
 }

@@ -1,4 +1,7 @@
-//! A timestamp shown relative ("3 days ago") with the exact local time on hover and focus.
+//! A timestamp shown relative ("3 days ago") with the exact local time on hover and focus,
+//! and the [`Clock`] that keeps every relative time true while a page stays open.
+
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -6,21 +9,57 @@ use leptos::prelude::*;
 use crate::logic::format::relative_time;
 use crate::platform;
 
+/// How often relative times are brought up to date: their smallest unit is a minute.
+const TICK: Duration = Duration::from_secs(60);
+
+/// The current time, ticking once a minute. Each [`RelativeTime`] reads it, so a tick
+/// rewrites only the text of the times, never the lists around them.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock(ReadSignal<f64>);
+
+impl Clock {
+    /// Starts the clock for the current owner (the app or the widget); it stops with it.
+    pub fn start() -> Clock {
+        let (now, set_now) = signal(platform::now_ms());
+        match set_interval_with_handle(move || set_now.set(platform::now_ms()), TICK) {
+            Ok(handle) => on_cleanup(move || handle.clear()),
+            // Without timers the times stay as first shown, which is what a reload gives.
+            Err(error) => leptos::logging::warn!("relative times will not update: {error:?}"),
+        }
+        Clock(now)
+    }
+
+    /// A clock the caller drives (a component test, or a host that keeps its own time).
+    pub fn driven_by(now_ms: ReadSignal<f64>) -> Clock {
+        Clock(now_ms)
+    }
+
+    /// Milliseconds since the epoch, as of the last tick.
+    pub fn now_ms(&self) -> f64 {
+        self.0.get()
+    }
+}
+
 /// A relative time; the exact time in the browser's locale appears on hover and focus
-/// (it is focusable, so keyboard users get it too).
+/// (it is focusable, so keyboard users get it too) and is read out after the relative one.
 #[component]
 pub fn RelativeTime(
     /// The moment to show.
     at: DateTime<Utc>,
 ) -> impl IntoView {
-    let now = DateTime::<Utc>::from_timestamp_millis(platform::now_ms() as i64).unwrap_or(at);
+    // Outside the app (a component test) there is no clock: the time is read once.
+    let clock = use_context::<Clock>();
+    let relative = move || {
+        let now_ms = clock.map_or_else(platform::now_ms, |clock| clock.now_ms());
+        let now = DateTime::<Utc>::from_timestamp_millis(now_ms as i64).unwrap_or(at);
+        relative_time(at, now)
+    };
     let exact = platform::local_date_time(at.timestamp_millis() as f64);
-    let relative = relative_time(at, now);
     view! {
         <span class="mt-time">
-            <time class="mt-time__relative" datetime=at.to_rfc3339() tabindex="0"
-                aria-label=format!("{relative} ({exact})") title=exact.clone()>
-                {relative.clone()}
+            <time class="mt-time__relative" datetime=at.to_rfc3339() tabindex="0" title=exact.clone()>
+                {relative}
+                <span class="mt-visually-hidden">{format!(" ({exact})")}</span>
             </time>
             <span class="mt-time__exact" aria-hidden="true">{exact}</span>
         </span>

@@ -10,7 +10,7 @@ use leptos_router::components::Router;
 use my_tasks::api::{ApiError, ServerMessage};
 use my_tasks::components::status::ErrorPanel;
 use my_tasks::components::tabs::{Count, TaskTabs};
-use my_tasks::components::time::RelativeTime;
+use my_tasks::components::time::{Clock, RelativeTime};
 use my_tasks::components::work_item_row::WorkItemRow;
 use my_tasks::routes::Tab;
 use wasm_bindgen::JsCast;
@@ -56,10 +56,37 @@ async fn a_relative_time_is_focusable_and_carries_the_exact_time() {
     let at = now - chrono::Duration::days(3);
     let root = mount(move || view! { <RelativeTime at/> });
     let time = root.query_selector("time").unwrap().unwrap();
-    assert_eq!(time.text_content().unwrap(), "3 days ago");
     assert_eq!(time.get_attribute("tabindex").as_deref(), Some("0"));
     let exact = time.get_attribute("title").unwrap();
     assert!(!exact.is_empty() && exact != "3 days ago", "{exact}");
+    // Read out as one phrase: the relative time, then the exact one.
+    assert_eq!(
+        time.text_content().unwrap(),
+        format!("3 days ago ({exact})")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_relative_time_moves_on_with_the_clock_without_being_rendered_again() {
+    let start = js_sys::Date::now();
+    let at = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(start as i64).unwrap();
+    let (now, set_now) = signal(start);
+    let root = mount(move || {
+        provide_context(Clock::driven_by(now));
+        view! { <RelativeTime at/> }
+    });
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert!(time.text_content().unwrap().starts_with("just now"));
+    set_now.set(start + 3.0 * 60_000.0);
+    leptos::task::tick().await;
+    // The same element, with new text: the tick did not rebuild the view.
+    let same = root.query_selector("time").unwrap().unwrap();
+    assert!(same.is_same_node(Some(&time)));
+    assert!(
+        time.text_content().unwrap().starts_with("3 minutes ago"),
+        "{:?}",
+        time.text_content()
+    );
 }
 
 #[wasm_bindgen_test]
