@@ -9,5 +9,7 @@ pub mod forward;
 pub mod involved;
 pub mod list;
 pub mod messages;
+pub mod rate;
 pub mod refusal;
+pub mod view;
 pub mod wording;
