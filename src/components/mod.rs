@@ -15,6 +15,7 @@ pub mod status;
 pub mod tabs;
 pub mod task_table;
 pub mod task_toolbar;
+pub mod task_views;
 pub mod time;
 pub mod toast;
 pub mod view_as;

@@ -67,6 +67,9 @@ pub fn TaskTable(
             measure();
         }
     });
+    // The view's height follows the window's (the scroller's height is relative to it).
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let count = Memo::new(move |_| rows.with(Vec::len));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
     let slice = move || {

@@ -23,7 +23,7 @@ use crate::routes::Tab;
 /// Pages requested at once while loading.
 pub const IN_FLIGHT: usize = 3;
 /// Requests the loader may send in any 10 s window.
-pub const BUDGET: usize = 80;
+pub const BUDGET: usize = 90;
 
 /// Where loading a queue stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +58,9 @@ pub struct Queue {
     pub entries: RwSignal<Vec<Entry>>,
     /// How far loading has come.
     pub progress: RwSignal<Progress>,
-    /// Whose items are loaded (`Some(None)`: the signed-in person's); `None` before any load.
-    owner: StoredValue<Option<Option<String>>>,
+    /// Who is signed in and whose items are loaded (`None`: one's own) for the last load;
+    /// `None` before any load.
+    owner: StoredValue<Option<(Option<String>, Option<String>)>>,
     /// Bumped by every (re)load, so pages of an abandoned load are dropped.
     generation: StoredValue<u64>,
     /// The next [`Entry::key`].
@@ -99,8 +100,10 @@ pub fn use_queue(tab: Tab) -> Queue {
     );
     let queue = queues.of(tab);
     Effect::new(move || {
+        // Signing in as someone else, or viewing as someone else, is another queue.
+        let signed_in = api.claims().map(|c| c.identity_id);
         let owner = view_as.owner_id();
-        queue.ensure(&api, owner);
+        queue.ensure(&api, signed_in, owner);
     });
     queue
 }
@@ -181,13 +184,16 @@ impl Queue {
             .with_untracked(|p| !matches!(p.state, LoadState::Idle))
     }
 
-    /// Loads the queue of `owner` unless it is loaded (or loading) already.
-    fn ensure(&self, api: &Client, owner: Option<String>) {
-        let same = self.owner.with_value(|o| o.as_ref() == Some(&owner));
+    /// Loads the queue of `owner` unless it is loaded (or loading) already for the same
+    /// signed-in identity.
+    fn ensure(&self, api: &Client, signed_in: Option<String>, owner: Option<String>) {
+        let key = (signed_in, owner.clone());
+        let same = self.owner.with_value(|o| o.as_ref() == Some(&key));
         let failed = self
             .progress
             .with_untracked(|p| matches!(p.state, LoadState::Failed(_)));
         if !same || failed {
+            self.owner.set_value(Some(key));
             self.api.set_value(Some(api.clone()));
             self.load(api.clone(), owner);
         }
@@ -198,7 +204,7 @@ impl Queue {
         let Some(api) = self.api.get_value() else {
             return; // never loaded: the first read loads it
         };
-        let owner = self.owner.get_value().flatten();
+        let owner = self.owner.get_value().and_then(|(_, owner)| owner);
         self.load(api, owner);
     }
 
@@ -206,7 +212,6 @@ impl Queue {
         let this = *self;
         self.generation.update_value(|g| *g += 1);
         let generation = self.generation.get_value();
-        self.owner.set_value(Some(owner.clone()));
         self.entries.set(Vec::new());
         self.progress.set(Progress {
             loaded: 0,

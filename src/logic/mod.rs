@@ -3,6 +3,7 @@
 //! words the actions use. May import `wire` and `api::error`, nothing else of the app.
 
 pub mod command;
+pub mod export;
 pub mod form;
 pub mod format;
 pub mod forward;

@@ -13,6 +13,7 @@ use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
 use crate::components::task_table::{RowContext, TaskTable};
 use crate::components::task_toolbar::{LoadProgress, Toolbar};
+use crate::components::task_views::ViewsBar;
 use crate::components::work_item_row::WorkItemRow;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::logic::list::{facets, select, Entry};
@@ -134,6 +135,7 @@ fn TabQueue(
     };
     view! {
         <Toolbar tab view facets set_view/>
+        <ViewsBar tab view set_view entries=queue.entries rows/>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
             Shape::Loading => view! { <Loading what="work items"/> }.into_any(),
