@@ -124,6 +124,18 @@ test('export downloads exactly the filtered view, as CSV and as JSON, named with
   expect(exported.map(fields)).toEqual(byName.map(fields));
 });
 
+test('below 900 px the items are cards, and widening the window turns them into the table', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  await page.setViewportSize({ width: 600, height: 900 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+  await expect(cards).toHaveCount(Math.min(all.length, 50));
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  await expect(cards).toHaveCount(0);
+});
+
 test.describe('with 2,000 extra pending items', () => {
   test.use({ sandboxArgs: ['--extra-items', '2000'] });
 
