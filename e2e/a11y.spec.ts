@@ -59,11 +59,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('both Task Manager tabs have no serious accessibility violations', async ({ page, sandbox }) => {
       await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending?page=1');
-      await expect(page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem').first()).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Pending work items' }).getByRole('link').first()).toBeVisible();
       await audit(page, 'the Pending tab');
 
       await page.getByRole('tab', { name: 'Completed' }).click();
-      await expect(page.getByRole('list', { name: 'Completed work items' }).getByRole('listitem').first()).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Completed work items' }).getByRole('link').first()).toBeVisible();
       await audit(page, 'the Completed tab');
     });
 

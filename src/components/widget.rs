@@ -1,15 +1,17 @@
-//! The My Tasks widget: open / completed / total, and the oldest pending items with a link
-//! to each and to the full list. Used on the dashboard and alone on the widget route.
+//! The My Tasks widget: open / completed / total, how many are overdue (`staleAfterDays`),
+//! and the oldest pending items with a link to each and to the full list. Used on the dashboard and alone on the widget route.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wire::{WorkItem, WorkItemsSummary};
 
-use crate::api::{work_items, ApiError, Client, Paging};
+use crate::api::{work_items, ApiError, Client, Page, Paging};
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::logic::format::type_label;
 use crate::logic::involved::involved;
+use crate::logic::list::is_overdue;
+use crate::platform;
 use crate::routes::{AppRoute, Tab};
 use crate::state::{Changes, ViewAs};
 
@@ -52,22 +54,35 @@ pub fn MyTasksWidget(
         }
     });
     // The API lists pending items in creation order, so the first page holds the oldest:
-    // the widget asks for just the few it shows, which keeps its first paint fast at any
-    // queue size. They are still sorted here, in case a page comes back in another order.
-    let oldest = LocalResource::new(move || {
+    // the rows come from a read of just the few shown, which keeps the first paint fast at
+    // any queue size (they are still sorted, in case a page comes back in another order).
+    // The overdue count reads a full page beside it.
+    let oldest = LocalResource::new({
+        let api = api.clone();
+        move || {
+            changes.track();
+            let (api, owner) = (api.clone(), view_as.owner_id());
+            async move {
+                let paging = Paging {
+                    limit: OLDEST_SHOWN,
+                    offset: 0,
+                    count: false,
+                };
+                let mut items = work_items::list(&api, owner.as_deref(), paging)
+                    .await?
+                    .items;
+                items.sort_by_key(|item| item.created);
+                Ok::<_, ApiError>(items)
+            }
+        }
+    });
+    let days = api.stale_after_days();
+    let overdue = LocalResource::new(move || {
         changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         async move {
-            let paging = Paging {
-                limit: OLDEST_SHOWN,
-                offset: 0,
-                count: false,
-            };
-            let mut items = work_items::list(&api, owner.as_deref(), paging)
-                .await?
-                .items;
-            items.sort_by_key(|item| item.created);
-            Ok::<_, ApiError>(items)
+            let page = work_items::list(&api, owner.as_deref(), Paging::default()).await?;
+            Ok::<_, ApiError>(overdue_on(&page, platform::now_ms() as i64, days))
         }
     });
     view! {
@@ -75,11 +90,37 @@ pub fn MyTasksWidget(
             <h2 id="widget-title" class="mt-widget__title">"My Tasks"</h2>
             {loaded(summary, "counts", move |s| view! { <SummaryCounts summary=s/> })}
             <h3 class="mt-widget__subtitle">"Waiting longest"</h3>
+            {loaded(overdue, "overdue count", move |(overdue, more)| view! {
+                <p class="mt-widget__overdue">{overdue_text(overdue, more, days)}</p>
+            })}
             {loaded(oldest, "work items", move |items| view! { <OldestList items external/> })}
             <p class="mt-widget__more">
                 <AppLink href=AppRoute::tab(Tab::Pending).href() external>"See all work items"</AppLink>
             </p>
         </section>
+    }
+}
+
+/// How many items of the first page are overdue, and whether more may be beyond it. Items
+/// come in creation order, so the overdue ones are the first ones: when the page ends on
+/// one that is not overdue, the count is exact for the whole queue.
+fn overdue_on(page: &Page<WorkItem>, now_ms: i64, days: u32) -> (usize, bool) {
+    let overdue = page
+        .items
+        .iter()
+        .filter_map(|item| item.created)
+        .filter(|created| is_overdue(created.timestamp_millis(), now_ms, days))
+        .count();
+    let beyond = page.total.unwrap_or(0) > page.items.len() as u64;
+    (overdue, beyond && overdue == page.items.len())
+}
+
+/// "3 overdue (waiting over 7 days)", or that nothing is.
+fn overdue_text(overdue: usize, more: bool, days: u32) -> String {
+    let plus = if more { "+" } else { "" };
+    match overdue {
+        0 => format!("Nothing has waited over {days} days."),
+        n => format!("{n}{plus} overdue (waiting over {days} days)"),
     }
 }
 

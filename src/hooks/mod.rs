@@ -1,7 +1,8 @@
 //! Hooks (`use_x`) that hold state for components and call the API through [`crate::api`]:
-//! the actions of a work item, the people search and the toasts.
+//! the actions of a work item, the people search, the toasts and the loaded queues.
 
 pub mod dispatch;
 pub mod identity_search;
 pub mod item_actions;
+pub mod queue;
 pub mod toasts;

@@ -3,11 +3,14 @@
 //! words the actions use. May import `wire` and `api::error`, nothing else of the app.
 
 pub mod command;
+pub mod export;
 pub mod form;
 pub mod format;
 pub mod forward;
 pub mod involved;
 pub mod list;
 pub mod messages;
+pub mod rate;
 pub mod refusal;
+pub mod view;
 pub mod wording;
