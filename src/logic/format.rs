@@ -1,4 +1,4 @@
-//! Words and numbers for people: names, relative ages, type names, paging summaries.
+//! Words and numbers for people: names, relative ages, waiting times, type names, counts.
 
 use chrono::{DateTime, Utc};
 use wire::{PublicIdentity, WorkItemType};
@@ -49,22 +49,6 @@ pub fn type_label(kind: &WorkItemType) -> String {
         }
     }
     label
-}
-
-/// How many pages `total` items fill at `size` per page (at least one).
-pub fn page_count(total: u64, size: u32) -> u32 {
-    let size = u64::from(size.max(1));
-    total.div_ceil(size).clamp(1, u64::from(u32::MAX)) as u32
-}
-
-/// "Showing 51–100 of 132" for a page, or "No items" when there are none.
-pub fn range_text(page: u32, size: u32, shown: usize, total: u64) -> String {
-    if total == 0 || shown == 0 {
-        return "No items".into();
-    }
-    let first = u64::from(page.max(1) - 1) * u64::from(size) + 1;
-    let last = first + shown as u64 - 1;
-    format!("Showing {first}–{last} of {total}")
 }
 
 /// How long an item has waited, for the age column: "3 days", "5 hours", "under a minute".
@@ -140,13 +124,5 @@ mod tests {
             type_label(&WorkItemType::Other("newThing".into())),
             "new thing"
         );
-    }
-
-    #[test]
-    fn paging_numbers_round_up_and_name_the_shown_range() {
-        assert_eq!(page_count(0, 50), 1);
-        assert_eq!(page_count(101, 50), 3);
-        assert_eq!(range_text(3, 50, 1, 101), "Showing 101–101 of 101");
-        assert_eq!(range_text(1, 50, 0, 0), "No items");
     }
 }
