@@ -213,7 +213,7 @@ test('the widget route shows the widget without the chrome, and its links open t
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toHaveAttribute('href', /^\/items\//);
 });
 
-test('the widget lists the five oldest pending items, oldest first, and reads no more than it shows', async ({ page, sandbox }) => {
+test('the widget lists the five oldest pending items from a read of five, and counts the overdue ones', async ({ page, sandbox }) => {
   const pending = await sandbox.getJson(ALISON, '/v2024/work-items?limit=250');
   const oldest = [...pending].sort((a: any, b: any) => a.created.localeCompare(b.created)).slice(0, 5);
   const listReads: string[] = [];
@@ -227,8 +227,13 @@ test('the widget lists the five oldest pending items, oldest first, and reads no
   for (const [i, item] of oldest.entries()) {
     await expect(rows.nth(i).getByRole('link')).toHaveAttribute('href', `/items/${item.id}`);
   }
-  expect(listReads.length).toBeGreaterThan(0);
-  for (const search of listReads) expect(new URLSearchParams(search).get('limit')).toBe('5');
+  // The rows come from a read of five; the overdue count reads one full page beside it.
+  const limits = listReads.map((search) => new URLSearchParams(search).get('limit')).sort();
+  expect(limits).toEqual(['250', '5']);
+  const week = Date.now() - 7 * 86_400_000;
+  const overdue = pending.filter((i: any) => Date.parse(i.created) < week).length;
+  expect(overdue).toBeGreaterThan(0);
+  await expect(page.getByText(`${overdue} overdue (waiting over 7 days)`)).toBeVisible();
 });
 
 test('behind a reverse proxy that adds the token, the app sends none and needs no sign-in', async ({ page, sandbox }) => {
