@@ -36,7 +36,13 @@ pub struct AppConfig {
     /// (the default, `"/v2024"`) or `/work-items/v1` (`"/work-items/v1"`, the per-service
     /// path of SailPoint's current SDKs). Both serve the same 13 operations.
     pub work_items_root: &'static str,
+    /// How often the pending count is polled, in seconds, from `pollSeconds` (default
+    /// [`DEFAULT_POLL_SECONDS`]); 0 turns polling off.
+    pub poll_seconds: u32,
 }
+
+/// How often the pending count is polled when `pollSeconds` is not set.
+pub const DEFAULT_POLL_SECONDS: u32 = 60;
 
 /// The versioned API's prefix, the default of `workItemsPath`.
 pub const V2024: &str = "/v2024";
@@ -74,6 +80,8 @@ struct RawConfig {
     work_items_path: Option<String>,
     #[serde(default)]
     embed: RawEmbed,
+    #[serde(default)]
+    poll_seconds: Option<u32>,
 }
 
 #[derive(Deserialize, Default)]
@@ -169,6 +177,7 @@ impl AppConfig {
             auth,
             embed_host_origins,
             work_items_root,
+            poll_seconds: raw.poll_seconds.unwrap_or(DEFAULT_POLL_SECONDS),
         })
     }
 }
@@ -237,6 +246,19 @@ mod tests {
         assert!(
             matches!(with(r#""/v3""#), Err(ConfigError::Invalid(m)) if m.contains("workItemsPath"))
         );
+    }
+
+    #[test]
+    fn poll_seconds_defaults_to_a_minute_zero_turns_it_off_and_a_negative_is_malformed() {
+        let with =
+            |extra: &str| AppConfig::parse(&format!(r#"{{"auth": {{"mode": "proxy"}}{extra}}}"#));
+        assert_eq!(with("").unwrap().poll_seconds, 60);
+        assert_eq!(with(r#", "pollSeconds": 0"#).unwrap().poll_seconds, 0);
+        assert_eq!(with(r#", "pollSeconds": 5"#).unwrap().poll_seconds, 5);
+        assert!(matches!(
+            with(r#", "pollSeconds": -1"#),
+            Err(ConfigError::Malformed(_))
+        ));
     }
 
     #[test]

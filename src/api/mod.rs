@@ -158,6 +158,11 @@ impl Client {
         &self.inner.config.embed_host_origins
     }
 
+    /// How often the pending count is polled, in seconds; 0: never (`pollSeconds`).
+    pub fn poll_seconds(&self) -> u32 {
+        self.inner.config.poll_seconds
+    }
+
     /// Seconds until a rate-limited request is retried, while one waits (reactive).
     pub fn waiting(&self) -> Option<u32> {
         self.inner.waiting.get()

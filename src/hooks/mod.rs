@@ -1,7 +1,11 @@
 //! Hooks (`use_x`) that hold state for components and call the API through [`crate::api`]:
 //! the actions of a work item, the people search and the toasts.
 
+pub mod bulk;
 pub mod dispatch;
 pub mod identity_search;
 pub mod item_actions;
+pub mod poll;
+pub mod shortcuts;
 pub mod toasts;
+pub mod triage;

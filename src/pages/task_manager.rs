@@ -7,11 +7,16 @@ use leptos_router::hooks::{use_params, use_query};
 use wire::{WorkItem, WorkItemType};
 
 use crate::api::{work_items, ApiError, Client, Page, Paging};
+use crate::components::bulk_bar::BulkBar;
+use crate::components::bulk_dialog::TriageDialogs;
+use crate::components::new_items::NewItemsNotice;
 use crate::components::pager::Pager;
 use crate::components::shell::Shell;
 use crate::components::status::loaded;
 use crate::components::tabs::{Count, TaskTabs};
 use crate::components::work_item_row::WorkItemRow;
+use crate::hooks::shortcuts::use_triage_shortcuts;
+use crate::hooks::triage::{provide_triage, use_triage};
 use crate::logic::format::type_label;
 use crate::logic::involved::all_sources;
 use crate::logic::list::{types_present, visible, ListFilter, SortBy};
@@ -38,6 +43,8 @@ fn TaskManager() -> impl IntoView {
     );
     let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
     let list = page_of(tab, page, size);
+    let triage = provide_triage();
+    use_triage_shortcuts(triage);
     let filter = RwSignal::new(ListFilter::default());
     let sort = RwSignal::new(SortBy::default());
     // Filters are kept across pages of a tab; another tab has other types and sources.
@@ -55,6 +62,7 @@ fn TaskManager() -> impl IntoView {
             }.into_any(),
             Some(selected) => view! {
                 <TaskTabs selected pending completed/>
+                {(selected == Tab::Pending).then(|| view! { <NewItemsNotice/><BulkBar triage/> })}
                 <section id="tasks-panel" class="mt-tabpanel" role="tabpanel"
                     aria-labelledby=format!("tab-{}", selected.as_str())>
                     {loaded(list, "work items", move |loaded: Page<WorkItem>| view! {
@@ -64,6 +72,7 @@ fn TaskManager() -> impl IntoView {
                 </section>
             }.into_any(),
         }}
+        <TriageDialogs triage/>
     }
 }
 
@@ -128,7 +137,12 @@ fn TaskList(
     let types = types_present(&page.items);
     let sources = all_sources(&page.items);
     let items = StoredValue::new(page.items);
-    let rows = move || items.with_value(|all| visible(all, &filter.get(), sort.get()));
+    let rows = Memo::new(move |_| items.with_value(|all| visible(all, &filter.get(), sort.get())));
+    // The triage (selection, current row, shortcuts) works over the rows as shown.
+    if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
+        Effect::new(move |_| triage.visible.set(rows.get()));
+    }
+    let rows = move || rows.get();
     view! {
         <Toolbar types sources filter sort/>
         {move || {
