@@ -48,7 +48,7 @@ try {
   await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
   await page.waitForURL(baseURL + path);
   const firstRow = () => page.waitForFunction(
-    () => document.querySelector('.mt-list .mt-row') && performance.now(), null, { polling: 'raf', timeout: 30_000 });
+    () => document.querySelector('.mt-table__row, .mt-list .mt-row') && performance.now(), null, { polling: 'raf', timeout: 30_000 });
   // The first load after sign-in: code exchange aside, it fetched the wasm cold.
   await firstRow();
   const times = [];

@@ -39,7 +39,7 @@ const ALISON = 'alison.ferguso';
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
 /** What "the first rendered row" is on each page. */
-const ROWS = { '/widget': '.mt-widget__item', '/tasks/pending': '.mt-list .mt-row' };
+const ROWS = { '/widget': '.mt-widget__item', '/tasks/pending': '.mt-table__row, .mt-list .mt-row' };
 
 const children = [];
 const work = mkdtempSync(join(tmpdir(), 'my-tasks-bench-'));

@@ -128,7 +128,9 @@ test('Mark Complete from a list row: the row leaves Pending and the count drops 
   await signIn(page, sandbox, alias, '/tasks/pending?page=1&size=250');
   await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before));
   const link = page.locator(`a[href="/items/${item.id}"]`);
-  const row = page.getByRole('listitem').filter({ has: link });
+  // The table draws only the rows in view: find the item (search matches ids) first.
+  await page.getByRole('searchbox', { name: 'Search' }).fill(item.id);
+  const row = page.getByRole('row').filter({ has: link });
   await row.getByRole('button', { name: 'Mark Complete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
   await expect(link).toHaveCount(0);

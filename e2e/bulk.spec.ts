@@ -7,17 +7,21 @@ import { test, expect, type Sandbox } from './fixtures';
 import { pendingItems, signIn, undecided, type Item } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
-const LIST = '/tasks/pending?page=1&size=250';
+const LIST = '/tasks/pending';
 
-/** The row of the work item `id` in the pending list. */
-const row = (page: Page, id: string) =>
-  page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem')
-    .filter({ has: page.locator(`a[href="/items/${id}"]`) });
+/** The Pending table. */
+const table = (page: Page) => page.getByRole('table', { name: 'Pending work items' });
+
+/** The drawn item rows of the Pending table (the header and spacers left out). */
+const rows = (page: Page) => table(page).locator('tbody').getByRole('row').filter({ has: page.getByRole('cell') });
+
+/** The row of the work item `id` in the Pending table. */
+const row = (page: Page, id: string) => rows(page).filter({ has: page.locator(`a[href="/items/${id}"]`) });
 
 /** Signs in as Alison on the whole pending list and waits until every read is answered. */
 async function openList(page: Page, sandbox: Sandbox) {
   await signIn(page, sandbox, ALISON, LIST);
-  await expect(page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem').first()).toBeVisible();
+  await expect(rows(page).first()).toBeVisible();
   await page.waitForLoadState('networkidle');
 }
 
@@ -88,8 +92,7 @@ test('keyboard-only triage of five items: move, select, complete, approve, all w
   const items = new Map((await pendingItems(sandbox, ALISON)).map((i) => [i.id, i] as const));
   await openList(page, sandbox);
   // The rows in the order shown; the first five the two actions can finish (no form).
-  const hrefs = await page.getByRole('list', { name: 'Pending work items' })
-    .locator('a[href^="/items/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const hrefs = await table(page).locator('a[href^="/items/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   const order = hrefs.map((h) => h.slice('/items/'.length));
   const chosen = order.filter((id) => items.get(id)!.form === null).slice(0, 5);
   const plainOnes = chosen.filter((id) => undecided(items.get(id)!).length === 0);
@@ -151,8 +154,8 @@ test('keyboard-only triage of five items: move, select, complete, approve, all w
 test('Enter opens the current row and Escape goes back to the list', async ({ page, sandbox }) => {
   await openList(page, sandbox);
   await page.keyboard.press('j');
-  const first = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem').first();
-  await expect(first).toHaveClass(/mt-row--current/);
+  const first = rows(page).first();
+  await expect(first).toHaveClass(/mt-table__row--current/);
   const href = await first.locator('a[href^="/items/"]').first().getAttribute('href');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href}$`));

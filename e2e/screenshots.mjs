@@ -85,7 +85,9 @@ try {
       await page.getByRole('link', { name: 'Create an Account' }).first().waitFor();
     }],
     ['tasks-pending', '/tasks/pending?page=1', async () => {
-      await page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem').first().waitFor();
+      // The table (wide) or the cards (narrow), once every page is in.
+      await page.getByRole('status').filter({ hasText: /^[\d,]+ work items$/ }).waitFor();
+      await page.getByRole('tabpanel').getByRole('link').first().waitFor();
     }],
     ['detail', `/items/${fred.id}`, async () => {
       await page.getByRole('heading', { level: 1, name: 'Create an Account' }).waitFor();

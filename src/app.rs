@@ -11,6 +11,7 @@ use crate::api::{self, Client};
 use crate::components::status::Loading;
 use crate::components::toast::ToastRegion;
 use crate::config::AppConfig;
+use crate::hooks::queue::provide_queues;
 use crate::hooks::toasts::provide_toasts;
 use crate::pages;
 use crate::routes::CALLBACK_SEGMENTS;
@@ -77,6 +78,7 @@ pub fn Configured(
 ) -> impl IntoView {
     provide_app_context(config);
     provide_toasts();
+    provide_queues();
     view! { <Router><AppRoutes/></Router><ToastRegion/> }
 }
 

@@ -36,6 +36,9 @@ pub struct AppConfig {
     /// (the default, `"/v2024"`) or `/work-items/v1` (`"/work-items/v1"`, the per-service
     /// path of SailPoint's current SDKs). Both serve the same 13 operations.
     pub work_items_root: &'static str,
+    /// After how many days a pending item counts as overdue (highlighted in Task Manager,
+    /// counted by the widget), from `staleAfterDays`; [`DEFAULT_STALE_AFTER_DAYS`] if unset.
+    pub stale_after_days: u32,
     /// How often the pending count is polled, in seconds, from `pollSeconds` (default
     /// [`DEFAULT_POLL_SECONDS`]); 0 turns polling off.
     pub poll_seconds: u32,
@@ -43,6 +46,9 @@ pub struct AppConfig {
 
 /// How often the pending count is polled when `pollSeconds` is not set.
 pub const DEFAULT_POLL_SECONDS: u32 = 60;
+
+/// `staleAfterDays` when `config.json` does not set it.
+pub const DEFAULT_STALE_AFTER_DAYS: u32 = 7;
 
 /// The versioned API's prefix, the default of `workItemsPath`.
 pub const V2024: &str = "/v2024";
@@ -80,6 +86,8 @@ struct RawConfig {
     work_items_path: Option<String>,
     #[serde(default)]
     embed: RawEmbed,
+    #[serde(default)]
+    stale_after_days: Option<u32>,
     #[serde(default)]
     poll_seconds: Option<u32>,
 }
@@ -172,7 +180,17 @@ impl AppConfig {
                 )))
             }
         };
+        let stale_after_days = match raw.stale_after_days {
+            None => DEFAULT_STALE_AFTER_DAYS,
+            Some(days @ 1..=3650) => days,
+            Some(other) => {
+                return Err(ConfigError::Invalid(format!(
+                    "staleAfterDays must be a whole number of days from 1 to 3650, not {other}"
+                )))
+            }
+        };
         Ok(AppConfig {
+            stale_after_days,
             api_base_url: base,
             auth,
             embed_host_origins,
@@ -259,6 +277,20 @@ mod tests {
             with(r#", "pollSeconds": -1"#),
             Err(ConfigError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn stale_after_days_defaults_to_a_week_and_must_be_a_sensible_number_of_days() {
+        let with = |days: &str| {
+            AppConfig::parse(&format!(
+                r#"{{"auth": {{"mode": "proxy"}}, "staleAfterDays": {days}}}"#
+            ))
+        };
+        let default = AppConfig::parse(r#"{"auth": {"mode": "proxy"}}"#).unwrap();
+        assert_eq!(default.stale_after_days, DEFAULT_STALE_AFTER_DAYS);
+        assert_eq!(with("30").unwrap().stale_after_days, 30);
+        assert!(matches!(with("0"), Err(ConfigError::Invalid(m)) if m.contains("staleAfterDays")));
+        assert!(matches!(with("-1"), Err(ConfigError::Malformed(_))));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Thin, panic-free wrappers over the few browser APIs the app needs (session storage,
-//! randomness, timers, the location). Everything else goes through Leptos.
+//! randomness, timers, the location, media queries, downloads). Everything else goes
+//! through Leptos.
 
 use wasm_bindgen::JsValue;
 
@@ -24,6 +25,21 @@ pub fn session_remove(key: &str) {
     if let Some(storage) = session_storage() {
         let _ = storage.remove_item(key);
     }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a localStorage entry: only for what may outlive the tab (saved views), never a
+/// token.
+pub fn local_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a localStorage entry; `false` when the browser refused (full or disabled).
+pub fn local_set(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
 /// `n` cryptographically random bytes, or `None` where the browser has no `crypto`.
@@ -238,6 +254,73 @@ pub struct HeightWatch {
 impl Drop for HeightWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
+    }
+}
+
+/// Whether the media query `query` matches now, and calls `on_change` with the answer
+/// whenever it changes; stops when the returned guard is dropped.
+pub fn watch_media(query: &str, on_change: impl Fn(bool) + 'static) -> Option<MediaWatch> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let list = web_sys::window()?.match_media(query).ok()??;
+    let watched = list.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || on_change(watched.matches()));
+    list.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(MediaWatch { list, callback })
+}
+
+/// A running [`watch_media`]; dropping it stops the watch.
+pub struct MediaWatch {
+    /// The browser's media query list.
+    pub list: web_sys::MediaQueryList,
+    /// The change listener; removed on drop.
+    callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for MediaWatch {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        let _ = self
+            .list
+            .remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Offers `text` to the person as a file download named `name` of type `mime` (through a
+/// Blob URL, released once the click has started the download); `false` when the browser
+/// refused.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        // Released a minute later: revoking at once can cancel a download still starting.
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        let _ = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+        Some(())
+    };
+    run().is_some()
+}
+
+/// Adds a performance mark `name` (read by the benchmark; costs nothing measurable).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
     }
 }
 

@@ -163,6 +163,11 @@ impl Client {
         self.inner.config.poll_seconds
     }
 
+    /// After how many days a pending item is overdue (`staleAfterDays`).
+    pub fn stale_after_days(&self) -> u32 {
+        self.inner.config.stale_after_days
+    }
+
     /// Seconds until a rate-limited request is retried, while one waits (reactive).
     pub fn waiting(&self) -> Option<u32> {
         self.inner.waiting.get()

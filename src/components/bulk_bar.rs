@@ -16,13 +16,7 @@ pub fn BulkBar(
     triage: Triage,
 ) -> impl IntoView {
     let selected = move || triage.selection.with(Selection::len);
-    let matching = move || {
-        triage.visible.with(|v| {
-            v.iter()
-                .filter(|i| i.id.as_ref().is_some_and(|id| !id.is_empty()))
-                .count()
-        })
-    };
+    let matching = move || triage.visible.with(Vec::len);
     let idle = move || selected() == 0 || triage.bulk.is_running();
     let action = move |label: &'static str, ask: Ask, class: &'static str| {
         view! {
@@ -64,13 +58,13 @@ fn CurrentRowAnnouncer(
 ) -> impl IntoView {
     let text = move || {
         let id = triage.current.get()?;
-        let (at, total, name) = triage.visible.with(|rows| {
-            let at = rows
-                .iter()
-                .position(|i| i.id.as_deref() == Some(id.as_str()))?;
-            let name = rows[at].name.clone().unwrap_or_else(|| "(no name)".into());
-            Some((at + 1, rows.len(), name))
-        })?;
+        let (at, total) = triage
+            .visible
+            .with(|rows| Some((rows.iter().position(|r| *r == id)? + 1, rows.len())))?;
+        let item = triage.items(vec![id.clone()]).into_iter().next();
+        let name = item
+            .and_then(|i| i.name)
+            .unwrap_or_else(|| "(no name)".into());
         let selected = match triage.selection.with(|s| s.contains(&id)) {
             true => ", selected",
             false => "",

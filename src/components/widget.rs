@@ -1,5 +1,5 @@
-//! The My Tasks widget: open / completed / total, and the oldest pending items with a link
-//! to each and to the full list. Used on the dashboard and alone on the widget route.
+//! The My Tasks widget: open / completed / total, how many are overdue (`staleAfterDays`),
+//! and the oldest pending items with a link to each and to the full list. Used on the dashboard and alone on the widget route.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,7 +10,8 @@ use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::logic::format::type_label;
 use crate::logic::involved::involved;
-use crate::logic::list::{visible, ListFilter, SortBy};
+use crate::logic::list::{is_overdue, visible, ListFilter, SortBy};
+use crate::platform;
 use crate::routes::{AppRoute, Tab};
 use crate::state::{Changes, ViewAs};
 
@@ -52,14 +53,25 @@ pub fn MyTasksWidget(
             async move { work_items::summary(&api, owner.as_deref()).await }
         }
     });
+    let days = api.stale_after_days();
     let oldest = LocalResource::new(move || {
         changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         async move {
             let page = work_items::list(&api, owner.as_deref(), Paging::default()).await?;
+            let now = platform::now_ms() as i64;
+            let overdue = page
+                .items
+                .iter()
+                .filter_map(|i| i.created)
+                .filter(|c| is_overdue(c.timestamp_millis(), now, days))
+                .count();
+            // The widget reads one page (250): beyond it there may be more overdue items,
+            // so the count is then "at least" (the Task Manager has them all).
+            let more = page.total.unwrap_or(0) > page.items.len() as u64;
             let mut items = visible(&page.items, &ListFilter::default(), SortBy::Oldest);
             items.truncate(OLDEST_SHOWN);
-            Ok::<_, ApiError>(items)
+            Ok::<_, ApiError>((items, overdue, more))
         }
     });
     view! {
@@ -67,11 +79,23 @@ pub fn MyTasksWidget(
             <h2 id="widget-title" class="mt-widget__title">"My Tasks"</h2>
             {loaded(summary, "counts", move |s| view! { <SummaryCounts summary=s/> })}
             <h3 class="mt-widget__subtitle">"Waiting longest"</h3>
-            {loaded(oldest, "work items", move |items| view! { <OldestList items external/> })}
+            {loaded(oldest, "work items", move |(items, overdue, more)| view! {
+                <p class="mt-widget__overdue">{overdue_text(overdue, more, days)}</p>
+                <OldestList items external/>
+            })}
             <p class="mt-widget__more">
                 <AppLink href=AppRoute::tab(Tab::Pending).href() external>"See all work items"</AppLink>
             </p>
         </section>
+    }
+}
+
+/// "3 overdue (waiting over 7 days)", or that nothing is.
+fn overdue_text(overdue: usize, more: bool, days: u32) -> String {
+    let plus = if more { "+" } else { "" };
+    match overdue {
+        0 => format!("Nothing has waited over {days} days."),
+        n => format!("{n}{plus} overdue (waiting over {days} days)"),
     }
 }
 

@@ -2,9 +2,11 @@
 //! to send; this hook sends it (through [`send`], the one-command path the single-item
 //! actions use), records each answer, and asks again — when an answer arrives, or when the
 //! rate-limit window has moved on. When the run is over, [`Changes`] is bumped once so the
-//! lists and counts show what changed.
+//! counts show what changed; each item a request changed is changed in the loaded queues
+//! as its answer arrives (and read again when its request failed).
 
 use super::dispatch::send;
+use super::queue::Queues;
 use crate::api::Client;
 use crate::logic::bulk::{BulkRun, Limits, Next, Plan};
 use crate::platform;
@@ -22,6 +24,8 @@ pub struct UseBulkRun {
     api: StoredValue<Client>,
     /// Bumped once when a run is over.
     changes: Changes,
+    /// The loaded queues, told of each item a run changed (absent in component tests).
+    queues: Option<Queues>,
 }
 
 /// Creates the (empty) run state of a page.
@@ -30,6 +34,7 @@ pub fn use_bulk_run() -> UseBulkRun {
         run: RwSignal::new(None),
         api: StoredValue::new(expect_context::<Client>()),
         changes: expect_context::<Changes>(),
+        queues: use_context::<Queues>(),
     }
 }
 
@@ -112,7 +117,14 @@ impl UseBulkRun {
             return;
         };
         spawn_local(async move {
-            let result = send(&api, &id, &command).await.map(|_| ());
+            let result = send(&api, &id, &command).await;
+            if let Some(queues) = self.queues {
+                match &result {
+                    Ok(after) => queues.item_changed(&id, after.clone()),
+                    Err(_) => queues.refresh_item(&api, &id),
+                }
+            }
+            let result = result.map(|_| ());
             let over = self.run.try_update(|r| {
                 r.as_mut().map(|r| {
                     r.finish(index, result);

@@ -1,10 +1,11 @@
 //! `use_item_actions`: the actions of one work item wired to the API. One local `Action`
 //! runs every command, so a work item has one request in flight at a time (every button is
 //! disabled meanwhile and a double click sends one request). After each request: a toast
-//! says what happened, [`Changes`] is bumped so the detail, lists, counts and widget load
-//! again, and focus lands on the page heading (or the approval items) when it was lost.
+//! says what happened, [`Changes`] is bumped so the detail, counts and widget load again,
+//! the loaded queues change just that item ([`Queues`]), and focus lands on the page heading (or the approval items) when it was lost.
 
 use super::dispatch::send;
+use super::queue::Queues;
 use super::toasts::use_toasts;
 use crate::api::Client;
 use crate::focus::focus_when_lost;
@@ -70,6 +71,8 @@ pub fn use_item_actions(
 ) -> ItemActions {
     let api = expect_context::<Client>();
     let (toasts, changes) = (use_toasts(), expect_context::<Changes>());
+    // Absent where no queue is kept (component tests, the widget build).
+    let queues = use_context::<Queues>();
     let notice = RwSignal::new(None::<Notice>);
     let forward_error = RwSignal::new(None::<Notice>);
     let forwarding = RwSignal::new(false);
@@ -81,6 +84,9 @@ pub fn use_item_actions(
             let kind = command.kind();
             match send(&api, &target.id, &command).await {
                 Ok(after) => {
+                    if let Some(queues) = queues {
+                        queues.item_changed(&target.id, after.clone());
+                    }
                     notice.set(None);
                     forward_error.set(None);
                     forwarding.set(false);
@@ -92,6 +98,9 @@ pub fn use_item_actions(
                     focus_when_lost(vec![home]);
                 }
                 Err(error) => {
+                    if let Some(queues) = queues {
+                        queues.refresh_item(&api, &target.id);
+                    }
                     let problem = classify(&command, &target, error);
                     let failed = Notice { kind, problem };
                     toasts.error(failed.message());

@@ -4,6 +4,7 @@
 //! carries it. New arrivals are only counted ([`Fresh::new_items`]) until the person asks
 //! to see them ([`Fresh::show`]), so the list never moves under them.
 
+use super::queue::Queues;
 use crate::api::{work_items, Client};
 use crate::logic::poll::{title, Freshness};
 use crate::platform;
@@ -18,8 +19,10 @@ use std::time::Duration;
 pub struct Fresh {
     /// The count the list was loaded with, and the latest polled one.
     state: RwSignal<Freshness>,
-    /// Bumped by Show, so the lists and counts load again.
+    /// Bumped by Show, so the counts load again.
     changes: Changes,
+    /// The loaded queues; Show loads the pending one again (absent in component tests).
+    queues: Option<Queues>,
 }
 
 impl Fresh {
@@ -30,6 +33,9 @@ impl Fresh {
 
     /// Brings the new items in: lists and counts load again.
     pub fn show(&self) {
+        if let Some(queues) = self.queues {
+            queues.pending.reload();
+        }
         self.changes.bump();
     }
 }
@@ -50,6 +56,7 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
     let fresh = Fresh {
         state: RwSignal::new(Freshness::default()),
         changes,
+        queues: use_context::<Queues>(),
     };
     // Answers can arrive out of order: only one newer than the last applied counts.
     let (asked, applied) = (StoredValue::new(0u64), StoredValue::new(0u64));

@@ -1,7 +1,9 @@
 //! `provide_triage`: the Task Manager's triage state, shared through context by the list's
 //! rows (checkbox, current row), the selection bar, the shortcuts and the dialogs. It
 //! lives above the loaded list, so the selection and the current row survive the list
-//! being loaded again after a write; ids that leave the list are pruned then.
+//! being loaded again after a write; ids that leave the list are pruned then. It keeps
+//! only the ids of the rows shown, in order; the list hands it a lookup for the items, so
+//! a list of thousands is never copied on a keystroke.
 
 use super::bulk::{use_bulk_run, UseBulkRun};
 use crate::logic::bulk::{plan, BulkAction, Plan};
@@ -35,11 +37,16 @@ pub enum Ask {
     Forward,
 }
 
+/// Finds the work items of some ids, in the order of the ids given.
+pub type Lookup = Callback<Vec<String>, Vec<WorkItem>>;
+
 /// The triage state of the Task Manager; `Copy`, so closures can hold it.
 #[derive(Clone, Copy)]
 pub struct Triage {
-    /// The rows as shown (filtered and sorted), set by the list.
-    pub visible: RwSignal<Vec<WorkItem>>,
+    /// The ids of the rows as shown (filtered and sorted), set by the list.
+    pub visible: RwSignal<Vec<String>>,
+    /// The list's lookup of items by id.
+    lookup: StoredValue<Option<Lookup>>,
     /// The selected rows.
     pub selection: RwSignal<Selection>,
     /// The id of the current row the keyboard moves, if any.
@@ -54,6 +61,7 @@ pub struct Triage {
 pub fn provide_triage() -> Triage {
     let triage = Triage {
         visible: RwSignal::new(Vec::new()),
+        lookup: StoredValue::new(None),
         selection: RwSignal::new(Selection::default()),
         current: RwSignal::new(None),
         dialog: RwSignal::new(Dialog::Closed),
@@ -62,10 +70,11 @@ pub fn provide_triage() -> Triage {
     // When rows leave (decided, filtered out), their selection goes, and a current row
     // that left gives its place to the row that took it, so triage carries on from there.
     Effect::new(move |before: Option<Vec<String>>| {
-        let ids = triage.visible_ids();
-        triage.selection.update(|s| {
-            s.prune(&ids);
-        });
+        let ids = triage.visible.get();
+        let mut selection = triage.selection.get_untracked();
+        if selection.prune(&ids) {
+            triage.selection.set(selection);
+        }
         let gone = triage
             .current
             .with_untracked(|c| c.as_ref().filter(|c| !ids.contains(c)).cloned());
@@ -87,15 +96,26 @@ pub fn use_triage() -> Option<Triage> {
     use_context::<Triage>()
 }
 
-/// The id a row is known by, when it has one.
-fn id_of(item: &WorkItem) -> Option<String> {
-    item.id.clone().filter(|id| !id.is_empty())
-}
-
 impl Triage {
-    /// The ids of the visible rows, in order (reactive).
+    /// The list shows `ids` (in order) and finds their items with `lookup`.
+    pub fn show(&self, ids: Vec<String>, lookup: Lookup) {
+        self.lookup.set_value(Some(lookup));
+        if self.visible.with_untracked(|v| *v != ids) {
+            self.visible.set(ids);
+        }
+    }
+
+    /// The ids of the visible rows, in order.
     pub fn visible_ids(&self) -> Vec<String> {
-        self.visible.with(|v| v.iter().filter_map(id_of).collect())
+        self.visible.get_untracked()
+    }
+
+    /// The work items of `ids`, as the list has them.
+    pub fn items(&self, ids: Vec<String>) -> Vec<WorkItem> {
+        match self.lookup.get_value() {
+            Some(lookup) => lookup.run(ids),
+            None => Vec::new(),
+        }
     }
 
     /// A click on the checkbox of `id`, with or without Shift.
@@ -139,18 +159,12 @@ impl Triage {
 
     /// The items an action applies to: the selection if any, else the current row.
     fn targets(&self) -> Vec<WorkItem> {
-        let (selection, current) = (self.selection.get_untracked(), self.current.get_untracked());
-        self.visible.with_untracked(|rows| {
-            rows.iter()
-                .filter(|item| {
-                    id_of(item).is_some_and(|id| match selection.is_empty() {
-                        true => current.as_deref() == Some(id.as_str()),
-                        false => selection.contains(&id),
-                    })
-                })
-                .cloned()
-                .collect()
-        })
+        let selection = self.selection.get_untracked();
+        let ids = match selection.is_empty() {
+            true => self.current.get_untracked().into_iter().collect(),
+            false => self.visible.with_untracked(|v| selection.in_order(v)),
+        };
+        self.items(ids)
     }
 
     /// Opens the confirmation (or, for Forward, the choice of person) for `ask` over the

@@ -67,6 +67,27 @@ pub fn range_text(page: u32, size: u32, shown: usize, total: u64) -> String {
     format!("Showing {first}–{last} of {total}")
 }
 
+/// How long an item has waited, for the age column: "3 days", "5 hours", "under a minute".
+pub fn waited(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match relative_time(then, now) {
+        text if text == "just now" || text.starts_with("in ") => "under a minute".into(),
+        text => text.trim_end_matches(" ago").to_owned(),
+    }
+}
+
+/// A count with thousands separators, as the English UI writes it: "5,022".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +115,18 @@ mod tests {
         assert_eq!(relative_time(now - Duration::days(15), now), "2 weeks ago");
         assert_eq!(relative_time(now - Duration::days(400), now), "1 year ago");
         assert_eq!(relative_time(now + Duration::hours(2), now), "in 2 hours");
+    }
+
+    #[test]
+    fn waited_drops_ago_and_thousands_get_commas() {
+        let now = "2024-05-01T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(waited(now - Duration::days(3), now), "3 days");
+        assert_eq!(waited(now - Duration::seconds(5), now), "under a minute");
+        assert_eq!(waited(now + Duration::hours(1), now), "under a minute");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_250), "1,250");
+        assert_eq!(thousands(20_000_000), "20,000,000");
     }
 
     #[test]

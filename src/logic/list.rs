@@ -1,10 +1,16 @@
-//! Searching, filtering and sorting the work items already loaded on a page.
+//! Finding work items in the whole loaded queue: search, filters, sort and the counts next
+//! to the filters. Each item is indexed once ([`Entry`]: a lowercase haystack and sort
+//! keys), so a keystroke over thousands of items is a scan of prepared strings, not a
+//! walk through every item's approval and remediation items.
 
 use wire::{WorkItem, WorkItemType};
 
 use super::involved::involved;
 
-/// How to order the loaded work items.
+/// Milliseconds in a day, for ages.
+pub const DAY_MS: i64 = 86_400_000;
+
+/// How to order the work items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SortBy {
     /// Most recently created first.
@@ -12,23 +18,44 @@ pub enum SortBy {
     Newest,
     /// Oldest first (what waits longest).
     Oldest,
+    /// Most recently modified first.
+    Modified,
+    /// Least recently modified first.
+    ModifiedOldest,
     /// By name, A to Z.
     Name,
+    /// By name, Z to A.
+    NameDesc,
     /// By type, then oldest first.
     Type,
+    /// By (first) source, A to Z, then oldest first.
+    Source,
 }
 
 impl SortBy {
     /// Every order, as offered in the sort menu.
-    pub const ALL: [SortBy; 4] = [SortBy::Newest, SortBy::Oldest, SortBy::Name, SortBy::Type];
+    pub const ALL: [SortBy; 8] = [
+        SortBy::Newest,
+        SortBy::Oldest,
+        SortBy::Modified,
+        SortBy::ModifiedOldest,
+        SortBy::Name,
+        SortBy::NameDesc,
+        SortBy::Type,
+        SortBy::Source,
+    ];
 
-    /// The value used in the sort menu.
+    /// The value used in the sort menu and the URL.
     pub fn as_str(self) -> &'static str {
         match self {
             SortBy::Newest => "newest",
             SortBy::Oldest => "oldest",
+            SortBy::Modified => "modified",
+            SortBy::ModifiedOldest => "modified-oldest",
             SortBy::Name => "name",
+            SortBy::NameDesc => "name-desc",
             SortBy::Type => "type",
+            SortBy::Source => "source",
         }
     }
 
@@ -37,12 +64,16 @@ impl SortBy {
         match self {
             SortBy::Newest => "Newest first",
             SortBy::Oldest => "Oldest first",
-            SortBy::Name => "Name",
+            SortBy::Modified => "Recently modified",
+            SortBy::ModifiedOldest => "Least recently modified",
+            SortBy::Name => "Name, A to Z",
+            SortBy::NameDesc => "Name, Z to A",
             SortBy::Type => "Type",
+            SortBy::Source => "Source",
         }
     }
 
-    /// Reads a menu value; unknown ones give the default.
+    /// Reads a menu or URL value; unknown ones give the default.
     pub fn parse(value: &str) -> SortBy {
         SortBy::ALL
             .into_iter()
@@ -51,200 +82,293 @@ impl SortBy {
     }
 }
 
-/// What narrows the loaded list.
+/// What narrows the list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListFilter {
-    /// Free text matched (case-insensitively) against name, description, requester and
-    /// the involved sources, identities and accounts.
+    /// Free text: every word must occur (case-insensitively) in the id, name,
+    /// description, requester, or the involved sources, identities and accounts.
     pub text: String,
     /// Only this type.
     pub work_item_type: Option<WorkItemType>,
     /// Only items involving this source.
     pub source: Option<String>,
+    /// Only items asked for by this requester (display name).
+    pub requester: Option<String>,
+    /// Only items created at least this many days ago.
+    pub older_than_days: Option<u32>,
 }
 
 impl ListFilter {
     /// Whether anything narrows the list.
     pub fn is_active(&self) -> bool {
-        !self.text.trim().is_empty() || self.work_item_type.is_some() || self.source.is_some()
-    }
-
-    /// Whether `item` passes.
-    pub fn matches(&self, item: &WorkItem) -> bool {
-        if self
-            .work_item_type
-            .as_ref()
-            .is_some_and(|t| item.work_item_type.as_ref() != Some(t))
-        {
-            return false;
-        }
-        let found = involved(item);
-        if self
-            .source
-            .as_ref()
-            .is_some_and(|s| !found.sources.contains(s))
-        {
-            return false;
-        }
-        let needle = self.text.trim().to_lowercase();
-        if needle.is_empty() {
-            return true;
-        }
-        let matches = |text: &String| text.to_lowercase().contains(&needle);
-        [&item.name, &item.description, &item.requester_display_name]
-            .into_iter()
-            .flatten()
-            .any(matches)
-            || found
-                .sources
-                .iter()
-                .chain(&found.identities)
-                .chain(&found.accounts)
-                .any(matches)
+        !self.text.trim().is_empty()
+            || self.work_item_type.is_some()
+            || self.source.is_some()
+            || self.requester.is_some()
+            || self.older_than_days.is_some()
     }
 }
 
-/// The loaded items that pass `filter`, in `sort` order (stable: ties keep server order).
-pub fn visible(items: &[WorkItem], filter: &ListFilter, sort: SortBy) -> Vec<WorkItem> {
-    let mut shown: Vec<WorkItem> = items
-        .iter()
-        .filter(|i| filter.matches(i))
-        .cloned()
-        .collect();
-    let name = |i: &WorkItem| i.name.clone().unwrap_or_default().to_lowercase();
-    let kind = |i: &WorkItem| {
-        i.work_item_type
-            .as_ref()
-            .map(|t| t.as_str().to_owned())
-            .unwrap_or_default()
-    };
-    match sort {
-        SortBy::Newest => shown.sort_by_key(|i| std::cmp::Reverse(i.created)),
-        SortBy::Oldest => shown.sort_by_key(|i| i.created),
-        SortBy::Name => shown.sort_by_key(name),
-        SortBy::Type => shown.sort_by(|a, b| kind(a).cmp(&kind(b)).then(a.created.cmp(&b.created))),
+/// A loaded work item with what search and sort need, computed once when it arrives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The work item as the server sent it.
+    pub item: WorkItem,
+    /// Where the server listed it; ties in every sort keep this order.
+    pub seq: i64,
+    /// Unique for this copy of the item: a view keyed on it redraws when the item changes.
+    pub key: u64,
+    /// Id, name, description, requester, sources, identities and accounts, lowercase.
+    haystack: String,
+    /// The involved sources, for the source filter and its counts.
+    pub sources: Vec<String>,
+    /// Lowercase name, for sorting by name.
+    name_key: String,
+    /// Lowercase first source, for sorting by source.
+    source_key: String,
+    /// Created, in ms since the epoch (`i64::MIN` when unknown: sorts as oldest).
+    pub created_ms: i64,
+    /// Modified (else created), in ms since the epoch.
+    modified_ms: i64,
+}
+
+impl Entry {
+    /// Indexes `item`, listed by the server at position `seq`, as copy `key`.
+    pub fn new(item: WorkItem, seq: i64, key: u64) -> Entry {
+        let found = involved(&item);
+        let mut haystack = String::new();
+        for text in [
+            &item.id,
+            &item.name,
+            &item.description,
+            &item.requester_display_name,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&found.sources)
+        .chain(&found.identities)
+        .chain(&found.accounts)
+        {
+            haystack.push_str(&text.to_lowercase());
+            // A separator no search word can contain, so words never match across fields.
+            haystack.push('\n');
+        }
+        let created_ms = item.created.map_or(i64::MIN, |t| t.timestamp_millis());
+        Entry {
+            name_key: item.name.as_deref().unwrap_or_default().to_lowercase(),
+            source_key: found
+                .sources
+                .first()
+                .map(|s| s.to_lowercase())
+                .unwrap_or_default(),
+            modified_ms: item.modified.map_or(created_ms, |t| t.timestamp_millis()),
+            created_ms,
+            sources: found.sources,
+            haystack,
+            seq,
+            key,
+            item,
+        }
     }
+
+    /// The work item's id, if it has one.
+    pub fn id(&self) -> Option<&str> {
+        self.item.id.as_deref()
+    }
+
+    /// Whole days since the item was created (0 when unknown or in the future).
+    pub fn age_days(&self, now_ms: i64) -> i64 {
+        if self.created_ms == i64::MIN {
+            return 0;
+        }
+        now_ms.saturating_sub(self.created_ms).max(0) / DAY_MS
+    }
+
+    fn type_str(&self) -> &str {
+        self.item
+            .work_item_type
+            .as_ref()
+            .map(WorkItemType::as_str)
+            .unwrap_or_default()
+    }
+}
+
+/// Whether an item created at `created_ms` has waited longer than `stale_after_days`.
+pub fn is_overdue(created_ms: i64, now_ms: i64, stale_after_days: u32) -> bool {
+    created_ms != i64::MIN
+        && now_ms.saturating_sub(created_ms) > i64::from(stale_after_days) * DAY_MS
+}
+
+/// A search prepared once per keystroke: lowercase words.
+struct Prepared<'f> {
+    filter: &'f ListFilter,
+    words: Vec<String>,
+    now_ms: i64,
+}
+
+impl<'f> Prepared<'f> {
+    fn new(filter: &'f ListFilter, now_ms: i64) -> Self {
+        let words = filter
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        Prepared {
+            filter,
+            words,
+            now_ms,
+        }
+    }
+
+    fn text_ok(&self, e: &Entry) -> bool {
+        self.words.iter().all(|w| e.haystack.contains(w.as_str()))
+    }
+
+    fn type_ok(&self, e: &Entry) -> bool {
+        self.filter
+            .work_item_type
+            .as_ref()
+            .is_none_or(|t| e.item.work_item_type.as_ref() == Some(t))
+    }
+
+    fn source_ok(&self, e: &Entry) -> bool {
+        self.filter
+            .source
+            .as_ref()
+            .is_none_or(|s| e.sources.contains(s))
+    }
+
+    /// Everything but type and source (the filters that have counts beside them).
+    fn rest_ok(&self, e: &Entry) -> bool {
+        let requester_ok = self
+            .filter
+            .requester
+            .as_ref()
+            .is_none_or(|r| e.item.requester_display_name.as_ref() == Some(r));
+        let age_ok = self
+            .filter
+            .older_than_days
+            .is_none_or(|d| e.created_ms != i64::MIN && e.age_days(self.now_ms) >= i64::from(d));
+        requester_ok && age_ok && self.text_ok(e)
+    }
+}
+
+/// The positions in `entries` of those that pass `filter`, in `sort` order (ties keep the
+/// server's order). `now_ms` is the moment ages are measured from.
+pub fn select(entries: &[Entry], filter: &ListFilter, sort: SortBy, now_ms: i64) -> Vec<usize> {
+    let prepared = Prepared::new(filter, now_ms);
+    let mut shown: Vec<usize> = (0..entries.len())
+        .filter(|&i| {
+            let e = &entries[i];
+            prepared.type_ok(e) && prepared.source_ok(e) && prepared.rest_ok(e)
+        })
+        .collect();
+    sort_positions(entries, &mut shown, sort);
     shown
 }
 
-/// The distinct types among `items`, in the spec's order, for the type filter.
-pub fn types_present(items: &[WorkItem]) -> Vec<WorkItemType> {
-    let mut types: Vec<WorkItemType> = Vec::new();
-    for t in items.iter().filter_map(|i| i.work_item_type.clone()) {
-        if !types.contains(&t) {
-            types.push(t);
+fn sort_positions(entries: &[Entry], shown: &mut [usize], sort: SortBy) {
+    use std::cmp::Reverse;
+    let e = |i: &usize| &entries[*i];
+    match sort {
+        SortBy::Newest => shown.sort_by_key(|i| (Reverse(e(i).created_ms), e(i).seq)),
+        SortBy::Oldest => shown.sort_by_key(|i| (e(i).created_ms, e(i).seq)),
+        SortBy::Modified => shown.sort_by_key(|i| (Reverse(e(i).modified_ms), e(i).seq)),
+        SortBy::ModifiedOldest => shown.sort_by_key(|i| (e(i).modified_ms, e(i).seq)),
+        SortBy::Name => shown.sort_by(|a, b| {
+            (e(a).name_key.as_str(), e(a).seq).cmp(&(e(b).name_key.as_str(), e(b).seq))
+        }),
+        SortBy::NameDesc => shown.sort_by(|a, b| {
+            (e(b).name_key.as_str(), e(a).seq).cmp(&(e(a).name_key.as_str(), e(b).seq))
+        }),
+        SortBy::Type => shown.sort_by(|a, b| {
+            (e(a).type_str(), e(a).created_ms, e(a).seq).cmp(&(
+                e(b).type_str(),
+                e(b).created_ms,
+                e(b).seq,
+            ))
+        }),
+        SortBy::Source => shown.sort_by(|a, b| {
+            (e(a).source_key.as_str(), e(a).created_ms, e(a).seq).cmp(&(
+                e(b).source_key.as_str(),
+                e(b).created_ms,
+                e(b).seq,
+            ))
+        }),
+    }
+}
+
+/// What the filter menus offer, with how many items each choice would show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Types in the spec's order, with how many items pass the other filters and have it.
+    pub types: Vec<(WorkItemType, usize)>,
+    /// Sources A to Z (case-insensitively), counted the same way.
+    pub sources: Vec<(String, usize)>,
+    /// Every requester, A to Z.
+    pub requesters: Vec<String>,
+}
+
+/// The choices and counts beside the filters: a type's count respects every filter but
+/// the type (so it says what choosing it would show), a source's every filter but the
+/// source. Choices whose count is 0 are still listed when some item has them.
+pub fn facets(entries: &[Entry], filter: &ListFilter, now_ms: i64) -> Facets {
+    let prepared = Prepared::new(filter, now_ms);
+    let mut types: Vec<(WorkItemType, usize)> = Vec::new();
+    let mut sources: Vec<(String, usize)> = Vec::new();
+    let mut requesters: Vec<String> = Vec::new();
+    for e in entries {
+        let rest = prepared.rest_ok(e);
+        let (type_ok, source_ok) = (prepared.type_ok(e), prepared.source_ok(e));
+        if let Some(t) = &e.item.work_item_type {
+            let add = usize::from(rest && source_ok);
+            match types.iter_mut().find(|(k, _)| k == t) {
+                Some((_, n)) => *n += add,
+                None => types.push((t.clone(), add)),
+            }
+        }
+        for s in &e.sources {
+            let add = usize::from(rest && type_ok);
+            match sources.iter_mut().find(|(k, _)| k == s) {
+                Some((_, n)) => *n += add,
+                None => sources.push((s.clone(), add)),
+            }
+        }
+        if let Some(r) = &e.item.requester_display_name {
+            if !requesters.contains(r) {
+                requesters.push(r.clone());
+            }
         }
     }
-    types.sort_by_key(|t| {
+    types.sort_by_key(|(t, _)| {
         WorkItemType::ALL
             .iter()
             .position(|k| k == t)
             .unwrap_or(usize::MAX)
     });
-    types
+    sources.sort_by_key(|(s, _)| s.to_lowercase());
+    requesters.sort_by_key(|r| r.to_lowercase());
+    Facets {
+        types,
+        sources,
+        requesters,
+    }
+}
+
+/// The items that pass `filter`, in `sort` order: [`select`] over a plain list, for callers
+/// that hold a page rather than an index (the widget).
+pub fn visible(items: &[WorkItem], filter: &ListFilter, sort: SortBy) -> Vec<WorkItem> {
+    let entries: Vec<Entry> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Entry::new(item.clone(), i as i64, i as u64))
+        .collect();
+    select(&entries, filter, sort, i64::MAX)
+        .into_iter()
+        .map(|i| entries[i].item.clone())
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{TimeZone, Utc};
-    use wire::RemediationItemDetails;
-
-    fn item(name: &str, kind: WorkItemType, day: u32, source: Option<&str>) -> WorkItem {
-        WorkItem {
-            name: Some(name.into()),
-            work_item_type: Some(kind),
-            created: Some(Utc.with_ymd_and_hms(2024, 1, day, 0, 0, 0).unwrap()),
-            remediation_items: source.map(|s| {
-                vec![RemediationItemDetails {
-                    application_name: Some(s.into()),
-                    target_name: Some("Fred.Astaire".into()),
-                    ..Default::default()
-                }]
-            }),
-            ..Default::default()
-        }
-    }
-
-    fn items() -> Vec<WorkItem> {
-        vec![
-            item(
-                "Create an Account",
-                WorkItemType::Generic,
-                2,
-                Some("GitHub"),
-            ),
-            item("approve access", WorkItemType::Approval, 1, Some("Okta")),
-            item("Budget", WorkItemType::Approval, 3, None),
-        ]
-    }
-
-    fn names(list: &[WorkItem]) -> Vec<&str> {
-        list.iter().map(|i| i.name.as_deref().unwrap()).collect()
-    }
-
-    #[test]
-    fn each_sort_orders_as_labelled() {
-        let all = ListFilter::default();
-        assert_eq!(
-            names(&visible(&items(), &all, SortBy::Newest)),
-            ["Budget", "Create an Account", "approve access"]
-        );
-        assert_eq!(
-            names(&visible(&items(), &all, SortBy::Oldest)),
-            ["approve access", "Create an Account", "Budget"]
-        );
-        assert_eq!(
-            names(&visible(&items(), &all, SortBy::Name)),
-            ["approve access", "Budget", "Create an Account"]
-        );
-        assert_eq!(
-            names(&visible(&items(), &all, SortBy::Type)),
-            ["approve access", "Budget", "Create an Account"]
-        );
-    }
-
-    #[test]
-    fn search_matches_involved_identities_case_insensitively() {
-        let filter = ListFilter {
-            text: "fred.ASTAIRE".into(),
-            ..Default::default()
-        };
-        assert_eq!(
-            names(&visible(&items(), &filter, SortBy::Oldest)),
-            ["approve access", "Create an Account"]
-        );
-        assert!(filter.is_active());
-    }
-
-    #[test]
-    fn type_and_source_filters_combine() {
-        let filter = ListFilter {
-            work_item_type: Some(WorkItemType::Approval),
-            source: Some("Okta".into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            names(&visible(&items(), &filter, SortBy::Newest)),
-            ["approve access"]
-        );
-        let none = ListFilter {
-            work_item_type: Some(WorkItemType::Generic),
-            source: Some("Okta".into()),
-            ..Default::default()
-        };
-        assert!(visible(&items(), &none, SortBy::Newest).is_empty());
-    }
-
-    #[test]
-    fn types_present_follow_the_spec_order_and_sorts_parse_back() {
-        assert_eq!(
-            types_present(&items()),
-            [WorkItemType::Generic, WorkItemType::Approval]
-        );
-        for sort in SortBy::ALL {
-            assert_eq!(SortBy::parse(sort.as_str()), sort);
-        }
-        assert_eq!(SortBy::parse("bogus"), SortBy::Newest);
-    }
-}
+#[path = "list_tests.rs"]
+mod tests;

@@ -4,6 +4,7 @@
 
 pub mod bulk;
 pub mod command;
+pub mod export;
 pub mod form;
 pub mod format;
 pub mod forward;
@@ -12,6 +13,8 @@ pub mod keys;
 pub mod list;
 pub mod messages;
 pub mod poll;
+pub mod rate;
 pub mod refusal;
 pub mod selection;
+pub mod view;
 pub mod wording;

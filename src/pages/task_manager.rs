@@ -1,58 +1,53 @@
-//! Task Manager: Pending and Completed tabs with counts, one page of work items at a time
-//! (tab and page in the URL), and search / filter / sort over what is loaded.
+//! Task Manager: Pending and Completed tabs with counts over the whole queue of the tab,
+//! loaded in the background ([`crate::hooks::queue`]), found with search, filters and sort
+//! that live in the URL ([`TaskView`]), shown as a table from 900 px up and as cards below.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params, use_query};
-use wire::{WorkItem, WorkItemType};
+use leptos_router::hooks::{use_navigate, use_params, use_query_map};
+use leptos_router::NavigateOptions;
 
-use crate::api::{work_items, ApiError, Client, Page, Paging};
+use crate::api::Client;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::bulk_dialog::TriageDialogs;
 use crate::components::new_items::NewItemsNotice;
-use crate::components::pager::Pager;
 use crate::components::shell::Shell;
-use crate::components::status::loaded;
+use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
+use crate::components::task_table::{RowContext, TaskTable};
+use crate::components::task_toolbar::{LoadProgress, Toolbar};
+use crate::components::task_views::ViewsBar;
 use crate::components::work_item_row::WorkItemRow;
+use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
 use crate::hooks::triage::{provide_triage, use_triage};
-use crate::logic::format::type_label;
-use crate::logic::involved::all_sources;
-use crate::logic::list::{types_present, visible, ListFilter, SortBy};
-use crate::routes::{AppRoute, PageQuery, Tab, TasksParams};
+use crate::logic::list::{facets, select, Entry};
+use crate::logic::view::TaskView;
+use crate::platform;
+use crate::routes::{AppRoute, Tab, TasksParams};
 use crate::state::{Changes, ViewAs};
 
-/// The route `/tasks/:tab?page=&size=`.
+/// From this width up the table is shown, below it the cards.
+pub const WIDE: &str = "(min-width: 900px)";
+/// Cards shown at first on narrow screens, and added by "Show more".
+const CARDS_STEP: usize = 50;
+
+/// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=`.
 #[component]
 pub fn TaskManagerPage() -> impl IntoView {
     view! { <Shell><TaskManager/></Shell> }
 }
 
-/// Task Manager on the tab and page the URL names.
+/// Task Manager on the tab the URL names.
 #[component]
 fn TaskManager() -> impl IntoView {
     let params = use_params::<TasksParams>();
-    let query = use_query::<PageQuery>();
     let tab = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.tab)));
-    // An unreadable query falls back to the first page at the default size.
-    let query = Memo::new(move |_| query.with(|q| q.clone().unwrap_or_default()));
-    let (page, size) = (
-        Memo::new(move |_| query.with(PageQuery::page)),
-        Memo::new(move |_| query.with(PageQuery::size)),
-    );
+    let query = use_query_map();
+    let view = Memo::new(move |_| query.with(|q| TaskView::from_query(|k| q.get(k))));
     let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
-    let list = page_of(tab, page, size);
     let triage = provide_triage();
     use_triage_shortcuts(triage);
-    let filter = RwSignal::new(ListFilter::default());
-    let sort = RwSignal::new(SortBy::default());
-    // Filters are kept across pages of a tab; another tab has other types and sources.
-    Effect::watch(
-        move || tab.get(),
-        move |_, _, _| filter.set(ListFilter::default()),
-        false,
-    );
     view! {
         <h1 class="mt-page-title">"Task Manager"</h1>
         {move || match tab.get() {
@@ -65,10 +60,7 @@ fn TaskManager() -> impl IntoView {
                 {(selected == Tab::Pending).then(|| view! { <NewItemsNotice/><BulkBar triage/> })}
                 <section id="tasks-panel" class="mt-tabpanel" role="tabpanel"
                     aria-labelledby=format!("tab-{}", selected.as_str())>
-                    {loaded(list, "work items", move |loaded: Page<WorkItem>| view! {
-                        <TaskList page=loaded tab=selected number=page.get_untracked()
-                            size=size.get_untracked() filter sort/>
-                    })}
+                    <TabQueue tab=selected view/>
                 </section>
             }.into_any(),
         }}
@@ -84,6 +76,7 @@ fn tab_count(tab: Tab) -> Signal<Count> {
         changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
         async move {
+            use crate::api::work_items;
             match tab {
                 Tab::Pending => work_items::count(&api, owner.as_deref()).await,
                 Tab::Completed => work_items::count_completed(&api, owner.as_deref()).await,
@@ -93,133 +86,185 @@ fn tab_count(tab: Tab) -> Signal<Count> {
     Signal::derive(move || Count::of(count.get()))
 }
 
-/// One page of a tab's work items (of the person viewed as), loaded again after changes.
-fn page_of(
-    tab: Memo<Option<Tab>>,
-    page: Memo<u32>,
-    size: Memo<u32>,
-) -> LocalResource<Result<Page<WorkItem>, ApiError>> {
-    let (api, view_as) = (expect_context::<Client>(), expect_context::<ViewAs>());
-    let changes = expect_context::<Changes>();
-    LocalResource::new(move || {
-        changes.track();
-        let (api, owner) = (api.clone(), view_as.owner_id());
-        let (tab, paging) = (tab.get(), Paging::page(page.get(), size.get()));
-        async move {
-            match tab {
-                Some(Tab::Completed) => {
-                    work_items::list_completed(&api, owner.as_deref(), paging).await
-                }
-                _ => work_items::list(&api, owner.as_deref(), paging).await,
-            }
-        }
+/// What the panel shows, apart from the rows themselves.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    /// Nothing loaded yet.
+    Loading,
+    /// The first page failed.
+    Failed(crate::api::ApiError),
+    /// Loaded, and the tab has nothing.
+    Empty,
+    /// Items are loaded but none passes the filters.
+    NoMatch,
+    /// Rows to show.
+    Rows,
+}
+
+/// The toolbar, the loading progress and the rows of one tab's queue.
+#[component]
+fn TabQueue(
+    /// The tab.
+    tab: Tab,
+    /// Search, filters and sort, from the URL.
+    view: Memo<TaskView>,
+) -> impl IntoView {
+    let queue = use_queue(tab);
+    let now_ms = platform::now_ms() as i64;
+    let stale_after_days = expect_context::<Client>().stale_after_days();
+    let rows = Memo::new(move |_| {
+        platform::mark("mt-select-start");
+        let shown = view.with(|v| queue.entries.with(|e| select(e, &v.filter, v.sort, now_ms)));
+        platform::mark("mt-select-end");
+        shown
+    });
+    let facets =
+        Memo::new(move |_| view.with(|v| queue.entries.with(|e| facets(e, &v.filter, now_ms))));
+    let navigate = use_navigate();
+    let set_view = Callback::new(move |(next, replace): (TaskView, bool)| {
+        let query = next.to_query();
+        let path = match query.is_empty() {
+            true => format!("/tasks/{}", tab.as_str()),
+            false => format!("/tasks/{}?{query}", tab.as_str()),
+        };
+        navigate(
+            &path,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let shape = Memo::new(move |_| shape_of(queue, rows));
+    // The triage (selection, current row, shortcuts) works over the rows as shown.
+    if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
+        let entries = queue.entries;
+        let lookup = Callback::new(move |ids: Vec<String>| items_of(entries, &ids));
+        Effect::new(move |_| triage.show(shown_ids(entries, rows), lookup));
+    }
+    let context = RowContext {
+        tab,
+        now_ms,
+        stale_after_days,
+    };
+    view! {
+        <Toolbar tab view facets set_view/>
+        <ViewsBar tab view set_view entries=queue.entries rows/>
+        <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
+        {move || match shape.get() {
+            Shape::Loading => view! { <Loading what="work items"/> }.into_any(),
+            Shape::Failed(error) => view! {
+                <ErrorPanel error on_retry=Callback::new(move |()| queue.reload())/>
+            }.into_any(),
+            Shape::Empty => view! { <p class="mt-empty">{empty_text(tab)}</p> }.into_any(),
+            Shape::NoMatch => view! {
+                <p class="mt-empty" role="status">"No work items match. "
+                    <button type="button" class="mt-button mt-button--quiet"
+                        on:click=move |_| set_view.run((TaskView::default(), false))>"Clear filters"</button></p>
+            }.into_any(),
+            Shape::Rows => view! { <Rows entries=queue.entries rows context/> }.into_any(),
+        }}
+    }
+}
+
+/// The ids of the rows shown, in order.
+fn shown_ids(entries: RwSignal<Vec<Entry>>, rows: Memo<Vec<usize>>) -> Vec<String> {
+    rows.with(|rows| {
+        entries.with(|entries| {
+            rows.iter()
+                .filter_map(|&at| entries.get(at)?.item.id.clone())
+                .filter(|id| !id.is_empty())
+                .collect()
+        })
     })
 }
 
-/// The toolbar, the rows and the pager of one loaded page.
-#[component]
-fn TaskList(
-    /// The loaded page.
-    page: Page<WorkItem>,
-    /// Its tab.
-    tab: Tab,
-    /// Its number, 1-based.
-    number: u32,
-    /// Items per page.
-    size: u32,
-    /// Search and filters, kept across pages.
-    filter: RwSignal<ListFilter>,
-    /// Sort order, kept across pages.
-    sort: RwSignal<SortBy>,
-) -> impl IntoView {
-    let total = page.total.unwrap_or(page.items.len() as u64);
-    let shown = page.items.len();
-    let types = types_present(&page.items);
-    let sources = all_sources(&page.items);
-    let items = StoredValue::new(page.items);
-    let rows = Memo::new(move |_| items.with_value(|all| visible(all, &filter.get(), sort.get())));
-    // The triage (selection, current row, shortcuts) works over the rows as shown.
-    if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
-        Effect::new(move |_| triage.visible.set(rows.get()));
-    }
-    let rows = move || rows.get();
-    view! {
-        <Toolbar types sources filter sort/>
-        {move || {
-            let rows = rows();
-            if shown == 0 {
-                let text = if number > 1 { "This page is past the end of the list." } else if tab == Tab::Pending { "No pending work items. Nothing is waiting for you." } else { "No completed work items yet." };
-                view! { <p class="mt-empty">{text}</p> }.into_any()
-            } else if rows.is_empty() {
-                view! { <p class="mt-empty" role="status">"No work items on this page match. "
-                    <button type="button" class="mt-button mt-button--quiet" on:click=move |_| filter.set(ListFilter::default())>"Clear filters"</button></p> }.into_any()
-            } else {
-                view! {
-                    <p class="mt-visually-hidden" role="status">{format!("{} work items shown", rows.len())}</p>
-                    <ul class="mt-list" aria-label=format!("{} work items", tab.label())>
-                        {rows.into_iter().map(|item| view! { <WorkItemRow item completed=tab == Tab::Completed/> }).collect_view()}
-                    </ul>
-                }.into_any()
-            }
-        }}
-        <Pager tab page=number size shown total/>
+/// The loaded work items of `ids`, in that order.
+fn items_of(entries: RwSignal<Vec<Entry>>, ids: &[String]) -> Vec<wire::WorkItem> {
+    entries.with_untracked(|entries| {
+        let by_id: std::collections::HashMap<&str, &wire::WorkItem> = entries
+            .iter()
+            .filter_map(|e| Some((e.item.id.as_deref()?, &e.item)))
+            .collect();
+        ids.iter()
+            .filter_map(|id| by_id.get(id.as_str()).map(|&item| item.clone()))
+            .collect()
+    })
+}
+
+fn shape_of(queue: Queue, rows: Memo<Vec<usize>>) -> Shape {
+    let (loaded, state) = queue.progress.with(|p| (p.loaded, p.state.clone()));
+    match (loaded, state) {
+        (0, LoadState::Idle | LoadState::Loading) => Shape::Loading,
+        (0, LoadState::Failed(error)) => Shape::Failed(error),
+        (0, LoadState::Done) => Shape::Empty,
+        _ if rows.with(Vec::is_empty) => Shape::NoMatch,
+        _ => Shape::Rows,
     }
 }
 
-/// Search, type and source filters and the sort order.
+fn empty_text(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Pending => "No pending work items. Nothing is waiting for you.",
+        Tab::Completed => "No completed work items yet.",
+    }
+}
+
+/// The table on wide screens, the cards on narrow ones.
 #[component]
-fn Toolbar(
-    /// Types among the loaded items.
-    types: Vec<WorkItemType>,
-    /// Sources among the loaded items.
-    sources: Vec<String>,
-    /// The filter to edit.
-    filter: RwSignal<ListFilter>,
-    /// The sort order to edit.
-    sort: RwSignal<SortBy>,
+fn Rows(
+    /// The loaded queue.
+    entries: RwSignal<Vec<Entry>>,
+    /// What to show, in order.
+    rows: Memo<Vec<usize>>,
+    /// Tab, clock and threshold.
+    context: RowContext,
 ) -> impl IntoView {
-    let type_value = move || {
-        filter.with(|f| {
-            f.work_item_type
-                .as_ref()
-                .map(|t| t.as_str().to_owned())
-                .unwrap_or_default()
+    let wide = RwSignal::new(true);
+    let watch = platform::watch_media(WIDE, move |matches| wide.set(matches));
+    if let Some(watch) = &watch {
+        wide.set(watch.list.matches());
+    }
+    let watch = send_wrapper::SendWrapper::new(watch);
+    on_cleanup(move || drop(watch));
+    move || match wide.get() {
+        true => view! { <TaskTable entries rows context/> }.into_any(),
+        false => view! { <Cards entries rows tab=context.tab/> }.into_any(),
+    }
+}
+
+/// The card list for narrow screens: the first cards, and more on request.
+#[component]
+fn Cards(
+    /// The loaded queue.
+    entries: RwSignal<Vec<Entry>>,
+    /// What to show, in order.
+    rows: Memo<Vec<usize>>,
+    /// The tab.
+    tab: Tab,
+) -> impl IntoView {
+    let limit = RwSignal::new(CARDS_STEP);
+    let cards = move || {
+        rows.with(|rows| {
+            entries.with(|entries| {
+                rows.iter()
+                    .take(limit.get())
+                    .filter_map(|&at| entries.get(at).map(|e| (e.key, e.item.clone())))
+                    .collect::<Vec<_>>()
+            })
         })
     };
-    let source_value = move || filter.with(|f| f.source.clone().unwrap_or_default());
+    let more = move || rows.with(Vec::len) > limit.get();
     view! {
-        <div class="mt-toolbar" role="search" aria-label="Filter work items">
-            <label class="mt-field">
-                <span class="mt-field__label">"Search"</span>
-                <input type="search" prop:value=move || filter.with(|f| f.text.clone())
-                    on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))/>
-            </label>
-            <label class="mt-field">
-                <span class="mt-field__label">"Type"</span>
-                <select prop:value=type_value on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    filter.update(|f| f.work_item_type = (!value.is_empty()).then(|| WorkItemType::parse(&value)));
-                }>
-                    <option value="">"All types"</option>
-                    {types.into_iter().map(|t| view! { <option value=t.as_str().to_owned()>{type_label(&t)}</option> }).collect_view()}
-                </select>
-            </label>
-            <label class="mt-field">
-                <span class="mt-field__label">"Source"</span>
-                <select prop:value=source_value on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    filter.update(|f| f.source = (!value.is_empty()).then_some(value));
-                }>
-                    <option value="">"All sources"</option>
-                    {sources.into_iter().map(|s| { let value = s.clone(); view! { <option value=value>{s}</option> } }).collect_view()}
-                </select>
-            </label>
-            <label class="mt-field">
-                <span class="mt-field__label">"Sort by"</span>
-                <select prop:value=move || sort.get().as_str() on:change=move |ev| sort.set(SortBy::parse(&event_target_value(&ev)))>
-                    {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                </select>
-            </label>
-        </div>
+        <ul class="mt-list" aria-label=format!("{} work items", tab.label())>
+            <For each=cards key=|(key, _)| *key let((_, item))>
+                <WorkItemRow item completed=tab == Tab::Completed/>
+            </For>
+        </ul>
+        {move || more().then(|| view! {
+            <button type="button" class="mt-button mt-more"
+                on:click=move |_| limit.update(|l| *l += CARDS_STEP)>"Show more"</button>
+        })}
     }
 }

@@ -7,5 +7,6 @@ mod dialogs;
 mod feedback;
 mod form;
 mod support;
+mod table;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

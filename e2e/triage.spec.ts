@@ -1,0 +1,177 @@
+// Journeys of issue 9 (triage at scale): views that are links, export of what the table
+// shows, and a queue of thousands loaded in the background with visible progress.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { pendingItems, signIn, type Item } from './actions-helpers';
+
+const ALISON = 'alison.ferguso';
+
+/** The Pending table, and its drawn item rows (the header and spacers left out). */
+function pendingTable(page: Page) {
+  const table = page.getByRole('table', { name: 'Pending work items' });
+  return { table, rows: table.locator('tbody').getByRole('row').filter({ has: page.getByRole('cell') }) };
+}
+
+/** Every source of an item (approval and remediation items), as the app lists them. */
+const sourcesOf = (item: Item) => [
+  ...(item.approvalItems ?? []).map((a) => a.application),
+  ...(item.remediationItems ?? []).map((r) => r.applicationName),
+].filter(Boolean);
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into records of fields. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
+    else field += c;
+  }
+  return records;
+}
+
+test('a filtered, sorted view lives in the URL: it survives reload and back, and can be saved by name', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const approvals = all.filter((i: any) => i.type === 'Approval');
+  expect(approvals.length).toBeGreaterThan(1);
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const { table, rows } = pendingTable(page);
+  await expect(page.getByRole('status').filter({ hasText: `${all.length} work items` })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('Approval');
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await expect(page).toHaveURL(/\/tasks\/pending\?type=Approval&sort=oldest$/);
+  const oldestFirst = [...approvals].sort((a: any, b: any) => a.created.localeCompare(b.created));
+  const checkView = async () => {
+    await expect(table).toHaveAttribute('aria-rowcount', String(approvals.length + 1));
+    await expect(rows.first().getByRole('link')).toHaveText(oldestFirst[0].name!);
+    await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('oldest');
+  };
+  await checkView();
+  await page.reload();
+  await checkView();
+
+  // Open an item, come back: the same view. Then back once more: the view before sorting.
+  await rows.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: oldestFirst[0].name! })).toBeVisible();
+  await page.goBack();
+  await checkView();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending\?type=Approval$/);
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
+  await expect(table).toHaveAttribute('aria-rowcount', String(approvals.length + 1));
+
+  // Saved by name in this browser, and brought back from the menu on another visit.
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await page.getByRole('textbox', { name: 'View name' }).fill('Old approvals');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the view “Old approvals”.' })).toBeVisible();
+  await page.goto('/tasks/pending');
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  await page.getByRole('combobox', { name: 'Saved views' }).selectOption('Old approvals');
+  await expect(page).toHaveURL(/\/tasks\/pending\?type=Approval&sort=oldest$/);
+  await checkView();
+  const stored = await page.evaluate(() => localStorage.getItem('my-tasks.saved-views'));
+  expect(JSON.parse(stored!)).toEqual([{ name: 'Old approvals', query: 'type=Approval&sort=oldest' }]);
+  expect(stored).not.toContain('token');
+});
+
+test('export downloads exactly the filtered view, as CSV and as JSON, named with owner and date', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const onGithub = all.filter((i) => sourcesOf(i).includes('GitHub'));
+  expect(onGithub.length).toBeGreaterThan(0);
+  expect(onGithub.length).toBeLessThan(all.length);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?source=GitHub&sort=name');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(onGithub.length + 1));
+  const today = new Date().toISOString().slice(0, 10);
+
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.csv`);
+  const [header, ...records] = parseCsv(readFileSync((await csvDownload.path())!, 'utf8'));
+  expect(header).toEqual(['id', 'name', 'type', 'state', 'requester', 'identities', 'accounts', 'sources',
+    'created', 'modified', 'completed', 'description']);
+  expect(records.map((r) => r[0]).sort()).toEqual(onGithub.map((i) => i.id).sort());
+  for (const record of records) {
+    expect(record).toHaveLength(header.length);
+    expect(record[7]).toContain('GitHub');
+    expect(record[3]).toBe('Pending');
+  }
+
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  expect(jsonDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.json`);
+  const exported: Item[] = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
+  // The table's order (name, A to Z, as the app compares them) and the API's own items.
+  const byName = [...onGithub].sort((a, b) => (a.name ?? '').toLowerCase() < (b.name ?? '').toLowerCase() ? -1 : (a.name ?? '').toLowerCase() > (b.name ?? '').toLowerCase() ? 1 : 0);
+  expect(exported.map((i) => i.name)).toEqual(byName.map((i) => i.name));
+  const fields = (i: any) => ({ id: i.id, name: i.name, type: i.type, created: i.created, description: i.description });
+  expect(exported.map(fields)).toEqual(byName.map(fields));
+});
+
+test('below 900 px the items are cards, and widening the window turns them into the table', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  await page.setViewportSize({ width: 600, height: 900 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+  await expect(cards).toHaveCount(Math.min(all.length, 50));
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  await expect(cards).toHaveCount(0);
+});
+
+test.describe('with 2,000 extra pending items', () => {
+  test.use({ sandboxArgs: ['--extra-items', '2000'] });
+
+  test('the whole queue loads in the background with progress, is usable from the first page, and search finds one item', async ({ page, sandbox }) => {
+    const total = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+    expect(total).toBeGreaterThan(2000);
+    // Later pages wait until the test has seen the first one shown with the progress line.
+    let release!: () => void;
+    const firstPageSeen = new Promise<void>((ok) => { release = ok; });
+    const laterPages: string[] = [];
+    await page.route(/\/v2024\/work-items\?.*offset=[1-9]/, async (route) => {
+      laterPages.push(route.request().url());
+      await firstPageSeen;
+      await route.continue();
+    });
+    await signIn(page, sandbox, ALISON, '/tasks/pending');
+    const { table, rows } = pendingTable(page);
+    const thousands = (n: number) => n.toLocaleString('en-US');
+    await expect(page.getByRole('status').filter({ hasText: `Loaded 250 of ${thousands(total)}` })).toBeVisible();
+    await expect(rows.first()).toBeVisible();
+    release();
+    await expect(page.getByRole('status').filter({ hasText: `${thousands(total)} work items` })).toBeVisible({ timeout: 30_000 });
+    await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+    // Every later page was asked for once, 250 at a time, and only the rows in view are drawn.
+    expect(laterPages.length).toBe(Math.ceil(total / 250) - 1);
+    expect(new Set(laterPages).size).toBe(laterPages.length);
+    expect(await rows.count()).toBeLessThan(60);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('#1999');
+    await expect(table).toHaveAttribute('aria-rowcount', '2');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().getByRole('link')).toContainText('#1999');
+    // Scrolled to the end of everything, the last rows are drawn.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+    await page.locator('.mt-table__scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect(table.locator(`tr[aria-rowindex="${total + 1}"]`)).toBeVisible();
+  });
+});

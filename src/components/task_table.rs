@@ -1,0 +1,215 @@
+//! The dense table of Task Manager (900 px wide and up): one line per work item, and only
+//! the lines in view (plus [`OVERSCAN`] on each side) are in the DOM, between two spacer
+//! rows that keep the scroll height of the whole list. Rows have a fixed height
+//! ([`ROW_HEIGHT`]), so where a row is follows from its position alone. `aria-rowcount` and
+//! `aria-rowindex` tell screen readers the size of the whole list.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use wire::WorkItem;
+
+use crate::components::row_actions::RowActions;
+use crate::components::row_select::{is_current, RowSelect};
+use crate::components::time::MaybeTime;
+use crate::logic::format::{type_label, waited};
+use crate::logic::involved::involved;
+use crate::logic::list::{is_overdue, Entry};
+use crate::routes::{AppRoute, Tab};
+
+/// Height of every row in CSS pixels; `style/main.css` gives `.mt-table tr` the same.
+pub const ROW_HEIGHT: f64 = 44.0;
+/// Rows drawn beyond each edge of the view, so fast scrolling shows no gap.
+pub const OVERSCAN: usize = 8;
+/// The view's height before it has been measured.
+const FALLBACK_VIEW: f64 = 720.0;
+
+/// What every row needs besides its item; one copy for the whole table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowContext {
+    /// Which tab: Completed rows show when they were completed and have no actions.
+    pub tab: Tab,
+    /// The moment ages are measured from (ms since the epoch).
+    pub now_ms: i64,
+    /// After how many days a pending item is overdue.
+    pub stale_after_days: u32,
+}
+
+/// The first and one-past-last position to draw, for `count` rows scrolled to `top` in a
+/// view `height` pixels high.
+pub fn window(count: usize, top: f64, height: f64) -> (usize, usize) {
+    let first = (top.max(0.0) / ROW_HEIGHT).floor() as usize;
+    let first = first.saturating_sub(OVERSCAN).min(count);
+    let shown = (height.max(ROW_HEIGHT) / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+    (first, (first + shown).min(count))
+}
+
+/// The table over `rows` (positions in `entries`, in display order).
+#[component]
+pub fn TaskTable(
+    /// The loaded queue.
+    entries: RwSignal<Vec<Entry>>,
+    /// What to show, in order: positions in `entries`.
+    rows: Memo<Vec<usize>>,
+    /// Tab, clock and threshold for the rows.
+    context: RowContext,
+) -> impl IntoView {
+    let scroller = NodeRef::<Div>::new();
+    let (top, height) = (RwSignal::new(0.0), RwSignal::new(FALLBACK_VIEW));
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            top.set(f64::from(el.scroll_top()));
+            let h = f64::from(el.client_height());
+            height.set(if h > 0.0 { h } else { FALLBACK_VIEW });
+        }
+    };
+    Effect::new(move || {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    // The view's height follows the window's (the scroller's height is relative to it).
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let count = Memo::new(move |_| rows.with(Vec::len));
+    let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
+    let slice = move || {
+        let (first, last) = span.get();
+        rows.with(|rows| {
+            entries.with(|entries| {
+                rows[first..last]
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, &at)| entries.get(at).map(|e| (first + i, e.key, at)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let before = move || format!("{}px", span.get().0 as f64 * ROW_HEIGHT);
+    let after = move || format!("{}px", (count.get() - span.get().1) as f64 * ROW_HEIGHT);
+    let completed = context.tab == Tab::Completed;
+    view! {
+        <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
+            <table class="mt-table" aria-label=format!("{} work items", context.tab.label())
+                aria-rowcount=move || count.get() + 1>
+                <thead>
+                    <tr aria-rowindex="1">
+                        <th scope="col" class="mt-table__type">"Type"</th>
+                        <th scope="col" class="mt-table__name">"Name"</th>
+                        <th scope="col">"Requester"</th>
+                        <th scope="col">"Identity / account"</th>
+                        <th scope="col">"Source"</th>
+                        <th scope="col" class="mt-table__age">{if completed { "Completed" } else { "Waiting" }}</th>
+                        {(!completed).then(|| view! { <th scope="col" class="mt-table__actions">"Actions"</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="mt-table__spacer" aria-hidden="true" style:height=before></tr>
+                    <For each=slice key=|(position, key, _)| (*key, *position) let((position, _, at))>
+                        {entries.with_untracked(|e| e.get(at).map(|e| e.item.clone())).map(|item| view! {
+                            <TaskRow item index=position context/>
+                        })}
+                    </For>
+                    <tr class="mt-table__spacer" aria-hidden="true" style:height=after></tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One work item as a table row.
+#[component]
+pub fn TaskRow(
+    /// The work item.
+    item: WorkItem,
+    /// Its position in the list shown, 0-based (row 1 is the header).
+    index: usize,
+    /// Tab, clock and threshold.
+    context: RowContext,
+) -> impl IntoView {
+    let found = involved(&item);
+    let completed = context.tab == Tab::Completed;
+    let now = chrono::DateTime::from_timestamp_millis(context.now_ms);
+    let overdue = !completed
+        && item.created.is_some_and(|c| {
+            is_overdue(
+                c.timestamp_millis(),
+                context.now_ms,
+                context.stale_after_days,
+            )
+        });
+    let href = item
+        .id
+        .clone()
+        .filter(|id| !id.is_empty())
+        .map(|id| AppRoute::Item(id).href());
+    let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
+    let description = item.description.clone().unwrap_or_default();
+    let title = format!("{name}\n{description}");
+    let who: Vec<String> = found
+        .identities
+        .iter()
+        .chain(&found.accounts)
+        .cloned()
+        .collect();
+    let who = who.join(", ");
+    let sources = found.sources.join(", ");
+    let requester = item.requester_display_name.clone().unwrap_or_default();
+    let age = match (item.created, now) {
+        (Some(created), Some(now)) => waited(created, now),
+        _ => "—".into(),
+    };
+    let id = item.id.clone().filter(|id| !id.is_empty());
+    let current = is_current(id.clone());
+    // Only pending rows with an id can take a bulk action.
+    let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
+        view! { <RowSelect id name=name.clone()/> }
+    });
+    let class = if overdue {
+        "mt-table__row mt-table__row--overdue"
+    } else {
+        "mt-table__row"
+    };
+    view! {
+        <tr class=class class:mt-table__row--current=current aria-rowindex=index + 2>
+            <td>{select}{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
+            <td class="mt-table__name" title=title>
+                {match href {
+                    Some(href) => view! { <A href=href>{name}</A> }.into_any(),
+                    None => view! { <span>{name}</span> }.into_any(),
+                }}
+                " "
+                <span class="mt-table__desc">{description}</span>
+            </td>
+            <td title=requester.clone()>{requester.clone()}</td>
+            <td title=who.clone()>{who.clone()}</td>
+            <td title=sources.clone()>{sources.clone()}</td>
+            {if completed {
+                view! { <td><MaybeTime at=item.completed/></td> }.into_any()
+            } else {
+                view! {
+                    <td class="mt-table__age">
+                        {age}
+                        {overdue.then(|| view! { " " <span class="mt-overdue">"overdue"</span> })}
+                    </td>
+                }.into_any()
+            }}
+            {(!completed).then(|| view! { <td class="mt-table__actions"><RowActions item=item.clone()/></td> })}
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_covers_the_view_plus_overscan_and_stays_inside_the_list() {
+        // 440 px of view shows 10 rows; with 8 rows of overscan on each side.
+        assert_eq!(window(20_000, 0.0, 440.0), (0, 26));
+        assert_eq!(window(20_000, 44.0 * 100.0, 440.0), (92, 118));
+        assert_eq!(window(5, 0.0, 440.0), (0, 5));
+        // Scrolled past the end (the list shrank under the scroll position).
+        assert_eq!(window(10, 44.0 * 1_000.0, 440.0), (10, 10));
+    }
+}

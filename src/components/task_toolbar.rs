@@ -1,0 +1,196 @@
+//! Task Manager's toolbar: search, the type / source / requester / age filters with their
+//! counts, the sort order; and the line that says how far loading has come. Every change
+//! goes to the URL through `set_view` (typing replaces the history entry, a menu choice
+//! adds one), so the view survives reload and back/forward.
+
+use leptos::prelude::*;
+use wire::WorkItemType;
+
+use crate::hooks::queue::{LoadState, Queue};
+use crate::logic::format::{thousands, type_label};
+use crate::logic::list::{Facets, ListFilter, SortBy};
+use crate::logic::view::TaskView;
+use crate::routes::Tab;
+
+/// The age filter's choices: at least this many days old.
+const AGES: [u32; 4] = [1, 7, 30, 90];
+
+/// Search, filters and sort.
+#[component]
+pub fn Toolbar(
+    /// The tab (its name labels the search).
+    tab: Tab,
+    /// The view shown.
+    view: Memo<TaskView>,
+    /// Choices and counts for the filter menus.
+    facets: Memo<Facets>,
+    /// Shows another view: `(view, replace the history entry)`.
+    set_view: Callback<(TaskView, bool)>,
+) -> impl IntoView {
+    let edit = move |replace: bool, change: Box<dyn FnOnce(&mut ListFilter)>| {
+        let mut next = view.get_untracked();
+        change(&mut next.filter);
+        set_view.run((next, replace));
+    };
+    let current = move |read: fn(&ListFilter) -> Option<String>| view.with(|v| read(&v.filter));
+    let type_options = move || {
+        facets.with(|f| {
+            f.types
+                .iter()
+                .map(|(t, n)| {
+                    (
+                        t.as_str().to_owned(),
+                        format!("{} ({})", type_label(t), thousands(*n as u64)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let source_options = move || {
+        facets.with(|f| {
+            f.sources
+                .iter()
+                .map(|(s, n)| (s.clone(), format!("{s} ({})", thousands(*n as u64))))
+                .collect::<Vec<_>>()
+        })
+    };
+    let requester_options = move || {
+        facets.with(|f| {
+            f.requesters
+                .iter()
+                .map(|r| (r.clone(), r.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let age_options = move || {
+        AGES.iter()
+            .map(|d| {
+                (
+                    d.to_string(),
+                    format!("Waiting {d}+ day{}", if *d == 1 { "" } else { "s" }),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="mt-toolbar" role="search" aria-label=format!("Find {} work items", tab.label().to_lowercase())>
+            <label class="mt-field mt-field--search">
+                <span class="mt-field__label">"Search"</span>
+                <input type="search" prop:value=move || view.with(|v| v.filter.text.clone())
+                    on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }/>
+            </label>
+            <Menu label="Type" all="All types" options=Signal::derive(type_options)
+                value=Signal::derive(move || current(|f| f.work_item_type.as_ref().map(|t| t.as_str().to_owned())))
+                on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.work_item_type = v.map(|v| WorkItemType::parse(&v)))))/>
+            <Menu label="Source" all="All sources" options=Signal::derive(source_options)
+                value=Signal::derive(move || current(|f| f.source.clone()))
+                on_pick=Callback::new(move |v| edit(false, Box::new(move |f| f.source = v)))/>
+            <Menu label="Requester" all="Anyone" options=Signal::derive(requester_options)
+                value=Signal::derive(move || current(|f| f.requester.clone()))
+                on_pick=Callback::new(move |v| edit(false, Box::new(move |f| f.requester = v)))/>
+            <Menu label="Age" all="Any age" options=Signal::derive(age_options)
+                value=Signal::derive(move || current(|f| f.older_than_days.map(|d| d.to_string())))
+                on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.older_than_days = v.and_then(|v| v.parse().ok()))))/>
+            <label class="mt-field">
+                <span class="mt-field__label">"Sort by"</span>
+                <select on:change=move |ev| {
+                    let mut next = view.get_untracked();
+                    next.sort = SortBy::parse(&event_target_value(&ev));
+                    set_view.run((next, false));
+                }>
+                    {SortBy::ALL.into_iter().map(|s| view! {
+                        <option value=s.as_str() prop:selected=move || view.with(|v| v.sort == s)>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// A filter menu: "all" plus `options` (value, label), the current `value` selected.
+#[component]
+fn Menu(
+    /// The menu's label.
+    label: &'static str,
+    /// The first choice, which filters nothing.
+    all: &'static str,
+    /// The other choices: value and what a person reads.
+    options: Signal<Vec<(String, String)>>,
+    /// The chosen value, if any.
+    value: Signal<Option<String>>,
+    /// Called with the new choice (`None`: the "all" choice).
+    on_pick: Callback<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <label class="mt-field">
+            <span class="mt-field__label">{label}</span>
+            <select on:change=move |ev| {
+                let v = event_target_value(&ev);
+                on_pick.run((!v.is_empty()).then_some(v));
+            }>
+                <option value="" prop:selected=move || value.with(Option::is_none)>{all}</option>
+                {move || options.get().into_iter().map(|(v, text)| {
+                    let chosen = v.clone();
+                    view! { <option value=v prop:selected=move || value.with(|c| c.as_ref() == Some(&chosen))>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// "Loaded 1,250 of 5,022" while the queue loads, then how many items are shown of all.
+#[component]
+pub fn LoadProgress(
+    /// The tab's queue.
+    queue: Queue,
+    /// How many items pass the filters.
+    shown: Signal<usize>,
+) -> impl IntoView {
+    let text = move || {
+        let (loaded, total, state) = queue
+            .progress
+            .with(|p| (p.loaded, p.total, p.state.clone()));
+        let total_text = thousands(total.unwrap_or(loaded as u64));
+        match state {
+            LoadState::Idle => String::new(),
+            LoadState::Loading if total.is_none() => "Loading work items…".into(),
+            LoadState::Loading => format!("Loaded {} of {total_text}…", thousands(loaded as u64)),
+            LoadState::Failed(_) => format!(
+                "Loaded {} of {total_text}; loading stopped.",
+                thousands(loaded as u64)
+            ),
+            LoadState::Done if shown.get() == loaded => {
+                format!("{} work items", thousands(loaded as u64))
+            }
+            LoadState::Done => format!(
+                "Showing {} of {} work items",
+                thousands(shown.get() as u64),
+                thousands(loaded as u64)
+            ),
+        }
+    };
+    let loading = move || {
+        queue
+            .progress
+            .with(|p| matches!(p.state, LoadState::Loading) && p.total.is_some())
+    };
+    let failed = move || {
+        queue.progress.with(|p| match &p.state {
+            LoadState::Failed(error) if p.loaded > 0 => Some(error.message()),
+            _ => None,
+        })
+    };
+    view! {
+        <div class="mt-progress">
+            <p class="mt-progress__text" role="status">{text}</p>
+            {move || loading().then(|| {
+                let (loaded, total) = queue.progress.with(|p| (p.loaded, p.total.unwrap_or(0)));
+                view! { <progress class="mt-progress__bar" max=total.to_string() value=loaded.to_string() aria-hidden="true"></progress> }
+            })}
+            {move || failed().map(|message| view! {
+                <p class="mt-progress__error" role="alert">{message}" "
+                    <button type="button" class="mt-button" on:click=move |_| queue.reload()>"Retry"</button></p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! Saved views and export, beside Task Manager's toolbar. A saved view is a name and the
+//! view's URL query, kept in this browser's localStorage (nothing of the session); export
+//! downloads exactly what the table shows, in its order, as CSV or JSON.
+
+use leptos::prelude::*;
+
+use crate::api::Client;
+use crate::logic::export::{file_name, to_csv, to_json};
+use crate::logic::list::Entry;
+use crate::logic::view::{save_view, saved_views, SavedView, TaskView};
+use crate::platform;
+use crate::routes::Tab;
+use crate::state::ViewAs;
+
+/// Where the saved views are kept.
+const KEY: &str = "my-tasks.saved-views";
+
+/// "Saved views" menu, "Save view" and the two export buttons.
+#[component]
+pub fn ViewsBar(
+    /// The tab (names the exported file).
+    tab: Tab,
+    /// The view shown.
+    view: Memo<TaskView>,
+    /// Shows another view: `(view, replace the history entry)`.
+    set_view: Callback<(TaskView, bool)>,
+    /// The loaded queue.
+    entries: RwSignal<Vec<Entry>>,
+    /// What the table shows, in order: positions in `entries`.
+    rows: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let views = RwSignal::new(saved_views(platform::local_get(KEY).as_deref()));
+    let name = RwSignal::new(String::new());
+    let said = RwSignal::new(String::new());
+    let save = move || {
+        let chosen = name.get_untracked().trim().to_owned();
+        if chosen.is_empty() {
+            said.set("Give the view a name first.".into());
+            return;
+        }
+        let query = view.with_untracked(TaskView::to_query);
+        let next = save_view(
+            views.get_untracked(),
+            SavedView {
+                name: chosen.clone(),
+                query,
+            },
+        );
+        let json = serde_json::to_string(&next).unwrap_or_default();
+        if platform::local_set(KEY, &json) {
+            views.set(next);
+            name.set(String::new());
+            said.set(format!("Saved the view “{chosen}”."));
+        } else {
+            said.set("This browser does not let the app save views.".into());
+        }
+    };
+    let pick = move |chosen: String| {
+        let query =
+            views.with_untracked(|v| v.iter().find(|v| v.name == chosen).map(|v| v.query.clone()));
+        if let Some(query) = query {
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect();
+            let get = |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+            };
+            set_view.run((TaskView::from_query(get), false));
+        }
+    };
+    let owner = owner_name();
+    let export = move |json: bool| {
+        let now = platform::now_ms();
+        let text = rows.with_untracked(|rows| {
+            entries.with_untracked(|entries| {
+                let items = rows
+                    .iter()
+                    .filter_map(|&at| entries.get(at))
+                    .map(|e| &e.item);
+                if json {
+                    to_json(items)
+                } else {
+                    to_csv(items)
+                }
+            })
+        });
+        let when = chrono::DateTime::from_timestamp_millis(now as i64).unwrap_or_default();
+        let (extension, mime) = if json {
+            ("json", "application/json")
+        } else {
+            ("csv", "text/csv;charset=utf-8")
+        };
+        let file = file_name(tab.as_str(), &owner(), when, extension);
+        if !platform::download(&file, mime, &text) {
+            said.set("The browser refused the download.".into());
+        }
+    };
+    view! {
+        <div class="mt-views">
+            <label class="mt-field">
+                <span class="mt-field__label">"Saved views"</span>
+                <select on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { pick(v) } }>
+                    <option value="" selected>{move || if views.with(Vec::is_empty) { "None saved yet" } else { "Choose a view" }}</option>
+                    {move || views.get().into_iter().map(|v| { let value = v.name.clone(); view! { <option value=value>{v.name}</option> } }).collect_view()}
+                </select>
+            </label>
+            <label class="mt-field">
+                <span class="mt-field__label">"View name"</span>
+                <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { save() }/>
+            </label>
+            <button type="button" class="mt-button" on:click=move |_| save()>"Save view"</button>
+            <button type="button" class="mt-button" on:click={ let export = export.clone(); move |_| export(false) }>"Export CSV"</button>
+            <button type="button" class="mt-button" on:click=move |_| export(true)>"Export JSON"</button>
+            <p class="mt-views__said" role="status">{move || said.get()}</p>
+        </div>
+    }
+}
+
+/// Whose items are shown, for file names: the person viewed as, else the signed-in one.
+fn owner_name() -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let (api, view_as) = (expect_context::<Client>(), expect_context::<ViewAs>());
+    move || {
+        view_as
+            .0
+            .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))
+            .or_else(|| api.claims().map(|c| c.user_name))
+            .unwrap_or_default()
+    }
+}

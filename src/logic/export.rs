@@ -1,0 +1,176 @@
+//! The current view of a tab as a file: CSV for spreadsheets and JSON (the items as the
+//! API sent them) for scripts, named after the tab, the owner and the day.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use wire::WorkItem;
+
+use super::involved::involved;
+
+/// The CSV's header row, in column order.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "id",
+    "name",
+    "type",
+    "state",
+    "requester",
+    "identities",
+    "accounts",
+    "sources",
+    "created",
+    "modified",
+    "completed",
+    "description",
+];
+
+/// One CSV field: quoted when it holds a comma, quote or line break (quotes doubled), and
+/// a text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) is made plain text with a leading `'`.
+pub fn csv_field(text: &str) -> String {
+    let text = match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn time(at: Option<DateTime<Utc>>) -> String {
+    at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}
+
+/// The items as CSV (RFC 4180: CRLF line ends, a header row), one line per item.
+pub fn to_csv<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    out.push_str("\r\n");
+    for item in items {
+        let found = involved(item);
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let fields = [
+            text(&item.id),
+            text(&item.name),
+            item.work_item_type
+                .as_ref()
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default(),
+            item.state
+                .as_ref()
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
+            text(&item.requester_display_name),
+            found.identities.join("; "),
+            found.accounts.join("; "),
+            found.sources.join("; "),
+            time(item.created),
+            time(item.modified),
+            time(item.completed),
+            text(&item.description),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The items as a JSON array, each as the API sent it.
+pub fn to_json<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> String {
+    let items: Vec<&WorkItem> = items.into_iter().collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+/// `my-tasks-pending-alison.ferguso-2026-11-29.csv`: the tab, the owner (characters a file
+/// name should not hold become `-`) and the UTC day of `now`.
+pub fn file_name(tab: &str, owner: &str, now: DateTime<Utc>, extension: &str) -> String {
+    let owner: String = owner
+        .trim()
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '_' | '-' => c,
+            _ => '-',
+        })
+        .collect();
+    let owner = if owner.is_empty() { "me".into() } else { owner };
+    format!(
+        "my-tasks-{tab}-{owner}-{}.{extension}",
+        now.format("%Y-%m-%d")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use wire::{RemediationItemDetails, WorkItemState, WorkItemType};
+
+    fn item() -> WorkItem {
+        WorkItem {
+            id: Some("w1".into()),
+            name: Some("=HYPERLINK(\"http://evil\")".into()),
+            description: Some("line one\nsaid \"hi\", then left".into()),
+            requester_display_name: Some("@admin".into()),
+            work_item_type: Some(WorkItemType::Generic),
+            state: Some(WorkItemState::Pending),
+            created: Some(Utc.with_ymd_and_hms(2026, 11, 1, 8, 30, 0).unwrap()),
+            remediation_items: Some(vec![RemediationItemDetails {
+                application_name: Some("GitHub".into()),
+                target_name: Some("Fred.Astaire".into()),
+                native_identity: Some("-fred".into()),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_defuses_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("=1+2"), "'=1+2");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-1"), "'-1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
+        assert_eq!(csv_field(""), "");
+    }
+
+    #[test]
+    fn the_csv_has_a_header_and_one_quoted_line_per_item() {
+        let csv = to_csv([&item()]);
+        assert_eq!(
+            csv,
+            "id,name,type,state,requester,identities,accounts,sources,created,modified,completed,description\r\n\
+             w1,\"'=HYPERLINK(\"\"http://evil\"\")\",Generic,Pending,'@admin,Fred.Astaire,'-fred,GitHub,\
+             2026-11-01T08:30:00Z,,,\"line one\nsaid \"\"hi\"\", then left\"\r\n"
+        );
+    }
+
+    #[test]
+    fn the_json_is_the_items_as_the_api_sent_them() {
+        let json = to_json([&item()]);
+        let back: Vec<WorkItem> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [item()]);
+        assert_eq!(to_json([]), "[]");
+    }
+
+    #[test]
+    fn file_names_carry_tab_owner_and_day() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 29, 23, 59, 0).unwrap();
+        assert_eq!(
+            file_name("pending", "alison.ferguso", now, "csv"),
+            "my-tasks-pending-alison.ferguso-2026-11-29.csv"
+        );
+        assert_eq!(
+            file_name("completed", "Ada Lovelace/x", now, "json"),
+            "my-tasks-completed-Ada-Lovelace-x-2026-11-29.json"
+        );
+        assert_eq!(
+            file_name("pending", " ", now, "csv"),
+            "my-tasks-pending-me-2026-11-29.csv"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! A Task Manager view (search, filters, sort) as the URL query that carries it, so views
+//! survive reload and back/forward and can be shared, and the named views a person saves
+//! in the browser.
+
+use serde::{Deserialize, Serialize};
+use wire::WorkItemType;
+
+use super::list::{ListFilter, SortBy};
+
+/// What Task Manager shows of a tab's queue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskView {
+    /// Search and filters.
+    pub filter: ListFilter,
+    /// Order.
+    pub sort: SortBy,
+}
+
+impl TaskView {
+    /// Reads a view from the query's values (`get("q")` etc.). Unknown or unreadable
+    /// values are left out; the old pager's `page` and `size` are ignored (the whole
+    /// queue is one list now), so old links still open the tab.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> TaskView {
+        let text = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        TaskView {
+            filter: ListFilter {
+                text: get("q").unwrap_or_default(),
+                work_item_type: text("type").map(|t| WorkItemType::parse(&t)),
+                source: text("source"),
+                requester: text("requester"),
+                older_than_days: text("age").and_then(|a| a.trim().parse().ok()),
+            },
+            sort: text("sort").map(|s| SortBy::parse(&s)).unwrap_or_default(),
+        }
+    }
+
+    /// The query string (without `?`) that gives this view back; empty for the default.
+    pub fn to_query(&self) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        let f = &self.filter;
+        if !f.text.is_empty() {
+            query.append_pair("q", &f.text);
+        }
+        if let Some(t) = &f.work_item_type {
+            query.append_pair("type", t.as_str());
+        }
+        if let Some(s) = &f.source {
+            query.append_pair("source", s);
+        }
+        if let Some(r) = &f.requester {
+            query.append_pair("requester", r);
+        }
+        if let Some(a) = f.older_than_days {
+            query.append_pair("age", &a.to_string());
+        }
+        if self.sort != SortBy::default() {
+            query.append_pair("sort", self.sort.as_str());
+        }
+        query.finish()
+    }
+}
+
+/// A view a person named and saved in this browser: its name and its query (never a
+/// token or anything else of the session).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedView {
+    /// What the person called it.
+    pub name: String,
+    /// [`TaskView::to_query`] of the view.
+    pub query: String,
+}
+
+/// Reads the saved views from their stored JSON; anything unreadable is no views.
+pub fn saved_views(json: Option<&str>) -> Vec<SavedView> {
+    json.and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default()
+}
+
+/// `views` with `view` saved under its name (replacing one of the same name), A to Z.
+pub fn save_view(mut views: Vec<SavedView>, view: SavedView) -> Vec<SavedView> {
+    views.retain(|v| v.name != view.name);
+    views.push(view);
+    views.sort_by_key(|v| v.name.to_lowercase());
+    views
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn parse(query: &str) -> TaskView {
+        let map: HashMap<String, String> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        TaskView::from_query(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_view_goes_through_its_query_and_back() {
+        let view = TaskView {
+            filter: ListFilter {
+                text: "fred & co".into(),
+                work_item_type: Some(WorkItemType::Approval),
+                source: Some("Active Directory".into()),
+                requester: Some("Ada Lovelace".into()),
+                older_than_days: Some(7),
+            },
+            sort: SortBy::Oldest,
+        };
+        let query = view.to_query();
+        assert_eq!(
+            query,
+            "q=fred+%26+co&type=Approval&source=Active+Directory&requester=Ada+Lovelace&age=7&sort=oldest"
+        );
+        assert_eq!(parse(&query), view);
+        assert_eq!(TaskView::default().to_query(), "");
+    }
+
+    #[test]
+    fn old_pager_links_and_unreadable_values_give_the_default_view() {
+        assert_eq!(parse("page=3&size=10"), TaskView::default());
+        assert_eq!(parse("age=soon&sort=sideways&type="), TaskView::default());
+    }
+
+    #[test]
+    fn saving_a_view_under_an_existing_name_replaces_it_and_bad_json_is_no_views() {
+        let one = |name: &str, query: &str| SavedView {
+            name: name.into(),
+            query: query.into(),
+        };
+        let views = save_view(Vec::new(), one("old", "sort=oldest"));
+        let views = save_view(views, one("Approvals", "type=Approval"));
+        let views = save_view(views, one("old", "sort=oldest&age=30"));
+        assert_eq!(
+            views,
+            [
+                one("Approvals", "type=Approval"),
+                one("old", "sort=oldest&age=30")
+            ]
+        );
+        let json = serde_json::to_string(&views).unwrap();
+        assert_eq!(saved_views(Some(&json)), views);
+        assert!(saved_views(Some("{not json")).is_empty());
+        assert!(saved_views(None).is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! Component tests of Task Manager's table: virtualised rows and their accessible size.
+
+use crate::support::{find, find_all, fire, settle};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use my_tasks::components::task_table::{RowContext, TaskTable, ROW_HEIGHT};
+use my_tasks::logic::list::Entry;
+use my_tasks::routes::Tab;
+use wasm_bindgen_test::*;
+use wire::WorkItem;
+
+const ITEMS: usize = 20_000;
+
+/// The app's stylesheet is not loaded here: give the scroller the height it has in the app.
+fn style_the_scroller() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        ".mt-table__scroll { height: 440px; overflow: auto; } .mt-table tr { height: 44px; }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+}
+
+fn rows_drawn(root: &web_sys::Element) -> Vec<String> {
+    find_all(root, "tbody tr[aria-rowindex]")
+        .iter()
+        .map(|r| r.get_attribute("aria-rowindex").unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_table_of_twenty_thousand_items_draws_only_the_rows_in_view_and_tells_its_size() {
+    style_the_scroller();
+    let items: Vec<Entry> = (0..ITEMS)
+        .map(|i| {
+            let item = WorkItem {
+                id: Some(format!("w{i}")),
+                name: Some(format!("Item {i}")),
+                ..Default::default()
+            };
+            Entry::new(item, i as i64, i as u64)
+        })
+        .collect();
+    let root = crate::support::mount(move || {
+        let entries = RwSignal::new(items);
+        let rows = Memo::new(move |_| (0..ITEMS).collect::<Vec<usize>>());
+        let context = RowContext {
+            tab: Tab::Pending,
+            now_ms: 0,
+            stale_after_days: 7,
+        };
+        view! { <Router><TaskTable entries rows context/></Router> }
+    });
+    settle().await;
+    let table = find(&root, "table");
+    assert_eq!(
+        table.get_attribute("aria-rowcount").as_deref(),
+        Some("20001")
+    );
+    let drawn = rows_drawn(&root);
+    assert!(
+        (10..60).contains(&drawn.len()),
+        "{} rows drawn",
+        drawn.len()
+    );
+    assert_eq!(drawn.first().map(String::as_str), Some("2"));
+
+    let scroller = find(&root, ".mt-table__scroll");
+    scroller.set_scroll_top((ROW_HEIGHT * 10_000.0) as i32);
+    fire(&scroller, "scroll");
+    settle().await;
+    let drawn = rows_drawn(&root);
+    assert!(
+        (10..60).contains(&drawn.len()),
+        "{} rows drawn",
+        drawn.len()
+    );
+    assert!(drawn.contains(&"10002".to_owned()), "{drawn:?}");
+    assert!(!drawn.contains(&"2".to_owned()), "{drawn:?}");
+    // The spacers keep the whole list's height, so the scroll position is where it was put.
+    assert_eq!(scroller.scroll_top(), (ROW_HEIGHT * 10_000.0) as i32);
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Item 10000"), "row 10,000 is not drawn");
+}
