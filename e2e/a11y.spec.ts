@@ -112,5 +112,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText('is required.').first()).toBeVisible();
       await audit(page, 'the account-selection form with its required-field errors');
     });
+
+    test('the selection bar, the bulk confirmation, its results and the shortcuts have no serious accessibility violations', async ({ page, sandbox }) => {
+      test.slow(); // five audits, one of them after a run of requests
+      await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+      await expect(page.getByRole('table', { name: 'Pending work items' }).getByRole('link').first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const bar = page.getByRole('region', { name: 'Selected work items' });
+      await bar.getByRole('button', { name: /^Select all \d+ matching$/ }).click();
+      await page.keyboard.press('j');
+      await audit(page, 'the Pending tab with every row selected and a current row');
+      await auditDialog(page, bar.getByRole('button', { name: 'Keyboard shortcuts' }), 'Keyboard shortcuts');
+
+      await bar.getByRole('button', { name: 'Approve All' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Approve All: confirm' });
+      await expect(confirm.getByRole('list', { name: 'Work items left out' })).toBeVisible();
+      await audit(page, 'the bulk Approve All confirmation with the items left out');
+      await confirm.getByRole('button', { name: 'Approve All' }).click();
+      const results = page.getByRole('dialog', { name: 'Approve All: results' });
+      await expect(results.getByRole('status')).toHaveText(/^Finished: \d+ done\.$/);
+      await audit(page, 'the bulk results');
+    });
   });
 }

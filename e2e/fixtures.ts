@@ -43,8 +43,9 @@ export interface Sandbox {
   token(alias: string): Promise<string>;
   /** GETs an API path (e.g. `/v2024/work-items/count`) as the identity; returns the JSON. */
   getJson(alias: string, path: string, headers?: Record<string, string>): Promise<any>;
-  /** Makes the next `times` /v2024 requests answer `status` (test controls). */
-  faults(status: number, times: number, retryAfterSecs?: number): Promise<void>;
+  /** Makes the next `times` /v2024 requests answer `status` (test controls); with
+   * `pathContains`, only requests whose path contains it (e.g. one work item's id). */
+  faults(status: number, times: number, retryAfterSecs?: number, pathContains?: string): Promise<void>;
   /** Clears injected faults. */
   clearFaults(): Promise<void>;
 }
@@ -198,8 +199,8 @@ export const test = base.extend<{
         expect(response.status(), `GET ${path}`).toBe(200);
         return response.json();
       },
-      async faults(status, times, retryAfterSecs = 1) {
-        const response = await http.post('/sandbox/faults', { data: { status, times, retryAfterSecs } });
+      async faults(status, times, retryAfterSecs = 1, pathContains?: string) {
+        const response = await http.post('/sandbox/faults', { data: { status, times, retryAfterSecs, pathContains } });
         expect(response.ok()).toBeTruthy();
       },
       async clearFaults() {

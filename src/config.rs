@@ -39,7 +39,13 @@ pub struct AppConfig {
     /// After how many days a pending item counts as overdue (highlighted in Task Manager,
     /// counted by the widget), from `staleAfterDays`; [`DEFAULT_STALE_AFTER_DAYS`] if unset.
     pub stale_after_days: u32,
+    /// How often the pending count is polled, in seconds, from `pollSeconds` (default
+    /// [`DEFAULT_POLL_SECONDS`]); 0 turns polling off.
+    pub poll_seconds: u32,
 }
+
+/// How often the pending count is polled when `pollSeconds` is not set.
+pub const DEFAULT_POLL_SECONDS: u32 = 60;
 
 /// `staleAfterDays` when `config.json` does not set it.
 pub const DEFAULT_STALE_AFTER_DAYS: u32 = 7;
@@ -82,6 +88,8 @@ struct RawConfig {
     embed: RawEmbed,
     #[serde(default)]
     stale_after_days: Option<u32>,
+    #[serde(default)]
+    poll_seconds: Option<u32>,
 }
 
 #[derive(Deserialize, Default)]
@@ -187,6 +195,7 @@ impl AppConfig {
             auth,
             embed_host_origins,
             work_items_root,
+            poll_seconds: raw.poll_seconds.unwrap_or(DEFAULT_POLL_SECONDS),
         })
     }
 }
@@ -255,6 +264,19 @@ mod tests {
         assert!(
             matches!(with(r#""/v3""#), Err(ConfigError::Invalid(m)) if m.contains("workItemsPath"))
         );
+    }
+
+    #[test]
+    fn poll_seconds_defaults_to_a_minute_zero_turns_it_off_and_a_negative_is_malformed() {
+        let with =
+            |extra: &str| AppConfig::parse(&format!(r#"{{"auth": {{"mode": "proxy"}}{extra}}}"#));
+        assert_eq!(with("").unwrap().poll_seconds, 60);
+        assert_eq!(with(r#", "pollSeconds": 0"#).unwrap().poll_seconds, 0);
+        assert_eq!(with(r#", "pollSeconds": 5"#).unwrap().poll_seconds, 5);
+        assert!(matches!(
+            with(r#", "pollSeconds": -1"#),
+            Err(ConfigError::Malformed(_))
+        ));
     }
 
     #[test]

@@ -323,3 +323,95 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Scrolls `element` into view only as far as needed (the keyboard's current row).
+pub fn scroll_into_view(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses the first element matching `selector` (e.g. the search field); false if none.
+pub fn focus_selector(selector: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    found.is_some_and(|el| el.focus().is_ok())
+}
+
+/// Sets the document's title (the tab's name).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Whether the page is hidden (another tab is in front, or the window is minimised).
+pub fn document_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// What a key event happened on, as shortcuts care: typing, inside a dialog, a control
+/// or the page (see [`crate::logic::keys::focus_of`]).
+pub fn key_focus(event: &web_sys::KeyboardEvent) -> crate::logic::keys::Focus {
+    use wasm_bindgen::JsCast;
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return crate::logic::keys::Focus::Page;
+    };
+    let editable = element
+        .dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|el| el.is_content_editable());
+    let in_dialog = element
+        .closest("[aria-modal='true']")
+        .ok()
+        .flatten()
+        .is_some();
+    let input_type = element.get_attribute("type").unwrap_or_default();
+    crate::logic::keys::focus_of(&element.tag_name(), editable, in_dialog, &input_type)
+}
+
+/// Calls `handler` for every event of `kind` on the document (e.g. `keydown`,
+/// `visibilitychange`) until the returned guard is dropped.
+pub fn on_document<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    kind: &'static str,
+    handler: impl FnMut(E) + 'static,
+) -> Option<DocumentListener> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let callback = Closure::<dyn FnMut(E)>::new(handler).into_js_value();
+    document
+        .add_event_listener_with_callback(kind, callback.unchecked_ref())
+        .ok()?;
+    Some(DocumentListener {
+        document,
+        kind,
+        callback,
+    })
+}
+
+/// A running [`on_document`]; dropping it removes the listener.
+pub struct DocumentListener {
+    /// Where the listener is.
+    document: web_sys::Document,
+    /// The event it listens for.
+    kind: &'static str,
+    /// The listener itself, kept alive until removed.
+    callback: JsValue,
+}
+
+impl Drop for DocumentListener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        let _ = self
+            .document
+            .remove_event_listener_with_callback(self.kind, self.callback.unchecked_ref());
+    }
+}

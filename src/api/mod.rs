@@ -158,6 +158,11 @@ impl Client {
         &self.inner.config.embed_host_origins
     }
 
+    /// How often the pending count is polled, in seconds; 0: never (`pollSeconds`).
+    pub fn poll_seconds(&self) -> u32 {
+        self.inner.config.poll_seconds
+    }
+
     /// After how many days a pending item is overdue (`staleAfterDays`).
     pub fn stale_after_days(&self) -> u32 {
         self.inner.config.stale_after_days

@@ -28,6 +28,9 @@ pub fn ForwardDialog(
     /// Called when the person cancels (button or Escape).
     #[prop(into)]
     on_cancel: Callback<()>,
+    /// The dialog's heading; a bulk forward names how many items it hands over.
+    #[prop(into, default = "Forward work item".into())]
+    title: String,
 ) -> impl IntoView {
     let selected = RwSignal::new(None::<PublicIdentity>);
     let comment = RwSignal::new(String::new());
@@ -58,7 +61,7 @@ pub fn ForwardDialog(
     };
     let comment_error = Signal::derive(move || errors.get().comment);
     view! {
-        <Modal title="Forward work item" on_close=Callback::new(move |()| cancel())>
+        <Modal title=title on_close=Callback::new(move |()| cancel())>
             <form class="mt-forward" novalidate=true node_ref=form on:submit=on_submit_form>
                 <IdentityPicker label="Forward to (required)" search=search selected=selected
                     error=Signal::derive(move || errors.get().target) />

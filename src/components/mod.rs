@@ -2,6 +2,8 @@
 //! their state from [`crate::hooks`]. Route-level components are in [`crate::pages`].
 
 pub mod approval;
+pub mod bulk_bar;
+pub mod bulk_dialog;
 pub mod confirm;
 pub mod form;
 pub mod forward;
@@ -9,7 +11,9 @@ pub mod history;
 pub mod identity_picker;
 pub mod item_bar;
 pub mod modal;
+pub mod new_items;
 pub mod row_actions;
+pub mod row_select;
 pub mod shell;
 pub mod status;
 pub mod tabs;

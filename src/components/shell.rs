@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::api::Client;
 use crate::components::status::WaitingBanner;
 use crate::components::view_as::ViewAsPicker;
+use crate::hooks::poll::provide_fresh;
 use crate::platform;
 use crate::routes::{AppRoute, Tab};
 
@@ -20,6 +21,7 @@ pub fn Shell(
     let api = expect_context::<Client>();
     // A memo, so a token refresh (a new session, still signed in) does not rebuild the page.
     let needs_sign_in = Memo::new(move |_| api.needs_sign_in());
+    provide_fresh(Memo::new(move |_| !needs_sign_in.get()));
     view! {
         <a class="mt-skip" href="#main">"Skip to content"</a>
         <header class="mt-header">

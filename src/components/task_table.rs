@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use wire::WorkItem;
 
 use crate::components::row_actions::RowActions;
+use crate::components::row_select::{is_current, RowSelect};
 use crate::components::time::MaybeTime;
 use crate::logic::format::{type_label, waited};
 use crate::logic::involved::involved;
@@ -158,14 +159,20 @@ pub fn TaskRow(
         (Some(created), Some(now)) => waited(created, now),
         _ => "—".into(),
     };
+    let id = item.id.clone().filter(|id| !id.is_empty());
+    let current = is_current(id.clone());
+    // Only pending rows with an id can take a bulk action.
+    let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
+        view! { <RowSelect id name=name.clone()/> }
+    });
     let class = if overdue {
         "mt-table__row mt-table__row--overdue"
     } else {
         "mt-table__row"
     };
     view! {
-        <tr class=class aria-rowindex=index + 2>
-            <td>{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
+        <tr class=class class:mt-table__row--current=current aria-rowindex=index + 2>
+            <td>{select}{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
             <td class="mt-table__name" title=title>
                 {match href {
                     Some(href) => view! { <A href=href>{name}</A> }.into_any(),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wire::WorkItem;
 
+use crate::components::row_select::{is_current, RowSelect};
 use crate::components::time::MaybeTime;
 use crate::logic::format::type_label;
 use crate::logic::involved::involved;
@@ -44,9 +45,16 @@ pub fn WorkItemRow(
     let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
     let kind = item.work_item_type.as_ref().map(type_label);
     let requester = item.requester_display_name.clone();
+    let id = item.id.clone().filter(|id| !id.is_empty());
+    let current = is_current(id.clone());
+    // Only pending items with an id can take a bulk action.
+    let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
+        view! { <RowSelect id name=name.clone()/> }
+    });
     view! {
-        <li class="mt-row">
+        <li class="mt-row" class:mt-row--current=current>
             <div class="mt-row__head">
+                {select}
                 {match href {
                     Some(href) => view! { <A href=href attr:class="mt-row__name">{name}</A> }.into_any(),
                     None => view! { <span class="mt-row__name">{name}</span> }.into_any(),

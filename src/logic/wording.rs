@@ -54,6 +54,29 @@ pub fn refusal_message(kind: ActionKind, refusal: &Refusal) -> String {
     }
 }
 
+/// The short reason a refusal gives in a list of results (a bulk action's), where the
+/// long explanation of [`refusal_message`] would repeat for every line.
+pub fn refusal_reason(kind: ActionKind, refusal: &Refusal) -> String {
+    let why = match refusal {
+        Refusal::ApprovalsPending(n) => format!(
+            "{} still {} a decision",
+            items(*n),
+            if *n == 1 { "waits for" } else { "wait for" }
+        ),
+        Refusal::AlreadyDone => match kind {
+            ActionKind::Decide(_) | ActionKind::DecideAll(_) => {
+                "already decided, perhaps in another window".to_owned()
+            }
+            _ => "already completed, perhaps by someone else".to_owned(),
+        },
+        Refusal::NotYours => "no longer yours; it may have been forwarded".to_owned(),
+        Refusal::Gone => "it no longer exists".to_owned(),
+        Refusal::Invalid(Some(text)) => text.clone(),
+        Refusal::Invalid(None) => "the request was refused".to_owned(),
+    };
+    format!("refused: {why}")
+}
+
 /// The toast after a successful action on the work item called `name`.
 pub fn success_message(kind: ActionKind, name: &str, detail: &str) -> String {
     match kind {

@@ -14,6 +14,7 @@ use crate::components::shell::Shell;
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::hooks::item_actions::{use_item_actions, ItemActions};
+use crate::hooks::shortcuts::use_back_shortcut;
 use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
 use crate::logic::messages::pending_count;
@@ -54,6 +55,7 @@ fn Detail() -> impl IntoView {
     let after_forward =
         Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
     provide_context(use_item_actions(current, after_forward, "detail-title"));
+    use_back_shortcut(AppRoute::tab(Tab::Pending));
     view! {
         <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>"← Back to Task Manager"</A></p>
         {loaded(item, "the work item", move |found| match found {

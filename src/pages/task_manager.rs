@@ -8,6 +8,9 @@ use leptos_router::hooks::{use_navigate, use_params, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::Client;
+use crate::components::bulk_bar::BulkBar;
+use crate::components::bulk_dialog::TriageDialogs;
+use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
@@ -16,6 +19,8 @@ use crate::components::task_toolbar::{LoadProgress, Toolbar};
 use crate::components::task_views::ViewsBar;
 use crate::components::work_item_row::WorkItemRow;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
+use crate::hooks::shortcuts::use_triage_shortcuts;
+use crate::hooks::triage::{provide_triage, use_triage};
 use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
@@ -41,6 +46,8 @@ fn TaskManager() -> impl IntoView {
     let query = use_query_map();
     let view = Memo::new(move |_| query.with(|q| TaskView::from_query(|k| q.get(k))));
     let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
+    let triage = provide_triage();
+    use_triage_shortcuts(triage);
     view! {
         <h1 class="mt-page-title">"Task Manager"</h1>
         {move || match tab.get() {
@@ -50,12 +57,14 @@ fn TaskManager() -> impl IntoView {
             }.into_any(),
             Some(selected) => view! {
                 <TaskTabs selected pending completed/>
+                {(selected == Tab::Pending).then(|| view! { <NewItemsNotice/><BulkBar triage/> })}
                 <section id="tasks-panel" class="mt-tabpanel" role="tabpanel"
                     aria-labelledby=format!("tab-{}", selected.as_str())>
                     <TabQueue tab=selected view/>
                 </section>
             }.into_any(),
         }}
+        <TriageDialogs triage/>
     }
 }
 
@@ -128,6 +137,12 @@ fn TabQueue(
         );
     });
     let shape = Memo::new(move |_| shape_of(queue, rows));
+    // The triage (selection, current row, shortcuts) works over the rows as shown.
+    if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
+        let entries = queue.entries;
+        let lookup = Callback::new(move |ids: Vec<String>| items_of(entries, &ids));
+        Effect::new(move |_| triage.show(shown_ids(entries, rows), lookup));
+    }
     let context = RowContext {
         tab,
         now_ms,
@@ -151,6 +166,31 @@ fn TabQueue(
             Shape::Rows => view! { <Rows entries=queue.entries rows context/> }.into_any(),
         }}
     }
+}
+
+/// The ids of the rows shown, in order.
+fn shown_ids(entries: RwSignal<Vec<Entry>>, rows: Memo<Vec<usize>>) -> Vec<String> {
+    rows.with(|rows| {
+        entries.with(|entries| {
+            rows.iter()
+                .filter_map(|&at| entries.get(at)?.item.id.clone())
+                .filter(|id| !id.is_empty())
+                .collect()
+        })
+    })
+}
+
+/// The loaded work items of `ids`, in that order.
+fn items_of(entries: RwSignal<Vec<Entry>>, ids: &[String]) -> Vec<wire::WorkItem> {
+    entries.with_untracked(|entries| {
+        let by_id: std::collections::HashMap<&str, &wire::WorkItem> = entries
+            .iter()
+            .filter_map(|e| Some((e.item.id.as_deref()?, &e.item)))
+            .collect();
+        ids.iter()
+            .filter_map(|id| by_id.get(id.as_str()).map(|&item| item.clone()))
+            .collect()
+    })
 }
 
 fn shape_of(queue: Queue, rows: Memo<Vec<usize>>) -> Shape {

@@ -14,7 +14,7 @@ pub async fn inject_faults(
     request: Request,
     next: Next,
 ) -> Response {
-    match state.take_fault() {
+    match state.take_fault(request.uri().path()) {
         None => next.run(request).await,
         Some(fault) => match fault.status {
             429 => ApiError::TooManyRequests {

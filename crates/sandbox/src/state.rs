@@ -134,7 +134,7 @@ impl CodeStore {
 }
 
 /// A fault injected by `POST /sandbox/faults`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fault {
     /// 429, 500 or 503.
     pub status: u16,
@@ -142,6 +142,9 @@ pub struct Fault {
     pub times: u32,
     /// `Retry-After` of a 429.
     pub retry_after_secs: u64,
+    /// Only requests whose path contains this text get it (e.g. one work item's id), so a
+    /// test can fail one request of many sent at once; other requests pass untouched.
+    pub path_contains: Option<String>,
 }
 
 impl AppState {
@@ -201,19 +204,24 @@ impl AppState {
             .unwrap_or_else(|poison| poison.into_inner())
     }
 
-    /// Takes one use of the injected fault, if any is left.
-    pub fn take_fault(&self) -> Option<Fault> {
+    /// Takes one use of the injected fault for a request to `path`, if one is left and
+    /// it applies to that path.
+    pub fn take_fault(&self, path: &str) -> Option<Fault> {
         let mut slot = self.fault();
-        let fault = (*slot)?;
-        if fault.times <= 1 {
-            *slot = None;
-        } else {
-            *slot = Some(Fault {
-                times: fault.times - 1,
-                ..fault
-            });
+        let fault = slot.as_mut()?;
+        if fault
+            .path_contains
+            .as_deref()
+            .is_some_and(|part| !path.contains(part))
+        {
+            return None;
         }
-        Some(fault)
+        let taken = fault.clone();
+        match fault.times <= 1 {
+            true => *slot = None,
+            false => fault.times -= 1,
+        }
+        Some(taken)
     }
 }
 

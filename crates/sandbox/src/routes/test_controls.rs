@@ -28,6 +28,10 @@ pub struct FaultRequest {
     /// `Retry-After` seconds of a 429 (default 1).
     #[serde(default = "one_u64")]
     pub retry_after_secs: u64,
+    /// Only requests whose path contains this text get the fault (e.g. a work item's id);
+    /// absent: any request.
+    #[serde(default)]
+    pub path_contains: Option<String>,
 }
 
 fn one() -> u32 {
@@ -52,6 +56,7 @@ async fn faults_create(
         status: request.status,
         times: request.times,
         retry_after_secs: request.retry_after_secs,
+        path_contains: request.path_contains.filter(|p| !p.is_empty()),
     });
     Ok(StatusCode::NO_CONTENT)
 }

@@ -326,6 +326,30 @@ async fn injected_faults_answer_the_next_requests_then_stop() {
 }
 
 #[tokio::test]
+async fn a_fault_scoped_to_one_work_item_fails_only_requests_for_it() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let id = app.fred_github_item().await.id.unwrap();
+    app.arm_faults(json!({"status": 500, "times": 1, "pathContains": id}))
+        .await;
+    // Other requests pass and leave the fault armed.
+    assert_eq!(
+        app.send(Op::List(""), &token).await.status(),
+        StatusCode::OK
+    );
+    let failed = error_body(
+        app.send(Op::Get(&id), &token).await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
+    assert_eq!(failed.detail_code.as_deref(), Some("500.0 Internal Fault"));
+    assert_eq!(
+        app.send(Op::Get(&id), &token).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
 async fn test_controls_are_absent_unless_enabled() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");

@@ -1,0 +1,197 @@
+// Issue 9 journeys: selecting many work items and deciding them at once, keyboard-first
+// triage, and new work items announced without reloading — each against a fresh sandbox.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, type Sandbox } from './fixtures';
+import { pendingItems, signIn, undecided, type Item } from './actions-helpers';
+
+const ALISON = 'alison.ferguso';
+const LIST = '/tasks/pending';
+
+/** The Pending table. */
+const table = (page: Page) => page.getByRole('table', { name: 'Pending work items' });
+
+/** The drawn item rows of the Pending table (the header and spacers left out). */
+const rows = (page: Page) => table(page).locator('tbody').getByRole('row').filter({ has: page.getByRole('cell') });
+
+/** The row of the work item `id` in the Pending table. */
+const row = (page: Page, id: string) => rows(page).filter({ has: page.locator(`a[href="/items/${id}"]`) });
+
+/** Signs in as Alison on the whole pending list and waits until every read is answered. */
+async function openList(page: Page, sandbox: Sandbox) {
+  await signIn(page, sandbox, ALISON, LIST);
+  await expect(rows(page).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+}
+
+const stillPending = async (sandbox: Sandbox, ids: string[]) =>
+  (await pendingItems(sandbox, ALISON)).filter((i) => ids.includes(i.id)).map((i) => i.id);
+
+test('select three items and Approve All: one fails with its tracking id, Retry failed finishes it', async ({ page, sandbox }) => {
+  const items = await pendingItems(sandbox, ALISON);
+  const approvals = items.filter((i) => undecided(i).length > 0 && i.form === null).slice(0, 3);
+  const plain = items.find((i) => undecided(i).length === 0 && i.form === null)!;
+  expect(approvals).toHaveLength(3);
+  await openList(page, sandbox);
+  for (const item of [...approvals, plain]) await row(page, item.id).getByRole('checkbox').check();
+  const bar = page.getByRole('region', { name: 'Selected work items' });
+  await expect(bar.getByRole('status')).toHaveText('4 selected');
+
+  // Only the bulk-approve of the second item meets the fault, whatever the order.
+  const failing = approvals[1];
+  await sandbox.faults(500, 1, 1, `bulk-approve/${failing.id}`);
+  await bar.getByRole('button', { name: 'Approve All' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Approve All: confirm' });
+  await expect(confirm).toContainText('Approve every pending approval item of 3 work items?');
+  await expect(confirm.getByRole('list', { name: 'Work items left out' }))
+    .toHaveText(`${plain.name}: it has no approval items waiting for a decision`);
+  await confirm.getByRole('button', { name: 'Approve All' }).click();
+
+  const results = page.getByRole('dialog', { name: 'Approve All: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 2 done, 1 failed.');
+  const lines = results.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(approvals.indexOf(failing))).toContainText(/\(tracking ID [\w-]+\)/);
+  await expect(lines.filter({ hasText: 'approved' })).toHaveCount(2);
+  expect(await stillPending(sandbox, approvals.map((i) => i.id))).toEqual([failing.id]);
+
+  await results.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(results.getByRole('status')).toHaveText('Finished: 3 done.');
+  await expect(lines.filter({ hasText: 'approved' })).toHaveCount(3);
+  expect(await stillPending(sandbox, approvals.map((i) => i.id))).toEqual([]);
+  await results.getByRole('button', { name: 'Close' }).click();
+  await expect(results).toHaveCount(0);
+  for (const item of approvals) await expect(row(page, item.id)).toHaveCount(0);
+  // The item that could not take it stays, still selected.
+  await expect(row(page, plain.id).getByRole('checkbox')).toBeChecked();
+  await expect(bar.getByRole('status')).toHaveText('1 selected');
+});
+
+test('forward two selected items to one person with one comment', async ({ page, sandbox }) => {
+  const items = (await pendingItems(sandbox, ALISON)).filter((i) => i.form === null).slice(0, 2);
+  await openList(page, sandbox);
+  for (const item of items) await row(page, item.id).getByRole('checkbox').check();
+  await page.getByRole('region', { name: 'Selected work items' }).getByRole('button', { name: 'Forward' }).click();
+  const pick = page.getByRole('dialog', { name: 'Forward 2 work items' });
+  await pick.getByRole('combobox').fill('Ada');
+  await pick.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await pick.getByLabel(/Comment/).fill('Ada, these two are yours.');
+  await pick.getByRole('button', { name: 'Forward' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Forward: confirm' });
+  await expect(confirm).toContainText('Forward 2 work items to Ada Lovelace?');
+  await confirm.getByRole('button', { name: 'Forward' }).click();
+  const results = page.getByRole('dialog', { name: 'Forward: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 2 done.');
+  await expect(results.getByRole('listitem').filter({ hasText: 'forwarded to Ada Lovelace' })).toHaveCount(2);
+  const ada = (await pendingItems(sandbox, 'ada.lovelace')).map((i) => i.id);
+  for (const item of items) expect(ada).toContain(item.id);
+});
+
+test('keyboard-only triage of five items: move, select, complete, approve, all without a mouse', async ({ page, sandbox }) => {
+  const items = new Map((await pendingItems(sandbox, ALISON)).map((i) => [i.id, i] as const));
+  await openList(page, sandbox);
+  // The rows in the order shown; the first five the two actions can finish (no form).
+  const hrefs = await table(page).locator('a[href^="/items/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const order = hrefs.map((h) => h.slice('/items/'.length));
+  const chosen = order.filter((id) => items.get(id)!.form === null).slice(0, 5);
+  const plainOnes = chosen.filter((id) => undecided(items.get(id)!).length === 0);
+  expect(chosen).toHaveLength(5);
+  expect(plainOnes.length).toBeGreaterThan(0);
+  expect(plainOnes.length).toBeLessThan(5);
+
+  const live = page.locator('.mt-bulk [aria-live="polite"]');
+  let at = -1;
+  for (const id of chosen) {
+    const target = order.indexOf(id);
+    for (; at < target; at++) await page.keyboard.press(at < 0 || at % 2 ? 'j' : 'ArrowDown');
+    await page.keyboard.press('x');
+    await expect(live).toContainText(`${items.get(id)!.name}, ${target + 1} of ${order.length}, selected`);
+  }
+  await expect(page.getByRole('region', { name: 'Selected work items' }).getByRole('status')).toHaveText('5 selected');
+
+  // c: the plain ones complete; the ones with approval items are named as left out.
+  await page.keyboard.press('c');
+  const complete = page.getByRole('dialog', { name: 'Mark Complete: confirm' });
+  await expect(complete).toContainText(`Mark ${plainOnes.length} work item`);
+  await expect(complete.getByRole('list', { name: 'Work items left out' }).getByRole('listitem')).toHaveCount(5 - plainOnes.length);
+  await expect(complete.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const completed = page.getByRole('dialog', { name: 'Mark Complete: results' });
+  await expect(completed.getByRole('status')).toHaveText(`Finished: ${plainOnes.length} done.`);
+  await expect(completed.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(completed).toHaveCount(0);
+
+  // a: what is still selected are the ones with approval items.
+  await expect(page.getByRole('region', { name: 'Selected work items' }).getByRole('status')).toHaveText(`${5 - plainOnes.length} selected`);
+  await page.keyboard.press('a');
+  const approve = page.getByRole('dialog', { name: 'Approve All: confirm' });
+  await expect(approve.getByRole('list', { name: 'Work items left out' })).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const approved = page.getByRole('dialog', { name: 'Approve All: results' });
+  await expect(approved.getByRole('status')).toHaveText(`Finished: ${5 - plainOnes.length} done.`);
+  await expect(approved.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(approved).toHaveCount(0);
+  expect(await stillPending(sandbox, chosen)).toEqual([]);
+
+  // ? lists the shortcuts; Escape closes it; / goes to search.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Approve All');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  // Typing in search is typing, not shortcuts.
+  await page.keyboard.type('xa');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('Enter opens the current row and Escape goes back to the list', async ({ page, sandbox }) => {
+  await openList(page, sandbox);
+  await page.keyboard.press('j');
+  const first = rows(page).first();
+  await expect(first).toHaveClass(/mt-table__row--current/);
+  const href = await first.locator('a[href^="/items/"]').first().getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+});
+
+test('a work item forwarded to this person by someone else shows as new, and Show brings it in', async ({ page, sandbox }) => {
+  // A short poll, through the config.json the app is served.
+  const dist = process.env.DIST_DIR ?? join(resolve(__dirname, '..'), 'dist');
+  const config = { ...JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')), pollSeconds: 1 };
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
+  const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  await openList(page, sandbox);
+  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+
+  const fred = 'Fred.Astaire';
+  const item: Item = (await pendingItems(sandbox, fred))[0];
+  const forwarded = await fetch(`${sandbox.baseURL}/v2024/work-items/${item.id}/forward`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${await sandbox.token(fred)}`,
+      'Content-Type': 'application/json',
+      'X-SailPoint-Experimental': 'true',
+    },
+    body: JSON.stringify({ targetOwnerId: sandbox.identity(ALISON).id, comment: 'Alison, yours.', sendNotifications: false }),
+  });
+  expect(forwarded.status).toBe(200);
+
+  const notice = page.locator('.mt-fresh');
+  await expect(notice).toContainText('1 new work item');
+  await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
+  // Nothing moved: the new item is not in the list until asked for.
+  await expect(page.locator(`a[href="/items/${item.id}"]`)).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Show' }).click();
+  await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
+  await expect(notice.getByRole('button', { name: 'Show' })).toHaveCount(0);
+});

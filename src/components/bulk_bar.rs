@@ -1,0 +1,83 @@
+//! The selection bar above the pending list: how many are selected, "Select all N
+//! matching", Clear, the four bulk actions, the shortcuts button, and (for screen readers)
+//! the current row the keyboard moved to.
+
+use crate::hooks::triage::{Ask, Dialog, Triage};
+use crate::logic::bulk::work_items;
+use crate::logic::messages::Decision;
+use crate::logic::selection::Selection;
+use leptos::prelude::*;
+
+/// The bar of a [`Triage`]: counts, selection buttons and the bulk actions (each opens its
+/// confirmation; disabled with nothing selected or while a run goes).
+#[component]
+pub fn BulkBar(
+    /// The triage state of the list.
+    triage: Triage,
+) -> impl IntoView {
+    let selected = move || triage.selection.with(Selection::len);
+    let matching = move || triage.visible.with(Vec::len);
+    let idle = move || selected() == 0 || triage.bulk.is_running();
+    let action = move |label: &'static str, ask: Ask, class: &'static str| {
+        view! {
+            <button type="button" class=class aria-haspopup="dialog" disabled=idle
+                on:click=move |_| triage.ask(ask)>{label}</button>
+        }
+    };
+    view! {
+        <section class="mt-bulk" aria-label="Selected work items">
+            <p class="mt-bulk__count" role="status">{move || format!("{} selected", selected())}</p>
+            <button type="button" class="mt-button mt-button--quiet"
+                hidden=move || matching() == 0 || selected() == matching()
+                on:click=move |_| triage.select_all()>
+                {move || format!("Select all {} matching", matching())}
+            </button>
+            <button type="button" class="mt-button mt-button--quiet" hidden=move || selected() == 0
+                on:click=move |_| triage.selection.update(Selection::clear)>"Clear selection"</button>
+            <div class="mt-bulk__actions">
+                {action("Mark Complete", Ask::Complete, "mt-button")}
+                {action("Approve All", Ask::Decide(Decision::Approve), "mt-button mt-button--approve")}
+                {action("Reject All", Ask::Decide(Decision::Reject), "mt-button mt-button--reject")}
+                {action("Forward", Ask::Forward, "mt-button")}
+            </div>
+            <button type="button" class="mt-button mt-button--quiet" aria-haspopup="dialog"
+                aria-keyshortcuts="?" on:click=move |_| triage.dialog.set(Dialog::Help)>
+                "Keyboard shortcuts"
+            </button>
+            <CurrentRowAnnouncer triage/>
+        </section>
+    }
+}
+
+/// Says which row is current when the keyboard moves it: "Create an Account, 3 of 22,
+/// selected". Silent until the first move.
+#[component]
+fn CurrentRowAnnouncer(
+    /// The triage state.
+    triage: Triage,
+) -> impl IntoView {
+    let text = move || {
+        let id = triage.current.get()?;
+        let (at, total) = triage
+            .visible
+            .with(|rows| Some((rows.iter().position(|r| *r == id)? + 1, rows.len())))?;
+        let item = triage.items(vec![id.clone()]).into_iter().next();
+        let name = item
+            .and_then(|i| i.name)
+            .unwrap_or_else(|| "(no name)".into());
+        let selected = match triage.selection.with(|s| s.contains(&id)) {
+            true => ", selected",
+            false => "",
+        };
+        Some(format!("{name}, {at} of {total}{selected}"))
+    };
+    view! { <p class="mt-visually-hidden" aria-live="polite" aria-atomic="true">{text}</p> }
+}
+
+/// The heading of a forward of `n` items.
+pub fn forward_title(n: usize) -> String {
+    match n {
+        1 => "Forward work item".into(),
+        n => format!("Forward {}", work_items(n)),
+    }
+}

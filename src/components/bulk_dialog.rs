@@ -1,0 +1,212 @@
+//! The dialogs of a triage: choosing whom to forward to, confirming a bulk action (how many
+//! items it applies to, which selected ones cannot take it and why), the run's live
+//! progress with Cancel and its per-item results with "Retry failed", and the list of
+//! keyboard shortcuts.
+
+use super::bulk_bar::forward_title;
+use super::forward::ForwardDialog;
+use super::modal::Modal;
+use crate::api::Client;
+use crate::hooks::identity_search::people_search;
+use crate::hooks::triage::{Dialog, Triage};
+use crate::logic::bulk::{BulkRun, Outcome, Plan};
+use crate::logic::keys::HELP;
+use leptos::prelude::*;
+
+/// How many people one search for a new owner shows.
+const SEARCH_LIMIT: u32 = 20;
+
+/// Whichever dialog of `triage` is open, and the run's dialog while there is a run.
+#[component]
+pub fn TriageDialogs(
+    /// The triage state.
+    triage: Triage,
+) -> impl IntoView {
+    let close = Callback::new(move |()| triage.dialog.set(Dialog::Closed));
+    let dialog = move || {
+        match triage.dialog.get() {
+        Dialog::Closed => None,
+        Dialog::Help => Some(view! { <ShortcutsDialog on_close=close/> }.into_any()),
+        Dialog::Forward(items) => {
+            let search = people_search(expect_context::<Client>(), None, SEARCH_LIMIT);
+            Some(view! {
+                <ForwardDialog search pending=Signal::stored(false) title=forward_title(items.len())
+                    on_submit=Callback::new(move |choice| triage.forward_to(choice))
+                    on_cancel=close/>
+            }.into_any())
+        }
+        Dialog::Confirm(plan) => Some(view! {
+            <ConfirmBulk plan on_confirm=Callback::new(move |()| triage.confirm()) on_cancel=close/>
+        }.into_any()),
+    }
+    };
+    let has_run = move || triage.bulk.run.with(Option::is_some);
+    view! {
+        {dialog}
+        <Show when=has_run>
+            <RunDialog triage/>
+        </Show>
+    }
+}
+
+/// Confirms a bulk action: the question with the count, the selected items it cannot
+/// apply to with the reason, Cancel (focused first) and the action's button.
+#[component]
+fn ConfirmBulk(
+    /// What the action would do.
+    plan: Plan,
+    /// Called when the person confirms.
+    on_confirm: Callback<()>,
+    /// Called when the person cancels (button or Escape).
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let label = plan.action.label();
+    let none = plan.fit.is_empty();
+    let unfit = plan.unfit.clone();
+    view! {
+        <Modal title=format!("{label}: confirm") on_close=on_cancel>
+            <p class="mt-modal__message">{plan.question()}</p>
+            {(!unfit.is_empty()).then(|| view! {
+                <p class="mt-modal__message">{match unfit.len() {
+                    1 => "1 selected work item cannot take it:".to_owned(),
+                    n => format!("{n} selected work items cannot take it:"),
+                }}</p>
+                <ul class="mt-results" aria-label="Work items left out" tabindex="0">
+                    {unfit.into_iter().map(|(name, why)| view! {
+                        <li class="mt-results__item"><span class="mt-results__name">{name}</span>": "{why.reason()}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <div class="mt-modal__buttons">
+                <button type="button" class="mt-button" data-autofocus="" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" class="mt-button mt-button--primary" disabled=none
+                    on:click=move |_| on_confirm.run(())>{label}</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// The modifier class of a result line; never free text.
+fn outcome_class(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::Done => "mt-results__item mt-results__item--done",
+        Outcome::Refused(_) => "mt-results__item mt-results__item--refused",
+        Outcome::Failed(_) => "mt-results__item mt-results__item--failed",
+        Outcome::Queued | Outcome::Sending | Outcome::NotSent => "mt-results__item",
+    }
+}
+
+/// A run: live progress and Cancel while it goes, then every item's result with
+/// "Retry failed" (when some failed) and Close. Escape closes only a finished run.
+#[component]
+fn RunDialog(
+    /// The triage state whose run this is.
+    triage: Triage,
+) -> impl IntoView {
+    let bulk = triage.bulk;
+    let run = move || bulk.run.get();
+    let label = bulk
+        .run
+        .with_untracked(|r| r.as_ref().map(|r| r.action.label()));
+    let finished = move || {
+        bulk.run
+            .with(|r| r.as_ref().is_none_or(BulkRun::is_finished))
+    };
+    let failed = move || {
+        bulk.run
+            .with(|r| r.as_ref().map_or(0, |r| r.progress().failed))
+    };
+    let close = Callback::new(move |()| {
+        if finished() {
+            bulk.dismiss();
+        }
+    });
+    let results = move || {
+        run().map(|r| {
+            r.entries.iter().map(|e| view! {
+                <li class=outcome_class(&e.outcome)>
+                    <span class="mt-results__name">{e.target.name.clone()}</span>": "{e.text(&r.action)}
+                </li>
+            }).collect_view()
+        })
+    };
+    let progress = move || run().map(|r| r.progress());
+    let cancelled = move || bulk.run.with(|r| r.as_ref().is_some_and(|r| r.cancelled));
+    // One button, Cancel while the run goes and Close once it is over: it keeps the focus
+    // it had from the start, so Enter and Escape work throughout and nothing is lost.
+    let cancel_or_close = move |_| match finished() {
+        true => close.run(()),
+        false => bulk.cancel(),
+    };
+    // When the run is over the lists load again, and the page may be re-drawn around the
+    // dialog, which takes focus away: give it back to Close, unless the person moved on.
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |was: Option<bool>| {
+        let now = finished();
+        if now && was == Some(false) {
+            refocus_when_lost(close_button);
+        }
+        now
+    });
+    let button_label = move || match (finished(), cancelled()) {
+        (true, _) => "Close",
+        (false, true) => "Cancelling…",
+        (false, false) => "Cancel",
+    };
+    view! {
+        <Modal title=format!("{}: results", label.unwrap_or("Bulk action")) on_close=close>
+            <progress class="mt-results__progress" aria-label="Progress"
+                max=move || progress().map_or(0, |p| p.total)
+                value=move || progress().map_or(0, |p| p.settled())></progress>
+            <p class="mt-modal__message" role="status">{move || run().map(|r| r.status())}</p>
+            <ul class="mt-results" aria-label="Results" tabindex="0">{results}</ul>
+            <div class="mt-modal__buttons">
+                <Show when=move || finished() && failed() != 0>
+                    <button type="button" class="mt-button" on:click=move |_| bulk.retry_failed()>"Retry failed"</button>
+                </Show>
+                <button type="button" class="mt-button mt-button--primary" data-autofocus=""
+                    aria-disabled=move || (cancelled() && !finished()).to_string()
+                    node_ref=close_button on:click=cancel_or_close>{button_label}</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// Focuses `button` over the next second whenever focus has fallen to the body.
+fn refocus_when_lost(button: NodeRef<leptos::html::Button>) {
+    for delay in [50, 400, 1200] {
+        set_timeout(
+            move || {
+                let document = document();
+                let lost = document
+                    .active_element()
+                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
+                if let (true, Some(button)) = (lost, button.get_untracked()) {
+                    let _ = button.focus();
+                }
+            },
+            std::time::Duration::from_millis(delay),
+        );
+    }
+}
+
+/// Every keyboard shortcut of the Task Manager, with Close.
+#[component]
+fn ShortcutsDialog(
+    /// Called to close it (button or Escape).
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Modal title="Keyboard shortcuts" on_close>
+            <dl class="mt-shortcuts">
+                {HELP.into_iter().map(|(keys, what)| view! {
+                    <div class="mt-shortcuts__row"><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div>
+                }).collect_view()}
+            </dl>
+            <div class="mt-modal__buttons">
+                <button type="button" class="mt-button mt-button--primary" data-autofocus=""
+                    on:click=move |_| on_close.run(())>"Close"</button>
+            </div>
+        </Modal>
+    }
+}

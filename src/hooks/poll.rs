@@ -1,0 +1,132 @@
+//! `provide_fresh`: keeps the pending count fresh without reloading what a person looks
+//! at. The count is read when the page loads and after every write ([`Changes`]), and
+//! polled every `pollSeconds` (config.json) while the tab is visible; the document title
+//! carries it. New arrivals are only counted ([`Fresh::new_items`]) until the person asks
+//! to see them ([`Fresh::show`]), so the list never moves under them.
+
+use super::queue::Queues;
+use crate::api::{work_items, Client};
+use crate::logic::poll::{title, Freshness};
+use crate::platform;
+use crate::state::{Changes, ViewAs};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+use std::time::Duration;
+
+/// The freshness of the pending count; `Copy`, so views can hold it.
+#[derive(Clone, Copy)]
+pub struct Fresh {
+    /// The count the list was loaded with, and the latest polled one.
+    state: RwSignal<Freshness>,
+    /// Bumped by Show, so the counts load again.
+    changes: Changes,
+    /// The loaded queues; Show loads the pending one again (absent in component tests).
+    queues: Option<Queues>,
+}
+
+impl Fresh {
+    /// How many work items arrived since the list was loaded (reactive).
+    pub fn new_items(&self) -> u64 {
+        self.state.with(Freshness::new_items)
+    }
+
+    /// Brings the new items in: lists and counts load again.
+    pub fn show(&self) {
+        if let Some(queues) = self.queues {
+            queues.pending.reload();
+        }
+        self.changes.bump();
+    }
+}
+
+/// Why a count is read, which decides what it means.
+#[derive(Clone, Copy, PartialEq)]
+enum Read {
+    /// The list was (re)loaded with it.
+    Loaded,
+    /// A poll.
+    Polled,
+}
+
+/// Starts keeping the count fresh while `signed_in`, and provides [`Fresh`] below.
+pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
+    let api = expect_context::<Client>();
+    let (changes, view_as) = (expect_context::<Changes>(), expect_context::<ViewAs>());
+    let fresh = Fresh {
+        state: RwSignal::new(Freshness::default()),
+        changes,
+        queues: use_context::<Queues>(),
+    };
+    // Answers can arrive out of order: only one newer than the last applied counts.
+    let (asked, applied) = (StoredValue::new(0u64), StoredValue::new(0u64));
+    let read = {
+        let api = api.clone();
+        move |why: Read| {
+            if !signed_in.get_untracked() {
+                return;
+            }
+            asked.update_value(|n| *n += 1);
+            let (mine, api) = (asked.get_value(), api.clone());
+            let owner = view_as.owner_id();
+            spawn_local(async move {
+                let Ok(count) = work_items::count(&api, owner.as_deref()).await else {
+                    return; // the next poll tries again; the page shows its own errors
+                };
+                let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
+                if applied.try_get_value().is_none_or(|last| last >= mine) {
+                    return;
+                }
+                applied.set_value(mine);
+                fresh.state.update(|s| match why {
+                    Read::Loaded => s.loaded(count),
+                    Read::Polled => s.polled(count),
+                });
+            });
+        }
+    };
+    let on_change = read.clone();
+    Effect::new(move |_| {
+        changes.track();
+        view_as.0.track();
+        if signed_in.get() {
+            on_change(Read::Loaded);
+        }
+    });
+    Effect::new(move |_| platform::set_title(&title(fresh.state.with(Freshness::latest))));
+    let seconds = api.poll_seconds();
+    if seconds > 0 {
+        let tick = read.clone();
+        let interval = set_interval_with_handle(
+            move || {
+                if !platform::document_hidden() {
+                    tick(Read::Polled);
+                }
+            },
+            Duration::from_secs(u64::from(seconds)),
+        )
+        .ok();
+        // Back from hidden: one poll at once, rather than up to an interval late.
+        let visible = SendWrapper::new(platform::on_document(
+            "visibilitychange",
+            move |_: web_sys::Event| {
+                if !platform::document_hidden() {
+                    read(Read::Polled);
+                }
+            },
+        ));
+        on_cleanup(move || {
+            if let Some(handle) = interval {
+                handle.clear();
+            }
+            drop(visible);
+        });
+    }
+    provide_context(fresh);
+    fresh
+}
+
+/// The freshness provided above, if any.
+pub fn use_fresh() -> Option<Fresh> {
+    use_context::<Fresh>()
+}

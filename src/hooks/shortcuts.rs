@@ -1,0 +1,82 @@
+//! `use_triage_shortcuts`: the Task Manager's keyboard shortcuts ([`crate::logic::keys`])
+//! wired to its [`Triage`], and `use_back_shortcut`: Escape goes back from a detail page.
+//! Both listen on the document while their page is mounted.
+
+use super::triage::{Ask, Dialog, Triage};
+use crate::logic::keys::{shortcut, Modifiers, Shortcut};
+use crate::logic::messages::Decision;
+use crate::platform;
+use crate::routes::AppRoute;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use send_wrapper::SendWrapper;
+use web_sys::KeyboardEvent;
+
+/// The shortcut a key event stands for, where shortcuts may fire.
+fn read(ev: &KeyboardEvent) -> Option<Shortcut> {
+    if ev.default_prevented() || ev.is_composing() {
+        return None;
+    }
+    let modifiers = Modifiers {
+        ctrl: ev.ctrl_key(),
+        meta: ev.meta_key(),
+        alt: ev.alt_key(),
+    };
+    shortcut(&ev.key(), modifiers, platform::key_focus(ev))
+}
+
+/// Listens for keys on the document until the calling owner is disposed.
+fn listen(handler: impl FnMut(KeyboardEvent) + 'static) {
+    let guard = SendWrapper::new(platform::on_document("keydown", handler));
+    on_cleanup(move || drop(guard));
+}
+
+/// Wires every triage shortcut: moving, selecting, opening, the four actions (each opens
+/// the same confirmation as its button), search and the list of shortcuts.
+pub fn use_triage_shortcuts(triage: Triage) {
+    let navigate = use_navigate();
+    listen(move |ev: KeyboardEvent| {
+        let Some(key) = read(&ev) else { return };
+        // While a run's dialog is up, the dialog has the keyboard.
+        if triage.bulk.run.with_untracked(Option::is_some) {
+            return;
+        }
+        match key {
+            Shortcut::Down => triage.move_by(1),
+            Shortcut::Up => triage.move_by(-1),
+            Shortcut::Toggle => triage.toggle_current(),
+            Shortcut::Open => match triage.current.get_untracked() {
+                Some(id) => navigate(&AppRoute::Item(id).href(), Default::default()),
+                None => return,
+            },
+            Shortcut::Back => {
+                if !triage.clear() {
+                    return;
+                }
+            }
+            Shortcut::Complete => triage.ask(Ask::Complete),
+            Shortcut::ApproveAll => triage.ask(Ask::Decide(Decision::Approve)),
+            Shortcut::RejectAll => triage.ask(Ask::Decide(Decision::Reject)),
+            Shortcut::Forward => triage.ask(Ask::Forward),
+            Shortcut::Search => {
+                if !platform::focus_selector("input[type=search]") {
+                    return;
+                }
+            }
+            Shortcut::Help => triage.dialog.set(Dialog::Help),
+        }
+        // Taken: the page must not also scroll (arrows) or type the "/" into search.
+        ev.prevent_default();
+    });
+}
+
+/// Escape on the page (not in a field or dialog) goes to `back`.
+pub fn use_back_shortcut(back: AppRoute) {
+    let navigate = use_navigate();
+    listen(move |ev: KeyboardEvent| {
+        if read(&ev) == Some(Shortcut::Back) {
+            ev.prevent_default();
+            navigate(&back.href(), Default::default());
+        }
+    });
+}

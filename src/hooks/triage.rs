@@ -1,0 +1,202 @@
+//! `provide_triage`: the Task Manager's triage state, shared through context by the list's
+//! rows (checkbox, current row), the selection bar, the shortcuts and the dialogs. It
+//! lives above the loaded list, so the selection and the current row survive the list
+//! being loaded again after a write; ids that leave the list are pruned then. It keeps
+//! only the ids of the rows shown, in order; the list hands it a lookup for the items, so
+//! a list of thousands is never copied on a keystroke.
+
+use super::bulk::{use_bulk_run, UseBulkRun};
+use crate::logic::bulk::{plan, BulkAction, Plan};
+use crate::logic::forward::ForwardChoice;
+use crate::logic::messages::Decision;
+use crate::logic::selection::{step, Selection};
+use leptos::prelude::*;
+use wire::WorkItem;
+
+/// Which dialog of the triage is open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// None.
+    Closed,
+    /// Choose whom to forward these items to.
+    Forward(Vec<WorkItem>),
+    /// Confirm a bulk action: what it applies to, and what it cannot.
+    Confirm(Plan),
+    /// The list of keyboard shortcuts.
+    Help,
+}
+
+/// What a person asked for, before the items it acts on are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Mark Complete.
+    Complete,
+    /// Approve All / Reject All.
+    Decide(Decision),
+    /// Forward (a person is chosen first).
+    Forward,
+}
+
+/// Finds the work items of some ids, in the order of the ids given.
+pub type Lookup = Callback<Vec<String>, Vec<WorkItem>>;
+
+/// The triage state of the Task Manager; `Copy`, so closures can hold it.
+#[derive(Clone, Copy)]
+pub struct Triage {
+    /// The ids of the rows as shown (filtered and sorted), set by the list.
+    pub visible: RwSignal<Vec<String>>,
+    /// The list's lookup of items by id.
+    lookup: StoredValue<Option<Lookup>>,
+    /// The selected rows.
+    pub selection: RwSignal<Selection>,
+    /// The id of the current row the keyboard moves, if any.
+    pub current: RwSignal<Option<String>>,
+    /// The open dialog.
+    pub dialog: RwSignal<Dialog>,
+    /// The bulk action's run.
+    pub bulk: UseBulkRun,
+}
+
+/// Creates the triage state and provides it to everything below.
+pub fn provide_triage() -> Triage {
+    let triage = Triage {
+        visible: RwSignal::new(Vec::new()),
+        lookup: StoredValue::new(None),
+        selection: RwSignal::new(Selection::default()),
+        current: RwSignal::new(None),
+        dialog: RwSignal::new(Dialog::Closed),
+        bulk: use_bulk_run(),
+    };
+    // When rows leave (decided, filtered out), their selection goes, and a current row
+    // that left gives its place to the row that took it, so triage carries on from there.
+    Effect::new(move |before: Option<Vec<String>>| {
+        let ids = triage.visible.get();
+        let mut selection = triage.selection.get_untracked();
+        if selection.prune(&ids) {
+            triage.selection.set(selection);
+        }
+        let gone = triage
+            .current
+            .with_untracked(|c| c.as_ref().filter(|c| !ids.contains(c)).cloned());
+        if let Some(gone) = gone {
+            let at = before
+                .as_ref()
+                .and_then(|b| b.iter().position(|id| *id == gone));
+            let next = at.and_then(|at| ids.get(at.min(ids.len().saturating_sub(1))));
+            triage.current.set(next.cloned());
+        }
+        ids
+    });
+    provide_context(triage);
+    triage
+}
+
+/// The triage state provided above, if the page has one (the Pending tab does).
+pub fn use_triage() -> Option<Triage> {
+    use_context::<Triage>()
+}
+
+impl Triage {
+    /// The list shows `ids` (in order) and finds their items with `lookup`.
+    pub fn show(&self, ids: Vec<String>, lookup: Lookup) {
+        self.lookup.set_value(Some(lookup));
+        if self.visible.with_untracked(|v| *v != ids) {
+            self.visible.set(ids);
+        }
+    }
+
+    /// The ids of the visible rows, in order.
+    pub fn visible_ids(&self) -> Vec<String> {
+        self.visible.get_untracked()
+    }
+
+    /// The work items of `ids`, as the list has them.
+    pub fn items(&self, ids: Vec<String>) -> Vec<WorkItem> {
+        match self.lookup.get_value() {
+            Some(lookup) => lookup.run(ids),
+            None => Vec::new(),
+        }
+    }
+
+    /// A click on the checkbox of `id`, with or without Shift.
+    pub fn click(&self, id: &str, shift: bool) {
+        let ids = self.visible_ids();
+        self.selection.update(|s| s.click(id, shift, &ids));
+        self.current.set(Some(id.to_owned()));
+    }
+
+    /// "Select all N matching".
+    pub fn select_all(&self) {
+        let ids = self.visible_ids();
+        self.selection.update(|s| s.select_all(&ids));
+    }
+
+    /// Moves the current row `by` rows.
+    pub fn move_by(&self, by: isize) {
+        let ids = self.visible_ids();
+        let at = self
+            .current
+            .with_untracked(|c| c.as_ref().and_then(|c| ids.iter().position(|id| id == c)));
+        self.current
+            .set(step(at, by, ids.len()).and_then(|i| ids.get(i).cloned()));
+    }
+
+    /// x: selects or unselects the current row.
+    pub fn toggle_current(&self) {
+        if let Some(id) = self.current.get_untracked() {
+            self.selection.update(|s| s.toggle(&id));
+        }
+    }
+
+    /// Escape: clears the selection, else the current row; false when there was neither.
+    pub fn clear(&self) -> bool {
+        if !self.selection.with_untracked(Selection::is_empty) {
+            self.selection.update(Selection::clear);
+            return true;
+        }
+        self.current.try_update(Option::take).flatten().is_some()
+    }
+
+    /// The items an action applies to: the selection if any, else the current row.
+    fn targets(&self) -> Vec<WorkItem> {
+        let selection = self.selection.get_untracked();
+        let ids = match selection.is_empty() {
+            true => self.current.get_untracked().into_iter().collect(),
+            false => self.visible.with_untracked(|v| selection.in_order(v)),
+        };
+        self.items(ids)
+    }
+
+    /// Opens the confirmation (or, for Forward, the choice of person) for `ask` over the
+    /// selection, else the current row. Nothing happens with neither, or while a run goes.
+    pub fn ask(&self, ask: Ask) {
+        if self.bulk.is_running() {
+            return;
+        }
+        let items = self.targets();
+        if items.is_empty() {
+            return;
+        }
+        self.dialog.set(match ask {
+            Ask::Forward => Dialog::Forward(items),
+            Ask::Complete => Dialog::Confirm(plan(BulkAction::Complete, &items)),
+            Ask::Decide(d) => Dialog::Confirm(plan(BulkAction::DecideAll(d), &items)),
+        });
+    }
+
+    /// The person chose whom to forward to: confirm next.
+    pub fn forward_to(&self, choice: ForwardChoice) {
+        if let Dialog::Forward(items) = self.dialog.get_untracked() {
+            self.dialog
+                .set(Dialog::Confirm(plan(BulkAction::Forward(choice), &items)));
+        }
+    }
+
+    /// The person confirmed: the run starts (and its dialog opens).
+    pub fn confirm(&self) {
+        if let Dialog::Confirm(plan) = self.dialog.get_untracked() {
+            self.dialog.set(Dialog::Closed);
+            self.bulk.start(plan);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Host tests of [`super`]: what a bulk action applies to, and the run's state machine.
+
+use super::*;
+use crate::api::ServerMessage;
+use wire::{ApprovalItemDetails, WorkItemForward, WorkItemState};
+
+fn item(id: &str, approvals: usize, form: bool) -> WorkItem {
+    WorkItem {
+        id: Some(id.into()),
+        name: Some(format!("Item {id}")),
+        state: Some(WorkItemState::Pending),
+        owner_id: Some("id-alison".into()),
+        approval_items: Some(vec![ApprovalItemDetails::default(); approvals]),
+        form: form.then(Default::default),
+        ..WorkItem::default()
+    }
+}
+
+fn targets(n: usize) -> Vec<WorkItem> {
+    (0..n).map(|i| item(&format!("w{i}"), 1, false)).collect()
+}
+
+fn run(n: usize, limits: Limits) -> BulkRun {
+    BulkRun::new(
+        plan(BulkAction::DecideAll(Decision::Approve), &targets(n)),
+        limits,
+    )
+}
+
+fn server_error() -> ApiError {
+    ApiError::Server {
+        status: 500,
+        message: ServerMessage {
+            text: Some("boom".into()),
+            tracking_id: Some("t-9".into()),
+        },
+    }
+}
+
+fn forward_to(id: &str) -> BulkAction {
+    BulkAction::Forward(ForwardChoice {
+        body: WorkItemForward {
+            target_owner_id: id.into(),
+            comment: "yours".into(),
+            send_notifications: true,
+        },
+        new_owner: "Ada Lovelace".into(),
+    })
+}
+
+#[test]
+fn the_plan_says_which_selected_items_cannot_take_each_action_and_why() {
+    let selected = [item("a", 2, false), item("b", 0, false), item("c", 0, true)];
+    let approve = plan(BulkAction::DecideAll(Decision::Approve), &selected);
+    assert_eq!(approve.fit.len(), 1);
+    assert_eq!(
+        approve.unfit,
+        [
+            ("Item b".into(), Unfit::NoApprovals),
+            ("Item c".into(), Unfit::NoApprovals)
+        ]
+    );
+    assert_eq!(
+        approve.question(),
+        "Approve every pending approval item of 1 work item?"
+    );
+    let complete = plan(BulkAction::Complete, &selected);
+    assert_eq!(complete.fit.len(), 1);
+    assert_eq!(
+        complete.unfit,
+        [
+            ("Item a".into(), Unfit::ApprovalsPending(2)),
+            ("Item c".into(), Unfit::HasForm)
+        ]
+    );
+    assert_eq!(
+        Unfit::ApprovalsPending(2).reason(),
+        "2 approval items still wait for a decision"
+    );
+    assert_eq!(complete.question(), "Mark 1 work item complete?");
+}
+
+#[test]
+fn forwarding_to_the_current_owner_is_unfit_and_everything_else_pending_is_fit() {
+    let selected = [item("a", 2, false), item("b", 0, true)];
+    let to_ada = plan(forward_to("id-ada"), &selected);
+    assert_eq!(to_ada.fit.len(), 2);
+    assert_eq!(to_ada.question(), "Forward 2 work items to Ada Lovelace?");
+    let to_owner = plan(forward_to("id-alison"), &selected);
+    assert_eq!(to_owner.fit.len(), 0);
+    assert_eq!(
+        to_owner.unfit[0].1,
+        Unfit::AlreadyTheirs("Ada Lovelace".into())
+    );
+    assert_eq!(
+        to_owner.question(),
+        "Forward applies to none of the selected work items."
+    );
+}
+
+#[test]
+fn finished_items_and_items_without_an_id_are_left_out() {
+    let mut done = item("d", 1, false);
+    done.state = Some(WorkItemState::Finished);
+    let no_id = WorkItem::default();
+    let p = plan(BulkAction::DecideAll(Decision::Reject), &[done, no_id]);
+    assert!(p.fit.is_empty());
+    assert_eq!(p.unfit, [("Item d".into(), Unfit::NotPending)]);
+}
+
+#[test]
+fn no_more_than_the_concurrency_limit_is_in_flight() {
+    let mut r = run(6, Limits::default());
+    let sent: Vec<_> = (0..5).map(|_| r.next(0.0)).collect();
+    assert_eq!(
+        sent,
+        [
+            Next::Send(0),
+            Next::Send(1),
+            Next::Send(2),
+            Next::Send(3),
+            Next::Busy
+        ]
+    );
+    r.finish(1, Ok(()));
+    assert_eq!(r.next(0.0), Next::Send(4));
+    assert_eq!(r.progress().sending, 4);
+}
+
+#[test]
+fn starts_beyond_the_windows_budget_wait_for_the_window_to_move_on() {
+    let limits = Limits {
+        concurrency: 10,
+        budget: 3,
+        window_ms: 1000.0,
+    };
+    let mut r = run(5, limits);
+    for i in 0..3 {
+        assert_eq!(r.next(100.0 * i as f64), Next::Send(i));
+        r.finish(i, Ok(()));
+    }
+    assert_eq!(r.next(250.0), Next::Wait(750.0));
+    assert_eq!(r.next(1100.0), Next::Send(3));
+}
+
+#[test]
+fn each_item_is_sent_once_and_its_answer_recorded_once() {
+    let mut r = run(2, Limits::default());
+    assert_eq!(r.next(0.0), Next::Send(0));
+    r.finish(0, Ok(()));
+    // A late duplicate answer, or one for an item never sent, changes nothing.
+    r.finish(0, Err(server_error()));
+    r.finish(1, Ok(()));
+    assert_eq!(r.entries[0].outcome, Outcome::Done);
+    assert_eq!(r.entries[1].outcome, Outcome::Queued);
+    assert_eq!(r.next(0.0), Next::Send(1));
+    r.finish(1, Ok(()));
+    assert_eq!(r.next(0.0), Next::Finished);
+    assert_eq!(r.status(), "Finished: 2 done.");
+}
+
+#[test]
+fn cancel_sends_nothing_new_and_the_ones_in_flight_are_still_reported() {
+    let mut r = run(6, Limits::default());
+    for _ in 0..4 {
+        r.next(0.0);
+    }
+    r.cancel();
+    assert_eq!(r.next(0.0), Next::Busy, "in flight, nothing new");
+    assert!(
+        r.status().starts_with("Cancelling… 2 of 6"),
+        "{}",
+        r.status()
+    );
+    for i in 0..4 {
+        r.finish(i, Ok(()));
+    }
+    assert_eq!(r.next(0.0), Next::Finished);
+    assert_eq!(r.progress().done, 4);
+    assert_eq!(r.progress().not_sent, 2);
+    assert_eq!(r.entries[5].text(&r.action), "not sent (cancelled)");
+    assert_eq!(r.status(), "Finished: 4 done, 2 not sent.");
+}
+
+#[test]
+fn refusals_are_classified_and_failures_keep_their_tracking_id() {
+    let mut r = run(3, Limits::default());
+    for _ in 0..3 {
+        r.next(0.0);
+    }
+    r.finish(0, Ok(()));
+    r.finish(1, Err(ApiError::BadRequest(ServerMessage::default())));
+    r.finish(2, Err(server_error()));
+    assert_eq!(r.entries[0].text(&r.action), "approved 1 item");
+    assert_eq!(r.entries[1].outcome, Outcome::Refused(Refusal::AlreadyDone));
+    assert_eq!(
+        r.entries[1].text(&r.action),
+        "refused: already decided, perhaps in another window"
+    );
+    assert_eq!(r.entries[2].text(&r.action), "boom (tracking ID t-9)");
+    assert_eq!(r.status(), "Finished: 1 done, 1 refused, 1 failed.");
+}
+
+#[test]
+fn retry_failed_queues_only_the_failed_ones_and_only_once_the_run_is_over() {
+    let mut r = run(3, Limits::default());
+    for _ in 0..3 {
+        r.next(0.0);
+    }
+    r.finish(0, Err(server_error()));
+    assert_eq!(r.retry_failed(), 0, "not while the run is going");
+    r.finish(1, Ok(()));
+    r.finish(2, Err(ApiError::Forbidden(ServerMessage::default())));
+    assert_eq!(r.retry_failed(), 1);
+    assert_eq!(r.next(0.0), Next::Send(0));
+    assert_eq!(r.next(0.0), Next::Busy, "the done and refused ones stay");
+    r.finish(0, Ok(()));
+    assert_eq!(r.next(0.0), Next::Finished);
+    assert_eq!(r.status(), "Finished: 2 done, 1 refused.");
+}

@@ -1,0 +1,181 @@
+//! Keyboard-first triage: which key does what in the Task Manager. Pure, so the mapping and
+//! the rules for when a shortcut must not fire are host-tested; listening for keys is
+//! [`crate::platform::on_document_keydown`].
+
+/// Something a shortcut asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    /// Move the current row down (j, ArrowDown).
+    Down,
+    /// Move the current row up (k, ArrowUp).
+    Up,
+    /// Select or unselect the current row (x).
+    Toggle,
+    /// Open the current row's detail page (Enter).
+    Open,
+    /// Go back, or clear the selection / the current row (Escape).
+    Back,
+    /// Mark Complete on the selection, else the current row (c).
+    Complete,
+    /// Approve All (a).
+    ApproveAll,
+    /// Reject All (r).
+    RejectAll,
+    /// Forward (f).
+    Forward,
+    /// Focus the search field (/).
+    Search,
+    /// List every shortcut (?).
+    Help,
+}
+
+/// Every shortcut with its keys and what it does, for the "?" dialog.
+pub const HELP: [(&str, &str); 11] = [
+    ("j or ↓", "Next work item"),
+    ("k or ↑", "Previous work item"),
+    ("x", "Select or unselect the current work item"),
+    ("Enter", "Open the current work item"),
+    ("Escape", "Clear the selection, or go back"),
+    ("c", "Mark Complete (the selection, else the current item)"),
+    ("a", "Approve All (the selection, else the current item)"),
+    ("r", "Reject All (the selection, else the current item)"),
+    ("f", "Forward (the selection, else the current item)"),
+    ("/", "Search"),
+    ("?", "Show these shortcuts"),
+];
+
+/// What has focus when a key is pressed, as far as shortcuts care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Somewhere a person types (input, textarea, select, contenteditable): no shortcut.
+    Typing,
+    /// Inside an open dialog: the dialog handles its own keys.
+    Dialog,
+    /// A button, link or checkbox, which Enter (and Space) already activate.
+    Control,
+    /// Anything else (the page, a row).
+    Page,
+}
+
+/// Modifier keys held with a key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Modifiers {
+    /// Ctrl.
+    pub ctrl: bool,
+    /// Meta (⌘ / Windows).
+    pub meta: bool,
+    /// Alt / Option.
+    pub alt: bool,
+}
+
+/// The shortcut `key` (a `KeyboardEvent.key`) stands for, if any. Nothing fires while the
+/// person types or is in a dialog, or with Ctrl, Meta or Alt held (those are the browser's
+/// and the screen reader's); Enter is left to a focused button or link.
+pub fn shortcut(key: &str, modifiers: Modifiers, focus: Focus) -> Option<Shortcut> {
+    if modifiers.ctrl || modifiers.meta || modifiers.alt {
+        return None;
+    }
+    if matches!(focus, Focus::Typing | Focus::Dialog) {
+        return None;
+    }
+    Some(match key {
+        "j" | "ArrowDown" => Shortcut::Down,
+        "k" | "ArrowUp" => Shortcut::Up,
+        "x" => Shortcut::Toggle,
+        "Enter" if focus == Focus::Page => Shortcut::Open,
+        "Escape" => Shortcut::Back,
+        "c" => Shortcut::Complete,
+        "a" => Shortcut::ApproveAll,
+        "r" => Shortcut::RejectAll,
+        "f" => Shortcut::Forward,
+        "/" => Shortcut::Search,
+        "?" => Shortcut::Help,
+        _ => return None,
+    })
+}
+
+/// How to read the focused element for [`Focus`]: its tag name (any case), whether it is
+/// content-editable, whether it is inside a modal dialog, and its `type` if an input.
+pub fn focus_of(tag: &str, editable: bool, in_dialog: bool, input_type: &str) -> Focus {
+    if in_dialog {
+        return Focus::Dialog;
+    }
+    let tag = tag.to_ascii_lowercase();
+    match tag.as_str() {
+        _ if editable => Focus::Typing,
+        "textarea" | "select" => Focus::Typing,
+        // A checkbox or button-like input types nothing: the row checkboxes keep shortcuts.
+        "input" => match input_type.to_ascii_lowercase().as_str() {
+            "checkbox" | "radio" | "button" | "submit" | "reset" => Focus::Control,
+            _ => Focus::Typing,
+        },
+        "button" | "a" | "summary" => Focus::Control,
+        _ => Focus::Page,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONE: Modifiers = Modifiers {
+        ctrl: false,
+        meta: false,
+        alt: false,
+    };
+
+    #[test]
+    fn each_documented_key_maps_to_its_shortcut() {
+        let on_page = |key| shortcut(key, NONE, Focus::Page);
+        assert_eq!(on_page("j"), Some(Shortcut::Down));
+        assert_eq!(on_page("ArrowDown"), Some(Shortcut::Down));
+        assert_eq!(on_page("k"), Some(Shortcut::Up));
+        assert_eq!(on_page("ArrowUp"), Some(Shortcut::Up));
+        assert_eq!(on_page("x"), Some(Shortcut::Toggle));
+        assert_eq!(on_page("Enter"), Some(Shortcut::Open));
+        assert_eq!(on_page("Escape"), Some(Shortcut::Back));
+        assert_eq!(on_page("c"), Some(Shortcut::Complete));
+        assert_eq!(on_page("a"), Some(Shortcut::ApproveAll));
+        assert_eq!(on_page("r"), Some(Shortcut::RejectAll));
+        assert_eq!(on_page("f"), Some(Shortcut::Forward));
+        assert_eq!(on_page("/"), Some(Shortcut::Search));
+        assert_eq!(on_page("?"), Some(Shortcut::Help));
+        assert_eq!(on_page("q"), None);
+        assert_eq!(on_page("J"), None, "Shift+j is not j");
+    }
+
+    #[test]
+    fn nothing_fires_while_typing_in_a_dialog_or_with_a_modifier_held() {
+        for focus in [Focus::Typing, Focus::Dialog] {
+            assert_eq!(shortcut("a", NONE, focus), None);
+            assert_eq!(shortcut("Escape", NONE, focus), None);
+        }
+        for held in [
+            Modifiers { ctrl: true, ..NONE },
+            Modifiers { meta: true, ..NONE },
+            Modifiers { alt: true, ..NONE },
+        ] {
+            assert_eq!(shortcut("r", held, Focus::Page), None);
+        }
+    }
+
+    #[test]
+    fn enter_on_a_focused_button_or_link_is_left_to_it_but_letters_still_work() {
+        assert_eq!(shortcut("Enter", NONE, Focus::Control), None);
+        assert_eq!(shortcut("j", NONE, Focus::Control), Some(Shortcut::Down));
+    }
+
+    #[test]
+    fn text_fields_selects_and_editable_content_count_as_typing_and_checkboxes_do_not() {
+        assert_eq!(focus_of("INPUT", false, false, "search"), Focus::Typing);
+        assert_eq!(focus_of("input", false, false, ""), Focus::Typing);
+        assert_eq!(focus_of("TEXTAREA", false, false, ""), Focus::Typing);
+        assert_eq!(focus_of("SELECT", false, false, ""), Focus::Typing);
+        assert_eq!(focus_of("DIV", true, false, ""), Focus::Typing);
+        assert_eq!(focus_of("INPUT", false, false, "checkbox"), Focus::Control);
+        assert_eq!(focus_of("BUTTON", false, false, ""), Focus::Control);
+        assert_eq!(focus_of("A", false, false, ""), Focus::Control);
+        assert_eq!(focus_of("BODY", false, false, ""), Focus::Page);
+        assert_eq!(focus_of("BUTTON", false, true, ""), Focus::Dialog);
+    }
+}

@@ -1,0 +1,107 @@
+//! Staying fresh without reloading: the pending count is polled, and what a person sees
+//! is only replaced when they ask. [`Freshness`] tells the count the list was loaded
+//! with from the latest polled one, so "3 new work items · Show" can appear without the
+//! list moving under them; [`title`] is the tab's title with the pending count.
+
+/// The pending count as the list was loaded, and as last polled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Freshness {
+    /// The count when the person's list was (re)loaded.
+    seen: Option<u64>,
+    /// The count the last poll (or load) found.
+    latest: Option<u64>,
+}
+
+impl Freshness {
+    /// The list was (re)loaded while the count was `count` (after a write, or Show).
+    pub fn loaded(&mut self, count: u64) {
+        self.seen = Some(count);
+        self.latest = Some(count);
+    }
+
+    /// A poll found `count`. When items went away meanwhile (decided elsewhere), later
+    /// growth counts from the lower number, so every arrival shows as new.
+    pub fn polled(&mut self, count: u64) {
+        self.latest = Some(count);
+        match self.seen {
+            Some(seen) if count < seen => self.seen = Some(count),
+            None => self.seen = Some(count),
+            Some(_) => {}
+        }
+    }
+
+    /// How many items arrived since the list was loaded.
+    pub fn new_items(&self) -> u64 {
+        match (self.seen, self.latest) {
+            (Some(seen), Some(latest)) => latest.saturating_sub(seen),
+            _ => 0,
+        }
+    }
+
+    /// The latest known pending count.
+    pub fn latest(&self) -> Option<u64> {
+        self.latest
+    }
+}
+
+/// The notice's text: "1 new work item" / "3 new work items".
+pub fn new_items_text(n: u64) -> String {
+    match n {
+        1 => "1 new work item".into(),
+        n => format!("{n} new work items"),
+    }
+}
+
+/// The document's title with the pending count: "(12) My Tasks", or "My Tasks" while
+/// the count is unknown.
+pub fn title(pending: Option<u64>) -> String {
+    match pending {
+        Some(n) => format!("({n}) My Tasks"),
+        None => "My Tasks".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growth_after_the_list_was_loaded_is_new_and_loading_again_clears_it() {
+        let mut f = Freshness::default();
+        f.loaded(10);
+        assert_eq!(f.new_items(), 0);
+        f.polled(13);
+        assert_eq!(f.new_items(), 3);
+        assert_eq!(new_items_text(f.new_items()), "3 new work items");
+        f.loaded(13);
+        assert_eq!(f.new_items(), 0);
+        assert_eq!(f.latest(), Some(13));
+    }
+
+    #[test]
+    fn items_that_leave_lower_the_base_so_a_later_arrival_still_shows() {
+        let mut f = Freshness::default();
+        f.loaded(10);
+        f.polled(8);
+        assert_eq!(f.new_items(), 0);
+        f.polled(9);
+        assert_eq!(f.new_items(), 1);
+        assert_eq!(new_items_text(1), "1 new work item");
+    }
+
+    #[test]
+    fn a_first_poll_before_any_load_is_the_base() {
+        let mut f = Freshness::default();
+        assert_eq!(f.new_items(), 0);
+        f.polled(5);
+        assert_eq!(f.new_items(), 0);
+        f.polled(6);
+        assert_eq!(f.new_items(), 1);
+    }
+
+    #[test]
+    fn the_title_carries_the_pending_count_when_known() {
+        assert_eq!(title(Some(12)), "(12) My Tasks");
+        assert_eq!(title(None), "My Tasks");
+    }
+}
