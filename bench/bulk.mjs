@@ -5,8 +5,9 @@
 //   node bench/bulk.mjs [--items 200] [--sandbox target/release/sandbox] [--dist dist]
 //
 // The sandbox gets 3 × N generated items (a third of them approvals). The list the app
-// loads is answered with the first N items that have approval items waiting, so one page
-// holds them all; everything else (the bulk requests, the counts) goes to the sandbox.
+// loads is answered with the first N items that have approval items waiting (the app's
+// queue loader gets them as its first page and nothing after); everything else (the bulk
+// requests, the counts) goes to the sandbox.
 // Timed: from the click on the confirmation's "Approve All" to "Finished: N done." on the
 // screen, read in the page with performance.now().
 import { spawn } from 'node:child_process';
@@ -50,6 +51,12 @@ try {
   // The list: every page of the sandbox's answer, narrowed to N items with approvals.
   await page.route(/\/v2024\/work-items\?/, async (route) => {
     const request = route.request();
+    // The app loads the queue page by page: the chosen items are the first page, all of it.
+    if (Number(new URL(request.url()).searchParams.get('offset') ?? '0') > 0) {
+      await route.fulfill({ status: 200, contentType: 'application/json',
+        headers: { 'X-Total-Count': String(n) }, body: '[]' });
+      return;
+    }
     const all = [];
     for (let offset = 0; ; offset += 250) {
       const url = new URL(request.url());
@@ -64,7 +71,7 @@ try {
     await route.fulfill({ status: 200, contentType: 'application/json',
       headers: { 'X-Total-Count': String(chosen.length) }, body: JSON.stringify(chosen) });
   });
-  const path = '/tasks/pending?page=1&size=250';
+  const path = '/tasks/pending';
   await page.goto(baseURL + path);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
