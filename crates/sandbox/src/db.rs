@@ -10,9 +10,10 @@
 //! (in the OS page cache) before `COMMIT` returns, so a `kill -9` of this process loses
 //! nothing; only a power cut could lose the last commits, which a sandbox can accept.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
@@ -25,10 +26,11 @@ use crate::store::page_cache::PageCache;
 const READERS: u32 = 8;
 
 /// The page size of a new database. An index entry bigger than about a quarter of a page
-/// spills into overflow pages, read one by one and copied; at 16 KiB almost every stored
-/// work item (under 4 KB) stays inside its index page, so a list page is read off
-/// neighbouring pages of the `work_items_pages` index without a copy.
-const PAGE_BYTES: i64 = 16384;
+/// spills into overflow pages, read one by one and copied: at 4 KiB that was a third of
+/// the stored work items (over 1,000 bytes); at 8 KiB it is one in 100,000 (over 2,030),
+/// so a list page is read off neighbouring pages of the `work_items_pages` index. Larger
+/// pages would only make every commit write more (a write dirties about 7 pages).
+const PAGE_BYTES: i64 = 8192;
 
 /// Bytes of the database file each connection maps into memory. Reading a mapped page
 /// costs a pointer, where a page missing from the connection's own cache would cost a
@@ -111,6 +113,10 @@ const MIGRATIONS: &[&str] = &[
 pub struct Db {
     /// The only connection that writes; the mutex serializes all writers.
     writer: Arc<Mutex<Connection>>,
+    /// The queue of writes waiting for the writer, first come first served.
+    turn: Arc<tokio::sync::Mutex<()>>,
+    /// The database file (none in memory), for [`Db::settle_blocking`]'s new writer.
+    path: Option<PathBuf>,
     /// Kept read-only connections, handed to one request at a time (none in memory,
     /// where readers share the writer: an in-memory database has one connection).
     readers: Option<r2d2::Pool<SqliteConnectionManager>>,
@@ -127,7 +133,7 @@ impl Db {
             Some(path) => Connection::open(path)?,
             None => Connection::open_in_memory()?,
         };
-        writer.busy_timeout(std::time::Duration::from_secs(5))?;
+        writer.busy_timeout(Duration::from_secs(5))?;
         // Only a new, empty database takes it; an existing one keeps the size it has.
         writer.pragma_update(None, "page_size", PAGE_BYTES)?;
         if path.is_some() {
@@ -138,11 +144,9 @@ impl Db {
                 )));
             }
         }
-        // A 64 MiB page cache keeps bulk seeding (100,000 items) from spilling index pages.
-        writer.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
-        )?;
-        writer.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+        // A 64 MiB page cache keeps bulk seeding (100,000 items) from spilling index pages;
+        // [`Db::settle_blocking`] gives the writer a small one for serving.
+        configure_writer(&writer, path.is_some(), SEEDING_CACHE_KIB)?;
         migrate(&mut writer)?;
         let readers = match path {
             Some(path) => Some(
@@ -150,7 +154,7 @@ impl Db {
                     .max_size(READERS)
                     .min_idle(Some(READERS))
                     .build(SqliteConnectionManager::file(path).with_init(|c| {
-                        c.busy_timeout(std::time::Duration::from_secs(5))?;
+                        c.busy_timeout(Duration::from_secs(5))?;
                         c.execute_batch("PRAGMA query_only = ON;")?;
                         c.pragma_update(None, "mmap_size", MMAP_BYTES)
                     }))
@@ -158,10 +162,16 @@ impl Db {
             ),
             None => None,
         };
+        let version = Arc::new(AtomicU64::new(0));
+        if let Some(path) = path {
+            spawn_checkpointer(path, &version)?;
+        }
         Ok(Db {
             writer: Arc::new(Mutex::new(writer)),
+            turn: Arc::new(tokio::sync::Mutex::new(())),
+            path: path.map(Path::to_path_buf),
             readers,
-            version: Arc::new(AtomicU64::new(0)),
+            version,
             pages: Arc::new(PageCache::default()),
         })
     }
@@ -182,6 +192,12 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
     {
+        // Writers wait their turn here, in order, as parked tasks, and one at a time go to
+        // a blocking thread. Sixteen blocking threads queued on the connection's mutex
+        // instead were woken in no fair order (the slowest approves set the p99) and cost
+        // a thread switch each. The mutex still guards the connection: a request dropped
+        // while its write runs gives up its turn, and the next write waits on the mutex.
+        let _turn = self.turn.lock().await;
         let db = self.clone();
         run_blocking(move || db.write_blocking(f)).await
     }
@@ -215,11 +231,20 @@ impl Db {
         result
     }
 
-    /// Copies every committed page from the WAL into the database file and empties the
-    /// WAL. Run after start-up's bulk writes (migrations, seeding): reads then come from
-    /// the mapped file instead of looking each page up in a WAL of a hundred megabytes.
-    pub fn checkpoint_blocking(&self) -> Result<(), ApiError> {
-        lock(&self.writer)?.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    /// Readies the database for serving after start-up's bulk writes (migrations,
+    /// seeding): copies every committed page from the WAL into the database file and
+    /// empties the WAL, so reads come from the mapped file instead of looking each page up
+    /// in a WAL of a hundred megabytes; and replaces the writer by a fresh connection with
+    /// a small page cache. (The seeding cache made every commit scan a hash table of tens
+    /// of thousands of slots when it ended the transaction: a sixth of an approve's CPU.)
+    pub fn settle_blocking(&self) -> Result<(), ApiError> {
+        let mut writer = lock(&self.writer)?;
+        writer.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        if let Some(path) = &self.path {
+            let fresh = Connection::open(path)?;
+            configure_writer(&fresh, true, SERVING_CACHE_KIB)?;
+            *writer = fresh;
+        }
         Ok(())
     }
 
@@ -232,6 +257,63 @@ impl Db {
     pub fn pages(&self) -> &PageCache {
         &self.pages
     }
+}
+
+/// The writer's page cache while migrating and seeding, in KiB.
+const SEEDING_CACHE_KIB: i64 = 65536;
+/// The writer's page cache while serving, in KiB: what one write touches, many times over.
+const SERVING_CACHE_KIB: i64 = 8192;
+
+/// The writer's settings. The WAL is copied back into the database file by the
+/// checkpointer thread, not by whichever commit crosses SQLite's threshold (see
+/// [`spawn_checkpointer`]).
+fn configure_writer(conn: &Connection, file: bool, cache_kib: i64) -> Result<(), ApiError> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    conn.pragma_update(None, "cache_size", -cache_kib)?;
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    if file {
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+    }
+    Ok(())
+}
+
+/// How long the checkpointer waits between looks at the data version.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
+
+/// Starts the thread that copies committed pages from the WAL back into the database file
+/// on its own connection, a moment after writes, for as long as `version` (and so the
+/// [`Db`]) lives.
+///
+/// SQLite's automatic checkpoint runs inside the commit that pushes the WAL past 1,000
+/// pages: that one request then copies every page back and waits for two `fsync`s, which
+/// set an approve's p99 in `scripts/bench.sh`. A `PASSIVE` checkpoint here takes no lock
+/// that a writer or a reader waits for, so no request pays for it.
+fn spawn_checkpointer(path: &Path, version: &Arc<AtomicU64>) -> Result<(), ApiError> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let version = Arc::downgrade(version);
+    std::thread::Builder::new()
+        .name("sqlite-checkpointer".into())
+        .spawn(move || {
+            let mut checkpointed = 0;
+            loop {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                let Some(now) = version.upgrade().map(|v| v.load(Ordering::SeqCst)) else {
+                    return;
+                };
+                if now == checkpointed {
+                    continue;
+                }
+                match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    Ok(()) => checkpointed = now,
+                    // Tried again after the next write; the WAL keeps every commit meanwhile.
+                    Err(error) => tracing::warn!(%error, "WAL checkpoint failed"),
+                }
+            }
+        })
+        .map_err(|e| ApiError::Internal(format!("checkpoint thread: {e}")))?;
+    Ok(())
 }
 
 fn lock(conn: &Mutex<Connection>) -> Result<std::sync::MutexGuard<'_, Connection>, ApiError> {
