@@ -113,8 +113,6 @@ const MIGRATIONS: &[&str] = &[
 pub struct Db {
     /// The only connection that writes; the mutex serializes all writers.
     writer: Arc<Mutex<Connection>>,
-    /// The queue of writes waiting for the writer, first come first served.
-    turn: Arc<tokio::sync::Mutex<()>>,
     /// The database file (none in memory), for [`Db::settle_blocking`]'s new writer.
     path: Option<PathBuf>,
     /// Kept read-only connections, handed to one request at a time (none in memory,
@@ -168,7 +166,6 @@ impl Db {
         }
         Ok(Db {
             writer: Arc::new(Mutex::new(writer)),
-            turn: Arc::new(tokio::sync::Mutex::new(())),
             path: path.map(Path::to_path_buf),
             readers,
             version,
@@ -192,12 +189,6 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
     {
-        // Writers wait their turn here, in order, as parked tasks, and one at a time go to
-        // a blocking thread. Sixteen blocking threads queued on the connection's mutex
-        // instead were woken in no fair order (the slowest approves set the p99) and cost
-        // a thread switch each. The mutex still guards the connection: a request dropped
-        // while its write runs gives up its turn, and the next write waits on the mutex.
-        let _turn = self.turn.lock().await;
         let db = self.clone();
         run_blocking(move || db.write_blocking(f)).await
     }
