@@ -10,9 +10,10 @@
 //! (in the OS page cache) before `COMMIT` returns, so a `kill -9` of this process loses
 //! nothing; only a power cut could lose the last commits, which a sandbox can accept.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
@@ -23,6 +24,19 @@ use crate::store::page_cache::PageCache;
 /// Kept read connections. More than the cores: a reader waiting on the disk should not
 /// hold up the next request.
 const READERS: u32 = 8;
+
+/// The page size of a new database. An index entry bigger than about a quarter of a page
+/// spills into overflow pages, read one by one and copied: at 4 KiB that was a third of
+/// the stored work items (over 1,000 bytes); at 8 KiB it is one in 100,000 (over 2,030),
+/// so a list page is read off neighbouring pages of the `work_items_pages` index. Larger
+/// pages would only make every commit write more (a write dirties about 7 pages).
+const PAGE_BYTES: i64 = 8192;
+
+/// Bytes of the database file each connection maps into memory. Reading a mapped page
+/// costs a pointer, where a page missing from the connection's own cache would cost a
+/// `pread` and a copy: at 100,000 items that copying was most of a list page's time.
+/// Address space only; the OS shares the pages between connections.
+const MMAP_BYTES: i64 = 1 << 30;
 
 /// The schema, applied in order; `PRAGMA user_version` records how far a database got.
 const MIGRATIONS: &[&str] = &[
@@ -86,6 +100,12 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE refresh_tokens ADD COLUMN family TEXT;
     CREATE INDEX refresh_tokens_by_family ON refresh_tokens (family);
 "#,
+    // A list page is a range of one index: the bodies ride in it beside the key, side by
+    // side in creation order, so a page reads neighbouring index pages and no table row.
+    // (`work_items_by_seq` stays: its small entries are what a deep offset steps over.)
+    r#"
+    CREATE INDEX work_items_pages ON work_items (owner_id, pending, seq, body);
+"#,
 ];
 
 /// Handle to the database, cheap to clone.
@@ -93,6 +113,8 @@ const MIGRATIONS: &[&str] = &[
 pub struct Db {
     /// The only connection that writes; the mutex serializes all writers.
     writer: Arc<Mutex<Connection>>,
+    /// The database file (none in memory), for [`Db::settle_blocking`]'s new writer.
+    path: Option<PathBuf>,
     /// Kept read-only connections, handed to one request at a time (none in memory,
     /// where readers share the writer: an in-memory database has one connection).
     readers: Option<r2d2::Pool<SqliteConnectionManager>>,
@@ -109,7 +131,9 @@ impl Db {
             Some(path) => Connection::open(path)?,
             None => Connection::open_in_memory()?,
         };
-        writer.busy_timeout(std::time::Duration::from_secs(5))?;
+        writer.busy_timeout(Duration::from_secs(5))?;
+        // Only a new, empty database takes it; an existing one keeps the size it has.
+        writer.pragma_update(None, "page_size", PAGE_BYTES)?;
         if path.is_some() {
             let mode: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
@@ -118,10 +142,9 @@ impl Db {
                 )));
             }
         }
-        // A 64 MiB page cache keeps bulk seeding (100,000 items) from spilling index pages.
-        writer.execute_batch(
-            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
-        )?;
+        // A 64 MiB page cache keeps bulk seeding (100,000 items) from spilling index pages;
+        // [`Db::settle_blocking`] gives the writer a small one for serving.
+        configure_writer(&writer, path.is_some(), SEEDING_CACHE_KIB)?;
         migrate(&mut writer)?;
         let readers = match path {
             Some(path) => Some(
@@ -129,17 +152,23 @@ impl Db {
                     .max_size(READERS)
                     .min_idle(Some(READERS))
                     .build(SqliteConnectionManager::file(path).with_init(|c| {
-                        c.busy_timeout(std::time::Duration::from_secs(5))?;
-                        c.execute_batch("PRAGMA query_only = ON;")
+                        c.busy_timeout(Duration::from_secs(5))?;
+                        c.execute_batch("PRAGMA query_only = ON;")?;
+                        c.pragma_update(None, "mmap_size", MMAP_BYTES)
                     }))
                     .map_err(|e| ApiError::Internal(format!("read pool: {e}")))?,
             ),
             None => None,
         };
+        let version = Arc::new(AtomicU64::new(0));
+        if let Some(path) = path {
+            spawn_checkpointer(path, &version)?;
+        }
         Ok(Db {
             writer: Arc::new(Mutex::new(writer)),
+            path: path.map(Path::to_path_buf),
             readers,
-            version: Arc::new(AtomicU64::new(0)),
+            version,
             pages: Arc::new(PageCache::default()),
         })
     }
@@ -193,6 +222,23 @@ impl Db {
         result
     }
 
+    /// Readies the database for serving after start-up's bulk writes (migrations,
+    /// seeding): copies every committed page from the WAL into the database file and
+    /// empties the WAL, so reads come from the mapped file instead of looking each page up
+    /// in a WAL of a hundred megabytes; and replaces the writer by a fresh connection with
+    /// a small page cache. (The seeding cache made every commit scan a hash table of tens
+    /// of thousands of slots when it ended the transaction: a sixth of an approve's CPU.)
+    pub fn settle_blocking(&self) -> Result<(), ApiError> {
+        let mut writer = lock(&self.writer)?;
+        writer.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        if let Some(path) = &self.path {
+            let fresh = Connection::open(path)?;
+            configure_writer(&fresh, true, SERVING_CACHE_KIB)?;
+            *writer = fresh;
+        }
+        Ok(())
+    }
+
     /// The data version: read it before a query whose result is to be cached.
     pub fn version(&self) -> u64 {
         self.version.load(Ordering::SeqCst)
@@ -202,6 +248,63 @@ impl Db {
     pub fn pages(&self) -> &PageCache {
         &self.pages
     }
+}
+
+/// The writer's page cache while migrating and seeding, in KiB.
+const SEEDING_CACHE_KIB: i64 = 65536;
+/// The writer's page cache while serving, in KiB: what one write touches, many times over.
+const SERVING_CACHE_KIB: i64 = 8192;
+
+/// The writer's settings. The WAL is copied back into the database file by the
+/// checkpointer thread, not by whichever commit crosses SQLite's threshold (see
+/// [`spawn_checkpointer`]).
+fn configure_writer(conn: &Connection, file: bool, cache_kib: i64) -> Result<(), ApiError> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    conn.pragma_update(None, "cache_size", -cache_kib)?;
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    if file {
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+    }
+    Ok(())
+}
+
+/// How long the checkpointer waits between looks at the data version.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
+
+/// Starts the thread that copies committed pages from the WAL back into the database file
+/// on its own connection, a moment after writes, for as long as `version` (and so the
+/// [`Db`]) lives.
+///
+/// SQLite's automatic checkpoint runs inside the commit that pushes the WAL past 1,000
+/// pages: that one request then copies every page back and waits for two `fsync`s, which
+/// set an approve's p99 in `scripts/bench.sh`. A `PASSIVE` checkpoint here takes no lock
+/// that a writer or a reader waits for, so no request pays for it.
+fn spawn_checkpointer(path: &Path, version: &Arc<AtomicU64>) -> Result<(), ApiError> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let version = Arc::downgrade(version);
+    std::thread::Builder::new()
+        .name("sqlite-checkpointer".into())
+        .spawn(move || {
+            let mut checkpointed = 0;
+            loop {
+                std::thread::sleep(CHECKPOINT_EVERY);
+                let Some(now) = version.upgrade().map(|v| v.load(Ordering::SeqCst)) else {
+                    return;
+                };
+                if now == checkpointed {
+                    continue;
+                }
+                match conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                    Ok(()) => checkpointed = now,
+                    // Tried again after the next write; the WAL keeps every commit meanwhile.
+                    Err(error) => tracing::warn!(%error, "WAL checkpoint failed"),
+                }
+            }
+        })
+        .map_err(|e| ApiError::Internal(format!("checkpoint thread: {e}")))?;
+    Ok(())
 }
 
 fn lock(conn: &Mutex<Connection>) -> Result<std::sync::MutexGuard<'_, Connection>, ApiError> {

@@ -160,6 +160,7 @@ pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError
             "extra work items loaded"
         );
     }
+    db.settle_blocking()?;
     let tenant = Tenant {
         tenant_id: config.tenant_id.clone(),
         pod: config.tenant_pod.clone(),

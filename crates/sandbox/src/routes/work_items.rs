@@ -117,7 +117,7 @@ async fn list(
                 .read(move |c| work_items::list(c, &owner, pending, page))
                 .await?;
             let built = Page {
-                body: serde_json::to_vec(&items)?.into(),
+                body: items.into(),
                 total,
             };
             db.pages().put(key, version, built.clone());

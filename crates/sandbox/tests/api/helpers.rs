@@ -93,6 +93,14 @@ pub async fn spawn_app_in(dir: TempDir, extra: &[&str]) -> TestApp {
     }
 }
 
+impl TestApp {
+    /// A new sandbox on this one's database, started with `extra` arguments: what a
+    /// restart with other flags would find. This one keeps running, idle.
+    pub async fn reopen_with(self, extra: &[&str]) -> TestApp {
+        spawn_app_in(self._dir, extra).await
+    }
+}
+
 /// A PKCE code verifier the tests sign in with.
 pub const VERIFIER: &str = "a-verifier-that-is-long-enough-to-be-a-real-pkce-code-verifier-123";
 /// The redirect URI the tests sign in with.

@@ -17,4 +17,5 @@ mod public_identities;
 mod rate_limit;
 mod security;
 mod static_files;
+mod stored_pages;
 mod work_items;
