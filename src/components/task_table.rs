@@ -73,7 +73,10 @@ pub fn TaskTable(
     on_cleanup(move || resize.remove());
     let count = Memo::new(move |_| rows.with(Vec::len));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
-    let slice = move || {
+    // Rows are keyed on their entry alone (a changed item gets a new key), so a scroll or a
+    // keystroke keeps every row still drawn and only adds or removes the others; a kept
+    // row reads its position from here.
+    let slice = Memo::new(move |_| {
         let (first, last) = span.get();
         rows.with(|rows| {
             entries.with(|entries| {
@@ -84,7 +87,7 @@ pub fn TaskTable(
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
     let before = move || format!("{}px", span.get().0 as f64 * ROW_HEIGHT);
     let after = move || format!("{}px", (count.get() - span.get().1) as f64 * ROW_HEIGHT);
     let completed = context.tab == Tab::Completed;
@@ -105,9 +108,12 @@ pub fn TaskTable(
                 </thead>
                 <tbody>
                     <tr class="mt-table__spacer" aria-hidden="true" style:height=before></tr>
-                    <For each=slice key=|(position, key, _)| (*key, *position) let((position, _, at))>
-                        {entries.with_untracked(|e| e.get(at).map(|e| e.item.clone())).map(|item| view! {
-                            <TaskRow item index=position context/>
+                    <For each=move || slice.get() key=|(_, key, _)| *key let((_, key, at))>
+                        {entries.with_untracked(|e| e.get(at).map(|e| e.item.clone())).map(|item| {
+                            let index = Signal::derive(move || slice.with(|rows| {
+                                rows.iter().find(|row| row.1 == key).map_or(0, |row| row.0)
+                            }));
+                            view! { <TaskRow item index context/> }
                         })}
                     </For>
                     <tr class="mt-table__spacer" aria-hidden="true" style:height=after></tr>
@@ -122,8 +128,10 @@ pub fn TaskTable(
 pub fn TaskRow(
     /// The work item.
     item: WorkItem,
-    /// Its position in the list shown, 0-based (row 1 is the header).
-    index: usize,
+    /// Its position in the list shown, 0-based (row 1 is the header); it changes while the
+    /// row stays drawn.
+    #[prop(into)]
+    index: Signal<usize>,
     /// Tab, clock and threshold.
     context: RowContext,
 ) -> impl IntoView {
@@ -171,7 +179,7 @@ pub fn TaskRow(
         "mt-table__row"
     };
     view! {
-        <tr class=class class:mt-table__row--current=current aria-rowindex=index + 2>
+        <tr class=class class:mt-table__row--current=current aria-rowindex=move || index.get() + 2>
             <td>{select}{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
             <td class="mt-table__name" title=title>
                 {match href {

@@ -81,3 +81,53 @@ async fn a_table_of_twenty_thousand_items_draws_only_the_rows_in_view_and_tells_
     let text = root.text_content().unwrap();
     assert!(text.contains("Item 10000"), "row 10,000 is not drawn");
 }
+
+/// The `<tr>` that shows `name`.
+fn row_of(root: &web_sys::Element, name: &str) -> web_sys::Element {
+    find_all(root, "tbody tr[aria-rowindex]")
+        .into_iter()
+        .find(|row| row.text_content().unwrap_or_default().contains(name))
+        .map(Into::into)
+        .unwrap_or_else(|| panic!("no row shows {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn a_row_still_in_view_is_kept_when_the_rows_above_it_change_and_its_index_follows() {
+    style_the_scroller();
+    let items: Vec<Entry> = (0..100)
+        .map(|i| {
+            let item = WorkItem {
+                id: Some(format!("k{i}")),
+                name: Some(format!("Kept {i}")),
+                ..Default::default()
+            };
+            Entry::new(item, i as i64, i as u64)
+        })
+        .collect();
+    let order = RwSignal::new((0..99).collect::<Vec<usize>>());
+    let root = crate::support::mount(move || {
+        let entries = RwSignal::new(items);
+        let rows = Memo::new(move |_| order.get());
+        let context = RowContext {
+            tab: Tab::Pending,
+            now_ms: 0,
+            stale_after_days: 7,
+        };
+        view! { <Router><TaskTable entries rows context/></Router> }
+    });
+    settle().await;
+    let before = row_of(&root, "Kept 5 ");
+    assert_eq!(before.get_attribute("aria-rowindex").as_deref(), Some("7"));
+    // A new item at the top (as a sort or a search would bring): row 5 moves down one.
+    order.set(std::iter::once(99).chain(0..99).collect());
+    settle().await;
+    let after = row_of(&root, "Kept 5 ");
+    assert!(after.is_same_node(Some(&before)), "the row was drawn again");
+    assert_eq!(after.get_attribute("aria-rowindex").as_deref(), Some("8"));
+    assert_eq!(
+        row_of(&root, "Kept 99")
+            .get_attribute("aria-rowindex")
+            .as_deref(),
+        Some("2")
+    );
+}
