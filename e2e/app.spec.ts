@@ -132,17 +132,21 @@ test('a forced 429 shows the waiting state, then the data', async ({ page, sandb
 });
 
 test('a forced 500 shows the message and tracking id, and Retry recovers', async ({ page, sandbox }) => {
-  await signIn(page, '/tasks/pending?page=1');
-  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  // On a detail page, with the fault scoped to this item's path: the page's other reads
+  // (counts, polling) cannot take it, whatever order they go out in.
+  const item = await fredItem(sandbox);
+  await signIn(page, `/items/${item.id}`);
+  const title = page.getByRole('heading', { level: 1, name: 'Create an Account' });
+  await expect(title).toBeVisible();
   await page.waitForLoadState('networkidle');
-  await sandbox.faults(500, 3);
+  await sandbox.faults(500, 3, 1, item.id);
   await page.reload();
-  const alert = page.getByRole('alert').first();
-  await expect(alert).toContainText('Something went wrong.');
+  const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });
   await expect(alert).toContainText(/Tracking ID: [0-9a-f]{8,}/);
+  await expect(title).toBeHidden();
   await sandbox.clearFaults();
   await alert.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  await expect(title).toBeVisible();
 });
 
 test('hostile strings from the API render as text, never as markup', async ({ page }) => {
