@@ -20,6 +20,20 @@ fn style_the_scroller() {
     document().head().unwrap().append_child(&style).unwrap();
 }
 
+/// `count` loaded items named "`name` 0", "`name` 1", …, in that order.
+fn entries(count: usize, name: &str) -> Vec<Entry> {
+    (0..count)
+        .map(|i| {
+            let item = WorkItem {
+                id: Some(format!("w{i}")),
+                name: Some(format!("{name} {i}")),
+                ..Default::default()
+            };
+            Entry::new(item, i as i64, i as u64)
+        })
+        .collect()
+}
+
 fn rows_drawn(root: &web_sys::Element) -> Vec<String> {
     find_all(root, "tbody tr[aria-rowindex]")
         .iter()
@@ -30,16 +44,7 @@ fn rows_drawn(root: &web_sys::Element) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn a_table_of_twenty_thousand_items_draws_only_the_rows_in_view_and_tells_its_size() {
     style_the_scroller();
-    let items: Vec<Entry> = (0..ITEMS)
-        .map(|i| {
-            let item = WorkItem {
-                id: Some(format!("w{i}")),
-                name: Some(format!("Item {i}")),
-                ..Default::default()
-            };
-            Entry::new(item, i as i64, i as u64)
-        })
-        .collect();
+    let items = entries(ITEMS, "Item");
     let root = crate::support::mount(move || {
         let entries = RwSignal::new(items);
         let rows = Memo::new(move |_| (0..ITEMS).collect::<Vec<usize>>());
@@ -94,16 +99,7 @@ fn row_of(root: &web_sys::Element, name: &str) -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn a_row_still_in_view_is_kept_when_the_rows_above_it_change_and_its_index_follows() {
     style_the_scroller();
-    let items: Vec<Entry> = (0..100)
-        .map(|i| {
-            let item = WorkItem {
-                id: Some(format!("k{i}")),
-                name: Some(format!("Kept {i}")),
-                ..Default::default()
-            };
-            Entry::new(item, i as i64, i as u64)
-        })
-        .collect();
+    let items = entries(100, "Kept");
     let order = RwSignal::new((0..99).collect::<Vec<usize>>());
     let root = crate::support::mount(move || {
         let entries = RwSignal::new(items);
