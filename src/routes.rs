@@ -128,6 +128,14 @@ pub enum AppRoute {
 /// The page size Task Manager starts with.
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 
+/// The detail page of `item`; `None` without an id, as there is no page to link to.
+pub fn item_href(item: &wire::WorkItem) -> Option<String> {
+    item.id
+        .clone()
+        .filter(|id| !id.is_empty())
+        .map(|id| AppRoute::Item(id).href())
+}
+
 impl AppRoute {
     /// The first page of a tab at the default size.
     pub fn tab(tab: Tab) -> AppRoute {

@@ -12,10 +12,10 @@ use wire::WorkItem;
 use crate::components::row_actions::RowActions;
 use crate::components::row_select::{is_current, RowSelect};
 use crate::components::time::MaybeTime;
-use crate::logic::format::{type_label, waited};
+use crate::logic::format::{item_name, type_label, waited};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
-use crate::routes::{AppRoute, Tab};
+use crate::routes::{item_href, Tab};
 
 /// Height of every row in CSS pixels; `style/main.css` gives `.mt-table tr` the same.
 pub const ROW_HEIGHT: f64 = 44.0;
@@ -146,12 +146,8 @@ pub fn TaskRow(
                 context.stale_after_days,
             )
         });
-    let href = item
-        .id
-        .clone()
-        .filter(|id| !id.is_empty())
-        .map(|id| AppRoute::Item(id).href());
-    let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
+    let href = item_href(&item);
+    let name = item_name(&item);
     let description = item.description.clone().unwrap_or_default();
     let title = format!("{name}\n{description}");
     let who: Vec<String> = found

@@ -8,11 +8,11 @@ use wire::{WorkItem, WorkItemsSummary};
 use crate::api::{work_items, ApiError, Client, Page, Paging};
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
-use crate::logic::format::type_label;
+use crate::logic::format::{item_name, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::is_overdue;
 use crate::platform;
-use crate::routes::{AppRoute, Tab};
+use crate::routes::{item_href, AppRoute, Tab};
 use crate::state::{Changes, ViewAs};
 
 /// How many pending items the widget lists.
@@ -164,9 +164,9 @@ fn OldestList(
             {items.into_iter().map(|item| {
                 let found = involved(&item);
                 // Without an id there is no detail page to link to: the name is plain text.
-                let href = item.id.clone().filter(|id| !id.is_empty()).map(|id| AppRoute::Item(id).href());
+                let href = item_href(&item);
                 let kind = item.work_item_type.as_ref().map(type_label).unwrap_or_default();
-                let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
+                let name = item_name(&item);
                 view! {
                     <li class="mt-widget__item">
                         {match href {

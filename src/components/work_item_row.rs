@@ -7,9 +7,9 @@ use wire::WorkItem;
 
 use crate::components::row_select::{is_current, RowSelect};
 use crate::components::time::MaybeTime;
-use crate::logic::format::type_label;
+use crate::logic::format::{item_name, type_label};
 use crate::logic::involved::involved;
-use crate::routes::AppRoute;
+use crate::routes::item_href;
 
 /// A labelled list of values, left out when empty.
 #[component]
@@ -37,12 +37,8 @@ pub fn WorkItemRow(
 ) -> impl IntoView {
     let found = involved(&item);
     // Without an id there is no detail page to link to: the name is shown as text.
-    let href = item
-        .id
-        .clone()
-        .filter(|id| !id.is_empty())
-        .map(|id| AppRoute::Item(id).href());
-    let name = item.name.clone().unwrap_or_else(|| "(no name)".into());
+    let href = item_href(&item);
+    let name = item_name(&item);
     let kind = item.work_item_type.as_ref().map(type_label);
     let requester = item.requester_display_name.clone();
     let id = item.id.clone().filter(|id| !id.is_empty());

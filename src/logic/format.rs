@@ -1,7 +1,7 @@
 //! Words and numbers for people: names, relative ages, waiting times, type names, counts.
 
 use chrono::{DateTime, Utc};
-use wire::{PublicIdentity, WorkItemType};
+use wire::{PublicIdentity, WorkItem, WorkItemType};
 
 /// What a person is called: name, else alias, else id.
 pub fn display_name(person: &PublicIdentity) -> String {
@@ -11,6 +11,11 @@ pub fn display_name(person: &PublicIdentity) -> String {
         .or_else(|| person.alias.clone())
         .or_else(|| person.id.clone())
         .unwrap_or_default()
+}
+
+/// A work item's name as shown, or a placeholder when it has none.
+pub fn item_name(item: &WorkItem) -> String {
+    item.name.clone().unwrap_or_else(|| "(no name)".into())
 }
 
 /// "just now", "5 minutes ago", "3 days ago", "in 2 hours" (English, like the rest of the UI).

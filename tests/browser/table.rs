@@ -34,6 +34,23 @@ fn entries(count: usize, name: &str) -> Vec<Entry> {
         .collect()
 }
 
+/// A pending table over `items`, showing the positions `rows` gives, in that order.
+fn mount_table(
+    items: Vec<Entry>,
+    rows: impl Fn() -> Vec<usize> + Send + Sync + 'static,
+) -> web_sys::HtmlElement {
+    crate::support::mount(move || {
+        let entries = RwSignal::new(items);
+        let rows = Memo::new(move |_| rows());
+        let context = RowContext {
+            tab: Tab::Pending,
+            now_ms: 0,
+            stale_after_days: 7,
+        };
+        view! { <Router><TaskTable entries rows context/></Router> }
+    })
+}
+
 fn rows_drawn(root: &web_sys::Element) -> Vec<String> {
     find_all(root, "tbody tr[aria-rowindex]")
         .iter()
@@ -45,16 +62,7 @@ fn rows_drawn(root: &web_sys::Element) -> Vec<String> {
 async fn a_table_of_twenty_thousand_items_draws_only_the_rows_in_view_and_tells_its_size() {
     style_the_scroller();
     let items = entries(ITEMS, "Item");
-    let root = crate::support::mount(move || {
-        let entries = RwSignal::new(items);
-        let rows = Memo::new(move |_| (0..ITEMS).collect::<Vec<usize>>());
-        let context = RowContext {
-            tab: Tab::Pending,
-            now_ms: 0,
-            stale_after_days: 7,
-        };
-        view! { <Router><TaskTable entries rows context/></Router> }
-    });
+    let root = mount_table(items, move || (0..ITEMS).collect());
     settle().await;
     let table = find(&root, "table");
     assert_eq!(
@@ -101,16 +109,7 @@ async fn a_row_still_in_view_is_kept_when_the_rows_above_it_change_and_its_index
     style_the_scroller();
     let items = entries(100, "Kept");
     let order = RwSignal::new((0..99).collect::<Vec<usize>>());
-    let root = crate::support::mount(move || {
-        let entries = RwSignal::new(items);
-        let rows = Memo::new(move |_| order.get());
-        let context = RowContext {
-            tab: Tab::Pending,
-            now_ms: 0,
-            stale_after_days: 7,
-        };
-        view! { <Router><TaskTable entries rows context/></Router> }
-    });
+    let root = mount_table(items, move || order.get());
     settle().await;
     let before = row_of(&root, "Kept 5 ");
     assert_eq!(before.get_attribute("aria-rowindex").as_deref(), Some("7"));
