@@ -14,22 +14,43 @@ use crate::components::toast::ToastRegion;
 use crate::config::AppConfig;
 use crate::hooks::queue::provide_queues;
 use crate::hooks::toasts::provide_toasts;
+use crate::i18n::{self, Ftl};
 use crate::pages;
 use crate::routes::CALLBACK_SEGMENTS;
 use crate::state;
+use crate::t;
+
+/// The words of the full app.
+const APP_WORDS: [&Ftl; 2] = [&i18n::CORE, &i18n::APP];
+/// The words of the widget build, which leaves out the rest of the app's.
+const WIDGET_WORDS: [&Ftl; 1] = [&i18n::CORE];
 
 /// The root component: configuration first, then the app.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <WithConfig then=|config| view! { <Configured config/> }.into_any()/> }
+    i18n::start(&APP_WORDS, None);
+    view! {
+        <WithConfig then=|config| {
+            // The deployment's default counts only when the browser asked for no language
+            // the app has; choosing again is cheap, and nothing is rendered in it yet.
+            if config.default_locale.is_some() {
+                i18n::start(&APP_WORDS, config.default_locale);
+            }
+            view! { <Configured config/> }.into_any()
+        }/>
+    }
 }
 
 /// The root of the widget build (`src/bin/widget.rs`): configuration first, then the
 /// widget alone, without the router, dialogs or forms.
 #[component]
 pub fn WidgetApp() -> impl IntoView {
+    i18n::start(&WIDGET_WORDS, None);
     view! {
         <WithConfig then=|config| {
+            if config.default_locale.is_some() {
+                i18n::start(&WIDGET_WORDS, config.default_locale);
+            }
             provide_app_context(config);
             view! { <pages::widget::WidgetPage/> }.into_any()
         }/>
@@ -44,16 +65,17 @@ fn WithConfig(
 ) -> impl IntoView {
     let config = LocalResource::new(api::load_config);
     view! {
-        <Suspense fallback=|| view! { <Loading what="My Tasks"/> }>
+        <Suspense fallback=|| view! { <Loading text=t!("loading-app")/> }>
             {move || Suspend::new(async move {
                 match config.await {
                     Ok(config) => then(config),
                     Err(error) => view! {
                         <main class="mt-main">
                             <div class="mt-error" role="alert">
-                                <h1 class="mt-error__title">"My Tasks cannot start"</h1>
+                                <h1 class="mt-error__title">{t!("cannot-start")}</h1>
                                 <p class="mt-error__message">{error.to_string()}</p>
-                                <p>"Ask whoever deployed this app to fix its config.json."</p>
+                                <p>{t!("cannot-start-hint")}</p>
+
                             </div>
                         </main>
                     }.into_any(),

@@ -4,6 +4,9 @@
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
+use crate::t;
+
 /// How the app authenticates its API calls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthConfig {
@@ -42,6 +45,9 @@ pub struct AppConfig {
     /// How often the pending count is polled, in seconds, from `pollSeconds` (default
     /// [`DEFAULT_POLL_SECONDS`]); 0 turns polling off.
     pub poll_seconds: u32,
+    /// The language for people whose browser asks for none the app has, from `locale`
+    /// (`"en"`, `"de"` or `"ar"`, a region such as `"de-CH"` allowed); English if unset.
+    pub default_locale: Option<Lang>,
 }
 
 /// How often the pending count is polled when `pollSeconds` is not set.
@@ -69,9 +75,9 @@ pub enum ConfigError {
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ConfigError::Unavailable(m) => write!(f, "config.json could not be loaded: {m}"),
-            ConfigError::Malformed(m) => write!(f, "config.json is not valid: {m}"),
-            ConfigError::Invalid(m) => write!(f, "config.json has an unusable value: {m}"),
+            ConfigError::Unavailable(m) => f.write_str(&t!("config-unavailable", reason = m)),
+            ConfigError::Malformed(m) => f.write_str(&t!("config-malformed", reason = m)),
+            ConfigError::Invalid(m) => f.write_str(&t!("config-invalid", reason = m)),
         }
     }
 }
@@ -90,6 +96,8 @@ struct RawConfig {
     stale_after_days: Option<u32>,
     #[serde(default)]
     poll_seconds: Option<u32>,
+    #[serde(default)]
+    locale: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -189,8 +197,18 @@ impl AppConfig {
                 )))
             }
         };
+        let default_locale = match raw.locale.as_deref() {
+            None => None,
+            Some(tag) => Some(Lang::from_tag(tag).ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "locale must be \"en\", \"de\" or \"ar\" (a region may follow, e.g. \"de-CH\"), not {tag:?}"
+                ))
+            })?),
+        };
         Ok(AppConfig {
+            default_locale,
             stale_after_days,
+
             api_base_url: base,
             auth,
             embed_host_origins,
@@ -323,5 +341,19 @@ mod tests {
             AppConfig::parse(r#"{"apiBaseUrl": "ftp://x", "auth": {"mode": "proxy"}}"#),
             Err(ConfigError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn locale_sets_the_default_language_and_refuses_one_the_app_does_not_have() {
+        let parse = |locale: &str| {
+            AppConfig::parse(&format!(
+                r#"{{"auth": {{"mode": "proxy"}}, "locale": "{locale}"}}"#
+            ))
+        };
+        assert_eq!(parse("de-CH").unwrap().default_locale, Some(Lang::De));
+        assert_eq!(parse("ar").unwrap().default_locale, Some(Lang::Ar));
+        assert!(matches!(parse("fr"), Err(ConfigError::Invalid(m)) if m.contains("\"fr\"")));
+        let unset = AppConfig::parse(r#"{"auth": {"mode": "proxy"}}"#).unwrap();
+        assert_eq!(unset.default_locale, None);
     }
 }

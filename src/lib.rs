@@ -10,6 +10,7 @@ pub mod components;
 pub mod config;
 pub mod focus;
 pub mod hooks;
+pub mod i18n;
 pub mod logic;
 pub mod pages;
 pub mod platform;

@@ -94,22 +94,41 @@ pub fn go_to(url: &str) {
     }
 }
 
-/// The browser's preferred locale, e.g. `de-CH`.
-pub fn locale() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en-US".into())
+/// The browser's languages in order of preference (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
 }
 
-/// A timestamp as the browser's locale writes it, date and time.
-pub fn local_date_time(epoch_ms: f64) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string(&locale(), &options)
-        .as_string()
-        .unwrap_or_default()
+/// A moment as ISO 8601 in UTC, for `<time datetime>`.
+pub fn iso_time(epoch_ms: f64) -> String {
+    js_sys::Date::new(&JsValue::from_f64(epoch_ms))
+        .to_iso_string()
+        .into()
+}
+
+/// Sets `<html lang dir>`, so screen readers, fonts and the layout follow the language.
+pub fn set_document_language(tag: &str, dir: &str) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", tag);
+        let _ = root.set_attribute("dir", dir);
+    }
+}
+
+/// Loads the page again (after the language changed).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 /// Whether this page runs inside a frame of another page (the embedded widget).

@@ -7,6 +7,8 @@ use leptos::Params;
 use leptos_router::params::Params;
 use std::str::FromStr;
 
+use crate::t;
+
 /// Where the identity provider sends the browser back after sign-in.
 pub const CALLBACK_PATH: &str = "/auth/callback";
 
@@ -33,11 +35,8 @@ impl Tab {
     }
 
     /// The tab's name as people (and screen readers) read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Pending => "Pending",
-            Tab::Completed => "Completed",
-        }
+    pub fn label(self) -> String {
+        t!("tab", tab = self.as_str())
     }
 
     /// Reads a path segment.

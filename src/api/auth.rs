@@ -11,6 +11,7 @@ use super::session::{self, PendingSignIn, PopupAnswer, Session};
 use super::Client;
 use crate::config::AuthConfig;
 use crate::platform;
+use crate::t;
 
 const SESSION_KEY: &str = "my-tasks.session";
 const PENDING_KEY: &str = "my-tasks.pending-sign-in";
@@ -35,15 +36,11 @@ pub enum SignInError {
 impl std::fmt::Display for SignInError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SignInError::NoCrypto => f.write_str(
-                "This browser cannot sign in securely (it has no Web Crypto). Open My Tasks over HTTPS or in a current browser.",
-            ),
-            SignInError::NoStorage => f.write_str("This browser could not keep the sign-in state."),
-            SignInError::PopupBlocked => f.write_str(
-                "The browser blocked the sign-in window. Allow popups for this page, or open My Tasks in its own tab.",
-            ),
-            SignInError::PopupClosed => f.write_str("The sign-in window was closed before signing in."),
-            SignInError::Refused(reason) => write!(f, "Sign-in did not complete: {reason}"),
+            SignInError::NoCrypto => f.write_str(&t!("sign-in-no-crypto")),
+            SignInError::NoStorage => f.write_str(&t!("sign-in-no-storage")),
+            SignInError::PopupBlocked => f.write_str(&t!("sign-in-popup-blocked")),
+            SignInError::PopupClosed => f.write_str(&t!("sign-in-popup-closed")),
+            SignInError::Refused(reason) => f.write_str(&t!("sign-in-refused", reason = reason)),
         }
     }
 }
@@ -134,7 +131,7 @@ impl Client {
     pub fn open_sign_in_popup(&self) -> Result<PopupSignIn, SignInError> {
         let pending = Self::new_pending("/", true)?;
         let Some(url) = self.authorize_url_for(&pending) else {
-            return Err(SignInError::Refused("This app does not sign in.".into()));
+            return Err(SignInError::Refused(t!("sign-in-not-here")));
         };
         let popup = platform::open_popup(&url).ok_or(SignInError::PopupBlocked)?;
         Ok(PopupSignIn { popup, pending })
@@ -146,19 +143,14 @@ impl Client {
         let text = platform::message_from_popup(&started.popup, &platform::origin())
             .await
             .ok_or(SignInError::PopupClosed)?;
-        let answer: PopupAnswer = serde_json::from_str(&text).map_err(|_| {
-            SignInError::Refused("The sign-in window sent an unreadable answer.".into())
-        })?;
+        let answer: PopupAnswer = serde_json::from_str(&text)
+            .map_err(|_| SignInError::Refused(t!("sign-in-unreadable")))?;
         if answer.state != started.pending.state {
-            return Err(SignInError::Refused(
-                "The sign-in answer does not match the request (state).".into(),
-            ));
+            return Err(SignInError::Refused(t!("sign-in-state-mismatch")));
         }
         let Some(code) = answer.code else {
             return Err(SignInError::Refused(
-                answer
-                    .error
-                    .unwrap_or_else(|| "The sign-in answer has no code.".into()),
+                answer.error.unwrap_or_else(|| t!("sign-in-no-code")),
             ));
         };
         self.exchange_code(&code, &started.pending.verifier)
@@ -209,13 +201,12 @@ impl Client {
         }
         let pending: PendingSignIn = platform::session_get(PENDING_KEY)
             .and_then(|json| serde_json::from_str(&json).ok())
-            .ok_or_else(|| refused("This sign-in was not started here, or was already used."))?;
+            .ok_or_else(|| refused(&t!("sign-in-not-started")))?;
         platform::session_remove(PENDING_KEY);
         if pending.state != state {
-            return Err(refused(
-                "The sign-in answer does not match the request (state).",
-            ));
+            return Err(refused(&t!("sign-in-state-mismatch")));
         }
+
         self.exchange_code(code, &pending.verifier).await?;
         Ok(pending.return_to)
     }

@@ -1,6 +1,7 @@
 //! [`ApiError`]: every way an API call can fail, with what the server said about it.
 //! Mapping a status and body to a variant is pure, so it is host-tested.
 
+use crate::t;
 use wire::{ErrorResponseDto, TooManyRequestsBody, UnauthorizedBody};
 
 /// What the server told us about a failure (any part may be missing).
@@ -82,25 +83,21 @@ impl ApiError {
     pub fn message(&self) -> String {
         let text = self.server_message().and_then(|m| m.text.clone());
         match self {
-            ApiError::Network(detail) => format!("Could not reach the server ({detail})."),
-            ApiError::Decode(detail) => {
-                format!("The server sent an answer we could not read ({detail}).")
-            }
+            ApiError::Network(detail) => t!("api-network", detail = detail),
+            ApiError::Decode(detail) => t!("api-decode", detail = detail),
             ApiError::RateLimited { retry_after, .. } => {
-                let wait = retry_after.map_or(String::new(), |s| format!(" Try again in {s} s."));
-                format!(
-                    "{}{wait}",
-                    text.unwrap_or_else(|| "Too many requests.".into())
-                )
+                let text = text.unwrap_or_else(|| t!("api-rate-limited"));
+                match retry_after {
+                    Some(seconds) => t!("api-try-again", message = &text, seconds = *seconds),
+                    None => text,
+                }
             }
-            ApiError::BadRequest(_) => text.unwrap_or_else(|| "The request was refused.".into()),
-            ApiError::Unauthorized(_) => text.unwrap_or_else(|| "Your session has ended.".into()),
-            ApiError::Forbidden(_) => {
-                text.unwrap_or_else(|| "You are not allowed to do this.".into())
-            }
-            ApiError::NotFound(_) => text.unwrap_or_else(|| "Not found.".into()),
+            ApiError::BadRequest(_) => text.unwrap_or_else(|| t!("api-bad-request")),
+            ApiError::Unauthorized(_) => text.unwrap_or_else(|| t!("api-unauthorized")),
+            ApiError::Forbidden(_) => text.unwrap_or_else(|| t!("api-forbidden")),
+            ApiError::NotFound(_) => text.unwrap_or_else(|| t!("api-not-found")),
             ApiError::Server { status, .. } => {
-                text.unwrap_or_else(|| format!("The server failed (HTTP {status})."))
+                text.unwrap_or_else(|| t!("api-server", status = status.to_string().as_str()))
             }
         }
     }

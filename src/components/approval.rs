@@ -114,7 +114,7 @@ pub fn ApprovalItemActions(
     let button = move |decision: Decision| {
         let message = single_confirm_message(decision, &label);
         view! {
-            <ConfirmButton label=decision.label() title=format!("{} item", decision.label())
+            <ConfirmButton label=decision.label() title=decision.title(1)
                 message=Signal::derive(move || message.clone()) pending=pending
                 variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision)) />
         }
@@ -140,7 +140,8 @@ pub fn BulkDecisionBar(
 ) -> impl IntoView {
     let bulk = move |decision: Decision| {
         view! {
-            <ConfirmButton label=decision.bulk_label() title=format!("{} items", decision.label())
+            <ConfirmButton label=decision.bulk_label() title=decision.title(2)
+
                 message=Signal::derive(move || bulk_confirm_message(decision, pending_count.get()))
                 pending=pending disabled=Signal::derive(move || pending_count.get() == 0)
                 variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision)) />

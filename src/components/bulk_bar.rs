@@ -3,9 +3,9 @@
 //! the current row the keyboard moved to.
 
 use crate::hooks::triage::{Ask, Dialog, Triage};
-use crate::logic::bulk::work_items;
 use crate::logic::messages::Decision;
 use crate::logic::selection::Selection;
+use crate::t;
 use leptos::prelude::*;
 
 /// The bar of a [`Triage`]: counts, selection buttons and the bulk actions (each opens its
@@ -18,31 +18,31 @@ pub fn BulkBar(
     let selected = move || triage.selection.with(Selection::len);
     let matching = move || triage.visible.with(Vec::len);
     let idle = move || selected() == 0 || triage.bulk.is_running();
-    let action = move |label: &'static str, ask: Ask, class: &'static str| {
+    let action = move |label: String, ask: Ask, class: &'static str| {
         view! {
             <button type="button" class=class aria-haspopup="dialog" disabled=idle
                 on:click=move |_| triage.ask(ask)>{label}</button>
         }
     };
     view! {
-        <section class="mt-bulk" aria-label="Selected work items">
-            <p class="mt-bulk__count" role="status">{move || format!("{} selected", selected())}</p>
+        <section class="mt-bulk" aria-label=t!("bulk-label")>
+            <p class="mt-bulk__count" role="status">{move || t!("bulk-selected", count = selected())}</p>
             <button type="button" class="mt-button mt-button--quiet"
                 hidden=move || matching() == 0 || selected() == matching()
                 on:click=move |_| triage.select_all()>
-                {move || format!("Select all {} matching", matching())}
+                {move || t!("bulk-select-all", count = matching())}
             </button>
             <button type="button" class="mt-button mt-button--quiet" hidden=move || selected() == 0
-                on:click=move |_| triage.selection.update(Selection::clear)>"Clear selection"</button>
+                on:click=move |_| triage.selection.update(Selection::clear)>{t!("bulk-clear")}</button>
             <div class="mt-bulk__actions">
-                {action("Mark Complete", Ask::Complete, "mt-button")}
-                {action("Approve All", Ask::Decide(Decision::Approve), "mt-button mt-button--approve")}
-                {action("Reject All", Ask::Decide(Decision::Reject), "mt-button mt-button--reject")}
-                {action("Forward", Ask::Forward, "mt-button")}
+                {action(t!("mark-complete"), Ask::Complete, "mt-button")}
+                {action(Decision::Approve.bulk_label(), Ask::Decide(Decision::Approve), "mt-button mt-button--approve")}
+                {action(Decision::Reject.bulk_label(), Ask::Decide(Decision::Reject), "mt-button mt-button--reject")}
+                {action(t!("forward"), Ask::Forward, "mt-button")}
             </div>
             <button type="button" class="mt-button mt-button--quiet" aria-haspopup="dialog"
                 aria-keyshortcuts="?" on:click=move |_| triage.dialog.set(Dialog::Help)>
-                "Keyboard shortcuts"
+                {t!("shortcuts")}
             </button>
             <CurrentRowAnnouncer triage/>
         </section>
@@ -64,12 +64,11 @@ fn CurrentRowAnnouncer(
         let item = triage.items(vec![id.clone()]).into_iter().next();
         let name = item
             .and_then(|i| i.name)
-            .unwrap_or_else(|| "(no name)".into());
-        let selected = match triage.selection.with(|s| s.contains(&id)) {
-            true => ", selected",
-            false => "",
-        };
-        Some(format!("{name}, {at} of {total}{selected}"))
+            .unwrap_or_else(|| t!("item-no-name"));
+        Some(match triage.selection.with(|s| s.contains(&id)) {
+            true => t!("current-row-selected", name = &name, at = at, total = total),
+            false => t!("current-row", name = &name, at = at, total = total),
+        })
     };
     view! { <p class="mt-visually-hidden" aria-live="polite" aria-atomic="true">{text}</p> }
 }
@@ -77,7 +76,7 @@ fn CurrentRowAnnouncer(
 /// The heading of a forward of `n` items.
 pub fn forward_title(n: usize) -> String {
     match n {
-        1 => "Forward work item".into(),
-        n => format!("Forward {}", work_items(n)),
+        1 => t!("forward-title"),
+        n => t!("forward-title-many", count = n),
     }
 }

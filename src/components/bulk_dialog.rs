@@ -11,6 +11,7 @@ use crate::hooks::identity_search::people_search;
 use crate::hooks::triage::{Dialog, Triage};
 use crate::logic::bulk::{BulkRun, Outcome, Plan};
 use crate::logic::keys::HELP;
+use crate::t;
 use leptos::prelude::*;
 
 /// How many people one search for a new owner shows.
@@ -64,21 +65,18 @@ fn ConfirmBulk(
     let none = plan.fit.is_empty();
     let unfit = plan.unfit.clone();
     view! {
-        <Modal title=format!("{label}: confirm") on_close=on_cancel>
+        <Modal title=t!("bulk-confirm-title", action = &label) on_close=on_cancel>
             <p class="mt-modal__message">{plan.question()}</p>
             {(!unfit.is_empty()).then(|| view! {
-                <p class="mt-modal__message">{match unfit.len() {
-                    1 => "1 selected work item cannot take it:".to_owned(),
-                    n => format!("{n} selected work items cannot take it:"),
-                }}</p>
-                <ul class="mt-results" aria-label="Work items left out" tabindex="0">
+                <p class="mt-modal__message">{t!("bulk-unfit", count = unfit.len())}</p>
+                <ul class="mt-results" aria-label=t!("bulk-left-out") tabindex="0">
                     {unfit.into_iter().map(|(name, why)| view! {
-                        <li class="mt-results__item"><span class="mt-results__name">{name}</span>": "{why.reason()}</li>
+                        <li class="mt-results__item"><bdi class="mt-results__name">{name}</bdi>": "{why.reason()}</li>
                     }).collect_view()}
                 </ul>
             })}
             <div class="mt-modal__buttons">
-                <button type="button" class="mt-button" data-autofocus="" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" class="mt-button" data-autofocus="" on:click=move |_| on_cancel.run(())>{t!("cancel")}</button>
                 <button type="button" class="mt-button mt-button--primary" disabled=none
                     on:click=move |_| on_confirm.run(())>{label}</button>
             </div>
@@ -125,7 +123,7 @@ fn RunDialog(
         run().map(|r| {
             r.entries.iter().map(|e| view! {
                 <li class=outcome_class(&e.outcome)>
-                    <span class="mt-results__name">{e.target.name.clone()}</span>": "{e.text(&r.action)}
+                    <bdi class="mt-results__name">{e.target.name.clone()}</bdi>": "{e.text(&r.action)}
                 </li>
             }).collect_view()
         })
@@ -149,20 +147,24 @@ fn RunDialog(
         now
     });
     let button_label = move || match (finished(), cancelled()) {
-        (true, _) => "Close",
-        (false, true) => "Cancelling…",
-        (false, false) => "Cancel",
+        (true, _) => t!("close"),
+        (false, true) => t!("cancelling"),
+        (false, false) => t!("cancel"),
     };
+    let title = t!(
+        "bulk-results-title",
+        action = &label.unwrap_or_else(|| t!("bulk-action"))
+    );
     view! {
-        <Modal title=format!("{}: results", label.unwrap_or("Bulk action")) on_close=close>
-            <progress class="mt-results__progress" aria-label="Progress"
+        <Modal title=title on_close=close>
+            <progress class="mt-results__progress" aria-label=t!("progress")
                 max=move || progress().map_or(0, |p| p.total)
                 value=move || progress().map_or(0, |p| p.settled())></progress>
             <p class="mt-modal__message" role="status">{move || run().map(|r| r.status())}</p>
-            <ul class="mt-results" aria-label="Results" tabindex="0">{results}</ul>
+            <ul class="mt-results" aria-label=t!("results") tabindex="0">{results}</ul>
             <div class="mt-modal__buttons">
                 <Show when=move || finished() && failed() != 0>
-                    <button type="button" class="mt-button" on:click=move |_| bulk.retry_failed()>"Retry failed"</button>
+                    <button type="button" class="mt-button" on:click=move |_| bulk.retry_failed()>{t!("retry-failed")}</button>
                 </Show>
                 <button type="button" class="mt-button mt-button--primary" data-autofocus=""
                     aria-disabled=move || (cancelled() && !finished()).to_string()
@@ -197,16 +199,22 @@ fn ShortcutsDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Modal title="Keyboard shortcuts" on_close>
+        <Modal title=t!("shortcuts") on_close>
             <dl class="mt-shortcuts">
                 {HELP.into_iter().map(|(keys, what)| view! {
-                    <div class="mt-shortcuts__row"><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div>
+                    <div class="mt-shortcuts__row"><dt><kbd>{keys}</kbd></dt><dd>{shortcut_help(what)}</dd></div>
                 }).collect_view()}
             </dl>
             <div class="mt-modal__buttons">
                 <button type="button" class="mt-button mt-button--primary" data-autofocus=""
-                    on:click=move |_| on_close.run(())>"Close"</button>
+                    on:click=move |_| on_close.run(())>{t!("close")}</button>
+
             </div>
         </Modal>
     }
+}
+
+/// What a shortcut of [`HELP`] does, in the person's language.
+fn shortcut_help(what: &str) -> String {
+    t!("shortcut", what = what)
 }

@@ -1,6 +1,7 @@
 //! A yes/no question before an action that cannot be undone.
 
 use super::modal::Modal;
+use crate::t;
 use leptos::prelude::*;
 
 /// Asks before doing something: a message and two buttons, Cancel (focused first, so a
@@ -49,7 +50,7 @@ pub fn ConfirmDialog(
                     disabled=pending
                     on:click=move |_| cancel()
                 >
-                    "Cancel"
+                    {t!("cancel")}
                 </button>
                 <button
                     type="button"

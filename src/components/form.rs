@@ -6,6 +6,7 @@ use crate::focus::{focus_first_invalid, unique_id};
 use crate::logic::form::{
     collect_selection, describe_values, field_label, initial_values, FieldError, FormValues,
 };
+use crate::t;
 use leptos::html::Form;
 use leptos::prelude::*;
 use wire::{AccountSelection, FieldDetails, FieldType, FormDetails, FormItem, SectionDetails};
@@ -87,14 +88,13 @@ pub fn AccountSelectionForm(
     };
     let summary = move || match errors.with(Vec::len) {
         0 => String::new(),
-        1 => "1 field needs your attention.".to_owned(),
-        n => format!("{n} fields need your attention."),
+        n => t!("form-needs-attention", count = n),
     };
     view! {
         <form class="mt-selection" novalidate=true node_ref=node on:submit=submit>
-            {form.title.map(|t| view! { <h3 class="mt-selection__title">{t}</h3> })}
-            {form.subtitle.map(|s| view! { <p class="mt-selection__subtitle">{s}</p> })}
-            {form.target_user.map(|t| view! { <p>"For " <strong>{t}</strong></p> })}
+            {form.title.map(|t| view! { <h3 class="mt-selection__title" dir="auto">{t}</h3> })}
+            {form.subtitle.map(|s| view! { <p class="mt-selection__subtitle" dir="auto">{s}</p> })}
+            {form.target_user.map(|t| view! { <p>{t!("form-for")} " " <strong><bdi>{t}</bdi></strong></p> })}
             <fieldset class="mt-selection__fields" disabled=move || read_only || pending.get()>
                 {form.sections.unwrap_or_default().into_iter()
                     .map(|section| view! { <FormSection section=section /> }).collect_view()}
@@ -102,7 +102,7 @@ pub fn AccountSelectionForm(
             {(!read_only).then(|| view! {
                 <p class="mt-selection__summary" role="alert">{summary}</p>
                 <p class="mt-modal__error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="mt-button mt-button--primary" disabled=pending>"Submit"</button>
+                <button type="submit" class="mt-button mt-button--primary" disabled=pending>{t!("submit")}</button>
             })}
         </form>
     }
@@ -119,7 +119,7 @@ fn FormSection(
         FormItem::Section(inner) => view! { <FormSection section=inner /> }.into_any(),
         FormItem::Field(field) => view! { <FormField field=field /> }.into_any(),
         FormItem::Unknown(raw) => {
-            view! { <RawValue label="Unrecognised form item".to_owned() raw=raw /> }.into_any()
+            view! { <RawValue label=t!("form-unknown-item") raw=raw /> }.into_any()
         }
     });
     view! {
@@ -140,7 +140,7 @@ fn FormField(
     let id = unique_id("field");
     let error_id = format!("{id}-error");
     let label = match field.required {
-        true => format!("{} (required)", field_label(&field)),
+        true => t!("form-field-required", label = field_label(&field)),
         false => field_label(&field).to_owned(),
     };
     let name = StoredValue::new(field.name.clone());
@@ -166,7 +166,8 @@ fn FormField(
             <select id=id class="mt-field__input" aria-required=field.required.to_string()
                 aria-invalid=invalid aria-describedby=error_id.clone()
                 on:change=move |ev| set(event_target_value(&ev))>
-                <option value="" selected=move || value().is_empty()>"Choose…"</option>
+                <option value="" selected=move || value().is_empty()>{t!("choose")}</option>
+
                 {field.allowed_values.iter().map(|choice| {
                     let v = choice.value().to_owned();
                     let chosen = v.clone();
@@ -175,7 +176,8 @@ fn FormField(
             </select>
         }.into_any(),
         FieldType::Other(ref kind) => view! {
-            <RawValue label=format!("{label} (type “{kind}”, read-only)") raw=field.value.clone().unwrap_or_default() />
+            <RawValue label=t!("form-unknown-field", label = &*label, kind = kind.as_str()) raw=field.value.clone().unwrap_or_default() />
+
         }.into_any(),
         FieldType::Textarea => view! {
             <label class="mt-field__label" for=id.clone()>{label}</label>

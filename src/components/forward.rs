@@ -5,6 +5,7 @@ use super::modal::Modal;
 use crate::focus::focus_first_invalid;
 use crate::hooks::identity_search::IdentitySearch;
 use crate::logic::forward::{validate_forward, ForwardChoice, ForwardErrors};
+use crate::t;
 use leptos::html::Form;
 use leptos::prelude::*;
 use wire::PublicIdentity;
@@ -29,7 +30,7 @@ pub fn ForwardDialog(
     #[prop(into)]
     on_cancel: Callback<()>,
     /// The dialog's heading; a bulk forward names how many items it hands over.
-    #[prop(into, default = "Forward work item".into())]
+    #[prop(into, default = t!("forward-title"))]
     title: String,
 ) -> impl IntoView {
     let selected = RwSignal::new(None::<PublicIdentity>);
@@ -63,10 +64,10 @@ pub fn ForwardDialog(
     view! {
         <Modal title=title on_close=Callback::new(move |()| cancel())>
             <form class="mt-forward" novalidate=true node_ref=form on:submit=on_submit_form>
-                <IdentityPicker label="Forward to (required)" search=search selected=selected
+                <IdentityPicker label=t!("forward-to") search=search selected=selected
                     error=Signal::derive(move || errors.get().target) />
                 <div class="mt-field">
-                    <label class="mt-field__label" for="mt-forward-comment">"Comment (required)"</label>
+                    <label class="mt-field__label" for="mt-forward-comment">{t!("forward-comment")}</label>
                     <textarea id="mt-forward-comment" class="mt-field__input" rows="3"
                         aria-invalid=move || comment_error.with(Option::is_some).to_string()
                         aria-describedby="mt-forward-comment-error"
@@ -78,15 +79,16 @@ pub fn ForwardDialog(
                 <label class="mt-field__check">
                     <input type="checkbox" prop:checked=move || notify.get()
                         on:change=move |ev| notify.set(event_target_checked(&ev)) />
-                    " Send notifications"
+                    " " {t!("forward-notify")}
                 </label>
                 <p class="mt-modal__error" role="alert">{move || error.get()}</p>
                 <div class="mt-modal__buttons">
                     <button type="button" class="mt-button" disabled=pending on:click=move |_| cancel()>
-                        "Cancel"
+                        {t!("cancel")}
                     </button>
                     <button type="submit" class="mt-button mt-button--primary" disabled=pending>
-                        "Forward"
+                        {t!("forward")}
+
                     </button>
                 </div>
             </form>

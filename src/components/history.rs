@@ -6,25 +6,26 @@ use leptos::prelude::*;
 use wire::{WorkItemAction, WorkItemEvent};
 
 use crate::components::time::MaybeTime;
+use crate::t;
 
 /// What one history entry says, e.g. "Alison Ferguso forwarded it to Fred Astaire".
 pub fn event_text(event: &WorkItemEvent) -> String {
-    let who = event.actor_name.as_deref().unwrap_or("Someone");
-    let what = match &event.action {
-        Some(WorkItemAction::Completed) => "marked it complete".to_owned(),
-        Some(WorkItemAction::Forwarded) => format!(
-            "forwarded it to {}",
-            event.target_owner_name.as_deref().unwrap_or("someone else")
-        ),
-        Some(WorkItemAction::Approved) => "approved an item".to_owned(),
-        Some(WorkItemAction::Rejected) => "rejected an item".to_owned(),
-        Some(WorkItemAction::ApprovedAll) => "approved all items".to_owned(),
-        Some(WorkItemAction::RejectedAll) => "rejected all items".to_owned(),
-        Some(WorkItemAction::AccountSelectionSubmitted) => "submitted the form".to_owned(),
-        Some(WorkItemAction::Other(other)) => format!("did {other:?}"),
-        None => "changed it".to_owned(),
+    let who = event
+        .actor_name
+        .clone()
+        .unwrap_or_else(|| t!("history-someone"));
+    let whom = event
+        .target_owner_name
+        .clone()
+        .unwrap_or_else(|| t!("history-someone-else"));
+    let action = match &event.action {
+        Some(WorkItemAction::Other(other)) => {
+            return t!("history-other", who = &who, action = other)
+        }
+        Some(action) => action.as_str(),
+        None => "changed",
     };
-    format!("{who} {what}")
+    t!("history-event", who = &who, action = action, whom = &whom)
 }
 
 /// The item's history, oldest first; nothing at all when there is none.
@@ -37,12 +38,12 @@ pub fn History(
     (!events.is_empty()).then(|| {
         view! {
             <section class="mt-detail__section" aria-labelledby="history-title">
-                <h2 id="history-title">"History"</h2>
+                <h2 id="history-title">{t!("history")}</h2>
                 <ol class="mt-history">
                     {events.into_iter().map(|e| view! {
                         <li>
                             <MaybeTime at=e.at/>" · "{event_text(&e)}
-                            {e.comment.clone().map(|c| view! { <q class="mt-history__comment">{c}</q> })}
+                            {e.comment.clone().map(|c| view! { <q class="mt-history__comment" dir="auto">{c}</q> })}
                         </li>
                     }).collect_view()}
                 </ol>
@@ -68,6 +69,6 @@ mod tests {
             action: Some(WorkItemAction::Other("Escalated".into())),
             ..WorkItemEvent::default()
         };
-        assert_eq!(event_text(&odd), "Someone did \"Escalated\"");
+        assert_eq!(event_text(&odd), "Someone did “Escalated”");
     }
 }

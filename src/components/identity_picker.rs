@@ -3,6 +3,8 @@
 use crate::focus::unique_id;
 use crate::hooks::identity_search::{use_identity_search, IdentitySearch, UseIdentitySearch};
 use crate::logic::format::display_name;
+use crate::t;
+
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 use wire::PublicIdentity;
@@ -124,7 +126,7 @@ fn PickerList(
 ) -> impl IntoView {
     let list_id = id.clone();
     view! {
-        <ul id=id class="mt-picker__list" role="listbox" aria-label="People" hidden=move || !people.open.get()>
+        <ul id=id class="mt-picker__list" role="listbox" aria-label=t!("people") hidden=move || !people.open.get()>
             {move || {
                 people.results.get().into_iter().enumerate().map(|(i, person)| view! {
                     <PickerOption id=option_id(&list_id, i) person
@@ -164,9 +166,9 @@ fn PickerOption(
             on:mousedown=|ev| ev.prevent_default()
             on:click=move |_| on_choose.run(())
         >
-            <span class="mt-picker__name">{display_name(&person)}</span>
+            <bdi class="mt-picker__name">{display_name(&person)}</bdi>
             " "
-            <span class="mt-picker__detail">{detail}</span>
+            <bdi class="mt-picker__detail">{detail}</bdi>
         </li>
     }
 }

@@ -7,6 +7,7 @@ use crate::api::Client;
 use crate::hooks::identity_search::people_search;
 use crate::hooks::item_actions::ItemActions;
 use crate::logic::command::Command;
+use crate::t;
 use leptos::prelude::*;
 use wire::WorkItem;
 
@@ -28,27 +29,30 @@ pub fn ItemActionBar(
         SEARCH_LIMIT,
     );
     let pending = actions.pending();
-    let name = item.name.clone().unwrap_or_else(|| "this work item".into());
-    let question = format!("Mark “{name}” complete? It moves from Pending to Completed.");
+    let question = match item.name.as_deref() {
+        Some(name) => t!("confirm-complete-named", name = name),
+        None => t!("confirm-complete"),
+    };
     let notice = move || {
         actions.notice.get().map(|notice| view! {
             <div class="mt-actions__notice" role="alert">
                 <p>{notice.message()}</p>
-                {notice.problem.blocked_by_approvals().then(|| view! { <p><a href="#approvals-title">"Go to the approval items"</a></p> })}
+                {notice.problem.blocked_by_approvals().then(|| view! { <p><a href="#approvals-title">{t!("go-to-approval-items")}</a></p> })}
             </div>
         })
     };
     view! {
-        <div class="mt-actions" role="group" aria-label="Actions">
+        <div class="mt-actions" role="group" aria-label=t!("column-actions")>
             {notice}
             {item.is_pending().then(|| view! {
                 <div class="mt-actions__buttons">
-                    <ConfirmButton label="Mark Complete" title="Complete work item"
+                    <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
                         message=Signal::derive(move || question.clone()) pending=pending variant=ButtonVariant::Primary
                         on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
                     <button type="button" class="mt-button" aria-haspopup="dialog" disabled=pending
                         on:click=move |_| { actions.forward_error.set(None); actions.forwarding.set(true) }>
-                        "Forward"
+                        {t!("forward")}
+
                     </button>
                 </div>
             })}

@@ -10,6 +10,7 @@ pub mod forward;
 pub mod history;
 pub mod identity_picker;
 pub mod item_bar;
+pub mod language;
 pub mod modal;
 pub mod new_items;
 pub mod row_actions;

@@ -2,6 +2,7 @@
 
 use crate::hooks::poll::use_fresh;
 use crate::logic::poll::new_items_text;
+use crate::t;
 use leptos::prelude::*;
 
 /// Floats over the page (so nothing the person looks at moves) while new work items wait;
@@ -15,7 +16,7 @@ pub fn NewItemsNotice() -> impl IntoView {
             <Show when=move || { count() > 0 }>
                 <p class="mt-fresh__notice">
                     {move || new_items_text(count())}" · "
-                    <button type="button" class="mt-button mt-button--quiet" on:click=move |_| fresh.show()>"Show"</button>
+                    <button type="button" class="mt-button mt-button--quiet" on:click=move |_| fresh.show()>{t!("show")}</button>
                 </p>
             </Show>
         </div>

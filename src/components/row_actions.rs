@@ -5,6 +5,7 @@
 use super::approval::{BulkDecisionBar, ConfirmButton};
 use crate::hooks::item_actions::use_item_actions;
 use crate::logic::command::{Command, Target};
+use crate::t;
 use leptos::prelude::*;
 use wire::WorkItem;
 
@@ -25,10 +26,10 @@ pub fn RowActions(
     }
     let target = Target::of(&item)?;
     let waiting = target.approvals_waiting;
-    let question = format!(
-        "Mark “{}” complete? It moves from Pending to Completed.",
-        item.name.as_deref().unwrap_or("this work item")
-    );
+    let question = match item.name.as_deref() {
+        Some(name) => t!("confirm-complete-named", name = name),
+        None => t!("confirm-complete"),
+    };
     let actions = use_item_actions(
         Signal::stored(Some(target)),
         Callback::new(|()| ()),
@@ -39,7 +40,8 @@ pub fn RowActions(
         <div class="mt-row__actions">
             {match waiting {
                 0 => view! {
-                    <ConfirmButton label="Mark Complete" title="Complete work item"
+                    <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
+
                         message=Signal::derive(move || question.clone()) pending=pending
                         on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
                 }.into_any(),

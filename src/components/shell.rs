@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::Client;
+use crate::components::language::LanguagePicker;
 use crate::components::status::WaitingBanner;
 use crate::components::view_as::ViewAsPicker;
 use crate::hooks::poll::provide_fresh;
 use crate::platform;
 use crate::routes::{AppRoute, Tab};
+use crate::t;
 
 /// Wraps a page in the chrome; `children` render only when signed in.
 #[component]
@@ -23,14 +25,15 @@ pub fn Shell(
     let needs_sign_in = Memo::new(move |_| api.needs_sign_in());
     provide_fresh(Memo::new(move |_| !needs_sign_in.get()));
     view! {
-        <a class="mt-skip" href="#main">"Skip to content"</a>
+        <a class="mt-skip" href="#main">{t!("skip-to-content")}</a>
         <header class="mt-header">
-            <A href=AppRoute::Dashboard.href() attr:class="mt-header__brand">"My Tasks"</A>
-            <nav class="mt-header__nav" aria-label="Main">
-                <A href=AppRoute::Dashboard.href() exact=true>"Dashboard"</A>
-                <A href=AppRoute::tab(Tab::Pending).href()>"Task Manager"</A>
+            <A href=AppRoute::Dashboard.href() attr:class="mt-header__brand">{t!("app-name")}</A>
+            <nav class="mt-header__nav" aria-label=t!("nav-main")>
+                <A href=AppRoute::Dashboard.href() exact=true>{t!("nav-dashboard")}</A>
+                <A href=AppRoute::tab(Tab::Pending).href()>{t!("nav-task-manager")}</A>
             </nav>
             <UserMenu/>
+            <LanguagePicker/>
         </header>
         <WaitingBanner/>
         <main id="main" class="mt-main" tabindex="-1">
@@ -60,12 +63,12 @@ fn UserMenu() -> impl IntoView {
         <div class="mt-header__user">
             {move || who.get().map(|(name, admin)| {
                 view! {
-                    <span class="mt-header__name">{name}</span>
+                    <bdi class="mt-header__name">{name}</bdi>
                     {admin.then(|| view! { <ViewAsPicker/> })}
                 }
             })}
             <Show when=move || !signed_out()>
-                <button type="button" class="mt-button mt-button--quiet" on:click=sign_out.clone()>"Sign out"</button>
+                <button type="button" class="mt-button mt-button--quiet" on:click=sign_out.clone()>{t!("sign-out")}</button>
             </Show>
         </div>
     }
@@ -105,11 +108,12 @@ pub fn SignInPanel() -> impl IntoView {
     };
     view! {
         <section class="mt-card mt-signin" aria-labelledby="signin-title">
-            <h1 id="signin-title">"Sign in to My Tasks"</h1>
-            <p>"See and act on the work items waiting for you in Identity Security Cloud."</p>
+            <h1 id="signin-title">{t!("sign-in-title")}</h1>
+            <p>{t!("sign-in-lead")}</p>
             <button type="button" class="mt-button mt-button--primary" on:click=sign_in
                 disabled=move || busy.get()>
-                {move || if busy.get() { "Signing in…" } else { "Sign in" }}
+                {move || if busy.get() { t!("signing-in") } else { t!("sign-in") }}
+
             </button>
             {move || failure.get().map(|message| view! {
                 <p class="mt-error__message" role="alert">{message}</p>

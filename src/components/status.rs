@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiError, Client};
+use crate::t;
 
 /// A polite "loading" placeholder.
 #[component]
 pub fn Loading(
-    /// What is loading, e.g. "work items".
-    #[prop(into, default = "content".into())]
-    what: String,
+    /// The whole sentence, e.g. "Loading work items…" in the person's language.
+    text: String,
 ) -> impl IntoView {
-    view! { <p class="mt-status mt-status--loading" role="status">{format!("Loading {what}…")}</p> }
+    view! { <p class="mt-status mt-status--loading" role="status">{text}</p> }
 }
 
 /// An API failure: the server's message and tracking id, with Retry.
@@ -29,13 +29,13 @@ pub fn ErrorPanel(
     view! {
         <div class="mt-error" role="alert">
             <p class="mt-error__title">
-                {if signing_in { "Your session has ended. Signing you in again…" } else { "Something went wrong." }}
+                {if signing_in { t!("error-session-ended") } else { t!("error-title") }}
             </p>
             <p class="mt-error__message">{error.message()}</p>
             {tracking.map(|id| view! {
-                <p class="mt-error__tracking">"Tracking ID: " <code>{id}</code></p>
+                <p class="mt-error__tracking">{t!("error-tracking-id")} " " <code>{id}</code></p>
             })}
-            <button type="button" class="mt-button" on:click=move |_| on_retry.run(())>"Retry"</button>
+            <button type="button" class="mt-button" on:click=move |_| on_retry.run(())>{t!("retry")}</button>
         </div>
     }
 }
@@ -48,7 +48,7 @@ pub fn WaitingBanner() -> impl IntoView {
         <div class="mt-waiting" role="status" aria-live="polite">
             {move || api.waiting().map(|secs| view! {
                 <p class="mt-waiting__text">
-                    {format!("The server is busy. Waiting {secs} s before trying again…")}
+                    {t!("server-busy-waiting", seconds = secs)}
                 </p>
             })}
         </div>
@@ -56,10 +56,11 @@ pub fn WaitingBanner() -> impl IntoView {
 }
 
 /// Renders `resource` with `render` once loaded, [`Loading`] before, [`ErrorPanel`] on
-/// failure (its Retry refetches). Keeps showing the old value while refetching.
+/// failure (its Retry refetches). Keeps showing the old value while refetching. `loading`
+/// is the placeholder's sentence.
 pub fn loaded<T, V>(
     resource: LocalResource<Result<T, ApiError>>,
-    what: &'static str,
+    loading: String,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
@@ -68,7 +69,8 @@ where
 {
     let retry = Callback::new(move |_| resource.refetch());
     view! {
-        <Transition fallback=move || view! { <Loading what/> }>
+        <Transition fallback=move || view! { <Loading text=loading.clone()/> }>
+
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {

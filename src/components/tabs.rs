@@ -7,7 +7,9 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
+use crate::i18n::intl;
 use crate::routes::{AppRoute, Tab};
+use crate::t;
 
 /// A tab's count as far as it is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +53,7 @@ fn TabLink(
             attr:tabindex=if selected { "0" } else { "-1" }>
             {tab.label()}
             {move || match count.get() {
-                Count::Known(Some(n)) => Some(view! { <span class="mt-badge">{n}</span> }.into_any()),
+                Count::Known(Some(n)) => Some(view! { <span class="mt-badge">{intl::number(n as f64)}</span> }.into_any()),
                 Count::Failed(_) => Some(view! {
                     <span class="mt-badge" aria-hidden="true">"?"</span>
                 }.into_any()),
@@ -99,18 +101,22 @@ pub fn TaskTabs(
     completed: Signal<Count>,
 ) -> impl IntoView {
     let failures = move || {
-        [(Tab::Pending, pending.get()), (Tab::Completed, completed.get())]
-            .into_iter()
-            .filter_map(|(tab, count)| match count {
-                Count::Failed(error) => Some(view! {
-                    <p>{format!("The {} count could not be loaded: {}", tab.as_str(), error.message())}</p>
-                }),
-                _ => None,
-            })
-            .collect_view()
+        [
+            (Tab::Pending, pending.get()),
+            (Tab::Completed, completed.get()),
+        ]
+        .into_iter()
+        .filter_map(|(tab, count)| match count {
+            Count::Failed(error) => Some(view! {
+                <p>{t!("tab-count-failed", tab = tab.as_str(), reason = &error.message())}</p>
+            }),
+            _ => None,
+        })
+        .collect_view()
     };
     view! {
-        <div class="mt-tabs" role="tablist" aria-label="Work items" on:keydown=on_keydown>
+        <div class="mt-tabs" role="tablist" aria-label=t!("work-items") on:keydown=on_keydown>
+
             <TabLink tab=Tab::Pending selected=selected == Tab::Pending count=pending/>
             <TabLink tab=Tab::Completed selected=selected == Tab::Completed count=completed/>
         </div>

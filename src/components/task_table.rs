@@ -12,10 +12,12 @@ use wire::WorkItem;
 use crate::components::row_actions::RowActions;
 use crate::components::row_select::{is_current, RowSelect};
 use crate::components::time::MaybeTime;
-use crate::logic::format::{item_name, type_label, waited};
+use crate::i18n::intl;
+use crate::logic::format::{item_name, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
 use crate::routes::{item_href, Tab};
+use crate::t;
 
 /// Height of every row in CSS pixels; `style/main.css` gives `.mt-table tr` the same.
 pub const ROW_HEIGHT: f64 = 44.0;
@@ -93,17 +95,17 @@ pub fn TaskTable(
     let completed = context.tab == Tab::Completed;
     view! {
         <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
-            <table class="mt-table" aria-label=format!("{} work items", context.tab.label())
+            <table class="mt-table" aria-label=t!("table-label", tab = context.tab.as_str())
                 aria-rowcount=move || count.get() + 1>
                 <thead>
                     <tr aria-rowindex="1">
-                        <th scope="col" class="mt-table__type">"Type"</th>
-                        <th scope="col" class="mt-table__name">"Name"</th>
-                        <th scope="col">"Requester"</th>
-                        <th scope="col">"Identity / account"</th>
-                        <th scope="col">"Source"</th>
-                        <th scope="col" class="mt-table__age">{if completed { "Completed" } else { "Waiting" }}</th>
-                        {(!completed).then(|| view! { <th scope="col" class="mt-table__actions">"Actions"</th> })}
+                        <th scope="col" class="mt-table__type">{t!("column-type")}</th>
+                        <th scope="col" class="mt-table__name">{t!("column-name")}</th>
+                        <th scope="col">{t!("column-requester")}</th>
+                        <th scope="col">{t!("column-identity-account")}</th>
+                        <th scope="col">{t!("column-source")}</th>
+                        <th scope="col" class="mt-table__age">{if completed { t!("column-completed") } else { t!("column-waiting") }}</th>
+                        {(!completed).then(|| view! { <th scope="col" class="mt-table__actions">{t!("column-actions")}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -137,7 +139,6 @@ pub fn TaskRow(
 ) -> impl IntoView {
     let found = involved(&item);
     let completed = context.tab == Tab::Completed;
-    let now = chrono::DateTime::from_timestamp_millis(context.now_ms);
     let overdue = !completed
         && item.created.is_some_and(|c| {
             is_overdue(
@@ -159,9 +160,10 @@ pub fn TaskRow(
     let who = who.join(", ");
     let sources = found.sources.join(", ");
     let requester = item.requester_display_name.clone().unwrap_or_default();
-    let age = match (item.created, now) {
-        (Some(created), Some(now)) => waited(created, now),
-        _ => "—".into(),
+    let age = match item.created {
+        Some(created) => intl::waited(created.timestamp_millis() as f64, context.now_ms as f64)
+            .unwrap_or_else(|| t!("waited-under-a-minute")),
+        None => "—".into(),
     };
     let id = item.id.clone().filter(|id| !id.is_empty());
     let current = is_current(id.clone());
@@ -179,22 +181,22 @@ pub fn TaskRow(
             <td>{select}{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
             <td class="mt-table__name" title=title>
                 {match href {
-                    Some(href) => view! { <A href=href>{name}</A> }.into_any(),
-                    None => view! { <span>{name}</span> }.into_any(),
+                    Some(href) => view! { <A href=href><bdi>{name}</bdi></A> }.into_any(),
+                    None => view! { <bdi>{name}</bdi> }.into_any(),
                 }}
                 " "
-                <span class="mt-table__desc">{description}</span>
+                <bdi class="mt-table__desc">{description}</bdi>
             </td>
-            <td title=requester.clone()>{requester.clone()}</td>
-            <td title=who.clone()>{who.clone()}</td>
-            <td title=sources.clone()>{sources.clone()}</td>
+            <td title=requester.clone()><bdi>{requester.clone()}</bdi></td>
+            <td title=who.clone()><bdi>{who.clone()}</bdi></td>
+            <td title=sources.clone()><bdi>{sources.clone()}</bdi></td>
             {if completed {
                 view! { <td><MaybeTime at=item.completed/></td> }.into_any()
             } else {
                 view! {
                     <td class="mt-table__age">
                         {age}
-                        {overdue.then(|| view! { " " <span class="mt-overdue">"overdue"</span> })}
+                        {overdue.then(|| view! { " " <span class="mt-overdue">{t!("overdue")}</span> })}
                     </td>
                 }.into_any()
             }}

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 use wire::WorkItemType;
 
 use crate::hooks::queue::{LoadState, Queue};
-use crate::logic::format::{thousands, type_label};
+use crate::i18n::intl::number;
+use crate::logic::format::type_label;
 use crate::logic::list::{Facets, ListFilter, SortBy};
 use crate::logic::view::TaskView;
 use crate::routes::Tab;
+use crate::t;
 
 /// The age filter's choices: at least this many days old.
 const AGES: [u32; 4] = [1, 7, 30, 90];
@@ -40,7 +42,7 @@ pub fn Toolbar(
                 .map(|(t, n)| {
                     (
                         t.as_str().to_owned(),
-                        format!("{} ({})", type_label(t), thousands(*n as u64)),
+                        format!("{} ({})", type_label(t), number(*n as f64)),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -50,7 +52,7 @@ pub fn Toolbar(
         facets.with(|f| {
             f.sources
                 .iter()
-                .map(|(s, n)| (s.clone(), format!("{s} ({})", thousands(*n as u64))))
+                .map(|(s, n)| (s.clone(), format!("{s} ({})", number(*n as f64))))
                 .collect::<Vec<_>>()
         })
     };
@@ -64,35 +66,30 @@ pub fn Toolbar(
     };
     let age_options = move || {
         AGES.iter()
-            .map(|d| {
-                (
-                    d.to_string(),
-                    format!("Waiting {d}+ day{}", if *d == 1 { "" } else { "s" }),
-                )
-            })
+            .map(|d| (d.to_string(), t!("filter-age-option", days = *d)))
             .collect::<Vec<_>>()
     };
     view! {
-        <div class="mt-toolbar" role="search" aria-label=format!("Find {} work items", tab.label().to_lowercase())>
+        <div class="mt-toolbar" role="search" aria-label=t!("find-label", tab = tab.as_str())>
             <label class="mt-field mt-field--search">
-                <span class="mt-field__label">"Search"</span>
+                <span class="mt-field__label">{t!("search")}</span>
                 <input type="search" prop:value=move || view.with(|v| v.filter.text.clone())
                     on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }/>
             </label>
-            <Menu label="Type" all="All types" options=Signal::derive(type_options)
+            <Menu label=t!("filter-type") all=t!("filter-type-all") options=Signal::derive(type_options)
                 value=Signal::derive(move || current(|f| f.work_item_type.as_ref().map(|t| t.as_str().to_owned())))
                 on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.work_item_type = v.map(|v| WorkItemType::parse(&v)))))/>
-            <Menu label="Source" all="All sources" options=Signal::derive(source_options)
+            <Menu label=t!("filter-source") all=t!("filter-source-all") options=Signal::derive(source_options)
                 value=Signal::derive(move || current(|f| f.source.clone()))
                 on_pick=Callback::new(move |v| edit(false, Box::new(move |f| f.source = v)))/>
-            <Menu label="Requester" all="Anyone" options=Signal::derive(requester_options)
+            <Menu label=t!("filter-requester") all=t!("filter-requester-all") options=Signal::derive(requester_options)
                 value=Signal::derive(move || current(|f| f.requester.clone()))
                 on_pick=Callback::new(move |v| edit(false, Box::new(move |f| f.requester = v)))/>
-            <Menu label="Age" all="Any age" options=Signal::derive(age_options)
+            <Menu label=t!("filter-age") all=t!("filter-age-all") options=Signal::derive(age_options)
                 value=Signal::derive(move || current(|f| f.older_than_days.map(|d| d.to_string())))
                 on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.older_than_days = v.and_then(|v| v.parse().ok()))))/>
             <label class="mt-field">
-                <span class="mt-field__label">"Sort by"</span>
+                <span class="mt-field__label">{t!("sort-by")}</span>
                 <select on:change=move |ev| {
                     let mut next = view.get_untracked();
                     next.sort = SortBy::parse(&event_target_value(&ev));
@@ -111,9 +108,9 @@ pub fn Toolbar(
 #[component]
 fn Menu(
     /// The menu's label.
-    label: &'static str,
+    label: String,
     /// The first choice, which filters nothing.
-    all: &'static str,
+    all: String,
     /// The other choices: value and what a person reads.
     options: Signal<Vec<(String, String)>>,
     /// The chosen value, if any.
@@ -150,23 +147,16 @@ pub fn LoadProgress(
         let (loaded, total, state) = queue
             .progress
             .with(|p| (p.loaded, p.total, p.state.clone()));
-        let total_text = thousands(total.unwrap_or(loaded as u64));
+        let known = total.is_some();
+        let total = total.unwrap_or(loaded as u64);
         match state {
             LoadState::Idle => String::new(),
-            LoadState::Loading if total.is_none() => "Loading work items…".into(),
-            LoadState::Loading => format!("Loaded {} of {total_text}…", thousands(loaded as u64)),
-            LoadState::Failed(_) => format!(
-                "Loaded {} of {total_text}; loading stopped.",
-                thousands(loaded as u64)
-            ),
-            LoadState::Done if shown.get() == loaded => {
-                format!("{} work items", thousands(loaded as u64))
-            }
-            LoadState::Done => format!(
-                "Showing {} of {} work items",
-                thousands(shown.get() as u64),
-                thousands(loaded as u64)
-            ),
+            LoadState::Loading if !known => t!("loading-work-items"),
+            LoadState::Loading => t!("progress-loading", loaded = loaded, total = total),
+
+            LoadState::Failed(_) => t!("progress-stopped", loaded = loaded, total = total),
+            LoadState::Done if shown.get() == loaded => t!("progress-done", count = loaded),
+            LoadState::Done => t!("progress-filtered", shown = shown.get(), count = loaded),
         }
     };
     let loading = move || {
@@ -189,7 +179,8 @@ pub fn LoadProgress(
             })}
             {move || failed().map(|message| view! {
                 <p class="mt-progress__error" role="alert">{message}" "
-                    <button type="button" class="mt-button" on:click=move |_| queue.reload()>"Retry"</button></p>
+                    <button type="button" class="mt-button" on:click=move |_| queue.reload()>{t!("retry")}</button></p>
+
             })}
         </div>
     }

@@ -11,6 +11,7 @@ use crate::logic::view::{save_view, saved_views, SavedView, TaskView};
 use crate::platform;
 use crate::routes::Tab;
 use crate::state::ViewAs;
+use crate::t;
 
 /// Where the saved views are kept.
 const KEY: &str = "my-tasks.saved-views";
@@ -35,7 +36,7 @@ pub fn ViewsBar(
     let save = move || {
         let chosen = name.get_untracked().trim().to_owned();
         if chosen.is_empty() {
-            said.set("Give the view a name first.".into());
+            said.set(t!("views-name-first"));
             return;
         }
         let query = view.with_untracked(TaskView::to_query);
@@ -50,9 +51,9 @@ pub fn ViewsBar(
         if platform::local_set(KEY, &json) {
             views.set(next);
             name.set(String::new());
-            said.set(format!("Saved the view “{chosen}”."));
+            said.set(t!("views-saved", name = &chosen));
         } else {
-            said.set("This browser does not let the app save views.".into());
+            said.set(t!("views-cannot-save"));
         }
     };
     let pick = move |chosen: String| {
@@ -95,26 +96,27 @@ pub fn ViewsBar(
         };
         let file = file_name(tab.as_str(), &owner(), when, extension);
         if !platform::download(&file, mime, &text) {
-            said.set("The browser refused the download.".into());
+            said.set(t!("download-refused"));
         }
     };
     view! {
         <div class="mt-views">
             <label class="mt-field">
-                <span class="mt-field__label">"Saved views"</span>
+                <span class="mt-field__label">{t!("views-saved-label")}</span>
                 <select on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { pick(v) } }>
-                    <option value="" selected>{move || if views.with(Vec::is_empty) { "None saved yet" } else { "Choose a view" }}</option>
-                    {move || views.get().into_iter().map(|v| { let value = v.name.clone(); view! { <option value=value>{v.name}</option> } }).collect_view()}
+                    <option value="" selected>{move || if views.with(Vec::is_empty) { t!("views-none") } else { t!("views-choose") }}</option>
+                    {move || views.get().into_iter().map(|v| { let value = v.name.clone(); view! { <option value=value dir="auto">{v.name}</option> } }).collect_view()}
                 </select>
             </label>
             <label class="mt-field">
-                <span class="mt-field__label">"View name"</span>
+                <span class="mt-field__label">{t!("views-name")}</span>
                 <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { save() }/>
             </label>
-            <button type="button" class="mt-button" on:click=move |_| save()>"Save view"</button>
-            <button type="button" class="mt-button" on:click={ let export = export.clone(); move |_| export(false) }>"Export CSV"</button>
-            <button type="button" class="mt-button" on:click=move |_| export(true)>"Export JSON"</button>
+            <button type="button" class="mt-button" on:click=move |_| save()>{t!("views-save")}</button>
+            <button type="button" class="mt-button" on:click={ let export = export.clone(); move |_| export(false) }>{t!("export-csv")}</button>
+            <button type="button" class="mt-button" on:click=move |_| export(true)>{t!("export-json")}</button>
+
             <p class="mt-views__said" role="status">{move || said.get()}</p>
         </div>
     }

@@ -1,12 +1,13 @@
-//! A timestamp shown relative ("3 days ago") with the exact local time on hover and focus,
-//! and the [`Clock`] that keeps every relative time true while a page stays open.
+//! A timestamp shown relative ("3 days ago", "vor 3 Tagen") with the exact local time on
+//! hover and focus, and the [`Clock`] that keeps every relative time true while a page
+//! stays open. Both are written by the browser's `Intl` in the person's locale.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::logic::format::relative_time;
+use crate::i18n::intl;
 use crate::platform;
 
 /// How often relative times are brought up to date: their smallest unit is a minute.
@@ -40,8 +41,9 @@ impl Clock {
     }
 }
 
-/// A relative time; the exact time in the browser's locale appears on hover and focus
-/// (it is focusable, so keyboard users get it too) and is read out after the relative one.
+/// A relative time; the exact time in the person's locale and time zone appears on hover
+/// and focus (it is focusable, so keyboard users get it too) and is read out after the
+/// relative one.
 #[component]
 pub fn RelativeTime(
     /// The moment to show.
@@ -49,15 +51,15 @@ pub fn RelativeTime(
 ) -> impl IntoView {
     // Outside the app (a component test) there is no clock: the time is read once.
     let clock = use_context::<Clock>();
+    let at_ms = at.timestamp_millis() as f64;
     let relative = move || {
         let now_ms = clock.map_or_else(platform::now_ms, |clock| clock.now_ms());
-        let now = DateTime::<Utc>::from_timestamp_millis(now_ms as i64).unwrap_or(at);
-        relative_time(at, now)
+        intl::relative(at_ms, now_ms)
     };
-    let exact = platform::local_date_time(at.timestamp_millis() as f64);
+    let exact = intl::date_time(at_ms);
     view! {
         <span class="mt-time">
-            <time class="mt-time__relative" datetime=at.to_rfc3339() tabindex="0" title=exact.clone()>
+            <time class="mt-time__relative" datetime=platform::iso_time(at_ms) tabindex="0" title=exact.clone()>
                 {relative}
                 <span class="mt-visually-hidden">{format!(" ({exact})")}</span>
             </time>

@@ -2,6 +2,7 @@
 //! [`crate::hooks::toasts`].
 
 use crate::hooks::toasts::{use_toasts, Toast, Toasts};
+use crate::t;
 use leptos::prelude::*;
 
 /// Where toasts appear: a polite `role=status` region for success and info, and a
@@ -39,7 +40,7 @@ fn ToastView(
         <div class=format!("mt-toast mt-toast--{}", toast.kind.as_str())>
             <p class="mt-toast__message">{toast.message}</p>
             <button type="button" class="mt-toast__dismiss" on:click=move |_| toasts.dismiss(id)>
-                "Dismiss"
+                {t!("dismiss")}
             </button>
         </div>
     }

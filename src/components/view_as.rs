@@ -8,6 +8,7 @@ use crate::api::Client;
 use crate::hooks::identity_search::{people_search, use_identity_search, SearchStatus};
 use crate::logic::format::display_name;
 use crate::state::{Person, ViewAs};
+use crate::t;
 
 /// How many people one search shows.
 const LIMIT: u32 = 10;
@@ -41,9 +42,9 @@ pub fn ViewAsPicker() -> impl IntoView {
         <div class="mt-viewas">
             {move || view_as.0.get().map(|p| view! {
                 <p class="mt-viewas__current" role="status">
-                    "Viewing as " <strong>{p.name}</strong>
+                    {t!("viewing-as")} " " <strong><bdi>{p.name}</bdi></strong>
                     <button type="button" class="mt-button mt-button--quiet" on:click=move |_| view_as.set(None)>
-                        "Back to my tasks"
+                        {t!("back-to-my-tasks")}
                     </button>
                 </p>
             })}
@@ -51,16 +52,17 @@ pub fn ViewAsPicker() -> impl IntoView {
                 ev.prevent_default();
                 people.query_now(&query.get_untracked());
             }>
-                <label for="viewas-input">"View as"</label>
-                <input id="viewas-input" type="search" placeholder="Name" prop:value=query
+                <label for="viewas-input">{t!("view-as")}</label>
+                <input id="viewas-input" type="search" placeholder=t!("column-name") prop:value=query
                     on:input=move |ev| set_query.set(event_target_value(&ev))/>
-                <button type="submit" class="mt-button">"Find"</button>
+                <button type="submit" class="mt-button">{t!("find")}</button>
             </form>
             {status}
             <Show when=move || people.results.with(|r| !r.is_empty())>
-                <ul class="mt-viewas__results" aria-label="Matching identities">
+                <ul class="mt-viewas__results" aria-label=t!("matching-identities")>
                     {move || people.results.get().into_iter().map(|who| {
-                        let label = format!("View as {}", display_name(&who));
+                        let label = t!("view-as-person", name = &display_name(&who));
+
                         view! { <li><button type="button" class="mt-button mt-button--quiet"
                             on:click=move |_| pick(&who)>{label}</button></li> }
                     }).collect_view()}

@@ -8,12 +8,14 @@ use wire::{WorkItem, WorkItemsSummary};
 use crate::api::{work_items, ApiError, Client, Page, Paging};
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
+use crate::i18n::intl;
 use crate::logic::format::{item_name, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::is_overdue;
 use crate::platform;
 use crate::routes::{item_href, AppRoute, Tab};
 use crate::state::{Changes, ViewAs};
+use crate::t;
 
 /// How many pending items the widget lists.
 pub const OLDEST_SHOWN: u32 = 5;
@@ -87,15 +89,15 @@ pub fn MyTasksWidget(
     });
     view! {
         <section class="mt-card mt-widget" aria-labelledby="widget-title">
-            <h2 id="widget-title" class="mt-widget__title">"My Tasks"</h2>
-            {loaded(summary, "counts", move |s| view! { <SummaryCounts summary=s/> })}
-            <h3 class="mt-widget__subtitle">"Waiting longest"</h3>
-            {loaded(overdue, "overdue count", move |(overdue, more)| view! {
+            <h2 id="widget-title" class="mt-widget__title">{t!("app-name")}</h2>
+            {loaded(summary, t!("loading-counts"), move |s| view! { <SummaryCounts summary=s/> })}
+            <h3 class="mt-widget__subtitle">{t!("widget-waiting-longest")}</h3>
+            {loaded(overdue, t!("loading-overdue"), move |(overdue, more)| view! {
                 <p class="mt-widget__overdue">{overdue_text(overdue, more, days)}</p>
             })}
-            {loaded(oldest, "work items", move |items| view! { <OldestList items external/> })}
+            {loaded(oldest, t!("loading-work-items"), move |items| view! { <OldestList items external/> })}
             <p class="mt-widget__more">
-                <AppLink href=AppRoute::tab(Tab::Pending).href() external>"See all work items"</AppLink>
+                <AppLink href=AppRoute::tab(Tab::Pending).href() external>{t!("widget-see-all")}</AppLink>
             </p>
         </section>
     }
@@ -117,10 +119,10 @@ fn overdue_on(page: &Page<WorkItem>, now_ms: i64, days: u32) -> (usize, bool) {
 
 /// "3 overdue (waiting over 7 days)", or that nothing is.
 fn overdue_text(overdue: usize, more: bool, days: u32) -> String {
-    let plus = if more { "+" } else { "" };
-    match overdue {
-        0 => format!("Nothing has waited over {days} days."),
-        n => format!("{n}{plus} overdue (waiting over {days} days)"),
+    match (overdue, more) {
+        (0, _) => t!("widget-none-overdue", days = days),
+        (n, false) => t!("widget-overdue", count = n, days = days),
+        (n, true) => t!("widget-overdue-more", count = n, days = days),
     }
 }
 
@@ -130,20 +132,20 @@ fn SummaryCounts(
     /// The summary endpoint's answer.
     summary: WorkItemsSummary,
 ) -> impl IntoView {
-    let stat = |label: &'static str, value: Option<i64>| {
+    let stat = |label: String, value: Option<i64>| {
         view! {
             <li class="mt-stat">
                 <span class="mt-stat__label">{label}</span>
                 " "
-                <span class="mt-stat__value">{value.unwrap_or(0)}</span>
+                <span class="mt-stat__value">{intl::number(value.unwrap_or(0) as f64)}</span>
             </li>
         }
     };
     view! {
-        <ul class="mt-widget__stats" aria-label="Work item counts">
-            {stat("Open", summary.open)}
-            {stat("Completed", summary.completed)}
-            {stat("Total", summary.total)}
+        <ul class="mt-widget__stats" aria-label=t!("widget-counts-label")>
+            {stat(t!("widget-open"), summary.open)}
+            {stat(t!("widget-completed"), summary.completed)}
+            {stat(t!("widget-total"), summary.total)}
         </ul>
     }
 }
@@ -157,7 +159,7 @@ fn OldestList(
     external: bool,
 ) -> impl IntoView {
     if items.is_empty() {
-        return view! { <p class="mt-empty">"Nothing is waiting for you."</p> }.into_any();
+        return view! { <p class="mt-empty">{t!("widget-nothing-waiting")}</p> }.into_any();
     }
     view! {
         <ul class="mt-widget__list">
@@ -170,15 +172,16 @@ fn OldestList(
                 view! {
                     <li class="mt-widget__item">
                         {match href {
-                            Some(href) => view! { <AppLink href external>{name}</AppLink> }.into_any(),
-                            None => view! { <span>{name}</span> }.into_any(),
+                            Some(href) => view! { <AppLink href external><bdi>{name}</bdi></AppLink> }.into_any(),
+                            None => view! { <bdi>{name}</bdi> }.into_any(),
                         }}
                         <span class="mt-tag">{kind}</span>
                         <span class="mt-widget__meta">
-                            {found.identities.join(", ")}
+                            <bdi>{found.identities.join(", ")}</bdi>
                             {(!found.identities.is_empty() && !found.sources.is_empty()).then_some(" · ")}
-                            {found.sources.join(", ")}
+                            <bdi>{found.sources.join(", ")}</bdi>
                         </span>
+
                         <MaybeTime at=item.created/>
                     </li>
                 }

@@ -10,18 +10,19 @@ use crate::components::time::MaybeTime;
 use crate::logic::format::{item_name, type_label};
 use crate::logic::involved::involved;
 use crate::routes::item_href;
+use crate::t;
 
 /// A labelled list of values, left out when empty.
 #[component]
 fn Facet(
     /// The label, e.g. "Sources".
-    label: &'static str,
+    label: String,
     /// The values.
     values: Vec<String>,
 ) -> impl IntoView {
     (!values.is_empty()).then(|| {
         view! {
-            <div class="mt-row__facet"><dt>{label}</dt><dd>{values.join(", ")}</dd></div>
+            <div class="mt-row__facet"><dt>{label}</dt><dd><bdi>{values.join(", ")}</bdi></dd></div>
         }
     })
 }
@@ -52,20 +53,21 @@ pub fn WorkItemRow(
             <div class="mt-row__head">
                 {select}
                 {match href {
-                    Some(href) => view! { <A href=href attr:class="mt-row__name">{name}</A> }.into_any(),
-                    None => view! { <span class="mt-row__name">{name}</span> }.into_any(),
+                    Some(href) => view! { <A href=href attr:class="mt-row__name"><bdi>{name}</bdi></A> }.into_any(),
+                    None => view! { <bdi class="mt-row__name">{name}</bdi> }.into_any(),
                 }}
                 {kind.map(|k| view! { <span class="mt-tag">{k}</span> })}
             </div>
-            {item.description.clone().filter(|d| !d.is_empty()).map(|d| view! { <p class="mt-row__description">{d}</p> })}
+            {item.description.clone().filter(|d| !d.is_empty()).map(|d| view! { <p class="mt-row__description" dir="auto">{d}</p> })}
             <dl class="mt-row__facets">
-                <Facet label="Sources" values=found.sources/>
-                <Facet label="Identities" values=found.identities/>
-                <Facet label="Accounts" values=found.accounts/>
-                {requester.map(|r| view! { <div class="mt-row__facet"><dt>"Requester"</dt><dd>{r}</dd></div> })}
-                <div class="mt-row__facet"><dt>"Created"</dt><dd><MaybeTime at=item.created/></dd></div>
+                <Facet label=t!("facet-sources") values=found.sources/>
+                <Facet label=t!("facet-identities") values=found.identities/>
+                <Facet label=t!("facet-accounts") values=found.accounts/>
+                {requester.map(|r| view! { <div class="mt-row__facet"><dt>{t!("column-requester")}</dt><dd><bdi>{r}</bdi></dd></div> })}
+                <div class="mt-row__facet"><dt>{t!("facet-created")}</dt><dd><MaybeTime at=item.created/></dd></div>
                 {completed.then(|| view! {
-                    <div class="mt-row__facet"><dt>"Completed"</dt><dd><MaybeTime at=item.completed/></dd></div>
+                    <div class="mt-row__facet"><dt>{t!("column-completed")}</dt><dd><MaybeTime at=item.completed/></dd></div>
+
                 })}
             </dl>
             {(!completed).then(|| view! { <crate::components::row_actions::RowActions item=item.clone()/> })}

@@ -3,6 +3,8 @@
 //! either way — and [`people_search`], the search through the public identities endpoint.
 
 use crate::api::{identities, Client, Paging};
+use crate::t;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -71,11 +73,10 @@ impl SearchStatus {
     pub fn text(&self) -> String {
         match self {
             SearchStatus::Idle => String::new(),
-            SearchStatus::Searching => "Searching…".into(),
-            SearchStatus::Found(0) => "No one found.".into(),
-            SearchStatus::Found(1) => "1 person found.".into(),
-            SearchStatus::Found(n) => format!("{n} people found."),
-            SearchStatus::Failed(message) => format!("Search failed: {message}"),
+            SearchStatus::Searching => t!("people-searching"),
+            SearchStatus::Found(0) => t!("people-none-found"),
+            SearchStatus::Found(n) => t!("people-found", count = *n),
+            SearchStatus::Failed(message) => t!("people-search-failed", reason = message),
         }
     }
 }

@@ -7,10 +7,11 @@
 
 use super::command::{ActionKind, Command, Target};
 use super::forward::ForwardChoice;
-use super::messages::{items, Decision};
+use super::messages::Decision;
 use super::refusal::{classify, Problem, Refusal};
 use super::wording::{problem_message, refusal_reason};
 use crate::api::error::ApiError;
+use crate::t;
 use std::collections::VecDeque;
 use wire::WorkItem;
 
@@ -26,22 +27,21 @@ pub enum BulkAction {
 }
 
 impl BulkAction {
-    /// The button's (and confirm button's) words: "Mark Complete", "Approve All", ….
-    pub fn label(&self) -> &'static str {
+    /// The action's name in messages: `complete`, `approve`, `reject`, `forward`.
+    pub fn as_str(&self) -> &'static str {
         match self {
-            BulkAction::Complete => "Mark Complete",
-            BulkAction::DecideAll(d) => d.bulk_label(),
-            BulkAction::Forward(_) => "Forward",
+            BulkAction::Complete => "complete",
+            BulkAction::DecideAll(d) => d.as_str(),
+            BulkAction::Forward(_) => "forward",
         }
     }
 
-    /// What the progress line says it is doing: "Approving", ….
-    pub fn doing(&self) -> &'static str {
+    /// The button's (and confirm button's) words: "Mark Complete", "Approve All", ….
+    pub fn label(&self) -> String {
         match self {
-            BulkAction::Complete => "Completing",
-            BulkAction::DecideAll(Decision::Approve) => "Approving",
-            BulkAction::DecideAll(Decision::Reject) => "Rejecting",
-            BulkAction::Forward(_) => "Forwarding",
+            BulkAction::Complete => t!("mark-complete"),
+            BulkAction::DecideAll(d) => d.bulk_label(),
+            BulkAction::Forward(_) => t!("forward"),
         }
     }
 
@@ -83,23 +83,12 @@ impl Unfit {
     /// The reason as a person reads it, after the item's name.
     pub fn reason(&self) -> String {
         match self {
-            Unfit::NotPending => "it is not pending any more".into(),
-            Unfit::HasForm => "it has an account-selection form; submit it on its page".into(),
-            Unfit::ApprovalsPending(n) => format!(
-                "{} still {} a decision",
-                approval_items(*n),
-                if *n == 1 { "waits for" } else { "wait for" }
-            ),
-            Unfit::NoApprovals => "it has no approval items waiting for a decision".into(),
-            Unfit::AlreadyTheirs(name) => format!("it already belongs to {name}"),
+            Unfit::NotPending => t!("unfit-not-pending"),
+            Unfit::HasForm => t!("unfit-has-form"),
+            Unfit::ApprovalsPending(n) => t!("unfit-approvals-pending", count = *n),
+            Unfit::NoApprovals => t!("unfit-no-approvals"),
+            Unfit::AlreadyTheirs(name) => t!("unfit-already-theirs", name = name),
         }
-    }
-}
-
-fn approval_items(n: usize) -> String {
-    match n {
-        1 => "1 approval item".into(),
-        n => format!("{n} approval items"),
     }
 }
 
@@ -143,7 +132,7 @@ pub fn plan(action: BulkAction, selected: &[WorkItem]) -> Plan {
         match fit(&action, item) {
             Some(Ok(target)) => fit_items.push(target),
             Some(Err(why)) => {
-                unfit.push((item.name.clone().unwrap_or_else(|| "(no name)".into()), why))
+                unfit.push((item.name.clone().unwrap_or_else(|| t!("item-no-name")), why))
             }
             None => {}
         }
@@ -158,32 +147,20 @@ pub fn plan(action: BulkAction, selected: &[WorkItem]) -> Plan {
 impl Plan {
     /// The confirmation's question: how many items the action applies to.
     pub fn question(&self) -> String {
-        let n = self.fit.len();
-        let what = match &self.action {
-            BulkAction::Complete => format!("Mark {} complete?", work_items(n)),
-            BulkAction::DecideAll(d) => format!(
-                "{} every pending approval item of {}?",
-                d.label(),
-                work_items(n)
-            ),
-            BulkAction::Forward(c) => format!("Forward {} to {}?", work_items(n), c.new_owner),
-        };
-        match n {
-            0 => format!(
-                "{} applies to none of the selected work items.",
-                self.action.label()
-            ),
-            _ => what,
+        let count = self.fit.len();
+        match &self.action {
+            _ if count == 0 => t!("bulk-fits-none", action = &self.action.label()),
+            BulkAction::Forward(c) => {
+                t!("bulk-confirm-forward", count = count, owner = &c.new_owner)
+            }
+            action => t!("bulk-confirm", action = action.as_str(), count = count),
         }
     }
 }
 
 /// "1 work item" / "3 work items".
 pub fn work_items(n: usize) -> String {
-    match n {
-        1 => "1 work item".into(),
-        n => format!("{n} work items"),
-    }
+    t!("work-items-count", count = n)
 }
 
 /// How a run may send: requests in flight at once, and request starts per window (kept
@@ -238,20 +215,21 @@ impl Entry {
     /// The result line's words, after the item's name.
     pub fn text(&self, action: &BulkAction) -> String {
         match &self.outcome {
-            Outcome::Queued => "waiting".into(),
-            Outcome::Sending => "sending…".into(),
+            Outcome::Queued => t!("outcome-queued"),
+            Outcome::Sending => t!("outcome-sending"),
             Outcome::Done => match action {
-                BulkAction::Complete => "completed".into(),
-                BulkAction::DecideAll(d) => {
-                    format!("{} {}", d.past(), items(self.target.approvals_waiting))
-                }
-                BulkAction::Forward(c) => format!("forwarded to {}", c.new_owner),
+                BulkAction::Forward(c) => t!("outcome-forwarded", owner = &c.new_owner),
+                action => t!(
+                    "outcome-done",
+                    action = action.as_str(),
+                    count = self.target.approvals_waiting
+                ),
             },
             Outcome::Refused(refusal) => refusal_reason(action.kind(), refusal),
             Outcome::Failed(error) => {
                 problem_message(action.kind(), &Problem::Failed(error.clone()))
             }
-            Outcome::NotSent => "not sent (cancelled)".into(),
+            Outcome::NotSent => t!("outcome-not-sent"),
         }
     }
 }
@@ -439,24 +417,29 @@ impl BulkRun {
     pub fn status(&self) -> String {
         let p = self.progress();
         if !self.is_finished() {
-            let verb = if self.cancelled {
-                "Cancelling"
+            let doing = if self.cancelled {
+                "cancel"
             } else {
-                self.action.doing()
+                self.action.as_str()
             };
-            return format!("{verb}… {} of {} answered.", p.settled(), p.total);
+            return t!(
+                "bulk-running",
+                doing = doing,
+                answered = p.settled(),
+                total = p.total
+            );
         }
-        let mut parts = vec![format!("{} done", p.done)];
+        let mut parts = vec![t!("bulk-done", count = p.done)];
         if p.refused > 0 {
-            parts.push(format!("{} refused", p.refused));
+            parts.push(t!("bulk-refused", count = p.refused));
         }
         if p.failed > 0 {
-            parts.push(format!("{} failed", p.failed));
+            parts.push(t!("bulk-failed", count = p.failed));
         }
         if p.not_sent > 0 {
-            parts.push(format!("{} not sent", p.not_sent));
+            parts.push(t!("bulk-not-sent", count = p.not_sent));
         }
-        format!("Finished: {}.", parts.join(", "))
+        t!("bulk-finished", parts = &parts.join(&t!("list-separator")))
     }
 }
 

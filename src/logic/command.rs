@@ -5,6 +5,8 @@ use super::forward::ForwardChoice;
 use super::messages::{pending_count, Decision};
 use wire::{AccountSelection, WorkItem};
 
+use crate::t;
+
 /// Something a person asked to do to the work item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -75,7 +77,7 @@ impl Target {
     pub fn of(item: &WorkItem) -> Option<Target> {
         Some(Target {
             id: item.id.clone().filter(|id| !id.is_empty())?,
-            name: item.name.clone().unwrap_or_else(|| "the work item".into()),
+            name: item.name.clone().unwrap_or_else(|| t!("the-work-item")),
             approvals_waiting: pending_count(item.approval_items()),
             has_form: item.form.is_some(),
         })

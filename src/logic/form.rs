@@ -8,6 +8,8 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use wire::{AccountSelection, FieldDetails, FieldType};
 
+use crate::t;
+
 /// The values being edited, keyed on field name.
 pub type FormValues = BTreeMap<String, String>;
 
@@ -85,7 +87,7 @@ pub fn collect_selection(
         let label = field_label(field);
         if field.field_type == FieldType::Checkbox {
             if field.required && text != "true" {
-                fail(field, format!("Check “{label}” to continue."));
+                fail(field, t!("form-check-required", label = label));
             }
             selection.insert(
                 field.name.clone(),
@@ -93,13 +95,10 @@ pub fn collect_selection(
             );
         } else if text.is_empty() {
             if field.required {
-                fail(field, format!("“{label}” is required."));
+                fail(field, t!("form-required", label = label));
             }
         } else if !field.allows(text) {
-            fail(
-                field,
-                format!("Choose one of the listed values for “{label}”."),
-            );
+            fail(field, t!("form-choose-listed", label = label));
         } else {
             selection.insert(field.name.clone(), Value::String(text.to_owned()));
         }

@@ -1,6 +1,7 @@
 //! The Forward dialog's rules: who and why, checked before anything is sent.
 
 use super::format::display_name;
+use crate::t;
 use wire::{PublicIdentity, WorkItemForward};
 
 /// A validated forward: the request body and the new owner's name for the confirmation.
@@ -30,12 +31,8 @@ pub fn validate_forward(
     let target_id = target.and_then(|t| t.id.clone());
     let comment = comment.trim();
     let errors = ForwardErrors {
-        target: target_id
-            .is_none()
-            .then(|| "Choose the person to forward this to from the list.".to_owned()),
-        comment: comment
-            .is_empty()
-            .then(|| "Write a comment for the new owner.".to_owned()),
+        target: target_id.is_none().then(|| t!("forward-error-target")),
+        comment: comment.is_empty().then(|| t!("forward-error-comment")),
     };
     match (target_id, errors == ForwardErrors::default()) {
         (Some(target_owner_id), true) => Ok(ForwardChoice {

@@ -31,17 +31,17 @@ pub enum Shortcut {
 
 /// Every shortcut with its keys and what it does, for the "?" dialog.
 pub const HELP: [(&str, &str); 11] = [
-    ("j or ↓", "Next work item"),
-    ("k or ↑", "Previous work item"),
-    ("x", "Select or unselect the current work item"),
-    ("Enter", "Open the current work item"),
-    ("Escape", "Clear the selection, or go back"),
-    ("c", "Mark Complete (the selection, else the current item)"),
-    ("a", "Approve All (the selection, else the current item)"),
-    ("r", "Reject All (the selection, else the current item)"),
-    ("f", "Forward (the selection, else the current item)"),
-    ("/", "Search"),
-    ("?", "Show these shortcuts"),
+    ("j / ↓", "next"),
+    ("k / ↑", "previous"),
+    ("x", "select"),
+    ("Enter", "open"),
+    ("Escape", "clear"),
+    ("c", "complete"),
+    ("a", "approve"),
+    ("r", "reject"),
+    ("f", "forward"),
+    ("/", "search"),
+    ("?", "help"),
 ];
 
 /// What has focus when a key is pressed, as far as shortcuts care.

@@ -6,6 +6,7 @@
 use wire::{WorkItem, WorkItemType};
 
 use super::involved::involved;
+use crate::t;
 
 /// Milliseconds in a day, for ages.
 pub const DAY_MS: i64 = 86_400_000;
@@ -60,17 +61,8 @@ impl SortBy {
     }
 
     /// What a person reads in the sort menu.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortBy::Newest => "Newest first",
-            SortBy::Oldest => "Oldest first",
-            SortBy::Modified => "Recently modified",
-            SortBy::ModifiedOldest => "Least recently modified",
-            SortBy::Name => "Name, A to Z",
-            SortBy::NameDesc => "Name, Z to A",
-            SortBy::Type => "Type",
-            SortBy::Source => "Source",
-        }
+    pub fn label(self) -> String {
+        t!("sort", by = self.as_str())
     }
 
     /// Reads a menu or URL value; unknown ones give the default.

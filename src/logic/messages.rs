@@ -1,5 +1,6 @@
 //! The words the actions use: decisions, confirmation questions and counts.
 
+use crate::t;
 use wire::{ApprovalItemDetails, WorkItemState};
 
 /// A decision on approval items.
@@ -12,28 +13,27 @@ pub enum Decision {
 }
 
 impl Decision {
-    /// The button that decides one item: "Approve" / "Reject".
-    pub fn label(self) -> &'static str {
+    /// The name of the decision in messages: `approve` / `reject`.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Decision::Approve => "Approve",
-            Decision::Reject => "Reject",
+            Decision::Approve => "approve",
+            Decision::Reject => "reject",
         }
+    }
+
+    /// The button that decides one item: "Approve" / "Reject".
+    pub fn label(self) -> String {
+        t!("decide", decision = self.as_str())
     }
 
     /// The button that decides every pending item: "Approve All" / "Reject All".
-    pub fn bulk_label(self) -> &'static str {
-        match self {
-            Decision::Approve => "Approve All",
-            Decision::Reject => "Reject All",
-        }
+    pub fn bulk_label(self) -> String {
+        t!("decide-all", decision = self.as_str())
     }
 
-    /// The past tense, for toasts: "approved" / "rejected".
-    pub fn past(self) -> &'static str {
-        match self {
-            Decision::Approve => "approved",
-            Decision::Reject => "rejected",
-        }
+    /// The confirmation dialog's title for deciding `count` items.
+    pub fn title(self, count: usize) -> String {
+        t!("decide-title", decision = self.as_str(), count = count)
     }
 }
 
@@ -47,27 +47,25 @@ pub fn pending_count(items: &[ApprovalItemDetails]) -> usize {
 
 /// The question a bulk decision asks, naming how many items it decides.
 pub fn bulk_confirm_message(decision: Decision, count: usize) -> String {
-    let verb = decision.label();
-    match count {
-        1 => format!("{verb} the 1 pending approval item of this work item?"),
-        n => format!("{verb} all {n} pending approval items of this work item?"),
-    }
+    t!(
+        "confirm-decide-all",
+        decision = decision.as_str(),
+        count = count
+    )
 }
 
 /// The question a decision on one approval item asks.
 pub fn single_confirm_message(decision: Decision, label: &str) -> String {
-    format!(
-        "{} “{label}”? This decides 1 approval item.",
-        decision.label()
+    t!(
+        "confirm-decide",
+        decision = decision.as_str(),
+        label = label
     )
 }
 
 /// "1 item" / "3 items".
 pub fn items(count: usize) -> String {
-    match count {
-        1 => "1 item".to_owned(),
-        n => format!("{n} items"),
-    }
+    t!("items", count = count)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! with from the latest polled one, so "3 new work items · Show" can appear without the
 //! list moving under them; [`title`] is the tab's title with the pending count.
 
+use crate::t;
+
 /// The pending count as the list was loaded, and as last polled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Freshness {
@@ -46,18 +48,15 @@ impl Freshness {
 
 /// The notice's text: "1 new work item" / "3 new work items".
 pub fn new_items_text(n: u64) -> String {
-    match n {
-        1 => "1 new work item".into(),
-        n => format!("{n} new work items"),
-    }
+    t!("new-items", count = n)
 }
 
 /// The document's title with the pending count: "(12) My Tasks", or "My Tasks" while
 /// the count is unknown.
 pub fn title(pending: Option<u64>) -> String {
     match pending {
-        Some(n) => format!("({n}) My Tasks"),
-        None => "My Tasks".into(),
+        Some(n) => t!("title-with-count", count = n),
+        None => t!("app-name"),
     }
 }
 

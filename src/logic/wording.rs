@@ -5,6 +5,7 @@ use super::command::{ActionKind, Command};
 use super::form::describe_values;
 use super::messages::items;
 use super::refusal::{Problem, Refusal};
+use crate::t;
 use wire::WorkItem;
 
 /// Plain words for what went wrong with an action of `kind`: a refusal explained, any
@@ -13,44 +14,34 @@ pub fn problem_message(kind: ActionKind, problem: &Problem) -> String {
     match problem {
         Problem::Refused(refusal) => refusal_message(kind, refusal),
         Problem::Failed(error) => match error.tracking_id() {
-            Some(tracking) => format!("{} (tracking ID {tracking})", error.message()),
+            Some(tracking) => t!(
+                "failed-with-tracking",
+                message = &error.message(),
+                tracking = tracking
+            ),
             None => error.message(),
         },
+    }
+}
+
+/// Which of the three "already done" explanations an action of `kind` gets.
+fn done_by(kind: ActionKind) -> &'static str {
+    match kind {
+        ActionKind::Decide(_) => "decide",
+        ActionKind::DecideAll(_) => "decide-all",
+        _ => "complete",
     }
 }
 
 /// The plain-words explanation of a refusal of an action of `kind`.
 pub fn refusal_message(kind: ActionKind, refusal: &Refusal) -> String {
     match refusal {
-        Refusal::ApprovalsPending(waiting) => format!(
-            "This work item cannot be completed yet: {} still {} a decision. \
-             Approve or reject them under Approval items first.",
-            items(*waiting),
-            if *waiting == 1 {
-                "waits for"
-            } else {
-                "wait for"
-            }
-        ),
-        Refusal::AlreadyDone => match kind {
-            ActionKind::Decide(_) => "That approval item has already been decided, perhaps in \
-                another window. This page now shows how things stand."
-                .to_owned(),
-            ActionKind::DecideAll(_) => "These approval items were already decided, perhaps \
-                in another window. This page now shows how things stand."
-                .to_owned(),
-            _ => "This work item was already completed, perhaps by someone else or in another \
-                window. This page now shows how it stands."
-                .to_owned(),
-        },
-        Refusal::NotYours => "This work item is no longer yours to act on: it may have been \
-            forwarded to someone else. This page now shows how it stands."
-            .to_owned(),
-        Refusal::Gone => "This work item (or the item you acted on) no longer exists. \
-            This page now shows what is left."
-            .to_owned(),
-        Refusal::Invalid(Some(text)) => format!("That did not work: {text}"),
-        Refusal::Invalid(None) => "That did not work: the request was refused.".to_owned(),
+        Refusal::ApprovalsPending(waiting) => t!("refused-approvals-pending", count = *waiting),
+        Refusal::AlreadyDone => t!("refused-already-done", action = done_by(kind)),
+        Refusal::NotYours => t!("refused-not-yours"),
+        Refusal::Gone => t!("refused-gone"),
+        Refusal::Invalid(Some(text)) => t!("refused-invalid", reason = text),
+        Refusal::Invalid(None) => t!("refused-invalid-plain"),
     }
 }
 
@@ -58,35 +49,30 @@ pub fn refusal_message(kind: ActionKind, refusal: &Refusal) -> String {
 /// long explanation of [`refusal_message`] would repeat for every line.
 pub fn refusal_reason(kind: ActionKind, refusal: &Refusal) -> String {
     let why = match refusal {
-        Refusal::ApprovalsPending(n) => format!(
-            "{} still {} a decision",
-            items(*n),
-            if *n == 1 { "waits for" } else { "wait for" }
-        ),
-        Refusal::AlreadyDone => match kind {
-            ActionKind::Decide(_) | ActionKind::DecideAll(_) => {
-                "already decided, perhaps in another window".to_owned()
-            }
-            _ => "already completed, perhaps by someone else".to_owned(),
-        },
-        Refusal::NotYours => "no longer yours; it may have been forwarded".to_owned(),
-        Refusal::Gone => "it no longer exists".to_owned(),
+        Refusal::ApprovalsPending(n) => t!("reason-approvals-pending", count = *n),
+        Refusal::AlreadyDone => t!("reason-already-done", action = done_by(kind)),
+        Refusal::NotYours => t!("reason-not-yours"),
+        Refusal::Gone => t!("reason-gone"),
         Refusal::Invalid(Some(text)) => text.clone(),
-        Refusal::Invalid(None) => "the request was refused".to_owned(),
+        Refusal::Invalid(None) => t!("reason-refused"),
     };
-    format!("refused: {why}")
+    t!("refused-because", reason = &why)
 }
 
 /// The toast after a successful action on the work item called `name`.
 pub fn success_message(kind: ActionKind, name: &str, detail: &str) -> String {
     match kind {
-        ActionKind::Complete => format!("“{name}” is complete. You will find it under Completed."),
-        ActionKind::Forward => format!("“{name}” was forwarded to {detail}."),
-        ActionKind::Decide(d) => format!("{} {detail} in “{name}”.", capitalised(d.past())),
-        ActionKind::DecideAll(d) => format!("{} {detail} in “{name}”.", capitalised(d.past())),
-        ActionKind::SubmitSelection => {
-            format!("Account selection for “{name}” submitted: {detail}.")
+        ActionKind::Complete => t!("done-complete", name = name),
+        ActionKind::Forward => t!("done-forward", name = name, owner = detail),
+        ActionKind::Decide(d) | ActionKind::DecideAll(d) => {
+            t!(
+                "done-decide",
+                decision = d.as_str(),
+                name = name,
+                what = detail
+            )
         }
+        ActionKind::SubmitSelection => t!("done-submit", name = name, values = detail),
     }
 }
 
@@ -95,9 +81,7 @@ pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
     let finished = after.is_some_and(|a| !a.is_pending());
     match command {
         Command::Forward(choice) => choice.new_owner.clone(),
-        Command::Decide { label, .. } if finished => {
-            format!("{label}; every item is decided, so the work item is finished")
-        }
+        Command::Decide { label, .. } if finished => t!("done-decide-finished", label = label),
         Command::Decide { label, .. } => label.clone(),
         Command::DecideAll(_, count) => items(*count),
         Command::Submit(_) => after
@@ -110,14 +94,6 @@ pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
             .join(", "),
         Command::Complete => String::new(),
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::api::Client;
 use crate::components::shell::SignInPanel;
 use crate::components::status::Loading;
 use crate::platform;
+use crate::t;
 
 /// The route `/auth/callback?code=&state=`.
 #[component]
@@ -35,7 +36,7 @@ pub fn CallbackPage() -> impl IntoView {
                     .complete_sign_in(&code, &state)
                     .await
                     .map_err(|e| e.message()),
-                _ => Err(error.unwrap_or_else(|| "The sign-in answer has no code.".into())),
+                _ => Err(error.unwrap_or_else(|| t!("sign-in-no-code"))),
             }
         }
     });
@@ -54,10 +55,10 @@ pub fn CallbackPage() -> impl IntoView {
     view! {
         <main id="main" class="mt-main">
             {move || match exchange.get() {
-                None | Some(Ok(_)) => view! { <Loading what="your session"/> }.into_any(),
+                None | Some(Ok(_)) => view! { <Loading text=t!("loading-session")/> }.into_any(),
                 Some(Err(message)) => view! {
                     <div class="mt-error" role="alert">
-                        <p class="mt-error__title">"Sign-in did not complete."</p>
+                        <p class="mt-error__title">{t!("sign-in-incomplete")}</p>
                         <p class="mt-error__message">{message}</p>
                     </div>
                     <SignInPanel/>
@@ -82,14 +83,13 @@ fn PopupHandOver(
     view! {
         <main id="main" class="mt-main">
             {if delivered {
-                view! { <p class="mt-empty">"Signed in. You can close this window."</p> }.into_any()
+                view! { <p class="mt-empty">{t!("signed-in-close")}</p> }.into_any()
             } else {
                 view! {
                     <div class="mt-error" role="alert">
-                        <p class="mt-error__title">"Sign-in did not complete."</p>
-                        <p class="mt-error__message">
-                            "The widget that asked for this sign-in is gone. Return to it and sign in again."
-                        </p>
+                        <p class="mt-error__title">{t!("sign-in-incomplete")}</p>
+                        <p class="mt-error__message">{t!("sign-in-widget-gone")}</p>
+
                     </div>
                 }.into_any()
             }}

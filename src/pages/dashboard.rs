@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use crate::components::shell::Shell;
 use crate::components::widget::MyTasksWidget;
+use crate::t;
 
 /// The route `/`.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     view! {
         <Shell>
-            <h1 class="mt-page-title">"Dashboard"</h1>
+            <h1 class="mt-page-title">{t!("nav-dashboard")}</h1>
             <MyTasksWidget/>
         </Shell>
     }

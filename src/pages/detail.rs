@@ -15,11 +15,13 @@ use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
 use crate::hooks::item_actions::{use_item_actions, ItemActions};
 use crate::hooks::shortcuts::use_back_shortcut;
+use crate::i18n::intl;
 use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
 use crate::logic::messages::pending_count;
 use crate::routes::{AppRoute, ItemParams, Tab};
 use crate::state::Changes;
+use crate::t;
 
 /// The route `/items/:id`.
 #[component]
@@ -58,14 +60,14 @@ fn Detail() -> impl IntoView {
     use_back_shortcut(AppRoute::tab(Tab::Pending));
     view! {
         <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>"← Back to Task Manager"</A></p>
-        {loaded(item, "the work item", move |found| match found {
+        {loaded(item, t!("loading-work-item"), move |found| match found {
             Some(item) => view! { <WorkItemDetail item/> }.into_any(),
             None => view! {
                 <section class="mt-card" aria-labelledby="missing-title">
-                    <h1 id="missing-title" class="mt-page-title">"Work item not found"</h1>
-                    <p>"There is no work item with the ID " <code>{id.get_untracked().unwrap_or_default()}</code>
-                       ", or it is not yours to see."</p>
-                    <p><A href=AppRoute::tab(Tab::Pending).href()>"Go to your pending work items"</A></p>
+                    <h1 id="missing-title" class="mt-page-title">{t!("detail-not-found-title")}</h1>
+                    <p>{t!("detail-not-found-before")} " " <code>{id.get_untracked().unwrap_or_default()}</code>
+                       {t!("detail-not-found-after")}</p>
+                    <p><A href=AppRoute::tab(Tab::Pending).href()>{t!("detail-go-to-pending")}</A></p>
                 </section>
             }.into_any(),
         })}
@@ -76,11 +78,16 @@ fn Detail() -> impl IntoView {
 #[component]
 fn Field(
     /// The label.
-    label: &'static str,
+    label: String,
     /// The value.
     children: Children,
 ) -> impl IntoView {
-    view! { <div class="mt-fields__row"><dt>{label}</dt><dd>{children()}</dd></div> }
+    view! { <div class="mt-fields__row"><dt>{label}</dt><dd><bdi>{children()}</bdi></dd></div> }
+}
+
+/// A state as people read it, in their language.
+fn state_label(state: &wire::WorkItemState) -> String {
+    t!("item-state", state = state.as_str())
 }
 
 /// The modifier class of a state badge; never free text from the server.
@@ -100,9 +107,9 @@ fn approval_label(item: &ApprovalItemDetails) -> String {
         .value
         .clone()
         .or(item.name.clone())
-        .unwrap_or_else(|| "item".into());
+        .unwrap_or_else(|| t!("approval-item"));
     match &item.application {
-        Some(app) => format!("{what} on {app}"),
+        Some(app) => t!("approval-label", what = &what, application = app),
         None => what,
     }
 }
@@ -120,10 +127,7 @@ pub fn WorkItemDetail(
     /// The work item.
     item: WorkItem,
 ) -> impl IntoView {
-    let state = item
-        .state
-        .as_ref()
-        .map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let state = item.state.as_ref().map_or("—".to_owned(), state_label);
     let kind = item
         .work_item_type
         .as_ref()
@@ -136,55 +140,55 @@ pub fn WorkItemDetail(
     let errors = item.errors.clone().unwrap_or_default();
     view! {
         <article class="mt-detail" aria-labelledby="detail-title">
-            <h1 id="detail-title" class="mt-page-title">{item.name.clone().unwrap_or_else(|| "(no name)".into())}</h1>
-            <p class="mt-detail__description">{text(&item.description)}</p>
+            <h1 id="detail-title" class="mt-page-title"><bdi>{item.name.clone().unwrap_or_else(|| t!("item-no-name"))}</bdi></h1>
+            <p class="mt-detail__description" dir="auto">{text(&item.description)}</p>
             {Target::of(&item).is_some().then(|| view! { <ItemActionBar item=item.clone()/> })}
             <dl class="mt-fields mt-card">
-                <Field label="State"><span class="mt-detail__state"><span class=state_class(item.state.as_ref())>{state.clone()}</span></span></Field>
-                <Field label="Type">{kind}</Field>
-                <Field label="Owner">{text(&item.owner_name)}</Field>
-                <Field label="Requester">{text(&item.requester_display_name)}</Field>
-                <Field label="Created"><MaybeTime at=item.created/></Field>
-                <Field label="Modified"><MaybeTime at=item.modified/></Field>
-                <Field label="Completed"><MaybeTime at=item.completed/></Field>
-                <Field label="Items">{item.num_items.map_or("—".into(), |n| n.to_string())}</Field>
-                <Field label="ID"><code>{text(&item.id)}</code></Field>
+                <Field label=t!("field-state")><span class="mt-detail__state"><span class=state_class(item.state.as_ref())>{state.clone()}</span></span></Field>
+                <Field label=t!("field-type")>{kind}</Field>
+                <Field label=t!("field-owner")>{text(&item.owner_name)}</Field>
+                <Field label=t!("field-requester")>{text(&item.requester_display_name)}</Field>
+                <Field label=t!("field-created")><MaybeTime at=item.created/></Field>
+                <Field label=t!("field-modified")><MaybeTime at=item.modified/></Field>
+                <Field label=t!("field-completed")><MaybeTime at=item.completed/></Field>
+                <Field label=t!("field-items")>{item.num_items.map_or("—".into(), |n| intl::number(n as f64))}</Field>
+                <Field label=t!("field-id")><code>{text(&item.id)}</code></Field>
             </dl>
             <section class="mt-detail__section" aria-labelledby="approvals-title">
-                <h2 id="approvals-title">{format!("Approval items ({})", approvals.len())}</h2>
+                <h2 id="approvals-title">{t!("approval-items", count = approvals.len())}</h2>
                 {(open && waiting > 0).then(|| view! {
                     <BulkDecisionBar pending_count=Signal::derive(move || waiting) pending=actions.pending()
                         on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting)))/>
                 })}
-                {if approvals.is_empty() { view! { <p class="mt-muted">"None."</p> }.into_any() } else {
+                {if approvals.is_empty() { view! { <p class="mt-muted">{t!("none")}</p> }.into_any() } else {
                     view! { <ul class="mt-cards">{approvals.into_iter().map(|a| view! { <ApprovalCard item=a open/> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
             <section class="mt-detail__section" aria-labelledby="remediations-title">
-                <h2 id="remediations-title">{format!("Remediation items ({})", remediations.len())}</h2>
-                {if remediations.is_empty() { view! { <p class="mt-muted">"None."</p> }.into_any() } else {
+                <h2 id="remediations-title">{t!("remediation-items", count = remediations.len())}</h2>
+                {if remediations.is_empty() { view! { <p class="mt-muted">{t!("none")}</p> }.into_any() } else {
                     view! { <ul class="mt-cards">{remediations.into_iter().map(|r| view! { <RemediationCard item=r/> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
             <section class="mt-detail__section" aria-labelledby="form-title">
-                <h2 id="form-title">"Form"</h2>
+                <h2 id="form-title">{t!("form")}</h2>
                 {match item.form.clone() {
                     Some(form) if open => view! {
                         <AccountSelectionForm form pending=actions.pending()
                             on_submit=Callback::new(move |s| actions.run(Command::Submit(s)))/>
                     }.into_any(),
                     Some(form) => view! {
-                        <h3>"What was chosen"</h3>
+                        <h3>{t!("form-chosen")}</h3>
                         <SelectionSummary form=form.clone()/>
                         <AccountSelectionForm form read_only=true/>
                     }.into_any(),
-                    None => view! { <p class="mt-muted">"None."</p> }.into_any(),
+                    None => view! { <p class="mt-muted">{t!("none")}</p> }.into_any(),
                 }}
             </section>
             <History events=item.history.clone()/>
             {(!errors.is_empty()).then(|| view! {
                 <section class="mt-detail__section" aria-labelledby="errors-title">
-                    <h2 id="errors-title">"Errors"</h2>
+                    <h2 id="errors-title">{t!("errors")}</h2>
                     <ul class="mt-detail__errors">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </section>
             })}
@@ -200,10 +204,7 @@ fn ApprovalCard(
     /// Whether the work item is still pending (so the item can be decided).
     open: bool,
 ) -> impl IntoView {
-    let state = item
-        .state
-        .as_ref()
-        .map_or("—".to_owned(), |s| s.as_str().to_owned());
+    let state = item.state.as_ref().map_or("—".to_owned(), state_label);
     let actions = expect_context::<ItemActions>();
     let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
     let label = approval_label(&item);
@@ -226,12 +227,12 @@ fn ApprovalCard(
             <ApprovalItemActions label=label.clone() pending=actions.pending() on_decide=decide/>
         })}
         <dl class="mt-fields">
-            <Field label="Application">{text(&item.application)}</Field>
-            <Field label="Account">{text(&item.account)}</Field>
-            <Field label="Attribute">{text(&item.name)}</Field>
-            <Field label="Operation">{text(&item.operation)}</Field>
-            <Field label="Value">{text(&item.value)}</Field>
-            <Field label="State"><span class=state_class(item.state.as_ref())>{state.clone()}</span></Field>
+            <Field label=t!("field-application")>{text(&item.application)}</Field>
+            <Field label=t!("field-account")>{text(&item.account)}</Field>
+            <Field label=t!("field-attribute")>{text(&item.name)}</Field>
+            <Field label=t!("field-operation")>{text(&item.operation)}</Field>
+            <Field label=t!("field-value")>{text(&item.value)}</Field>
+            <Field label=t!("field-state")><span class=state_class(item.state.as_ref())>{state.clone()}</span></Field>
         </dl></li>
     }
 }
@@ -244,12 +245,12 @@ fn RemediationCard(
 ) -> impl IntoView {
     view! {
         <li class="mt-card"><dl class="mt-fields">
-            <Field label="Identity">{text(&item.target_display_name.clone().or(item.target_name.clone()))}</Field>
-            <Field label="Application">{text(&item.application_name)}</Field>
-            <Field label="Account">{text(&item.native_identity)}</Field>
-            <Field label="Attribute">{text(&item.attribute_name)}</Field>
-            <Field label="Operation">{text(&item.attribute_operation)}</Field>
-            <Field label="Value">{text(&item.attribute_value)}</Field>
+            <Field label=t!("field-identity")>{text(&item.target_display_name.clone().or(item.target_name.clone()))}</Field>
+            <Field label=t!("field-application")>{text(&item.application_name)}</Field>
+            <Field label=t!("field-account")>{text(&item.native_identity)}</Field>
+            <Field label=t!("field-attribute")>{text(&item.attribute_name)}</Field>
+            <Field label=t!("field-operation")>{text(&item.attribute_operation)}</Field>
+            <Field label=t!("field-value")>{text(&item.attribute_value)}</Field>
         </dl></li>
     }
 }

@@ -5,14 +5,16 @@ use leptos_router::components::A;
 
 use crate::components::shell::Shell;
 use crate::routes::AppRoute;
+use crate::t;
 
 /// Any unknown path.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Shell>
-            <h1 class="mt-page-title">"Page not found"</h1>
-            <p>"There is nothing at this address. " <A href=AppRoute::Dashboard.href()>"Go to the dashboard"</A></p>
+            <h1 class="mt-page-title">{t!("not-found-title")}</h1>
+            <p>{t!("not-found-text")} " " <A href=AppRoute::Dashboard.href()>{t!("go-to-dashboard")}</A></p>
+
         </Shell>
     }
 }

@@ -26,6 +26,7 @@ use crate::logic::view::TaskView;
 use crate::platform;
 use crate::routes::{AppRoute, Tab, TasksParams};
 use crate::state::{Changes, ViewAs};
+use crate::t;
 
 /// From this width up the table is shown, below it the cards.
 pub const WIDE: &str = "(min-width: 900px)";
@@ -49,11 +50,11 @@ fn TaskManager() -> impl IntoView {
     let triage = provide_triage();
     use_triage_shortcuts(triage);
     view! {
-        <h1 class="mt-page-title">"Task Manager"</h1>
+        <h1 class="mt-page-title">{t!("nav-task-manager")}</h1>
         {move || match tab.get() {
             None => view! {
-                <p class="mt-empty">"There is no such tab. "
-                    <A href=AppRoute::tab(Tab::Pending).href()>"Go to pending work items"</A></p>
+                <p class="mt-empty">{t!("no-such-tab")} " "
+                    <A href=AppRoute::tab(Tab::Pending).href()>{t!("detail-go-to-pending")}</A></p>
             }.into_any(),
             Some(selected) => view! {
                 <TaskTabs selected pending completed/>
@@ -153,15 +154,15 @@ fn TabQueue(
         <ViewsBar tab view set_view entries=queue.entries rows/>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
-            Shape::Loading => view! { <Loading what="work items"/> }.into_any(),
+            Shape::Loading => view! { <Loading text=t!("loading-work-items")/> }.into_any(),
             Shape::Failed(error) => view! {
                 <ErrorPanel error on_retry=Callback::new(move |()| queue.reload())/>
             }.into_any(),
             Shape::Empty => view! { <p class="mt-empty">{empty_text(tab)}</p> }.into_any(),
             Shape::NoMatch => view! {
-                <p class="mt-empty" role="status">"No work items match. "
+                <p class="mt-empty" role="status">{t!("no-match")} " "
                     <button type="button" class="mt-button mt-button--quiet"
-                        on:click=move |_| set_view.run((TaskView::default(), false))>"Clear filters"</button></p>
+                        on:click=move |_| set_view.run((TaskView::default(), false))>{t!("clear-filters")}</button></p>
             }.into_any(),
             Shape::Rows => view! { <Rows entries=queue.entries rows context/> }.into_any(),
         }}
@@ -204,11 +205,8 @@ fn shape_of(queue: Queue, rows: Memo<Vec<usize>>) -> Shape {
     }
 }
 
-fn empty_text(tab: Tab) -> &'static str {
-    match tab {
-        Tab::Pending => "No pending work items. Nothing is waiting for you.",
-        Tab::Completed => "No completed work items yet.",
-    }
+fn empty_text(tab: Tab) -> String {
+    t!("tab-empty", tab = tab.as_str())
 }
 
 /// The table on wide screens, the cards on narrow ones.
@@ -257,14 +255,15 @@ fn Cards(
     };
     let more = move || rows.with(Vec::len) > limit.get();
     view! {
-        <ul class="mt-list" aria-label=format!("{} work items", tab.label())>
+        <ul class="mt-list" aria-label=t!("table-label", tab = tab.as_str())>
             <For each=cards key=|(key, _)| *key let((_, item))>
                 <WorkItemRow item completed=tab == Tab::Completed/>
             </For>
         </ul>
         {move || more().then(|| view! {
             <button type="button" class="mt-button mt-more"
-                on:click=move |_| limit.update(|l| *l += CARDS_STEP)>"Show more"</button>
+                on:click=move |_| limit.update(|l| *l += CARDS_STEP)>{t!("show-more")}</button>
+
         })}
     }
 }

@@ -1,0 +1,402 @@
+# Deutsch: die Texte, die nur die volle App verwendet; der Widget-Build lässt sie weg.
+
+## Der Rahmen der App
+
+skip-to-content = Zum Inhalt springen
+nav-main = Hauptmenü
+nav-dashboard = Übersicht
+nav-task-manager = Aufgabenverwaltung
+sign-out = Abmelden
+language = Sprache
+
+## Aufgabenverwaltung: Reiter, Suche, Filter, Sortierung und Laden
+
+tab = { $tab ->
+    [pending] Ausstehend
+   *[completed] Erledigt
+}
+find-label = { $tab ->
+    [pending] Ausstehende Arbeitselemente finden
+   *[completed] Erledigte Arbeitselemente finden
+}
+search = Suchen
+filter-type = Typ
+filter-type-all = Alle Typen
+filter-source = Quelle
+filter-source-all = Alle Quellen
+filter-requester = Antragsteller
+filter-requester-all = Alle
+filter-age = Alter
+filter-age-all = Beliebiges Alter
+filter-age-option = { $days ->
+    [one] Wartet seit { $days }+ Tag
+   *[other] Wartet seit { $days }+ Tagen
+}
+sort-by = Sortieren nach
+sort = { $by ->
+    [newest] Neueste zuerst
+    [oldest] Älteste zuerst
+    [modified] Zuletzt geändert
+    [modified-oldest] Am längsten nicht geändert
+    [name] Name, A bis Z
+    [name-desc] Name, Z bis A
+    [type] Typ
+   *[source] Quelle
+}
+progress-loading = { $loaded } von { $total } geladen…
+progress-stopped = { $loaded } von { $total } geladen; das Laden wurde abgebrochen.
+progress-done = { $count ->
+    [one] { $count } Arbeitselement
+   *[other] { $count } Arbeitselemente
+}
+progress-filtered = { $count ->
+    [one] { $shown } von { $count } Arbeitselement angezeigt
+   *[other] { $shown } von { $count } Arbeitselementen angezeigt
+}
+work-items = Arbeitselemente
+tab-count-failed = { $tab ->
+    [pending] Die Anzahl der ausstehenden konnte nicht geladen werden: { $reason }
+   *[completed] Die Anzahl der erledigten konnte nicht geladen werden: { $reason }
+}
+
+## Die Tabelle und die Karten
+
+table-label = { $tab ->
+    [pending] Ausstehende Arbeitselemente
+   *[completed] Erledigte Arbeitselemente
+}
+column-type = Typ
+column-name = Name
+column-requester = Antragsteller
+column-identity-account = Identität / Konto
+column-source = Quelle
+column-completed = Erledigt
+column-waiting = Wartet seit
+column-actions = Aktionen
+waited-under-a-minute = weniger als einer Minute
+overdue = überfällig
+facet-sources = Quellen
+facet-identities = Identitäten
+facet-accounts = Konten
+facet-created = Erstellt
+
+## Aktionen und ihre Bestätigungen
+
+mark-complete = Als erledigt markieren
+complete-work-item = Arbeitselement erledigen
+confirm-complete-named = „{ $name }“ als erledigt markieren? Es wechselt von Ausstehend zu Erledigt.
+confirm-complete = Dieses Arbeitselement als erledigt markieren? Es wechselt von Ausstehend zu Erledigt.
+go-to-approval-items = Zu den Genehmigungselementen
+cancel = Abbrechen
+
+## Weiterleiten
+
+forward = Weiterleiten
+forward-title = Arbeitselement weiterleiten
+forward-to = Weiterleiten an (Pflichtfeld)
+forward-comment = Kommentar (Pflichtfeld)
+forward-notify = Benachrichtigungen senden
+forward-error-target = Wählen Sie aus der Liste, an wen weitergeleitet werden soll.
+forward-error-comment = Schreiben Sie einen Kommentar für die neue Person.
+people = Personen
+people-searching = Suche läuft…
+people-none-found = Niemand gefunden.
+people-found = { $count ->
+    [one] { $count } Person gefunden.
+   *[other] { $count } Personen gefunden.
+}
+people-search-failed = Die Suche ist fehlgeschlagen: { $reason }
+
+## Entscheidungen
+
+decide = { $decision ->
+    [approve] Genehmigen
+   *[reject] Ablehnen
+}
+decide-all = { $decision ->
+    [approve] Alle genehmigen
+   *[reject] Alle ablehnen
+}
+decide-title = { $decision ->
+    [approve] { $count ->
+        [one] Element genehmigen
+       *[other] Elemente genehmigen
+    }
+   *[reject] { $count ->
+        [one] Element ablehnen
+       *[other] Elemente ablehnen
+    }
+}
+confirm-decide-all = { $decision ->
+    [approve] { $count ->
+        [one] Das { $count } ausstehende Genehmigungselement dieses Arbeitselements genehmigen?
+       *[other] Alle { $count } ausstehenden Genehmigungselemente dieses Arbeitselements genehmigen?
+    }
+   *[reject] { $count ->
+        [one] Das { $count } ausstehende Genehmigungselement dieses Arbeitselements ablehnen?
+       *[other] Alle { $count } ausstehenden Genehmigungselemente dieses Arbeitselements ablehnen?
+    }
+}
+confirm-decide = { $decision ->
+    [approve] „{ $label }“ genehmigen? Damit wird 1 Genehmigungselement entschieden.
+   *[reject] „{ $label }“ ablehnen? Damit wird 1 Genehmigungselement entschieden.
+}
+items = { $count ->
+    [one] { $count } Element
+   *[other] { $count } Elemente
+}
+
+## Was nach einer Aktion geschah
+
+failed-with-tracking = { $message } (Tracking-ID { $tracking })
+refused-approvals-pending = { $count ->
+    [one] Dieses Arbeitselement kann noch nicht erledigt werden: { $count } Element wartet noch auf eine Entscheidung. Genehmigen oder lehnen Sie es zuerst unter Genehmigungselemente ab.
+   *[other] Dieses Arbeitselement kann noch nicht erledigt werden: { $count } Elemente warten noch auf eine Entscheidung. Genehmigen oder lehnen Sie sie zuerst unter Genehmigungselemente ab.
+}
+refused-already-done = { $action ->
+    [decide] Über dieses Genehmigungselement wurde bereits entschieden, vielleicht in einem anderen Fenster. Diese Seite zeigt jetzt den aktuellen Stand.
+    [decide-all] Über diese Genehmigungselemente wurde bereits entschieden, vielleicht in einem anderen Fenster. Diese Seite zeigt jetzt den aktuellen Stand.
+   *[complete] Dieses Arbeitselement wurde bereits erledigt, vielleicht von jemand anderem oder in einem anderen Fenster. Diese Seite zeigt jetzt den aktuellen Stand.
+}
+refused-not-yours = Dieses Arbeitselement liegt nicht mehr bei Ihnen: Es wurde vielleicht an jemand anderen weitergeleitet. Diese Seite zeigt jetzt den aktuellen Stand.
+refused-gone = Dieses Arbeitselement (oder das Element, das Sie bearbeitet haben) existiert nicht mehr. Diese Seite zeigt jetzt, was übrig ist.
+refused-invalid = Das hat nicht geklappt: { $reason }
+refused-invalid-plain = Das hat nicht geklappt: Die Anfrage wurde abgelehnt.
+reason-approvals-pending = { $count ->
+    [one] { $count } Element wartet noch auf eine Entscheidung
+   *[other] { $count } Elemente warten noch auf eine Entscheidung
+}
+reason-already-done = { $action ->
+    [complete] bereits erledigt, vielleicht von jemand anderem
+   *[other] bereits entschieden, vielleicht in einem anderen Fenster
+}
+reason-not-yours = liegt nicht mehr bei Ihnen; es wurde vielleicht weitergeleitet
+reason-gone = es existiert nicht mehr
+reason-refused = die Anfrage wurde abgelehnt
+refused-because = abgelehnt: { $reason }
+done-complete = „{ $name }“ ist erledigt. Sie finden es unter Erledigt.
+done-forward = „{ $name }“ wurde an { $owner } weitergeleitet.
+done-decide = { $decision ->
+    [approve] Genehmigt: { $what } in „{ $name }“.
+   *[reject] Abgelehnt: { $what } in „{ $name }“.
+}
+done-decide-finished = { $label }; alle Elemente sind entschieden, das Arbeitselement ist damit abgeschlossen
+done-submit = Kontoauswahl für „{ $name }“ gesendet: { $values }.
+
+## Viele Arbeitselemente auf einmal
+
+work-items-count = { $count ->
+    [one] { $count } Arbeitselement
+   *[other] { $count } Arbeitselemente
+}
+unfit-not-pending = es ist nicht mehr ausstehend
+unfit-has-form = es hat ein Kontoauswahl-Formular; senden Sie es auf seiner Seite
+unfit-approvals-pending = { $count ->
+    [one] { $count } Genehmigungselement wartet noch auf eine Entscheidung
+   *[other] { $count } Genehmigungselemente warten noch auf eine Entscheidung
+}
+unfit-no-approvals = es hat keine Genehmigungselemente, die auf eine Entscheidung warten
+unfit-already-theirs = es gehört bereits { $name }
+bulk-fits-none = „{ $action }“ passt auf keines der ausgewählten Arbeitselemente.
+bulk-confirm = { $action ->
+    [complete] { $count ->
+        [one] { $count } Arbeitselement als erledigt markieren?
+       *[other] { $count } Arbeitselemente als erledigt markieren?
+    }
+    [approve] { $count ->
+        [one] Alle ausstehenden Genehmigungselemente von { $count } Arbeitselement genehmigen?
+       *[other] Alle ausstehenden Genehmigungselemente von { $count } Arbeitselementen genehmigen?
+    }
+   *[reject] { $count ->
+        [one] Alle ausstehenden Genehmigungselemente von { $count } Arbeitselement ablehnen?
+       *[other] Alle ausstehenden Genehmigungselemente von { $count } Arbeitselementen ablehnen?
+    }
+}
+bulk-confirm-forward = { $count ->
+    [one] { $count } Arbeitselement an { $owner } weiterleiten?
+   *[other] { $count } Arbeitselemente an { $owner } weiterleiten?
+}
+outcome-queued = wartet
+outcome-sending = wird gesendet…
+outcome-forwarded = an { $owner } weitergeleitet
+outcome-done = { $action ->
+    [complete] erledigt
+    [approve] { $count ->
+        [one] { $count } Element genehmigt
+       *[other] { $count } Elemente genehmigt
+    }
+   *[reject] { $count ->
+        [one] { $count } Element abgelehnt
+       *[other] { $count } Elemente abgelehnt
+    }
+}
+outcome-not-sent = nicht gesendet (abgebrochen)
+bulk-running = { $doing ->
+    [complete] Wird erledigt… { $answered } von { $total } beantwortet.
+    [approve] Wird genehmigt… { $answered } von { $total } beantwortet.
+    [reject] Wird abgelehnt… { $answered } von { $total } beantwortet.
+    [forward] Wird weitergeleitet… { $answered } von { $total } beantwortet.
+   *[cancel] Wird abgebrochen… { $answered } von { $total } beantwortet.
+}
+bulk-done = { $count } erledigt
+bulk-refused = { $count } abgelehnt
+bulk-failed = { $count } fehlgeschlagen
+bulk-not-sent = { $count } nicht gesendet
+bulk-finished = Fertig: { $parts }.
+list-separator = {", "}
+bulk-label = Ausgewählte Arbeitselemente
+bulk-selected = { $count } ausgewählt
+bulk-select-all = Alle { $count } Treffer auswählen
+bulk-clear = Auswahl aufheben
+shortcuts = Tastenkürzel
+current-row = { $name }, { $at } von { $total }
+current-row-selected = { $name }, { $at } von { $total }, ausgewählt
+forward-title-many = { $count } Arbeitselemente weiterleiten
+bulk-confirm-title = { $action }: bestätigen
+bulk-unfit = { $count ->
+    [one] { $count } ausgewähltes Arbeitselement kommt dafür nicht infrage:
+   *[other] { $count } ausgewählte Arbeitselemente kommen dafür nicht infrage:
+}
+bulk-left-out = Ausgelassene Arbeitselemente
+close = Schließen
+cancelling = Wird abgebrochen…
+bulk-action = Sammelaktion
+bulk-results-title = { $action }: Ergebnisse
+progress = Fortschritt
+results = Ergebnisse
+retry-failed = Fehlgeschlagene erneut senden
+shortcut = { $what ->
+    [next] Nächstes Arbeitselement
+    [previous] Vorheriges Arbeitselement
+    [select] Aktuelles Arbeitselement aus- oder abwählen
+    [open] Aktuelles Arbeitselement öffnen
+    [clear] Auswahl aufheben oder zurückgehen
+    [complete] Als erledigt markieren (die Auswahl, sonst das aktuelle Element)
+    [approve] Alle genehmigen (die Auswahl, sonst das aktuelle Element)
+    [reject] Alle ablehnen (die Auswahl, sonst das aktuelle Element)
+    [forward] Weiterleiten (die Auswahl, sonst das aktuelle Element)
+    [search] Suchen
+   *[help] Diese Tastenkürzel anzeigen
+}
+
+## Der Verlauf auf der Detailseite
+
+history = Verlauf
+history-someone = Jemand
+history-someone-else = jemand anderen
+history-event = { $action ->
+    [Completed] { $who } hat es als erledigt markiert
+    [Forwarded] { $who } hat es an { $whom } weitergeleitet
+    [Approved] { $who } hat ein Element genehmigt
+    [Rejected] { $who } hat ein Element abgelehnt
+    [ApprovedAll] { $who } hat alle Elemente genehmigt
+    [RejectedAll] { $who } hat alle Elemente abgelehnt
+    [AccountSelectionSubmitted] { $who } hat das Formular gesendet
+   *[changed] { $who } hat es geändert
+}
+history-other = { $who }: „{ $action }“
+
+## Ansehen als, und neue Arbeit
+
+viewing-as = Angesehen als
+back-to-my-tasks = Zurück zu meinen Aufgaben
+view-as = Ansehen als
+find = Finden
+matching-identities = Passende Identitäten
+view-as-person = Ansehen als { $name }
+show = Anzeigen
+new-items = { $count ->
+    [one] { $count } neues Arbeitselement
+   *[other] { $count } neue Arbeitselemente
+}
+title-with-count = ({ $count }) Meine Aufgaben
+dismiss = Schließen
+
+## Anmelden, und Seiten, die es nicht gibt
+
+loading-session = Ihre Sitzung wird geladen…
+sign-in-incomplete = Die Anmeldung wurde nicht abgeschlossen.
+signed-in-close = Angemeldet. Sie können dieses Fenster schließen.
+sign-in-widget-gone = Das Widget, das diese Anmeldung angefordert hat, ist nicht mehr da. Kehren Sie dorthin zurück und melden Sie sich erneut an.
+not-found-title = Seite nicht gefunden
+not-found-text = Unter dieser Adresse gibt es nichts.
+go-to-dashboard = Zur Übersicht
+
+## Die Detailseite
+
+loading-work-item = Das Arbeitselement wird geladen…
+detail-not-found-before = Es gibt kein Arbeitselement mit der ID
+detail-not-found-after = , oder Sie dürfen es nicht sehen.
+detail-go-to-pending = Zu Ihren ausstehenden Arbeitselementen
+approval-item = Element
+approval-label = { $what } in { $application }
+approval-items = Genehmigungselemente ({ $count })
+remediation-items = Behebungselemente ({ $count })
+form = Formular
+form-chosen = Was ausgewählt wurde
+errors = Fehler
+field-state = Status
+field-type = Typ
+field-owner = Besitzer
+field-requester = Antragsteller
+field-created = Erstellt
+field-modified = Geändert
+field-completed = Erledigt
+field-items = Elemente
+field-id = ID
+field-application = Anwendung
+field-account = Konto
+field-attribute = Attribut
+field-operation = Vorgang
+field-value = Wert
+field-identity = Identität
+item-state = { $state ->
+    [Finished] Abgeschlossen
+    [Rejected] Abgelehnt
+    [Returned] Zurückgegeben
+    [Expired] Abgelaufen
+    [Pending] Ausstehend
+    [Canceled] Storniert
+   *[other] { $state }
+}
+
+## Aufgabenverwaltung: Zustände der Liste, gespeicherte Ansichten und Export
+
+no-such-tab = Diesen Reiter gibt es nicht.
+no-match = Keine Arbeitselemente passen.
+clear-filters = Filter zurücksetzen
+tab-empty = { $tab ->
+    [pending] Keine ausstehenden Arbeitselemente. Nichts wartet auf Sie.
+   *[completed] Noch keine erledigten Arbeitselemente.
+}
+show-more = Mehr anzeigen
+views-name-first = Geben Sie der Ansicht zuerst einen Namen.
+views-saved = Ansicht „{ $name }“ gespeichert.
+views-cannot-save = Dieser Browser erlaubt der App nicht, Ansichten zu speichern.
+download-refused = Der Browser hat den Download verweigert.
+views-saved-label = Gespeicherte Ansichten
+views-none = Noch keine gespeichert
+views-choose = Ansicht wählen
+views-name = Name der Ansicht
+views-save = Ansicht speichern
+export-csv = Als CSV exportieren
+export-json = Als JSON exportieren
+
+## Das Kontoauswahl-Formular
+
+form-needs-attention = { $count ->
+    [one] { $count } Feld braucht Ihre Aufmerksamkeit.
+   *[other] { $count } Felder brauchen Ihre Aufmerksamkeit.
+}
+form-for = Für
+submit = Senden
+form-unknown-item = Unbekanntes Formularelement
+form-unknown-field = { $label } (Typ „{ $kind }“, schreibgeschützt)
+choose = Auswählen…
+form-check-required = Kreuzen Sie „{ $label }“ an, um fortzufahren.
+form-required = „{ $label }“ ist ein Pflichtfeld.
+form-choose-listed = Wählen Sie einen der aufgeführten Werte für „{ $label }“.
+form-field-required = { $label } (Pflichtfeld)
+the-work-item = das Arbeitselement
+detail-not-found-title = Arbeitselement nicht gefunden
+none = Keine.

@@ -1,0 +1,402 @@
+# The words only the full app uses; the widget build leaves them out.
+
+## The app's chrome
+
+skip-to-content = Skip to content
+nav-main = Main
+nav-dashboard = Dashboard
+nav-task-manager = Task Manager
+sign-out = Sign out
+language = Language
+
+## Task Manager: tabs, search, filters, sort and loading
+
+tab = { $tab ->
+    [pending] Pending
+   *[completed] Completed
+}
+find-label = { $tab ->
+    [pending] Find pending work items
+   *[completed] Find completed work items
+}
+search = Search
+filter-type = Type
+filter-type-all = All types
+filter-source = Source
+filter-source-all = All sources
+filter-requester = Requester
+filter-requester-all = Anyone
+filter-age = Age
+filter-age-all = Any age
+filter-age-option = { $days ->
+    [one] Waiting { $days }+ day
+   *[other] Waiting { $days }+ days
+}
+sort-by = Sort by
+sort = { $by ->
+    [newest] Newest first
+    [oldest] Oldest first
+    [modified] Recently modified
+    [modified-oldest] Least recently modified
+    [name] Name, A to Z
+    [name-desc] Name, Z to A
+    [type] Type
+   *[source] Source
+}
+progress-loading = Loaded { $loaded } of { $total }…
+progress-stopped = Loaded { $loaded } of { $total }; loading stopped.
+progress-done = { $count ->
+    [one] { $count } work item
+   *[other] { $count } work items
+}
+progress-filtered = { $count ->
+    [one] Showing { $shown } of { $count } work item
+   *[other] Showing { $shown } of { $count } work items
+}
+work-items = Work items
+tab-count-failed = { $tab ->
+    [pending] The pending count could not be loaded: { $reason }
+   *[completed] The completed count could not be loaded: { $reason }
+}
+
+## The table and the cards
+
+table-label = { $tab ->
+    [pending] Pending work items
+   *[completed] Completed work items
+}
+column-type = Type
+column-name = Name
+column-requester = Requester
+column-identity-account = Identity / account
+column-source = Source
+column-completed = Completed
+column-waiting = Waiting
+column-actions = Actions
+waited-under-a-minute = under a minute
+overdue = overdue
+facet-sources = Sources
+facet-identities = Identities
+facet-accounts = Accounts
+facet-created = Created
+
+## Actions and their confirmations
+
+mark-complete = Mark Complete
+complete-work-item = Complete work item
+confirm-complete-named = Mark “{ $name }” complete? It moves from Pending to Completed.
+confirm-complete = Mark this work item complete? It moves from Pending to Completed.
+go-to-approval-items = Go to the approval items
+cancel = Cancel
+
+## Forwarding
+
+forward = Forward
+forward-title = Forward work item
+forward-to = Forward to (required)
+forward-comment = Comment (required)
+forward-notify = Send notifications
+forward-error-target = Choose the person to forward this to from the list.
+forward-error-comment = Write a comment for the new owner.
+people = People
+people-searching = Searching…
+people-none-found = No one found.
+people-found = { $count ->
+    [one] { $count } person found.
+   *[other] { $count } people found.
+}
+people-search-failed = Search failed: { $reason }
+
+## Decisions
+
+decide = { $decision ->
+    [approve] Approve
+   *[reject] Reject
+}
+decide-all = { $decision ->
+    [approve] Approve All
+   *[reject] Reject All
+}
+decide-title = { $decision ->
+    [approve] { $count ->
+        [one] Approve item
+       *[other] Approve items
+    }
+   *[reject] { $count ->
+        [one] Reject item
+       *[other] Reject items
+    }
+}
+confirm-decide-all = { $decision ->
+    [approve] { $count ->
+        [one] Approve the { $count } pending approval item of this work item?
+       *[other] Approve all { $count } pending approval items of this work item?
+    }
+   *[reject] { $count ->
+        [one] Reject the { $count } pending approval item of this work item?
+       *[other] Reject all { $count } pending approval items of this work item?
+    }
+}
+confirm-decide = { $decision ->
+    [approve] Approve “{ $label }”? This decides 1 approval item.
+   *[reject] Reject “{ $label }”? This decides 1 approval item.
+}
+items = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+
+## What happened after an action
+
+failed-with-tracking = { $message } (tracking ID { $tracking })
+refused-approvals-pending = { $count ->
+    [one] This work item cannot be completed yet: { $count } item still waits for a decision. Approve or reject it under Approval items first.
+   *[other] This work item cannot be completed yet: { $count } items still wait for a decision. Approve or reject them under Approval items first.
+}
+refused-already-done = { $action ->
+    [decide] That approval item has already been decided, perhaps in another window. This page now shows how things stand.
+    [decide-all] These approval items were already decided, perhaps in another window. This page now shows how things stand.
+   *[complete] This work item was already completed, perhaps by someone else or in another window. This page now shows how it stands.
+}
+refused-not-yours = This work item is no longer yours to act on: it may have been forwarded to someone else. This page now shows how it stands.
+refused-gone = This work item (or the item you acted on) no longer exists. This page now shows what is left.
+refused-invalid = That did not work: { $reason }
+refused-invalid-plain = That did not work: the request was refused.
+reason-approvals-pending = { $count ->
+    [one] { $count } item still waits for a decision
+   *[other] { $count } items still wait for a decision
+}
+reason-already-done = { $action ->
+    [complete] already completed, perhaps by someone else
+   *[other] already decided, perhaps in another window
+}
+reason-not-yours = no longer yours; it may have been forwarded
+reason-gone = it no longer exists
+reason-refused = the request was refused
+refused-because = refused: { $reason }
+done-complete = “{ $name }” is complete. You will find it under Completed.
+done-forward = “{ $name }” was forwarded to { $owner }.
+done-decide = { $decision ->
+    [approve] Approved { $what } in “{ $name }”.
+   *[reject] Rejected { $what } in “{ $name }”.
+}
+done-decide-finished = { $label }; every item is decided, so the work item is finished
+done-submit = Account selection for “{ $name }” submitted: { $values }.
+
+## Acting on many work items at once
+
+work-items-count = { $count ->
+    [one] { $count } work item
+   *[other] { $count } work items
+}
+unfit-not-pending = it is not pending any more
+unfit-has-form = it has an account-selection form; submit it on its page
+unfit-approvals-pending = { $count ->
+    [one] { $count } approval item still waits for a decision
+   *[other] { $count } approval items still wait for a decision
+}
+unfit-no-approvals = it has no approval items waiting for a decision
+unfit-already-theirs = it already belongs to { $name }
+bulk-fits-none = { $action } applies to none of the selected work items.
+bulk-confirm = { $action ->
+    [complete] { $count ->
+        [one] Mark { $count } work item complete?
+       *[other] Mark { $count } work items complete?
+    }
+    [approve] { $count ->
+        [one] Approve every pending approval item of { $count } work item?
+       *[other] Approve every pending approval item of { $count } work items?
+    }
+   *[reject] { $count ->
+        [one] Reject every pending approval item of { $count } work item?
+       *[other] Reject every pending approval item of { $count } work items?
+    }
+}
+bulk-confirm-forward = { $count ->
+    [one] Forward { $count } work item to { $owner }?
+   *[other] Forward { $count } work items to { $owner }?
+}
+outcome-queued = waiting
+outcome-sending = sending…
+outcome-forwarded = forwarded to { $owner }
+outcome-done = { $action ->
+    [complete] completed
+    [approve] { $count ->
+        [one] approved { $count } item
+       *[other] approved { $count } items
+    }
+   *[reject] { $count ->
+        [one] rejected { $count } item
+       *[other] rejected { $count } items
+    }
+}
+outcome-not-sent = not sent (cancelled)
+bulk-running = { $doing ->
+    [complete] Completing… { $answered } of { $total } answered.
+    [approve] Approving… { $answered } of { $total } answered.
+    [reject] Rejecting… { $answered } of { $total } answered.
+    [forward] Forwarding… { $answered } of { $total } answered.
+   *[cancel] Cancelling… { $answered } of { $total } answered.
+}
+bulk-done = { $count } done
+bulk-refused = { $count } refused
+bulk-failed = { $count } failed
+bulk-not-sent = { $count } not sent
+bulk-finished = Finished: { $parts }.
+list-separator = {", "}
+bulk-label = Selected work items
+bulk-selected = { $count } selected
+bulk-select-all = Select all { $count } matching
+bulk-clear = Clear selection
+shortcuts = Keyboard shortcuts
+current-row = { $name }, { $at } of { $total }
+current-row-selected = { $name }, { $at } of { $total }, selected
+forward-title-many = Forward { $count } work items
+bulk-confirm-title = { $action }: confirm
+bulk-unfit = { $count ->
+    [one] { $count } selected work item cannot take it:
+   *[other] { $count } selected work items cannot take it:
+}
+bulk-left-out = Work items left out
+close = Close
+cancelling = Cancelling…
+bulk-action = Bulk action
+bulk-results-title = { $action }: results
+progress = Progress
+results = Results
+retry-failed = Retry failed
+shortcut = { $what ->
+    [next] Next work item
+    [previous] Previous work item
+    [select] Select or unselect the current work item
+    [open] Open the current work item
+    [clear] Clear the selection, or go back
+    [complete] Mark Complete (the selection, else the current item)
+    [approve] Approve All (the selection, else the current item)
+    [reject] Reject All (the selection, else the current item)
+    [forward] Forward (the selection, else the current item)
+    [search] Search
+   *[help] Show these shortcuts
+}
+
+## The detail page's history
+
+history = History
+history-someone = Someone
+history-someone-else = someone else
+history-event = { $action ->
+    [Completed] { $who } marked it complete
+    [Forwarded] { $who } forwarded it to { $whom }
+    [Approved] { $who } approved an item
+    [Rejected] { $who } rejected an item
+    [ApprovedAll] { $who } approved all items
+    [RejectedAll] { $who } rejected all items
+    [AccountSelectionSubmitted] { $who } submitted the form
+   *[changed] { $who } changed it
+}
+history-other = { $who } did “{ $action }”
+
+## View as, and fresh work
+
+viewing-as = Viewing as
+back-to-my-tasks = Back to my tasks
+view-as = View as
+find = Find
+matching-identities = Matching identities
+view-as-person = View as { $name }
+show = Show
+new-items = { $count ->
+    [one] { $count } new work item
+   *[other] { $count } new work items
+}
+title-with-count = ({ $count }) My Tasks
+dismiss = Dismiss
+
+## Signing in, and pages that are not there
+
+loading-session = Loading your session…
+sign-in-incomplete = Sign-in did not complete.
+signed-in-close = Signed in. You can close this window.
+sign-in-widget-gone = The widget that asked for this sign-in is gone. Return to it and sign in again.
+not-found-title = Page not found
+not-found-text = There is nothing at this address.
+go-to-dashboard = Go to the dashboard
+
+## The detail page
+
+loading-work-item = Loading the work item…
+detail-not-found-before = There is no work item with the ID
+detail-not-found-after = , or it is not yours to see.
+detail-go-to-pending = Go to your pending work items
+approval-item = item
+approval-label = { $what } on { $application }
+approval-items = Approval items ({ $count })
+remediation-items = Remediation items ({ $count })
+form = Form
+form-chosen = What was chosen
+errors = Errors
+field-state = State
+field-type = Type
+field-owner = Owner
+field-requester = Requester
+field-created = Created
+field-modified = Modified
+field-completed = Completed
+field-items = Items
+field-id = ID
+field-application = Application
+field-account = Account
+field-attribute = Attribute
+field-operation = Operation
+field-value = Value
+field-identity = Identity
+item-state = { $state ->
+    [Finished] Finished
+    [Rejected] Rejected
+    [Returned] Returned
+    [Expired] Expired
+    [Pending] Pending
+    [Canceled] Canceled
+   *[other] { $state }
+}
+
+## Task Manager: states of the list, saved views and export
+
+no-such-tab = There is no such tab.
+no-match = No work items match.
+clear-filters = Clear filters
+tab-empty = { $tab ->
+    [pending] No pending work items. Nothing is waiting for you.
+   *[completed] No completed work items yet.
+}
+show-more = Show more
+views-name-first = Give the view a name first.
+views-saved = Saved the view “{ $name }”.
+views-cannot-save = This browser does not let the app save views.
+download-refused = The browser refused the download.
+views-saved-label = Saved views
+views-none = None saved yet
+views-choose = Choose a view
+views-name = View name
+views-save = Save view
+export-csv = Export CSV
+export-json = Export JSON
+
+## The account-selection form
+
+form-needs-attention = { $count ->
+    [one] { $count } field needs your attention.
+   *[other] { $count } fields need your attention.
+}
+form-for = For
+submit = Submit
+form-unknown-item = Unrecognised form item
+form-unknown-field = { $label } (type “{ $kind }”, read-only)
+choose = Choose…
+form-check-required = Check “{ $label }” to continue.
+form-required = “{ $label }” is required.
+form-choose-listed = Choose one of the listed values for “{ $label }”.
+form-field-required = { $label } (required)
+the-work-item = the work item
+detail-not-found-title = Work item not found
+none = None.

@@ -1,0 +1,97 @@
+# The words both builds use (the widget and the full app): the widget, signing in,
+# times, statuses and errors. Counts choose their plural form by CLDR's rules for the
+# language; numbers are written by the browser's Intl.
+
+app-name = My Tasks
+
+## Loading and errors
+
+loading-app = Loading My Tasks…
+loading-counts = Loading counts…
+loading-overdue = Loading the overdue count…
+loading-work-items = Loading work items…
+error-title = Something went wrong.
+error-session-ended = Your session has ended. Signing you in again…
+error-tracking-id = Tracking ID:
+retry = Retry
+server-busy-waiting = The server is busy. Waiting { $seconds } s before trying again…
+
+## The widget
+
+widget-waiting-longest = Waiting longest
+widget-see-all = See all work items
+widget-counts-label = Work item counts
+widget-open = Open
+widget-completed = Completed
+widget-total = Total
+widget-nothing-waiting = Nothing is waiting for you.
+widget-none-overdue = { $days ->
+    [one] Nothing has waited over { $days } day.
+   *[other] Nothing has waited over { $days } days.
+}
+widget-overdue = { $days ->
+    [one] { $count } overdue (waiting over { $days } day)
+   *[other] { $count } overdue (waiting over { $days } days)
+}
+widget-overdue-more = { $days ->
+    [one] { $count }+ overdue (waiting over { $days } day)
+   *[other] { $count }+ overdue (waiting over { $days } days)
+}
+
+## Starting
+
+cannot-start = My Tasks cannot start
+cannot-start-hint = Ask whoever deployed this app to fix its config.json.
+config-unavailable = config.json could not be loaded: { $reason }
+config-malformed = config.json is not valid: { $reason }
+config-invalid = config.json has an unusable value: { $reason }
+
+## Signing in
+
+sign-in-title = Sign in to My Tasks
+sign-in-lead = See and act on the work items waiting for you in Identity Security Cloud.
+sign-in = Sign in
+signing-in = Signing in…
+sign-in-no-code = The sign-in answer has no code.
+sign-in-no-crypto = This browser cannot sign in securely (it has no Web Crypto). Open My Tasks over HTTPS or in a current browser.
+sign-in-no-storage = This browser could not keep the sign-in state.
+sign-in-popup-blocked = The browser blocked the sign-in window. Allow popups for this page, or open My Tasks in its own tab.
+sign-in-popup-closed = The sign-in window was closed before signing in.
+sign-in-refused = Sign-in did not complete: { $reason }
+sign-in-not-here = This app does not sign in.
+sign-in-unreadable = The sign-in window sent an unreadable answer.
+sign-in-state-mismatch = The sign-in answer does not match the request (state).
+sign-in-not-started = This sign-in was not started here, or was already used.
+
+## Work items
+
+item-no-name = (no name)
+work-item-type = { $kind ->
+    [Generic] Generic
+    [Certification] Certification
+    [Remediation] Remediation
+    [Delegation] Delegation
+    [Approval] Approval
+    [ViolationReview] Violation review
+    [Form] Form
+    [PolicyViolation] Policy violation
+    [Challenge] Challenge
+    [ImpactAnalysis] Impact analysis
+    [Signoff] Signoff
+    [Event] Event
+    [ManualAction] Manual action
+    [Test] Test
+   *[other] { $kind }
+}
+
+## What the API said
+
+api-network = Could not reach the server ({ $detail }).
+api-decode = The server sent an answer we could not read ({ $detail }).
+api-rate-limited = Too many requests.
+api-try-again = { $message } Try again in { $seconds } s.
+api-bad-request = The request was refused.
+api-unauthorized = Your session has ended.
+api-forbidden = You are not allowed to do this.
+api-not-found = Not found.
+api-server = The server failed (HTTP { $status }).

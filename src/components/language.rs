@@ -1,0 +1,30 @@
+//! The language picker in the header: every language the app has, each named in itself.
+//! Choosing one remembers it in this browser and reloads the page in it.
+
+use leptos::prelude::*;
+
+use crate::i18n::{self, Lang};
+use crate::t;
+
+/// A labelled menu of the app's languages, the current one selected.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let current = i18n::current();
+    let on_change = move |event| {
+        if let Some(lang) = Lang::from_tag(&event_target_value(&event)) {
+            if lang != current {
+                i18n::switch_to(lang);
+            }
+        }
+    };
+    view! {
+        <label class="mt-language">
+            <span class="mt-visually-hidden">{t!("language")}</span>
+            <select class="mt-select mt-language__select" on:change=on_change>
+                {Lang::ALL.into_iter().map(|lang| view! {
+                    <option value=lang.tag() lang=lang.tag() selected=lang == current>{lang.endonym()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}

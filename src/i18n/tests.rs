@@ -1,0 +1,272 @@
+//! The catalogues are complete and well formed in every language, every message the code
+//! asks for exists, and counts take the plural forms each language needs.
+
+use super::*;
+
+const FILES: [(&str, &Ftl); 2] = [("core", &CORE), ("app", &APP)];
+
+/// The message ids of one file, in order.
+fn ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
+
+/// The ids a source file asks for with `t!("id"…)` (not `format!("…")`).
+fn asked(source: &str) -> Vec<String> {
+    let code: String = source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut found = Vec::new();
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find("t!(\"") {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + 4..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        found.extend(rest.split('"').next().map(str::to_owned));
+    }
+    found
+}
+
+fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let catalog = catalog(lang, &[&CORE, &APP]);
+    format(&catalog.bundle, id, args)
+}
+
+#[test]
+fn every_file_parses_in_every_language() {
+    for (name, file) in FILES {
+        for lang in Lang::ALL {
+            let source = file.source(lang).to_owned();
+            if let Err((_, errors)) = FluentResource::try_new(source) {
+                panic!("{name}.ftl in {}: {errors:?}", lang.tag());
+            }
+        }
+    }
+}
+
+#[test]
+fn every_language_has_exactly_the_messages_english_has() {
+    for (name, file) in FILES {
+        let english = ids(file.en);
+        assert!(!english.is_empty(), "{name}.ftl has no messages");
+        for lang in [Lang::De, Lang::Ar] {
+            assert_eq!(
+                ids(file.source(lang)),
+                english,
+                "{name}.ftl in {}",
+                lang.tag()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_message_is_left_in_english_by_mistake() {
+    // Words that are the same in German (or are names) may repeat English; Arabic never.
+    let same_in_german = [
+        "app-name",
+        "list-separator",
+        "title-with-count",
+        "filter-type",
+        "column-type",
+        "column-name",
+        "form",
+        "field-id",
+        "field-status",
+        "api-try-again",
+        "failed-with-tracking",
+        "bulk-confirm-title",
+        "bulk-results-title",
+        "approval-items",
+        "remediation-items",
+        "current-row",
+        "form-unknown-field",
+        "form-field-required",
+        "column-source",
+        "filter-source",
+        "history-other",
+        "done-decide-finished",
+        "approval-label",
+    ];
+    for (name, file) in FILES {
+        let english: Vec<&str> = file.en.lines().filter(|l| l.contains(" = ")).collect();
+        for lang in [Lang::De, Lang::Ar] {
+            for line in file.source(lang).lines().filter(|l| l.contains(" = ")) {
+                let id = line.split(" =").next().unwrap_or_default();
+                let exempt = lang == Lang::De && same_in_german.contains(&id);
+                let value = line.split_once(" = ").map(|(_, v)| v).unwrap_or_default();
+                let untranslated = english.contains(&line) && !value.trim().is_empty();
+                let selector = value.trim_end().ends_with("->");
+                assert!(
+                    exempt || selector || !untranslated,
+                    "{name}.ftl in {}: {line}",
+                    lang.tag()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_message_the_code_asks_for_exists() {
+    let english: Vec<String> = FILES.iter().flat_map(|(_, f)| ids(f.en)).collect();
+    let mut missing = Vec::new();
+    let mut count = 0;
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.ends_with("i18n/tests.rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for id in asked(&source) {
+            count += 1;
+            if !english.contains(&id) {
+                missing.push(format!("{}: {id}", path.display()));
+            }
+        }
+    }
+    assert!(count > 200, "only {count} uses of t! found");
+    assert!(missing.is_empty(), "no such message: {missing:#?}");
+}
+
+#[test]
+fn the_widget_build_needs_only_the_core_words() {
+    let core = ids(CORE.en);
+    let widget_files = [
+        "components/widget.rs",
+        "components/status.rs",
+        "components/time.rs",
+        "pages/widget.rs",
+        "api/error.rs",
+        "api/auth.rs",
+        "logic/format.rs",
+    ];
+    for file in widget_files {
+        let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
+        let source = std::fs::read_to_string(&path).unwrap();
+        let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for id in asked(source) {
+            assert!(core.contains(&id), "{file} asks for {id}, not in core.ftl");
+        }
+    }
+}
+
+#[test]
+fn arabic_counts_take_all_six_plural_forms() {
+    let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+        .into_iter()
+        .map(|n| text_in(Lang::Ar, "items", &[("count", Arg::from(n))]))
+        .collect();
+    for (i, form) in forms.iter().enumerate() {
+        for other in &forms[i + 1..] {
+            assert_ne!(
+                form.replace(char::is_numeric, ""),
+                other.replace(char::is_numeric, ""),
+                "two counts share a form: {forms:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn german_and_english_tell_one_from_many() {
+    assert_eq!(
+        text_in(Lang::En, "items", &[("count", Arg::from(1))]),
+        "1 item"
+    );
+    assert_eq!(
+        text_in(Lang::En, "items", &[("count", Arg::from(3))]),
+        "3 items"
+    );
+    assert_eq!(
+        text_in(Lang::De, "items", &[("count", Arg::from(1))]),
+        "1 Element"
+    );
+    assert_eq!(
+        text_in(Lang::De, "items", &[("count", Arg::from(3))]),
+        "3 Elemente"
+    );
+    assert_eq!(
+        text_in(Lang::De, "items", &[("count", Arg::from(0))]),
+        "0 Elemente"
+    );
+}
+
+#[test]
+fn every_plural_message_has_a_form_for_every_count_in_every_language() {
+    // A missing variant falls back to the default one silently; a typo in a variable
+    // name shows up as an error. Format each message with numbers and text for every
+    // variable it names, and demand no errors.
+    for lang in Lang::ALL {
+        let catalog = catalog(lang, &[&CORE, &APP]);
+        for (_, file) in FILES {
+            for id in ids(file.source(lang)) {
+                let pattern = catalog
+                    .bundle
+                    .get_message(&id)
+                    .and_then(|m| m.value())
+                    .unwrap();
+                for n in [0.0, 1.0, 2.0, 5.0, 11.0, 101.0] {
+                    let mut args = FluentArgs::new();
+                    for name in [
+                        "count", "days", "seconds", "loaded", "total", "shown", "at", "answered",
+                    ] {
+                        args.set(name, FluentValue::from(n));
+                    }
+                    for name in [
+                        "name",
+                        "tab",
+                        "reason",
+                        "label",
+                        "kind",
+                        "state",
+                        "by",
+                        "what",
+                        "decision",
+                        "action",
+                        "doing",
+                        "owner",
+                        "who",
+                        "whom",
+                        "message",
+                        "tracking",
+                        "detail",
+                        "status",
+                        "values",
+                        "parts",
+                        "application",
+                    ] {
+                        args.set(name, FluentValue::from("x"));
+                    }
+                    let mut errors = Vec::new();
+                    let _ = catalog
+                        .bundle
+                        .format_pattern(pattern, Some(&args), &mut errors);
+                    assert!(errors.is_empty(), "{id} in {}: {errors:?}", lang.tag());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn arabic_isolates_names_so_latin_ones_stay_readable() {
+    let text = text_in(Lang::Ar, "views-saved", &[("name", Arg::from("GitHub"))]);
+    assert!(text.contains("\u{2068}GitHub\u{2069}"), "{text}");
+    let english = text_in(Lang::En, "views-saved", &[("name", Arg::from("GitHub"))]);
+    assert_eq!(english, "Saved the view “GitHub”.");
+}
