@@ -3,27 +3,10 @@
 // the test; every screen of a journey is audited before it fails (soft assertions), and the
 // failure lists each violation's rule id, impact, help text and the elements it found, so a
 // reader knows what to fix without rerunning anything.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { audit } from './axe';
 import { test, expect, type Sandbox } from './fixtures';
 import { findPending, signIn, undecided } from './actions-helpers';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING = new Set(['serious', 'critical']);
-
-/** Runs axe on the page as it is now; records (softly) every serious or critical violation. */
-async function audit(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = violations
-    .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .map((v) => [
-      `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
-      ...v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s*\n\s*/g, ' ')}`),
-    ].join('\n'));
-  // Named from what the page itself sees, so the message cannot claim a mode that is not on.
-  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-  expect.soft(found, `axe violations on ${screen} (${dark ? 'dark' : 'light'} mode)`).toEqual([]);
-}
 
 /** Opens a confirmation or form dialog by its button, audits it, and closes it with Escape. */
 async function auditDialog(page: Page, opener: Locator, name: string) {

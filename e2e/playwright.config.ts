@@ -14,6 +14,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
+    // The journeys read English unless a test asks for another locale (i18n.spec.ts).
+    locale: 'en-US',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [

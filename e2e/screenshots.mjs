@@ -72,7 +72,7 @@ try {
   if (!fred || !approval) throw new Error('the demo data has no Fred.Astaire item or no approval item for Alison');
 
   // One page for everything: the session lives in this tab's sessionStorage.
-  const page = await browser.newPage({ baseURL, viewport: VIEWPORTS[0] });
+  const page = await browser.newPage({ baseURL, viewport: VIEWPORTS[0], locale: 'en-US' });
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
@@ -115,6 +115,19 @@ try {
       }
     }
   }
+
+  // The dashboard in Arabic, right to left: the language the header's menu would pick.
+  await page.evaluate(() => localStorage.setItem('my-tasks.language', 'ar'));
+  await page.setViewportSize(VIEWPORTS[0]);
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.goto('/');
+  await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
+  await page.getByRole('list', { name: 'أعداد المهام' }).waitFor();
+  await page.getByRole('link', { name: 'Create an Account' }).first().waitFor();
+  await page.mouse.move(0, 0);
+  const arabic = join(out, `dashboard-ar-light-${VIEWPORTS[0].width}.png`);
+  await page.screenshot({ path: arabic, animations: 'disabled' });
+  console.log(relative(root, arabic));
 } finally {
   await browser.close();
   child.kill('SIGKILL');

@@ -397,6 +397,7 @@ sign-in-widget-gone = الأداة المصغّرة التي طلبت تسجيل
 not-found-title = الصفحة غير موجودة
 not-found-text = لا يوجد شيء على هذا العنوان.
 go-to-dashboard = الانتقال إلى لوحة المعلومات
+back-to-task-manager = → العودة إلى مدير المهام
 
 ## صفحة التفاصيل
 

@@ -321,6 +321,7 @@ sign-in-widget-gone = Das Widget, das diese Anmeldung angefordert hat, ist nicht
 not-found-title = Seite nicht gefunden
 not-found-text = Unter dieser Adresse gibt es nichts.
 go-to-dashboard = Zur Übersicht
+back-to-task-manager = ← Zurück zur Aufgabenverwaltung
 
 ## Die Detailseite
 

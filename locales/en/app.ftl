@@ -321,6 +321,7 @@ sign-in-widget-gone = The widget that asked for this sign-in is gone. Return to 
 not-found-title = Page not found
 not-found-text = There is nothing at this address.
 go-to-dashboard = Go to the dashboard
+back-to-task-manager = ← Back to Task Manager
 
 ## The detail page
 

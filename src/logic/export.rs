@@ -1,7 +1,7 @@
 //! The current view of a tab as a file: CSV for spreadsheets and JSON (the items as the
 //! API sent them) for scripts, named after the tab, the owner and the day.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use wire::WorkItem;
 
 use super::involved::involved;
@@ -94,9 +94,13 @@ pub fn file_name(tab: &str, owner: &str, now: DateTime<Utc>, extension: &str) ->
         })
         .collect();
     let owner = if owner.is_empty() { "me".into() } else { owner };
+    // The day by hand: chrono's `format` would bring its strftime parser into the bundle.
+    let day = now.date_naive();
     format!(
-        "my-tasks-{tab}-{owner}-{}.{extension}",
-        now.format("%Y-%m-%d")
+        "my-tasks-{tab}-{owner}-{:04}-{:02}-{:02}.{extension}",
+        day.year(),
+        day.month(),
+        day.day()
     )
 }
 

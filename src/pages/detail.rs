@@ -59,7 +59,7 @@ fn Detail() -> impl IntoView {
     provide_context(use_item_actions(current, after_forward, "detail-title"));
     use_back_shortcut(AppRoute::tab(Tab::Pending));
     view! {
-        <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>"← Back to Task Manager"</A></p>
+        <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>{t!("back-to-task-manager")}</A></p>
         {loaded(item, t!("loading-work-item"), move |found| match found {
             Some(item) => view! { <WorkItemDetail item/> }.into_any(),
             None => view! {

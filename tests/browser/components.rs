@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use crate::support::mount;
+use crate::support::{mount, speak};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use my_tasks::api::{ApiError, ServerMessage};
@@ -12,6 +12,7 @@ use my_tasks::components::status::ErrorPanel;
 use my_tasks::components::tabs::{Count, TaskTabs};
 use my_tasks::components::time::{Clock, RelativeTime};
 use my_tasks::components::work_item_row::WorkItemRow;
+use my_tasks::i18n::Lang;
 use my_tasks::routes::Tab;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -76,7 +77,8 @@ async fn a_relative_time_moves_on_with_the_clock_without_being_rendered_again() 
         view! { <RelativeTime at/> }
     });
     let time = root.query_selector("time").unwrap().unwrap();
-    assert!(time.text_content().unwrap().starts_with("just now"));
+    // Intl's "auto" wording: "now", not "0 minutes ago".
+    assert!(time.text_content().unwrap().starts_with("now"));
     set_now.set(start + 3.0 * 60_000.0);
     leptos::task::tick().await;
     // The same element, with new text: the tick did not rebuild the view.
@@ -87,6 +89,43 @@ async fn a_relative_time_moves_on_with_the_clock_without_being_rendered_again() 
         "{:?}",
         time.text_content()
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_rows_relative_time_moves_on_in_german_and_the_row_is_not_rendered_again() {
+    let start = js_sys::Date::now();
+    let created = start - 2.0 * 60_000.0;
+    let item = WorkItem {
+        id: Some("w-de".into()),
+        name: Some("Zugriff".into()),
+        created: chrono::DateTime::from_timestamp_millis(created as i64),
+        ..Default::default()
+    };
+    let (now, set_now) = signal(start);
+    let root = mount(move || {
+        // Rendered in German: the view reads its words as it is built.
+        speak(Lang::De, "de-DE");
+        provide_context(Clock::driven_by(now));
+        view! { <Router><ul><WorkItemRow item/></ul></Router> }
+    });
+    leptos::task::tick().await;
+    let row = root.query_selector("li.mt-row").unwrap().unwrap();
+    let time = row.query_selector("time").unwrap().unwrap();
+    let before = time.text_content().unwrap();
+    set_now.set(start + 60.0 * 60_000.0);
+    leptos::task::tick().await;
+    let after = time.text_content().unwrap();
+    speak(Lang::En, "en");
+    assert!(before.starts_with("vor 2 Minuten"), "{before}");
+    assert!(after.starts_with("vor 1 Stunde"), "{after}");
+    // Only the text moved on: the row and its time element are the ones first drawn.
+    let same_row = root.query_selector("li.mt-row").unwrap().unwrap();
+    assert!(same_row.is_same_node(Some(&row)));
+    assert!(same_row
+        .query_selector("time")
+        .unwrap()
+        .unwrap()
+        .is_same_node(Some(&time)));
 }
 
 #[wasm_bindgen_test]

@@ -2,15 +2,18 @@
 //! container, find elements, press keys and type like a person, and let the DOM settle.
 
 use leptos::prelude::*;
+use my_tasks::i18n::{self, Choice, Lang};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 /// Mounts `view` into a fresh `<div>` appended to the body and returns that container.
+/// The view speaks English with every word of the app, whatever a test before installed.
 pub fn mount<F, N>(view: F) -> HtmlElement
 where
     F: FnOnce() -> N + 'static,
     N: IntoView,
 {
+    speak(Lang::En, "en");
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.clone(), view).forget();
@@ -92,4 +95,14 @@ pub async fn settle() {
     leptos::task::tick().await;
     sleep(0).await;
     leptos::task::tick().await;
+}
+
+/// Installs `lang` (with every word of the full app) and `Intl`'s `locale` for what is
+/// rendered next.
+pub fn speak(lang: Lang, locale: &str) {
+    let choice = Choice {
+        lang,
+        intl_locale: locale.into(),
+    };
+    i18n::install(&choice, &[&i18n::CORE, &i18n::APP]);
 }

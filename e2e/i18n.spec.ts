@@ -1,0 +1,159 @@
+// Issue 10 journeys: the app in German (de-DE, Europe/Berlin) and in Arabic (ar,
+// Asia/Riyadh, right to left), chosen by the browser's language alone. Each signs in through
+// the app's own (translated) button, decides a work item end to end, checks how dates,
+// times and counts are written, and runs the axe audit. The Arabic one also checks that the
+// layout is mirrored: the table's first column, the header's brand and a dialog's first
+// button are on the right, the toasts on the left.
+import type { Page } from '@playwright/test';
+import { audit } from './axe';
+import { test, expect, type Sandbox } from './fixtures';
+import { undecided, type Item } from './actions-helpers';
+
+/** Signs in as `alias` through the app's sign-in button, named in the page's language. */
+async function signInAs(page: Page, sandbox: Sandbox, alias: string, path: string, words: { signIn: string; signOut: string }) {
+  await page.goto(path);
+  await page.getByRole('button', { name: words.signIn, exact: true }).click();
+  // The sandbox's own sign-in page is English whatever the browser asks for.
+  await page.getByRole('button', { name: `Sign in as ${sandbox.identity(alias).name}` }).click();
+  await expect(page.getByRole('button', { name: words.signOut })).toBeVisible();
+}
+
+const ALIAS = 'alison.ferguso';
+
+/** Every pending item of Alison's, page by page (she may have extra generated ones). */
+async function alisonsItems(sandbox: Sandbox): Promise<Item[]> {
+  const items: Item[] = [];
+  for (let offset = 0; ; offset += 250) {
+    const page: Item[] = await sandbox.getJson(ALIAS, `/v2024/work-items?limit=250&offset=${offset}`);
+    items.push(...page);
+    if (page.length < 250) return items;
+  }
+}
+
+/** Alison's item with two or more approval items to decide, and the seed's 240-day-old
+ * "Create an Account" item for Fred.Astaire. */
+async function seedItems(sandbox: Sandbox) {
+  const items = await alisonsItems(sandbox);
+  const decide = items.find((i) => undecided(i).length >= 2);
+  const fred = items.find((i) => i.name === 'Create an Account'
+    && (i.remediationItems ?? []).some((r) => r.nativeIdentity === 'fred-astaire-sp'));
+  if (!decide || !fred) throw new Error('the demo data lacks Alison’s approval item or the Fred.Astaire item');
+  const created: string = (await sandbox.getJson(ALIAS, `/v2024/work-items/${fred.id}`)).created;
+  return { item: decide, fred, created };
+}
+
+/** The detail page's field row labelled `label`. */
+const field = (page: Page, label: string) =>
+  page.locator('.mt-fields__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
+
+/** A date as Intl writes it in `locale` and `timeZone`, computed in the page. */
+const intlDate = (page: Page, iso: string, locale: string, timeZone: string) =>
+  page.evaluate(([iso, locale, timeZone]) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+    .format(new Date(iso)), [iso, locale, timeZone]);
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE', timezoneId: 'Europe/Berlin', sandboxArgs: ['--extra-items', '1200'] });
+
+  test('a decision end to end, German dates and numbers, the language menu, and no axe violations', async ({ page, sandbox }) => {
+    const { item, fred, created } = await seedItems(sandbox);
+    const alias = ALIAS;
+    const count = undecided(item).length;
+    await signInAs(page, sandbox, alias, `/items/${item.id}`, { signIn: 'Anmelden', signOut: 'Abmelden' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await audit(page, 'a detail page in German');
+
+    await page.getByRole('button', { name: 'Alle genehmigen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Elemente genehmigen' });
+    await expect(dialog).toContainText(`Alle ${count} ausstehenden Genehmigungselemente dieses Arbeitselements genehmigen?`);
+    await audit(page, 'the Approve All dialog in German');
+    await dialog.getByRole('button', { name: 'Alle genehmigen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Genehmigt: ${count} Elemente in „${item.name}“.` })).toBeVisible();
+    await expect(page.locator('.mt-detail__state')).toContainText('Abgeschlossen');
+    const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+    expect(after.state).toBe('Finished');
+
+    // Dates: relative in German, exact as de-DE writes them, in Berlin time.
+    await page.goto(`/items/${fred.id}`);
+    const when = field(page, 'Erstellt');
+    await expect(when.locator('time')).toHaveText(/^vor 8 Monaten/);
+    const exact = await when.locator('.mt-time__exact').textContent();
+    expect(exact).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    expect(exact).toBe(await intlDate(page, created, 'de-DE', 'Europe/Berlin'));
+
+    // Counts: 1,200 extra items make the totals four digits, grouped with a dot.
+    const summary = await sandbox.getJson(alias, '/v2024/work-items/summary');
+    await page.goto('/');
+    const total = page.locator('.mt-stat').filter({ hasText: 'Gesamt' }).locator('.mt-stat__value');
+    await expect(total).toHaveText(summary.total.toLocaleString('de-DE'));
+    expect(summary.total).toBeGreaterThan(999);
+    await expect(total).toHaveText(/^\d\.\d{3}$/);
+    await audit(page, 'the dashboard in German');
+    await page.goto('/tasks/pending');
+    await expect(page.getByRole('status').filter({ hasText: /^\d\.\d{3} Arbeitselemente$/ })).toBeVisible({ timeout: 30_000 });
+    await audit(page, 'the Task Manager in German');
+
+    // The person's own pick beats the browser's language, and is kept.
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Task Manager' })).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('my-tasks.language'))).toBe('en');
+  });
+});
+
+test.describe('in Arabic', () => {
+  test.use({ locale: 'ar', timezoneId: 'Asia/Riyadh', viewport: { width: 1280, height: 800 } });
+
+  test('right to left, mirrored, a decision end to end, Arabic dates and numbers, and no axe violations', async ({ page, sandbox }) => {
+    const { item, fred, created } = await seedItems(sandbox);
+    const alias = ALIAS;
+    await signInAs(page, sandbox, alias, '/tasks/pending', { signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج' });
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('lang', 'ar');
+    await expect(html).toHaveAttribute('dir', 'rtl');
+
+    // Mirrored: the table's first column (Type) is right of the second (Name), and the
+    // brand is at the right end of the header.
+    const type = page.getByRole('columnheader', { name: 'النوع' });
+    const name = page.getByRole('columnheader', { name: 'الاسم' });
+    await expect(type).toBeVisible();
+    const [typeBox, nameBox] = [await type.boundingBox(), await name.boundingBox()];
+    expect(typeBox!.x).toBeGreaterThan(nameBox!.x);
+    const brand = await page.getByRole('link', { name: 'مهامي', exact: true }).boundingBox();
+    expect(brand!.x).toBeGreaterThan(640);
+    // Counts as Arabic writes them.
+    const pending = await sandbox.getJson(alias, '/v2024/work-items/count');
+    const badge = page.locator('#tab-pending .mt-badge');
+    await expect(badge).toHaveText(await page.evaluate((n) => new Intl.NumberFormat('ar').format(n), pending.count));
+    await audit(page, 'the Task Manager in Arabic');
+
+    await page.goto(`/items/${item.id}`);
+    await page.getByRole('region', { name: /عناصر الموافقة/ }).getByRole('button', { name: 'الموافقة على الكل' }).click();
+    const dialog = page.getByRole('dialog', { name: 'الموافقة على العناصر' });
+    await expect(dialog).toBeVisible();
+    // The dialog's buttons mirror too: Cancel, first in reading order, is on the right.
+    const cancel = await dialog.getByRole('button', { name: 'إلغاء' }).boundingBox();
+    const confirm = await dialog.getByRole('button', { name: 'الموافقة على الكل' }).boundingBox();
+    expect(cancel!.x).toBeGreaterThan(confirm!.x);
+    await audit(page, 'the Approve All dialog in Arabic');
+    await dialog.getByRole('button', { name: 'الموافقة على الكل' }).click();
+    const toast = page.locator('.mt-toast').filter({ hasText: 'تمت الموافقة على' });
+    await expect(toast).toBeVisible();
+    // Toasts sit at the inline end, which is the left in Arabic.
+    expect((await toast.boundingBox())!.x).toBeLessThan(640);
+    await expect(page.locator('.mt-detail__state')).toContainText('منتهية');
+    expect((await sandbox.getJson(alias, `/v2024/work-items/${item.id}`)).state).toBe('Finished');
+    await audit(page, 'a detail page in Arabic');
+
+    // Dates: relative and exact as Arabic writes them, in Riyadh time.
+    await page.goto(`/items/${fred.id}`);
+    const when = field(page, 'أُنشئت');
+    await expect(when.locator('time')).toHaveText(/^قبل /);
+    await expect(when.locator('.mt-time__exact')).toHaveText(await intlDate(page, created, 'ar', 'Asia/Riyadh'));
+    await page.goto('/');
+    await expect(page.getByRole('list', { name: 'أعداد المهام' })).toBeVisible();
+    await audit(page, 'the dashboard in Arabic');
+  });
+});
