@@ -33,7 +33,6 @@ pub fn Shell(
                 <A href=AppRoute::tab(Tab::Pending).href()>{t!("nav-task-manager")}</A>
             </nav>
             <UserMenu/>
-            <LanguagePicker/>
         </header>
         <WaitingBanner/>
         <main id="main" class="mt-main" tabindex="-1">
@@ -42,7 +41,7 @@ pub fn Shell(
     }
 }
 
-/// Who is signed in, "view as" for admins, and Sign out.
+/// Who is signed in, "view as" for admins, Sign out, and the language menu.
 #[component]
 fn UserMenu() -> impl IntoView {
     let api = expect_context::<Client>();
@@ -70,6 +69,7 @@ fn UserMenu() -> impl IntoView {
             <Show when=move || !signed_out()>
                 <button type="button" class="mt-button mt-button--quiet" on:click=sign_out.clone()>{t!("sign-out")}</button>
             </Show>
+            <LanguagePicker/>
         </div>
     }
 }

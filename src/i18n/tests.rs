@@ -70,31 +70,7 @@ fn every_language_has_exactly_the_messages_english_has() {
 #[test]
 fn no_message_is_left_in_english_by_mistake() {
     // Words that are the same in German (or are names) may repeat English; Arabic never.
-    let same_in_german = [
-        "app-name",
-        "list-separator",
-        "title-with-count",
-        "filter-type",
-        "column-type",
-        "column-name",
-        "form",
-        "field-id",
-        "field-status",
-        "api-try-again",
-        "failed-with-tracking",
-        "bulk-confirm-title",
-        "bulk-results-title",
-        "approval-items",
-        "remediation-items",
-        "current-row",
-        "form-unknown-field",
-        "form-field-required",
-        "column-source",
-        "filter-source",
-        "history-other",
-        "done-decide-finished",
-        "approval-label",
-    ];
+    let same_in_german = ["column-name", "field-id", "list-separator"];
     for (name, file) in FILES {
         let english: Vec<&str> = file.en.lines().filter(|l| l.contains(" = ")).collect();
         for lang in [Lang::De, Lang::Ar] {
