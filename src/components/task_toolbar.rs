@@ -1,5 +1,5 @@
 //! Task Manager's toolbar: search, the type / source / requester / age filters with their
-//! counts, the sort order; and the line that says how far loading has come. Every change
+//! counts, the sort order, the grouping; and the line that says how far loading has come. Every change
 //! goes to the URL through `set_view` (typing replaces the history entry, a menu choice
 //! adds one), so the view survives reload and back/forward.
 
@@ -8,6 +8,7 @@ use wire::WorkItemType;
 
 use crate::hooks::queue::{LoadState, Queue};
 use crate::logic::format::{thousands, type_label};
+use crate::logic::group::GroupBy;
 use crate::logic::list::{Facets, ListFilter, SortBy};
 use crate::logic::view::TaskView;
 use crate::routes::Tab;
@@ -15,7 +16,7 @@ use crate::routes::Tab;
 /// The age filter's choices: at least this many days old.
 const AGES: [u32; 4] = [1, 7, 30, 90];
 
-/// Search, filters and sort.
+/// Search, filters, sort and grouping.
 #[component]
 pub fn Toolbar(
     /// The tab (its name labels the search).
@@ -91,19 +92,48 @@ pub fn Toolbar(
             <Menu label="Age" all="Any age" options=Signal::derive(age_options)
                 value=Signal::derive(move || current(|f| f.older_than_days.map(|d| d.to_string())))
                 on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.older_than_days = v.and_then(|v| v.parse().ok()))))/>
-            <label class="mt-field">
-                <span class="mt-field__label">"Sort by"</span>
-                <select on:change=move |ev| {
+            <Pick label="Sort by"
+                options=SortBy::ALL.map(|s| (s.as_str(), s.label())).to_vec()
+                value=Signal::derive(move || view.with(|v| v.sort.as_str()))
+                on_pick=Callback::new(move |v: String| {
                     let mut next = view.get_untracked();
-                    next.sort = SortBy::parse(&event_target_value(&ev));
+                    next.sort = SortBy::parse(&v);
                     set_view.run((next, false));
-                }>
-                    {SortBy::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() prop:selected=move || view.with(|v| v.sort == s)>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+                })/>
+            <Pick label="Group by"
+                options=GroupBy::ALL.map(|g| (g.as_str(), g.label())).to_vec()
+                value=Signal::derive(move || view.with(|v| v.group.as_str()))
+                on_pick=Callback::new(move |v: String| {
+                    let mut next = view.get_untracked();
+                    next.group = GroupBy::parse(&v);
+                    next.collapsed.clear();
+                    set_view.run((next, false));
+                })/>
         </div>
+    }
+}
+
+/// A menu of fixed choices (value, label), the current `value` selected.
+#[component]
+fn Pick(
+    /// The menu's label.
+    label: &'static str,
+    /// The choices: value and what a person reads.
+    options: Vec<(&'static str, &'static str)>,
+    /// The chosen value.
+    value: Signal<&'static str>,
+    /// Called with the new choice.
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="mt-field">
+            <span class="mt-field__label">{label}</span>
+            <select on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {options.into_iter().map(|(v, text)| view! {
+                    <option value=v prop:selected=move || value.get() == v>{text}</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

@@ -1,6 +1,7 @@
 //! Task Manager: Pending and Completed tabs with counts over the whole queue of the tab,
-//! loaded in the background ([`crate::hooks::queue`]), found with search, filters and sort
-//! that live in the URL ([`TaskView`]), shown as a table from 900 px up and as cards below.
+//! loaded in the background ([`crate::hooks::queue`]), found with search, filters, sort and
+//! grouping that live in the URL ([`TaskView`]), shown as a table from 900 px up and as
+//! cards below.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,6 +15,7 @@ use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
+use crate::components::task_groups::{GroupHeading, LineKey};
 use crate::components::task_table::{RowContext, TaskTable};
 use crate::components::task_toolbar::{LoadProgress, Toolbar};
 use crate::components::task_views::ViewsBar;
@@ -21,6 +23,7 @@ use crate::components::work_item_row::WorkItemRow;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
 use crate::hooks::triage::{provide_triage, use_triage};
+use crate::logic::group::{group, toggle, Ages, Line, Lines};
 use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
@@ -32,7 +35,7 @@ pub const WIDE: &str = "(min-width: 900px)";
 /// Cards shown at first on narrow screens, and added by "Show more".
 const CARDS_STEP: usize = 50;
 
-/// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=`.
+/// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=&group=&collapsed=`.
 #[component]
 pub fn TaskManagerPage() -> impl IntoView {
     view! { <Shell><TaskManager/></Shell> }
@@ -44,7 +47,9 @@ fn TaskManager() -> impl IntoView {
     let params = use_params::<TasksParams>();
     let tab = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.tab)));
     let query = use_query_map();
-    let view = Memo::new(move |_| query.with(|q| TaskView::from_query(|k| q.get(k))));
+    let view = Memo::new(move |_| {
+        query.with(|q| TaskView::from_query(|k| q.get_all(k).unwrap_or_default()))
+    });
     let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
     let triage = provide_triage();
     use_triage_shortcuts(triage);
@@ -106,7 +111,7 @@ enum Shape {
 fn TabQueue(
     /// The tab.
     tab: Tab,
-    /// Search, filters and sort, from the URL.
+    /// Search, filters, sort and grouping, from the URL.
     view: Memo<TaskView>,
 ) -> impl IntoView {
     let queue = use_queue(tab);
@@ -136,12 +141,31 @@ fn TabQueue(
             },
         );
     });
+    let ages = Ages {
+        now_ms,
+        stale_after_days,
+    };
+    let lines = Memo::new(move |_| {
+        view.with(|v| {
+            rows.with(|rows| {
+                let entries = queue.entries;
+                entries.with(|e| group(e, rows, v.group, v.sort, ages, &v.collapsed))
+            })
+        })
+    });
+    // Collapsing or opening a group replaces the history entry, as typing does.
+    let on_fold = Callback::new(move |id: String| {
+        let mut next = view.get_untracked();
+        next.collapsed = toggle(next.collapsed, &id);
+        set_view.run((next, true));
+    });
     let shape = Memo::new(move |_| shape_of(queue, rows));
-    // The triage (selection, current row, shortcuts) works over the rows as shown.
+    // The triage (selection, current row, shortcuts) works over the items as shown: not
+    // the group headings, nor the items of collapsed groups.
     if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
         let entries = queue.entries;
         let lookup = Callback::new(move |ids: Vec<String>| items_of(entries, &ids));
-        Effect::new(move |_| triage.show(shown_ids(entries, rows), lookup));
+        Effect::new(move |_| triage.show(shown_ids(entries, lines), lookup));
     }
     let context = RowContext {
         tab,
@@ -150,7 +174,7 @@ fn TabQueue(
     };
     view! {
         <Toolbar tab view facets set_view/>
-        <ViewsBar tab view set_view entries=queue.entries rows/>
+        <ViewsBar tab view set_view entries=queue.entries lines/>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
             Shape::Loading => view! { <Loading what="work items"/> }.into_any(),
@@ -163,17 +187,18 @@ fn TabQueue(
                     <button type="button" class="mt-button mt-button--quiet"
                         on:click=move |_| set_view.run((TaskView::default(), false))>"Clear filters"</button></p>
             }.into_any(),
-            Shape::Rows => view! { <Rows entries=queue.entries rows context/> }.into_any(),
+            Shape::Rows => view! { <Rows entries=queue.entries lines context on_fold/> }.into_any(),
         }}
     }
 }
 
-/// The ids of the rows shown, in order.
-fn shown_ids(entries: RwSignal<Vec<Entry>>, rows: Memo<Vec<usize>>) -> Vec<String> {
-    rows.with(|rows| {
+/// The ids of the items shown, in order.
+fn shown_ids(entries: RwSignal<Vec<Entry>>, lines: Memo<Lines>) -> Vec<String> {
+    lines.with(|lines| {
         entries.with(|entries| {
-            rows.iter()
-                .filter_map(|&at| entries.get(at)?.item.id.clone())
+            lines
+                .items()
+                .filter_map(|at| entries.get(at)?.item.id.clone())
                 .filter(|id| !id.is_empty())
                 .collect()
         })
@@ -217,9 +242,11 @@ fn Rows(
     /// The loaded queue.
     entries: RwSignal<Vec<Entry>>,
     /// What to show, in order.
-    rows: Memo<Vec<usize>>,
+    lines: Memo<Lines>,
     /// Tab, clock and threshold.
     context: RowContext,
+    /// Collapses or opens a group.
+    on_fold: Callback<String>,
 ) -> impl IntoView {
     let wide = RwSignal::new(true);
     let watch = platform::watch_media(WIDE, move |matches| wide.set(matches));
@@ -229,37 +256,54 @@ fn Rows(
     let watch = send_wrapper::SendWrapper::new(watch);
     on_cleanup(move || drop(watch));
     move || match wide.get() {
-        true => view! { <TaskTable entries rows context/> }.into_any(),
-        false => view! { <Cards entries rows tab=context.tab/> }.into_any(),
+        true => view! { <TaskTable entries lines context on_fold/> }.into_any(),
+        false => view! { <Cards entries lines tab=context.tab on_fold/> }.into_any(),
     }
 }
 
-/// The card list for narrow screens: the first cards, and more on request.
+/// The card list for narrow screens: the first cards (and group headings), and more on
+/// request.
 #[component]
 fn Cards(
     /// The loaded queue.
     entries: RwSignal<Vec<Entry>>,
     /// What to show, in order.
-    rows: Memo<Vec<usize>>,
+    lines: Memo<Lines>,
     /// The tab.
     tab: Tab,
+    /// Collapses or opens a group.
+    on_fold: Callback<String>,
 ) -> impl IntoView {
     let limit = RwSignal::new(CARDS_STEP);
     let cards = move || {
-        rows.with(|rows| {
+        lines.with(|l| {
             entries.with(|entries| {
-                rows.iter()
+                l.lines
+                    .iter()
                     .take(limit.get())
-                    .filter_map(|&at| entries.get(at).map(|e| (e.key, e.item.clone())))
+                    .filter_map(|&line| {
+                        let item = match line {
+                            Line::Item(at) => Some(entries.get(at)?.item.clone()),
+                            Line::Group(_) => None,
+                        };
+                        Some((LineKey::of(line, l, entries)?, item))
+                    })
                     .collect::<Vec<_>>()
             })
         })
     };
-    let more = move || rows.with(Vec::len) > limit.get();
+    let more = move || lines.with(|l| l.lines.len()) > limit.get();
     view! {
         <ul class="mt-list" aria-label=format!("{} work items", tab.label())>
-            <For each=cards key=|(key, _)| *key let((_, item))>
-                <WorkItemRow item completed=tab == Tab::Completed/>
+            <For each=cards key=|(key, _)| key.clone() let((key, item))>
+                {match (key, item) {
+                    (LineKey::Group(id), _) => view! {
+                        <li class="mt-list__group"><GroupHeading lines id on_fold/></li>
+                    }.into_any(),
+                    (_, item) => item.map(|item| view! {
+                        <WorkItemRow item completed=tab == Tab::Completed/>
+                    }).into_any(),
+                }}
             </For>
         </ul>
         {move || more().then(|| view! {
