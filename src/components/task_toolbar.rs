@@ -1,7 +1,7 @@
 //! Task Manager's toolbar: search, the type / source / requester / age filters with their
-//! counts, the sort order, the grouping; and the line that says how far loading has come. Every change
-//! goes to the URL through `set_view` (typing replaces the history entry, a menu choice
-//! adds one), so the view survives reload and back/forward.
+//! counts, the sort order, the grouping; and the line that says how far loading has come.
+//! Every change goes to the URL through `set_view` (typing replaces the history entry once
+//! it pauses, a menu choice adds one), so the view survives reload and back/forward.
 
 use leptos::prelude::*;
 use wire::WorkItemType;
@@ -27,6 +27,8 @@ pub fn Toolbar(
     facets: Memo<Facets>,
     /// Shows another view: `(view, replace the history entry)`.
     set_view: Callback<(TaskView, bool)>,
+    /// Writes what was typed to the URL now (search lost focus or Enter was pressed).
+    commit: Callback<()>,
 ) -> impl IntoView {
     let edit = move |replace: bool, change: Box<dyn FnOnce(&mut ListFilter)>| {
         let mut next = view.get_untracked();
@@ -78,7 +80,8 @@ pub fn Toolbar(
             <label class="mt-field mt-field--search">
                 <span class="mt-field__label">"Search"</span>
                 <input type="search" prop:value=move || view.with(|v| v.filter.text.clone())
-                    on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }/>
+                    on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }
+                    on:change=move |_| commit.run(())/>
             </label>
             <Menu label="Type" all="All types" options=Signal::derive(type_options)
                 value=Signal::derive(move || current(|f| f.work_item_type.as_ref().map(|t| t.as_str().to_owned())))
@@ -151,6 +154,12 @@ fn Menu(
     /// Called with the new choice (`None`: the "all" choice).
     on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
+    // A keystroke changes the counts, not the choices: the options stay, their words change
+    // (a requester's none), and only what changed is written.
+    let options = Memo::new(move |_| options.get());
+    let values =
+        Memo::new(move |_| options.with(|o| o.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>()));
+    let value = Memo::new(move |_| value.get());
     view! {
         <label class="mt-field">
             <span class="mt-field__label">{label}</span>
@@ -159,10 +168,15 @@ fn Menu(
                 on_pick.run((!v.is_empty()).then_some(v));
             }>
                 <option value="" prop:selected=move || value.with(Option::is_none)>{all}</option>
-                {move || options.get().into_iter().map(|(v, text)| {
-                    let chosen = v.clone();
-                    view! { <option value=v prop:selected=move || value.with(|c| c.as_ref() == Some(&chosen))>{text}</option> }
-                }).collect_view()}
+                <For each=move || values.get() key=String::clone let(v)>
+                    {
+                        let (chosen, shown) = (v.clone(), v.clone());
+                        let text = move || options.with(|o| {
+                            o.iter().find(|(k, _)| *k == shown).map(|(_, t)| t.clone()).unwrap_or_default()
+                        });
+                        view! { <option value=v prop:selected=move || value.with(|c| c.as_ref() == Some(&chosen))>{text}</option> }
+                    }
+                </For>
             </select>
         </label>
     }

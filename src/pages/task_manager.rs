@@ -5,8 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_params, use_query_map};
 
 use crate::api::Client;
 use crate::components::bulk_bar::BulkBar;
@@ -22,6 +21,7 @@ use crate::components::task_views::ViewsBar;
 use crate::components::work_item_row::WorkItemRow;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
+use crate::hooks::task_view::{use_task_view, UseTaskView};
 use crate::hooks::triage::{provide_triage, use_triage};
 use crate::logic::group::{group, toggle, Ages, Line, Lines};
 use crate::logic::list::{facets, select, Entry};
@@ -114,6 +114,11 @@ fn TabQueue(
     /// Search, filters, sort and grouping, from the URL.
     view: Memo<TaskView>,
 ) -> impl IntoView {
+    let UseTaskView {
+        view,
+        set_view,
+        commit,
+    } = use_task_view(tab, view);
     let queue = use_queue(tab);
     let now_ms = platform::now_ms() as i64;
     let stale_after_days = expect_context::<Client>().stale_after_days();
@@ -125,22 +130,6 @@ fn TabQueue(
     });
     let facets =
         Memo::new(move |_| view.with(|v| queue.entries.with(|e| facets(e, &v.filter, now_ms))));
-    let navigate = use_navigate();
-    let set_view = Callback::new(move |(next, replace): (TaskView, bool)| {
-        let query = next.to_query();
-        let path = match query.is_empty() {
-            true => format!("/tasks/{}", tab.as_str()),
-            false => format!("/tasks/{}?{query}", tab.as_str()),
-        };
-        navigate(
-            &path,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    });
     let ages = Ages {
         now_ms,
         stale_after_days,
@@ -173,7 +162,7 @@ fn TabQueue(
         stale_after_days,
     };
     view! {
-        <Toolbar tab view facets set_view/>
+        <Toolbar tab view facets set_view commit/>
         <ViewsBar tab view set_view entries=queue.entries lines/>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
