@@ -86,6 +86,35 @@ test('a filtered, sorted view lives in the URL: it survives reload and back, and
   expect(stored).not.toContain('token');
 });
 
+test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
+  expect(fred.length).toBeGreaterThan(0);
+  expect(fred.length).toBeLessThan(all.length);
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const { table, rows } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.pressSequentially('fred');
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fred$/);
+  await page.reload();
+  await expect(search).toHaveValue('fred');
+  const shown = Number(await table.getAttribute('aria-rowcount')) - 1;
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(all.length);
+
+  // Typed and, at once, a row opened: leaving the field writes the URL first.
+  await search.press('End');
+  await search.pressSequentially(' ');
+  await search.press('Backspace');
+  await search.press('Backspace');
+  await rows.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Task Manager');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fre$/);
+  await expect(search).toHaveValue('fre');
+});
+
 test('export downloads exactly the filtered view, as CSV and as JSON, named with owner and date', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const onGithub = all.filter((i) => sourcesOf(i).includes('GitHub'));
