@@ -14,17 +14,16 @@ use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
-use crate::components::task_groups::{GroupHeading, LineKey};
+use crate::components::task_cards::Cards;
 use crate::components::task_table::{RowContext, TaskTable};
 use crate::components::task_toolbar::{LoadProgress, Toolbar};
 use crate::components::task_views::ViewsBar;
-use crate::components::work_item_row::WorkItemRow;
 use crate::hooks::poll::Fresh;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
 use crate::hooks::task_view::{use_task_view, UseTaskView};
 use crate::hooks::triage::{provide_triage, use_triage};
-use crate::logic::group::{group, toggle, Ages, Line, Lines};
+use crate::logic::group::{group, toggle, Ages, Lines};
 use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
@@ -33,8 +32,6 @@ use crate::state::{Changes, ViewAs};
 
 /// From this width up the table is shown, below it the cards.
 pub const WIDE: &str = "(min-width: 900px)";
-/// Cards shown at first on narrow screens, and added by "Show more".
-const CARDS_STEP: usize = 50;
 
 /// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=&group=&collapsed=`.
 #[component]
@@ -247,57 +244,5 @@ fn Rows(
     move || match wide.get() {
         true => view! { <TaskTable entries lines context on_fold/> }.into_any(),
         false => view! { <Cards entries lines tab=context.tab on_fold/> }.into_any(),
-    }
-}
-
-/// The card list for narrow screens: the first cards (and group headings), and more on
-/// request.
-#[component]
-fn Cards(
-    /// The loaded queue.
-    entries: RwSignal<Vec<Entry>>,
-    /// What to show, in order.
-    lines: Memo<Lines>,
-    /// The tab.
-    tab: Tab,
-    /// Collapses or opens a group.
-    on_fold: Callback<String>,
-) -> impl IntoView {
-    let limit = RwSignal::new(CARDS_STEP);
-    let cards = move || {
-        lines.with(|l| {
-            entries.with(|entries| {
-                l.lines
-                    .iter()
-                    .take(limit.get())
-                    .filter_map(|&line| {
-                        let item = match line {
-                            Line::Item(at) => Some(entries.get(at)?.item.clone()),
-                            Line::Group(_) => None,
-                        };
-                        Some((LineKey::of(line, l, entries)?, item))
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let more = move || lines.with(|l| l.lines.len()) > limit.get();
-    view! {
-        <ul class="mt-list" aria-label=format!("{} work items", tab.label())>
-            <For each=cards key=|(key, _)| key.clone() let((key, item))>
-                {match (key, item) {
-                    (LineKey::Group(id), _) => view! {
-                        <li class="mt-list__group"><GroupHeading lines id on_fold/></li>
-                    }.into_any(),
-                    (_, item) => item.map(|item| view! {
-                        <WorkItemRow item completed=tab == Tab::Completed/>
-                    }).into_any(),
-                }}
-            </For>
-        </ul>
-        {move || more().then(|| view! {
-            <button type="button" class="mt-button mt-more"
-                on:click=move |_| limit.update(|l| *l += CARDS_STEP)>"Show more"</button>
-        })}
     }
 }
