@@ -8,7 +8,9 @@
 // - the session in sessionStorage `my-tasks.session` (src/api/auth.rs, src/api/session.rs)
 //   and "view as" in `my-tasks.view-as` (src/state.rs): only a signed-in person viewing
 //   their own work gets first reads;
-// - `config.json` (src/config.rs): `apiBaseUrl`, `auth.mode`, `workItemsPath`;
+// - `config.json` (src/config.rs): `apiBaseUrl`, `auth.mode`, `workItemsPath` (the last
+//   one read is kept in sessionStorage `my-tasks.first-reads.config`, so a later visit in
+//   the tab starts before it arrives);
 // - the reads each page sends first (FIRST_READS below). A read the app does not take is
 //   a wasted request, which the browser journeys (e2e/first-reads.spec.ts) catch.
 (() => {
@@ -59,34 +61,55 @@
     }
   };
 
+  /** Starts the page's reads as `config` (config.json's content) says. */
+  const startReads = (reads, config) => {
+    if (!config || !config.auth) return;
+    let token = null;
+    if (config.auth.mode === 'pkce') {
+      const session = JSON.parse(stored('my-tasks.session') || 'null');
+      const fresh = session && session.access_token
+        && Date.now() + REFRESH_MARGIN_MS < session.expires_at_ms;
+      if (!fresh) return;
+      token = session.access_token;
+    } else if (config.auth.mode !== 'proxy') {
+      return;
+    }
+    const base = String(config.apiBaseUrl || '').trim().replace(/\/+$/, '');
+    const root = String(config.workItemsPath || '/v2024/work-items').trim();
+    for (const [rest, experimental] of reads) {
+      const headers = { Accept: 'application/json' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (experimental) headers['X-SailPoint-Experimental'] = 'true';
+      start(`${base}${root}${rest}`, token, headers);
+    }
+  };
+
   // config.json is every page's first read (src/api/mod.rs, load_config); the copy read
   // here leaves the original body to the app.
   const config = start('/config.json', null, {});
   const reads = FIRST_READS[location.pathname.replace(/\/+$/, '')];
   if (!reads || stored('my-tasks.view-as')) return;
-
+  // A later visit in this tab starts at once with the config the last one read (it is
+  // public, and checked below: if it changed, the reads start again from the new one).
+  const CONFIG_KEY = 'my-tasks.first-reads.config';
+  const remembered = stored(CONFIG_KEY);
+  if (remembered) {
+    try {
+      startReads(reads, JSON.parse(remembered));
+    } catch {
+      // not JSON any more: wait for the real one
+    }
+  }
   config
-    .then((response) => (response.ok ? response.clone().json() : null))
-    .then((config) => {
-      if (!config || !config.auth) return;
-      let token = null;
-      if (config.auth.mode === 'pkce') {
-        const session = JSON.parse(stored('my-tasks.session') || 'null');
-        const fresh = session && session.access_token
-          && Date.now() + REFRESH_MARGIN_MS < session.expires_at_ms;
-        if (!fresh) return;
-        token = session.access_token;
-      } else if (config.auth.mode !== 'proxy') {
-        return;
+    .then((response) => (response.ok ? response.clone().text() : null))
+    .then((text) => {
+      if (text === null || text === remembered) return;
+      try {
+        sessionStorage.setItem(CONFIG_KEY, text);
+      } catch {
+        // storage full or disabled: the next visit waits for config.json again
       }
-      const base = String(config.apiBaseUrl || '').trim().replace(/\/+$/, '');
-      const root = String(config.workItemsPath || '/v2024/work-items').trim();
-      for (const [rest, experimental] of reads) {
-        const headers = { Accept: 'application/json' };
-        if (token) headers.Authorization = `Bearer ${token}`;
-        if (experimental) headers['X-SailPoint-Experimental'] = 'true';
-        start(`${base}${root}${rest}`, token, headers);
-      }
+      startReads(reads, JSON.parse(text));
     })
     .catch(() => {});
 })();

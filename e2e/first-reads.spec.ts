@@ -62,3 +62,26 @@ for (const through of ['sandbox', 'nginx'] as const) {
     }
   });
 }
+
+test('a later visit starts its reads from the config the last one read, and starts again when config.json changed', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/');
+  // As if the last visit had read a config that sent work items to the per-service paths.
+  await page.evaluate(() => {
+    const key = 'my-tasks.first-reads.config';
+    const config = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+    if (!config) throw new Error('the first visit remembered no config');
+    sessionStorage.setItem(key, JSON.stringify({ ...config, workItemsPath: '/work-items/v1' }));
+  });
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    if (isApiRead(request)) reads.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/tasks/pending');
+  await expect(page.locator(FIRST_ROW['/tasks/pending']).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The remembered config's reads went out at once; the app, configured by the real
+  // config.json, did not take them, and took the reads started again from it instead.
+  expect(reads.filter((p) => p.startsWith('/work-items/v1')).length).toBe(3);
+  expect(reads.filter((p) => p === '/v2024/work-items').length).toBe(1);
+  expect(reads.filter((p) => p === '/v2024/work-items/count').length).toBe(1);
+});
