@@ -481,3 +481,24 @@ form-field-required = { $label } (مطلوب)
 the-work-item = المهمة
 detail-not-found-title = المهمة غير موجودة
 none = لا شيء.
+
+## التجميع
+
+group-by = التجميع حسب
+group = { $by ->
+    [none] بلا تجميع
+    [type] النوع
+    [source] المصدر
+    [requester] مقدّم الطلب
+   *[age] المدة
+}
+age-band = { $band ->
+    [today] اليوم
+    [week] هذا الأسبوع
+    [month] هذا الشهر
+    [older] أقدم
+   *[overdue] متأخرة
+}
+group-no-type = بلا نوع
+group-no-source = بلا مصدر
+group-no-requester = بلا مقدّم طلب

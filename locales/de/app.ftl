@@ -401,3 +401,24 @@ form-field-required = { $label } (Pflichtfeld)
 the-work-item = das Arbeitselement
 detail-not-found-title = Arbeitselement nicht gefunden
 none = Keine.
+
+## Gruppierung
+
+group-by = Gruppieren nach
+group = { $by ->
+    [none] Keine Gruppierung
+    [type] Typ
+    [source] Quelle
+    [requester] Antragsteller
+   *[age] Alter
+}
+age-band = { $band ->
+    [today] Heute
+    [week] Diese Woche
+    [month] Diesen Monat
+    [older] Älter
+   *[overdue] Überfällig
+}
+group-no-type = Ohne Typ
+group-no-source = Ohne Quelle
+group-no-requester = Ohne Antragsteller

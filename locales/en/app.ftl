@@ -401,3 +401,24 @@ form-field-required = { $label } (required)
 the-work-item = the work item
 detail-not-found-title = Work item not found
 none = None.
+
+## Grouping
+
+group-by = Group by
+group = { $by ->
+    [none] No grouping
+    [type] Type
+    [source] Source
+    [requester] Requester
+   *[age] Age
+}
+age-band = { $band ->
+    [today] Today
+    [week] This week
+    [month] This month
+    [older] Older
+   *[overdue] Overdue
+}
+group-no-type = No type
+group-no-source = No source
+group-no-requester = No requester
