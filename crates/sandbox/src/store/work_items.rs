@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use wire::WorkItem;
 
 use crate::collection::Page;
@@ -225,18 +225,17 @@ pub fn insert_all_if_absent(
 /// item, 403 if the caller may not act on it, 400 if a state rule refuses; otherwise the
 /// changed item, committed.
 ///
-/// Runs in a `BEGIN IMMEDIATE` transaction on the single writer, and the update is
-/// conditional on the item still being pending, so of two concurrent decisions exactly
-/// one wins.
+/// Runs on the single writer inside the transaction of its group ([`crate::db::Db::write`]
+/// commits it), and the update is conditional on the item still being pending, so of two
+/// concurrent decisions exactly one wins.
 pub fn apply(
-    conn: &mut Connection,
+    tx: &Connection,
     id: &str,
     caller: &Principal,
     mut action: Action,
     now: DateTime<Utc>,
 ) -> Result<WorkItem, ApiError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let item = get(&tx, id)?
+    let item = get(tx, id)?
         .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
         return Err(ApiError::Forbidden);
@@ -247,7 +246,7 @@ pub fn apply(
         ..
     } = &mut action
     {
-        let target = identities::by_id(&tx, target_id)?.ok_or_else(|| {
+        let target = identities::by_id(tx, target_id)?.ok_or_else(|| {
             ApiError::BadRequest(format!(
                 "targetOwnerId '{target_id}' is not a known identity."
             ))
@@ -256,15 +255,17 @@ pub fn apply(
     }
     let actor = workflow::Actor {
         id: caller.id().to_owned(),
-        name: identities::by_id(&tx, caller.id())?
+        name: identities::by_id(tx, caller.id())?
             .map(|person| person.name)
             .unwrap_or_else(|| caller.id().to_owned()),
     };
     let next = workflow::apply_by(&item, &action, &actor, now)?;
-    let seq: Option<i64> = tx
+    let mut update = tx.prepare_cached(
+        "UPDATE work_items SET owner_id = ?1, pending = ?2, body = ?3 \
+         WHERE id = ?4 AND pending = 1 RETURNING seq",
+    )?;
+    let seq: Option<i64> = update
         .query_row(
-            "UPDATE work_items SET owner_id = ?1, pending = ?2, body = ?3 \
-             WHERE id = ?4 AND pending = 1 RETURNING seq",
             rusqlite::params![
                 next.owner_id,
                 next.is_pending(),
@@ -287,9 +288,8 @@ pub fn apply(
         ),
     );
     if was != now_at {
-        tally(&tx, was.0, was.1, seq, -1)?;
-        tally(&tx, now_at.0, now_at.1, seq, 1)?;
+        tally(tx, was.0, was.1, seq, -1)?;
+        tally(tx, now_at.0, now_at.1, seq, 1)?;
     }
-    tx.commit()?;
     Ok(next)
 }
