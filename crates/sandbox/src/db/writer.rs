@@ -196,7 +196,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_write_that_fails_or_panics_takes_none_of_its_group_with_it() {
-        let db = Db::open(None).unwrap();
+        let db = Db::open(None, 0).unwrap();
         let (started, holding) = std::sync::mpsc::channel::<()>();
         let (release, released) = std::sync::mpsc::channel::<()>();
         let held = tokio::spawn({
