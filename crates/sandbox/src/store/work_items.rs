@@ -231,7 +231,7 @@ pub fn insert_all_if_absent(
 
 /// Applies `action` to work item `id` for `caller`, atomically: 404 if there is no such
 /// item, 403 if the caller may not act on it, 400 if a state rule refuses; otherwise the
-/// changed item, committed.
+/// changed item and its wire JSON as stored (serialized once, for the row and the answer).
 ///
 /// Runs on the single writer inside the transaction of its group ([`crate::db::Db::write`]
 /// commits it), and the update is conditional on the item still being pending, so of two
@@ -242,7 +242,7 @@ pub fn apply(
     caller: &Principal,
     mut action: Action,
     now: DateTime<Utc>,
-) -> Result<WorkItem, ApiError> {
+) -> Result<(WorkItem, String), ApiError> {
     let item = get(tx, id)?
         .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
@@ -268,18 +268,14 @@ pub fn apply(
             .unwrap_or_else(|| caller.id().to_owned()),
     };
     let next = workflow::apply_by(&item, &action, &actor, now)?;
+    let json = serde_json::to_string(&next)?;
     let mut update = tx.prepare_cached(
         "UPDATE work_items SET owner_id = ?1, pending = ?2, body = ?3 \
          WHERE id = ?4 AND pending = 1 RETURNING seq",
     )?;
     let seq: Option<i64> = update
         .query_row(
-            rusqlite::params![
-                next.owner_id,
-                next.is_pending(),
-                serde_json::to_string(&next)?,
-                id
-            ],
+            rusqlite::params![next.owner_id, next.is_pending(), json, id],
             |r| r.get(0),
         )
         .optional()?;
@@ -299,5 +295,5 @@ pub fn apply(
         tally(tx, was.0, was.1, seq, -1)?;
         tally(tx, now_at.0, now_at.1, seq, 1)?;
     }
-    Ok(next)
+    Ok((next, json))
 }
