@@ -3,7 +3,8 @@
 
 1. Trunk writes its wasm loader as an inline <script type="module"> in the HTML. The CSP
    allows no inline script, so the script moves to `boot-<hash16>.js` (hashed like Trunk's
-   own assets, so it is cached as immutable) and the HTML loads it by URL.
+   own assets, so it is cached as immutable) and the HTML loads it by URL. The page's first
+   API reads (`assets/first-reads.js`) go at its top, so they start while the wasm downloads.
 2. Every hashed asset (.js, .wasm, .css) gets `.gz` (gzip -9) and `.br` (brotli -q 11)
    siblings, which nginx (gzip_static, brotli_static) and the sandbox serve as they are.
 
@@ -15,6 +16,11 @@ import os
 import re
 import subprocess
 import sys
+
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "first-reads.js"),
+          encoding="utf-8") as _f:
+    # Whole-line comments stay in the source, not in every visitor's download.
+    FIRST_READS = "".join(line for line in _f if not line.lstrip().startswith("//"))
 
 INLINE_MODULE = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
 HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$")
@@ -28,7 +34,7 @@ def extract_boot_script(html_path: str, public_url: str) -> None:
         return
     if len(scripts) > 1:
         sys.exit(f"postbuild: {html_path} has {len(scripts)} inline module scripts; expected one")
-    body = scripts[0].strip() + "\n"
+    body = FIRST_READS + scripts[0].strip() + "\n"
     name = f"boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
     with open(os.path.join(os.path.dirname(html_path), name), "w", encoding="utf-8") as f:
         f.write(body)

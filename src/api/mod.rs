@@ -8,6 +8,7 @@
 
 mod auth;
 pub mod error;
+mod first_reads;
 pub mod identities;
 pub mod query;
 pub mod session;
@@ -98,12 +99,18 @@ impl Call {
     }
 }
 
+/// Where the configuration is, beside `index.html` at the site's root.
+const CONFIG_URL: &str = "/config.json";
+
 /// Fetches and validates `/config.json`.
 pub async fn load_config() -> Result<AppConfig, ConfigError> {
-    let response = RequestBuilder::new("/config.json")
-        .send()
-        .await
-        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+    let response = match first_reads::take(CONFIG_URL, None).await {
+        Some(response) => response,
+        None => RequestBuilder::new(CONFIG_URL)
+            .send()
+            .await
+            .map_err(|e| ConfigError::Unavailable(e.to_string()))?,
+    };
     if !response.ok() {
         return Err(ConfigError::Unavailable(format!(
             "HTTP {}",
@@ -212,26 +219,16 @@ impl Client {
         call: &Call,
     ) -> Result<(T, Option<u64>), ApiError> {
         let token = self.bearer().await?;
-        let mut builder = RequestBuilder::new(&self.url(call))
-            .method(call.method.clone())
-            .header("Accept", "application/json");
-        if let Some(token) = token {
-            builder = builder.header("Authorization", &format!("Bearer {token}"));
-        }
-        if call.experimental {
-            builder = builder.header(wire::EXPERIMENTAL_HEADER, "true");
-        }
-        let request = match &call.body {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body.clone()),
-            None => builder.build(),
-        }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let url = self.url(call);
+        let started = if call.method == Method::GET && call.body.is_none() {
+            first_reads::take(&url, token.as_deref()).await
+        } else {
+            None
+        };
+        let response = match started {
+            Some(response) => response,
+            None => self.fetch(call, &url, token.as_deref()).await?,
+        };
         let status = response.status();
         let headers = response.headers();
         let text = response
@@ -255,6 +252,35 @@ impl Client {
         };
         let value = serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?;
         Ok((value, total))
+    }
+
+    /// Sends `call` to `url` with `token`, as it stands.
+    async fn fetch(
+        &self,
+        call: &Call,
+        url: &str,
+        token: Option<&str>,
+    ) -> Result<gloo_net::http::Response, ApiError> {
+        let mut builder = RequestBuilder::new(url)
+            .method(call.method.clone())
+            .header("Accept", "application/json");
+        if let Some(token) = token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        if call.experimental {
+            builder = builder.header(wire::EXPERIMENTAL_HEADER, "true");
+        }
+        let request = match &call.body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body.clone()),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+        request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))
     }
 
     /// The bearer token to send, refreshed first when it is about to expire.

@@ -1,11 +1,12 @@
 //! `provide_fresh`: keeps the pending count fresh without reloading what a person looks
-//! at. The count is read when the page loads and after every write ([`Changes`]), and
+//! at. The count is read when the page loads and after every write ([`Changes`]) (the
+//! Pending tab shows that read: [`Fresh::loaded_count`]), and
 //! polled every `pollSeconds` (config.json) while the tab is visible; the document title
 //! carries it. New arrivals are only counted ([`Fresh::new_items`]) until the person asks
 //! to see them ([`Fresh::show`]), so the list never moves under them.
 
 use super::queue::Queues;
-use crate::api::{work_items, Client};
+use crate::api::{work_items, ApiError, Client};
 use crate::logic::poll::{title, Freshness};
 use crate::platform;
 use crate::state::{Changes, ViewAs};
@@ -19,6 +20,8 @@ use std::time::Duration;
 pub struct Fresh {
     /// The count the list was loaded with, and the latest polled one.
     state: RwSignal<Freshness>,
+    /// The answer of the last read on load or after a write (not of a poll), failures too.
+    loaded: RwSignal<Option<Result<wire::WorkItemsCount, ApiError>>>,
     /// Bumped by Show, so the counts load again.
     changes: Changes,
     /// The loaded queues; Show loads the pending one again (absent in component tests).
@@ -29,6 +32,13 @@ impl Fresh {
     /// How many work items arrived since the list was loaded (reactive).
     pub fn new_items(&self) -> u64 {
         self.state.with(Freshness::new_items)
+    }
+
+    /// The pending count as last loaded (not polled), or why it could not be; `None`
+    /// until the first answer (reactive). One read serves the title, the notice and the
+    /// Pending tab.
+    pub fn loaded_count(&self) -> Option<Result<wire::WorkItemsCount, ApiError>> {
+        self.loaded.get()
     }
 
     /// Brings the new items in: lists and counts load again.
@@ -55,6 +65,7 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
     let (changes, view_as) = (expect_context::<Changes>(), expect_context::<ViewAs>());
     let fresh = Fresh {
         state: RwSignal::new(Freshness::default()),
+        loaded: RwSignal::new(None),
         changes,
         queues: use_context::<Queues>(),
     };
@@ -70,13 +81,17 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
             let (mine, api) = (asked.get_value(), api.clone());
             let owner = view_as.owner_id();
             spawn_local(async move {
-                let Ok(count) = work_items::count(&api, owner.as_deref()).await else {
-                    return; // the next poll tries again; the page shows its own errors
-                };
-                let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
+                let answer = work_items::count(&api, owner.as_deref()).await;
                 if applied.try_get_value().is_none_or(|last| last >= mine) {
                     return;
                 }
+                if why == Read::Loaded {
+                    applied.set_value(mine);
+                    fresh.loaded.set(Some(answer.clone()));
+                }
+                // A failed poll changes nothing: the next one tries again.
+                let Ok(count) = answer else { return };
+                let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
                 applied.set_value(mine);
                 fresh.state.update(|s| match why {
                     Read::Loaded => s.loaded(count),

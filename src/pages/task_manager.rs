@@ -18,6 +18,7 @@ use crate::components::task_table::{RowContext, TaskTable};
 use crate::components::task_toolbar::{LoadProgress, Toolbar};
 use crate::components::task_views::ViewsBar;
 use crate::components::work_item_row::WorkItemRow;
+use crate::hooks::poll::Fresh;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
 use crate::hooks::triage::{provide_triage, use_triage};
@@ -69,19 +70,18 @@ fn TaskManager() -> impl IntoView {
 }
 
 /// The count of a tab's work items (of the person viewed as), loaded again after changes.
+/// Pending is the shell's read ([`Fresh`]), which the title and the new-items notice share.
 fn tab_count(tab: Tab) -> Signal<Count> {
+    if tab == Tab::Pending {
+        let fresh = expect_context::<Fresh>();
+        return Signal::derive(move || Count::of(fresh.loaded_count()));
+    }
     let (api, view_as) = (expect_context::<Client>(), expect_context::<ViewAs>());
     let changes = expect_context::<Changes>();
     let count = LocalResource::new(move || {
         changes.track();
         let (api, owner) = (api.clone(), view_as.owner_id());
-        async move {
-            use crate::api::work_items;
-            match tab {
-                Tab::Pending => work_items::count(&api, owner.as_deref()).await,
-                Tab::Completed => work_items::count_completed(&api, owner.as_deref()).await,
-            }
-        }
+        async move { crate::api::work_items::count_completed(&api, owner.as_deref()).await }
     });
     Signal::derive(move || Count::of(count.get()))
 }

@@ -1,0 +1,115 @@
+// The first reads of a page, started while the wasm downloads (scripts/postbuild.py puts
+// this file at the top of the boot script). On a slow link the wasm takes a second or more
+// to arrive; without this, the app's first API calls would only leave after it, a round
+// trip later than they could. The app's API client (src/api/first_reads.rs) takes a read
+// when it sends the same GET with the same token, once; anything else it fetches itself.
+//
+// What this must agree with, and where it is defined:
+// - the session in sessionStorage `my-tasks.session` (src/api/auth.rs, src/api/session.rs)
+//   and "view as" in `my-tasks.view-as` (src/state.rs): only a signed-in person viewing
+//   their own work gets first reads;
+// - `config.json` (src/config.rs): `apiBaseUrl`, `auth.mode`, `workItemsPath` (the last
+//   one read is kept in sessionStorage `my-tasks.first-reads.config`, so a later visit in
+//   the tab starts before it arrives);
+// - the reads each page sends first (FIRST_READS below). A read the app does not take is
+//   a wasted request, which the browser journeys (e2e/first-reads.spec.ts) catch.
+(() => {
+  'use strict';
+  /** Pages and their first reads: [path under the work-items root, experimental?]. */
+  const WIDGET = [
+    ['/summary', false],
+    ['?limit=5&offset=0&count=false', false],
+    ['?limit=250&offset=0&count=true', false],
+  ];
+  const COUNTS = [['/count', false], ['/completed/count', true]];
+  const FIRST_READS = {
+    // The dashboard shows the widget; its shell (src/hooks/poll.rs) reads the count.
+    '': [...WIDGET, ['/count', false]],
+    '/widget': WIDGET, // src/components/widget.rs, no shell
+    // src/pages/task_manager.rs (counts), src/hooks/queue.rs (the first page)
+    '/tasks/pending': [['?limit=250&offset=0&count=true', false], ...COUNTS],
+    '/tasks/completed': [['/completed?limit=250&offset=0&count=true', false], ...COUNTS],
+  };
+  /** A read is given out at most this long after it started. */
+  const FRESH_MS = 30000;
+  /** Refresh margin of the app's client: closer than this to expiry, it refreshes first. */
+  const REFRESH_MARGIN_MS = 60000;
+
+  const started = new Map();
+  const key = (url, token) => `${new URL(url, location.href).href} ${token || ''}`;
+  globalThis.myTasksFirstReads = {
+    take(url, token) {
+      const k = key(url, token);
+      const read = started.get(k);
+      started.delete(k);
+      return read && performance.now() - read.at < FRESH_MS ? read.response : undefined;
+    },
+  };
+
+  const start = (url, token, headers) => {
+    const response = fetch(url, { headers });
+    // A failed read is the app's to retry; it must not show as unhandled here.
+    response.catch(() => {});
+    started.set(key(url, token), { at: performance.now(), response });
+    return response;
+  };
+  const stored = (name) => {
+    try {
+      return sessionStorage.getItem(name);
+    } catch {
+      return null; // storage disabled: the app will ask the person to sign in
+    }
+  };
+
+  /** Starts the page's reads as `config` (config.json's content) says. */
+  const startReads = (reads, config) => {
+    if (!config || !config.auth) return;
+    let token = null;
+    if (config.auth.mode === 'pkce') {
+      const session = JSON.parse(stored('my-tasks.session') || 'null');
+      const fresh = session && session.access_token
+        && Date.now() + REFRESH_MARGIN_MS < session.expires_at_ms;
+      if (!fresh) return;
+      token = session.access_token;
+    } else if (config.auth.mode !== 'proxy') {
+      return;
+    }
+    const base = String(config.apiBaseUrl || '').trim().replace(/\/+$/, '');
+    const root = String(config.workItemsPath || '/v2024/work-items').trim();
+    for (const [rest, experimental] of reads) {
+      const headers = { Accept: 'application/json' };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (experimental) headers['X-SailPoint-Experimental'] = 'true';
+      start(`${base}${root}${rest}`, token, headers);
+    }
+  };
+
+  // config.json is every page's first read (src/api/mod.rs, load_config); the copy read
+  // here leaves the original body to the app.
+  const config = start('/config.json', null, {});
+  const reads = FIRST_READS[location.pathname.replace(/\/+$/, '')];
+  if (!reads || stored('my-tasks.view-as')) return;
+  // A later visit in this tab starts at once with the config the last one read (it is
+  // public, and checked below: if it changed, the reads start again from the new one).
+  const CONFIG_KEY = 'my-tasks.first-reads.config';
+  const remembered = stored(CONFIG_KEY);
+  if (remembered) {
+    try {
+      startReads(reads, JSON.parse(remembered));
+    } catch {
+      // not JSON any more: wait for the real one
+    }
+  }
+  config
+    .then((response) => (response.ok ? response.clone().text() : null))
+    .then((text) => {
+      if (text === null || text === remembered) return;
+      try {
+        sessionStorage.setItem(CONFIG_KEY, text);
+      } catch {
+        // storage full or disabled: the next visit waits for config.json again
+      }
+      startReads(reads, JSON.parse(text));
+    })
+    .catch(() => {});
+})();
