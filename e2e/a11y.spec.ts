@@ -62,6 +62,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('table', { name: 'Pending work items' }).getByRole('link').first()).toBeVisible();
       await audit(page, 'the Pending tab');
 
+      await page.goto('/tasks/pending?group=age&collapsed=today');
+      await expect(page.getByRole('button', { name: /^Overdue \d+ work items?$/ })).toBeVisible();
+      await audit(page, 'the Pending tab grouped by age');
+
       await page.getByRole('tab', { name: 'Completed' }).click();
       await expect(page.getByRole('table', { name: 'Completed work items' }).getByRole('link').first()).toBeVisible();
       await audit(page, 'the Completed tab');

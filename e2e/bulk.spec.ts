@@ -164,15 +164,15 @@ test('Enter opens the current row and Escape goes back to the list', async ({ pa
   await expect(page).toHaveURL(/\/tasks\/pending/);
 });
 
-test('a work item forwarded to this person by someone else shows as new, and Show brings it in', async ({ page, sandbox }) => {
-  // A short poll, through the config.json the app is served.
+/** Serves the app a config.json that polls the pending count every second. */
+async function pollEverySecond(page: Page) {
   const dist = process.env.DIST_DIR ?? join(resolve(__dirname, '..'), 'dist');
   const config = { ...JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')), pollSeconds: 1 };
   await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
-  const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
-  await openList(page, sandbox);
-  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+}
 
+/** Fred Astaire forwards his first pending work item to Alison, as another session would. */
+async function fredForwardsOneToAlison(sandbox: Sandbox): Promise<Item> {
   const fred = 'Fred.Astaire';
   const item: Item = (await pendingItems(sandbox, fred))[0];
   const forwarded = await fetch(`${sandbox.baseURL}/v2024/work-items/${item.id}/forward`, {
@@ -185,6 +185,26 @@ test('a work item forwarded to this person by someone else shows as new, and Sho
     body: JSON.stringify({ targetOwnerId: sandbox.identity(ALISON).id, comment: 'Alison, yours.', sendNotifications: false }),
   });
   expect(forwarded.status).toBe(200);
+  return item;
+}
+
+/** Makes the page's document hidden (or visible again) as a switch of browser tabs does,
+ * and tells the page with a `visibilitychange` event. */
+async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+test('a work item forwarded to this person by someone else shows as new, and Show brings it in', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  await openList(page, sandbox);
+  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+
+  const item = await fredForwardsOneToAlison(sandbox);
 
   const notice = page.locator('.mt-fresh');
   await expect(notice).toContainText('1 new work item');
@@ -194,4 +214,96 @@ test('a work item forwarded to this person by someone else shows as new, and Sho
   await notice.getByRole('button', { name: 'Show' }).click();
   await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
   await expect(notice.getByRole('button', { name: 'Show' })).toHaveCount(0);
+});
+
+test('select two items and Reject All: each one’s approval items are rejected', async ({ page, sandbox }) => {
+  const items = (await pendingItems(sandbox, ALISON)).filter((i) => undecided(i).length > 0 && i.form === null).slice(0, 2);
+  expect(items).toHaveLength(2);
+  await openList(page, sandbox);
+  for (const item of items) await row(page, item.id).getByRole('checkbox').check();
+  await page.getByRole('region', { name: 'Selected work items' }).getByRole('button', { name: 'Reject All' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Reject All: confirm' });
+  await expect(confirm).toContainText('Reject every pending approval item of 2 work items?');
+  await confirm.getByRole('button', { name: 'Reject All' }).click();
+
+  const results = page.getByRole('dialog', { name: 'Reject All: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 2 done.');
+  await expect(results.getByRole('listitem').filter({ hasText: 'rejected' })).toHaveCount(2);
+  for (const item of items) {
+    const after = await sandbox.getJson(ALISON, `/v2024/work-items/${item.id}`);
+    const decided = after.approvalItems.filter((a: { id: string }) => undecided(item).some((u) => u.id === a.id));
+    expect(decided.map((a: { state: string }) => a.state)).toEqual(undecided(item).map(() => 'Rejected'));
+  }
+  expect(await stillPending(sandbox, items.map((i) => i.id))).toEqual([]);
+  await results.getByRole('button', { name: 'Close' }).click();
+  for (const item of items) await expect(row(page, item.id)).toHaveCount(0);
+});
+
+test.describe('with 30 extra pending items', () => {
+  test.use({ sandboxArgs: ['--extra-items', '30'] });
+
+  test('Cancel in the middle of a bulk run: the requests in flight finish, nothing new is sent', async ({ page, sandbox }) => {
+    const plainIds = (await pendingItems(sandbox, ALISON))
+      .filter((i) => undecided(i).length === 0 && i.form === null).map((i) => i.id);
+    expect(plainIds.length).toBeGreaterThan(8);
+    await openList(page, sandbox);
+    // Every action request is held until the test lets it go, so Cancel lands mid-run.
+    const held: import('@playwright/test').Route[] = [];
+    const sent: string[] = [];
+    await page.route('**/v2024/work-items/*', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent.push(route.request().url());
+      held.push(route);
+    });
+    const bar = page.getByRole('region', { name: 'Selected work items' });
+    await bar.getByRole('button', { name: /^Select all \d+ matching$/ }).click();
+    await bar.getByRole('button', { name: 'Mark Complete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Mark Complete: confirm' });
+    await expect(confirm).toContainText(`Mark ${plainIds.length} work items complete?`);
+    await confirm.getByRole('button', { name: 'Mark Complete' }).click();
+
+    const results = page.getByRole('dialog', { name: 'Mark Complete: results' });
+    // Four at a time: the fifth waits for one of them.
+    await expect.poll(() => held.length).toBe(4);
+    await expect(results.getByRole('status')).toHaveText(`Completing… 0 of ${plainIds.length} answered.`);
+    await results.getByRole('button', { name: 'Cancel' }).click();
+    await expect(results.getByRole('button', { name: 'Cancelling…' })).toBeVisible();
+    for (const route of held.splice(0)) await route.continue();
+
+    await expect(results.getByRole('status')).toHaveText(`Finished: 4 done, ${plainIds.length - 4} not sent.`);
+    await expect(results.getByRole('listitem').filter({ hasText: 'not sent (cancelled)' })).toHaveCount(plainIds.length - 4);
+    // Nothing went out after Cancel, even a while later; the server agrees.
+    await page.waitForTimeout(500);
+    expect(sent).toHaveLength(4);
+    expect(held).toHaveLength(0);
+    const done = sent.map((url) => url.split('/').pop()!);
+    expect((await stillPending(sandbox, plainIds)).sort()).toEqual(plainIds.filter((id) => !done.includes(id)).sort());
+  });
+});
+
+test('polling pauses while the tab is hidden and catches up as soon as it is shown again', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  const polls: number[] = [];
+  page.on('request', (r) => { if (r.url().includes('/v2024/work-items/count')) polls.push(Date.now()); });
+  await openList(page, sandbox);
+  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+  // Polling runs while the tab is visible.
+  const seen = polls.length;
+  await expect.poll(() => polls.length, { timeout: 5_000 }).toBeGreaterThan(seen);
+
+  await setHidden(page, true);
+  // A poll already on its way when the tab was hidden may still go out: start counting after.
+  await page.waitForTimeout(300);
+  const whileHidden = polls.length;
+  await fredForwardsOneToAlison(sandbox);
+  await page.waitForTimeout(3_500);
+  expect(polls.length, 'count requests while hidden').toBe(whileHidden);
+  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+  await expect(page.locator('.mt-fresh')).not.toContainText('new work item');
+
+  await setHidden(page, false);
+  await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
+  await expect(page.locator('.mt-fresh')).toContainText('1 new work item');
+  expect(polls.length).toBeGreaterThan(whileHidden);
 });

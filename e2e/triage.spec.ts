@@ -86,6 +86,35 @@ test('a filtered, sorted view lives in the URL: it survives reload and back, and
   expect(stored).not.toContain('token');
 });
 
+test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
+  expect(fred.length).toBeGreaterThan(0);
+  expect(fred.length).toBeLessThan(all.length);
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const { table, rows } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.pressSequentially('fred');
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fred$/);
+  await page.reload();
+  await expect(search).toHaveValue('fred');
+  const shown = Number(await table.getAttribute('aria-rowcount')) - 1;
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(all.length);
+
+  // Typed and, at once, a row opened: leaving the field writes the URL first.
+  await search.press('End');
+  await search.pressSequentially(' ');
+  await search.press('Backspace');
+  await search.press('Backspace');
+  await rows.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Task Manager');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fre$/);
+  await expect(search).toHaveValue('fre');
+});
+
 test('export downloads exactly the filtered view, as CSV and as JSON, named with owner and date', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const onGithub = all.filter((i) => sourcesOf(i).includes('GitHub'));
@@ -134,6 +163,67 @@ test('below 900 px the items are cards, and widening the window turns them into 
   await page.setViewportSize({ width: 1000, height: 900 });
   await expect(page.getByRole('table', { name: 'Pending work items' })).toHaveAttribute('aria-rowcount', String(all.length + 1));
   await expect(cards).toHaveCount(0);
+});
+
+test('grouped by source: a heading and count per source, one collapsed, kept over reload, and back undoes it', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  // An item is grouped under its first source; the ones without one come last.
+  const groups = new Map<string, Item[]>();
+  for (const item of all) groups.set(sourcesOf(item)[0] ?? '', [...(groups.get(sourcesOf(item)[0] ?? '') ?? []), item]);
+  const github = groups.get('GitHub')!;
+  expect(github.length).toBeGreaterThan(0);
+  expect(groups.size).toBeGreaterThan(2);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const { table } = pendingTable(page);
+  const itemRows = table.getByRole('row').filter({ has: page.locator('a[href^="/items/"]') });
+  const heading = (name: string) => table.getByRole('button', { name: new RegExp(`^${name} \\d+ work items?$`) });
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption('source');
+  await expect(page).toHaveURL(/\/tasks\/pending\?sort=oldest&group=source$/);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + groups.size + 1));
+  await expect(heading('GitHub')).toContainText(`GitHub ${github.length} work item${github.length === 1 ? '' : 's'}`);
+  await expect(heading('GitHub')).toHaveAttribute('aria-expanded', 'true');
+  // The first row is a heading; j skips it to the first item, which is the oldest of its group.
+  await expect(table.locator('tbody tr[aria-rowindex="2"]').getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(itemRows.first()).toHaveClass(/mt-table__row--current/);
+  await expect(table.locator('tbody tr[aria-rowindex="3"]')).toHaveClass(/mt-table__row--current/);
+
+  // Collapsed with the keyboard: the heading and its count stay, its items go.
+  await heading('GitHub').focus();
+  await page.keyboard.press('Enter');
+  const collapsedView = async () => {
+    await expect(heading('GitHub')).toHaveAttribute('aria-expanded', 'false');
+    await expect(table).toHaveAttribute('aria-rowcount', String(all.length - github.length + groups.size + 1));
+    for (const item of github) await expect(table.locator(`a[href="/items/${item.id}"]`)).toHaveCount(0);
+    await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveValue('source');
+  };
+  await expect(page).toHaveURL(/\?sort=oldest&group=source&collapsed=GitHub$/);
+  await collapsedView();
+  await page.reload();
+  await collapsedView();
+  // Narrow, the cards have the same headings.
+  await page.setViewportSize({ width: 600, height: 900 });
+  const cards = page.getByRole('list', { name: 'Pending work items' });
+  await expect(cards.getByRole('button', { name: /^GitHub / })).toHaveAttribute('aria-expanded', 'false');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Opened again with the mouse.
+  await heading('GitHub').click();
+  await expect(heading('GitHub')).toHaveAttribute('aria-expanded', 'true');
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + groups.size + 1));
+  await heading('GitHub').click();
+  await collapsedView();
+
+  // Collapsing replaced the history entry: back is the view before grouping, forward the grouped one.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending\?sort=oldest$/);
+  await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveValue('');
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  await expect(table.locator('.mt-group')).toHaveCount(0);
+  await page.goForward();
+  await collapsedView();
 });
 
 test.describe('with 2,000 extra pending items', () => {

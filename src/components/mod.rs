@@ -17,6 +17,8 @@ pub mod row_select;
 pub mod shell;
 pub mod status;
 pub mod tabs;
+pub mod task_cards;
+pub mod task_groups;
 pub mod task_table;
 pub mod task_toolbar;
 pub mod task_views;

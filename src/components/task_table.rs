@@ -1,8 +1,9 @@
 //! The dense table of Task Manager (900 px wide and up): one line per work item, and only
 //! the lines in view (plus [`OVERSCAN`] on each side) are in the DOM, between two spacer
 //! rows that keep the scroll height of the whole list. Rows have a fixed height
-//! ([`ROW_HEIGHT`]), so where a row is follows from its position alone. `aria-rowcount` and
-//! `aria-rowindex` tell screen readers the size of the whole list.
+//! ([`ROW_HEIGHT`]), group headings too, so where a row is follows from its position alone.
+//! `aria-rowcount` and `aria-rowindex` tell screen readers the size of the whole list; a
+//! group's heading is a row with one cell across every column.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -11,8 +12,10 @@ use wire::WorkItem;
 
 use crate::components::row_actions::RowActions;
 use crate::components::row_select::{is_current, RowSelect};
+use crate::components::task_groups::{GroupHeading, LineKey};
 use crate::components::time::MaybeTime;
 use crate::logic::format::{item_name, type_label, waited};
+use crate::logic::group::{Line, Lines};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
 use crate::routes::{item_href, Tab};
@@ -44,15 +47,17 @@ pub fn window(count: usize, top: f64, height: f64) -> (usize, usize) {
     (first, (first + shown).min(count))
 }
 
-/// The table over `rows` (positions in `entries`, in display order).
+/// The table over `lines` (group headings and positions in `entries`, in display order).
 #[component]
 pub fn TaskTable(
     /// The loaded queue.
     entries: RwSignal<Vec<Entry>>,
-    /// What to show, in order: positions in `entries`.
-    rows: Memo<Vec<usize>>,
+    /// What to show, in order.
+    lines: Memo<Lines>,
     /// Tab, clock and threshold for the rows.
     context: RowContext,
+    /// Collapses or opens the group with this id.
+    on_fold: Callback<String>,
 ) -> impl IntoView {
     let scroller = NodeRef::<Div>::new();
     let (top, height) = (RwSignal::new(0.0), RwSignal::new(FALLBACK_VIEW));
@@ -71,19 +76,21 @@ pub fn TaskTable(
     // The view's height follows the window's (the scroller's height is relative to it).
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let count = Memo::new(move |_| rows.with(Vec::len));
+    let count = Memo::new(move |_| lines.with(|l| l.lines.len()));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
-    // Rows are keyed on their entry alone (a changed item gets a new key), so a scroll or a
-    // keystroke keeps every row still drawn and only adds or removes the others; a kept
-    // row reads its position from here.
+    // Rows are keyed on their entry (or group) alone, so a scroll or a keystroke keeps
+    // every row still drawn and only adds or removes the others; a kept row reads its
+    // position from here.
     let slice = Memo::new(move |_| {
         let (first, last) = span.get();
-        rows.with(|rows| {
+        lines.with(|l| {
             entries.with(|entries| {
-                rows[first..last]
+                l.lines[first..last]
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, &at)| entries.get(at).map(|e| (first + i, e.key, at)))
+                    .filter_map(|(i, &line)| {
+                        Some((first + i, LineKey::of(line, l, entries)?, line))
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -91,6 +98,7 @@ pub fn TaskTable(
     let before = move || format!("{}px", span.get().0 as f64 * ROW_HEIGHT);
     let after = move || format!("{}px", (count.get() - span.get().1) as f64 * ROW_HEIGHT);
     let completed = context.tab == Tab::Completed;
+    let columns = if completed { 6 } else { 7 };
     view! {
         <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
             <table class="mt-table" aria-label=format!("{} work items", context.tab.label())
@@ -108,13 +116,26 @@ pub fn TaskTable(
                 </thead>
                 <tbody>
                     <tr class="mt-table__spacer" aria-hidden="true" style:height=before></tr>
-                    <For each=move || slice.get() key=|(_, key, _)| *key let((_, key, at))>
-                        {entries.with_untracked(|e| e.get(at).map(|e| e.item.clone())).map(|item| {
-                            let index = Signal::derive(move || slice.with(|rows| {
-                                rows.iter().find(|row| row.1 == key).map_or(0, |row| row.0)
-                            }));
-                            view! { <TaskRow item index context/> }
-                        })}
+                    <For each=move || slice.get() key=|(_, key, _)| key.clone() let((_, key, line))>
+                        {
+                            let index = {
+                                let key = key.clone();
+                                Signal::derive(move || slice.with(|rows| {
+                                    rows.iter().find(|row| row.1 == key).map_or(0, |row| row.0)
+                                }))
+                            };
+                            match (key, line) {
+                                (LineKey::Group(id), _) => view! {
+                                    <tr class="mt-table__group" aria-rowindex=move || index.get() + 2>
+                                        <td colspan=columns><GroupHeading lines id on_fold/></td>
+                                    </tr>
+                                }.into_any(),
+                                (_, Line::Item(at)) => entries.with_untracked(|e| e.get(at).map(|e| e.item.clone()))
+                                    .map(|item| view! { <TaskRow item index context/> })
+                                    .into_any(),
+                                (_, Line::Group(_)) => ().into_any(),
+                            }
+                        }
                     </For>
                     <tr class="mt-table__spacer" aria-hidden="true" style:height=after></tr>
                 </tbody>

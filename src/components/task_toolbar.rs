@@ -1,13 +1,14 @@
 //! Task Manager's toolbar: search, the type / source / requester / age filters with their
-//! counts, the sort order; and the line that says how far loading has come. Every change
-//! goes to the URL through `set_view` (typing replaces the history entry, a menu choice
-//! adds one), so the view survives reload and back/forward.
+//! counts, the sort order, the grouping; and the line that says how far loading has come.
+//! Every change goes to the URL through `set_view` (typing replaces the history entry once
+//! it pauses, a menu choice adds one), so the view survives reload and back/forward.
 
 use leptos::prelude::*;
 use wire::WorkItemType;
 
 use crate::hooks::queue::{LoadState, Queue};
 use crate::logic::format::{thousands, type_label};
+use crate::logic::group::GroupBy;
 use crate::logic::list::{Facets, ListFilter, SortBy};
 use crate::logic::view::TaskView;
 use crate::routes::Tab;
@@ -15,7 +16,7 @@ use crate::routes::Tab;
 /// The age filter's choices: at least this many days old.
 const AGES: [u32; 4] = [1, 7, 30, 90];
 
-/// Search, filters and sort.
+/// Search, filters, sort and grouping.
 #[component]
 pub fn Toolbar(
     /// The tab (its name labels the search).
@@ -26,6 +27,8 @@ pub fn Toolbar(
     facets: Memo<Facets>,
     /// Shows another view: `(view, replace the history entry)`.
     set_view: Callback<(TaskView, bool)>,
+    /// Writes what was typed to the URL now (search lost focus or Enter was pressed).
+    commit: Callback<()>,
 ) -> impl IntoView {
     let edit = move |replace: bool, change: Box<dyn FnOnce(&mut ListFilter)>| {
         let mut next = view.get_untracked();
@@ -77,7 +80,8 @@ pub fn Toolbar(
             <label class="mt-field mt-field--search">
                 <span class="mt-field__label">"Search"</span>
                 <input type="search" prop:value=move || view.with(|v| v.filter.text.clone())
-                    on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }/>
+                    on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }
+                    on:change=move |_| commit.run(())/>
             </label>
             <Menu label="Type" all="All types" options=Signal::derive(type_options)
                 value=Signal::derive(move || current(|f| f.work_item_type.as_ref().map(|t| t.as_str().to_owned())))
@@ -91,19 +95,48 @@ pub fn Toolbar(
             <Menu label="Age" all="Any age" options=Signal::derive(age_options)
                 value=Signal::derive(move || current(|f| f.older_than_days.map(|d| d.to_string())))
                 on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.older_than_days = v.and_then(|v| v.parse().ok()))))/>
-            <label class="mt-field">
-                <span class="mt-field__label">"Sort by"</span>
-                <select on:change=move |ev| {
+            <Pick label="Sort by"
+                options=SortBy::ALL.map(|s| (s.as_str(), s.label())).to_vec()
+                value=Signal::derive(move || view.with(|v| v.sort.as_str()))
+                on_pick=Callback::new(move |v: String| {
                     let mut next = view.get_untracked();
-                    next.sort = SortBy::parse(&event_target_value(&ev));
+                    next.sort = SortBy::parse(&v);
                     set_view.run((next, false));
-                }>
-                    {SortBy::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() prop:selected=move || view.with(|v| v.sort == s)>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+                })/>
+            <Pick label="Group by"
+                options=GroupBy::ALL.map(|g| (g.as_str(), g.label())).to_vec()
+                value=Signal::derive(move || view.with(|v| v.group.as_str()))
+                on_pick=Callback::new(move |v: String| {
+                    let mut next = view.get_untracked();
+                    next.group = GroupBy::parse(&v);
+                    next.collapsed.clear();
+                    set_view.run((next, false));
+                })/>
         </div>
+    }
+}
+
+/// A menu of fixed choices (value, label), the current `value` selected.
+#[component]
+fn Pick(
+    /// The menu's label.
+    label: &'static str,
+    /// The choices: value and what a person reads.
+    options: Vec<(&'static str, &'static str)>,
+    /// The chosen value.
+    value: Signal<&'static str>,
+    /// Called with the new choice.
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label class="mt-field">
+            <span class="mt-field__label">{label}</span>
+            <select on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {options.into_iter().map(|(v, text)| view! {
+                    <option value=v prop:selected=move || value.get() == v>{text}</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 
@@ -121,6 +154,12 @@ fn Menu(
     /// Called with the new choice (`None`: the "all" choice).
     on_pick: Callback<Option<String>>,
 ) -> impl IntoView {
+    // A keystroke changes the counts, not the choices: the options stay, their words change
+    // (a requester's none), and only what changed is written.
+    let options = Memo::new(move |_| options.get());
+    let values =
+        Memo::new(move |_| options.with(|o| o.iter().map(|(v, _)| v.clone()).collect::<Vec<_>>()));
+    let value = Memo::new(move |_| value.get());
     view! {
         <label class="mt-field">
             <span class="mt-field__label">{label}</span>
@@ -129,10 +168,15 @@ fn Menu(
                 on_pick.run((!v.is_empty()).then_some(v));
             }>
                 <option value="" prop:selected=move || value.with(Option::is_none)>{all}</option>
-                {move || options.get().into_iter().map(|(v, text)| {
-                    let chosen = v.clone();
-                    view! { <option value=v prop:selected=move || value.with(|c| c.as_ref() == Some(&chosen))>{text}</option> }
-                }).collect_view()}
+                <For each=move || values.get() key=String::clone let(v)>
+                    {
+                        let (chosen, shown) = (v.clone(), v.clone());
+                        let text = move || options.with(|o| {
+                            o.iter().find(|(k, _)| *k == shown).map(|(_, t)| t.clone()).unwrap_or_default()
+                        });
+                        view! { <option value=v prop:selected=move || value.with(|c| c.as_ref() == Some(&chosen))>{text}</option> }
+                    }
+                </For>
             </select>
         </label>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::Client;
 use crate::logic::export::{file_name, to_csv, to_json};
+use crate::logic::group::Lines;
 use crate::logic::list::Entry;
 use crate::logic::view::{save_view, saved_views, SavedView, TaskView};
 use crate::platform;
@@ -26,8 +27,8 @@ pub fn ViewsBar(
     set_view: Callback<(TaskView, bool)>,
     /// The loaded queue.
     entries: RwSignal<Vec<Entry>>,
-    /// What the table shows, in order: positions in `entries`.
-    rows: Memo<Vec<usize>>,
+    /// What the table shows, in order; export holds the items of collapsed groups too.
+    lines: Memo<Lines>,
 ) -> impl IntoView {
     let views = RwSignal::new(saved_views(platform::local_get(KEY).as_deref()));
     let name = RwSignal::new(String::new());
@@ -59,24 +60,16 @@ pub fn ViewsBar(
         let query =
             views.with_untracked(|v| v.iter().find(|v| v.name == chosen).map(|v| v.query.clone()));
         if let Some(query) = query {
-            let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-                .into_owned()
-                .collect();
-            let get = |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(key, _)| key == k)
-                    .map(|(_, v)| v.clone())
-            };
-            set_view.run((TaskView::from_query(get), false));
+            set_view.run((TaskView::parse(&query), false));
         }
     };
     let owner = owner_name();
     let export = move |json: bool| {
         let now = platform::now_ms();
-        let text = rows.with_untracked(|rows| {
+        let text = lines.with_untracked(|lines| {
             entries.with_untracked(|entries| {
-                let items = rows
+                let items = lines
+                    .order
                     .iter()
                     .filter_map(|&at| entries.get(at))
                     .map(|e| &e.item);

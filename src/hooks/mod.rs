@@ -8,5 +8,6 @@ pub mod item_actions;
 pub mod poll;
 pub mod queue;
 pub mod shortcuts;
+pub mod task_view;
 pub mod toasts;
 pub mod triage;

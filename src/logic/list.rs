@@ -317,6 +317,7 @@ pub fn facets(entries: &[Entry], filter: &ListFilter, now_ms: i64) -> Facets {
     let mut types: Vec<(WorkItemType, usize)> = Vec::new();
     let mut sources: Vec<(String, usize)> = Vec::new();
     let mut requesters: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for e in entries {
         let rest = prepared.rest_ok(e);
         let (type_ok, source_ok) = (prepared.type_ok(e), prepared.source_ok(e));
@@ -335,7 +336,7 @@ pub fn facets(entries: &[Entry], filter: &ListFilter, now_ms: i64) -> Facets {
             }
         }
         if let Some(r) = &e.item.requester_display_name {
-            if !requesters.contains(r) {
+            if seen.insert(r) {
                 requesters.push(r.clone());
             }
         }

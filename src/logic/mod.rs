@@ -8,6 +8,7 @@ pub mod export;
 pub mod form;
 pub mod format;
 pub mod forward;
+pub mod group;
 pub mod involved;
 pub mod keys;
 pub mod list;

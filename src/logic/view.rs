@@ -1,10 +1,11 @@
-//! A Task Manager view (search, filters, sort) as the URL query that carries it, so views
+//! A Task Manager view (search, filters, sort, grouping) as the URL query that carries it, so views
 //! survive reload and back/forward and can be shared, and the named views a person saves
 //! in the browser.
 
 use serde::{Deserialize, Serialize};
 use wire::WorkItemType;
 
+use super::group::GroupBy;
 use super::list::{ListFilter, SortBy};
 
 /// What Task Manager shows of a tab's queue.
@@ -14,14 +15,24 @@ pub struct TaskView {
     pub filter: ListFilter,
     /// Order.
     pub sort: SortBy,
+    /// Groups.
+    pub group: GroupBy,
+    /// The ids of the collapsed groups ([`crate::logic::group::Group::id`]), in the order
+    /// they were collapsed.
+    pub collapsed: Vec<String>,
 }
 
 impl TaskView {
-    /// Reads a view from the query's values (`get("q")` etc.). Unknown or unreadable
-    /// values are left out; the old pager's `page` and `size` are ignored (the whole
-    /// queue is one list now), so old links still open the tab.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> TaskView {
+    /// Reads a view from the query's values (`get_all("q")` etc.: every value of a key,
+    /// in order). Unknown or unreadable values are left out; the old pager's `page` and
+    /// `size` are ignored (the whole queue is one list now), so old links still open the
+    /// tab. Collapsed groups count only with a grouping.
+    pub fn from_query(get_all: impl Fn(&str) -> Vec<String>) -> TaskView {
+        let get = |key: &str| get_all(key).into_iter().next();
         let text = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        let group = text("group")
+            .map(|g| GroupBy::parse(&g))
+            .unwrap_or_default();
         TaskView {
             filter: ListFilter {
                 text: get("q").unwrap_or_default(),
@@ -31,7 +42,26 @@ impl TaskView {
                 older_than_days: text("age").and_then(|a| a.trim().parse().ok()),
             },
             sort: text("sort").map(|s| SortBy::parse(&s)).unwrap_or_default(),
+            group,
+            collapsed: match group {
+                GroupBy::None => Vec::new(),
+                _ => get_all("collapsed"),
+            },
         }
+    }
+
+    /// Reads a view from a query string (without `?`), e.g. a saved view's.
+    pub fn parse(query: &str) -> TaskView {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        TaskView::from_query(|k| {
+            pairs
+                .iter()
+                .filter(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+                .collect()
+        })
     }
 
     /// The query string (without `?`) that gives this view back; empty for the default.
@@ -55,6 +85,12 @@ impl TaskView {
         }
         if self.sort != SortBy::default() {
             query.append_pair("sort", self.sort.as_str());
+        }
+        if self.group != GroupBy::None {
+            query.append_pair("group", self.group.as_str());
+            for id in &self.collapsed {
+                query.append_pair("collapsed", id);
+            }
         }
         query.finish()
     }
@@ -87,13 +123,9 @@ pub fn save_view(mut views: Vec<SavedView>, view: SavedView) -> Vec<SavedView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn parse(query: &str) -> TaskView {
-        let map: HashMap<String, String> = form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect();
-        TaskView::from_query(|k| map.get(k).cloned())
+        TaskView::parse(query)
     }
 
     #[test]
@@ -107,11 +139,13 @@ mod tests {
                 older_than_days: Some(7),
             },
             sort: SortBy::Oldest,
+            group: GroupBy::Source,
+            collapsed: vec!["GitHub".into(), String::new()],
         };
         let query = view.to_query();
         assert_eq!(
             query,
-            "q=fred+%26+co&type=Approval&source=Active+Directory&requester=Ada+Lovelace&age=7&sort=oldest"
+            "q=fred+%26+co&type=Approval&source=Active+Directory&requester=Ada+Lovelace&age=7&sort=oldest&group=source&collapsed=GitHub&collapsed="
         );
         assert_eq!(parse(&query), view);
         assert_eq!(TaskView::default().to_query(), "");
@@ -121,6 +155,7 @@ mod tests {
     fn old_pager_links_and_unreadable_values_give_the_default_view() {
         assert_eq!(parse("page=3&size=10"), TaskView::default());
         assert_eq!(parse("age=soon&sort=sideways&type="), TaskView::default());
+        assert_eq!(parse("group=colour&collapsed=GitHub"), TaskView::default());
     }
 
     #[test]

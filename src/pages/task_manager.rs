@@ -1,11 +1,11 @@
 //! Task Manager: Pending and Completed tabs with counts over the whole queue of the tab,
-//! loaded in the background ([`crate::hooks::queue`]), found with search, filters and sort
-//! that live in the URL ([`TaskView`]), shown as a table from 900 px up and as cards below.
+//! loaded in the background ([`crate::hooks::queue`]), found with search, filters, sort and
+//! grouping that live in the URL ([`TaskView`]), shown as a table from 900 px up and as
+//! cards below.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_params, use_query_map};
 
 use crate::api::Client;
 use crate::components::bulk_bar::BulkBar;
@@ -14,14 +14,16 @@ use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
+use crate::components::task_cards::Cards;
 use crate::components::task_table::{RowContext, TaskTable};
 use crate::components::task_toolbar::{LoadProgress, Toolbar};
 use crate::components::task_views::ViewsBar;
-use crate::components::work_item_row::WorkItemRow;
 use crate::hooks::poll::Fresh;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
+use crate::hooks::task_view::{use_task_view, UseTaskView};
 use crate::hooks::triage::{provide_triage, use_triage};
+use crate::logic::group::{group, toggle, Ages, Lines};
 use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
@@ -30,10 +32,8 @@ use crate::state::{Changes, ViewAs};
 
 /// From this width up the table is shown, below it the cards.
 pub const WIDE: &str = "(min-width: 900px)";
-/// Cards shown at first on narrow screens, and added by "Show more".
-const CARDS_STEP: usize = 50;
 
-/// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=`.
+/// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=&group=&collapsed=`.
 #[component]
 pub fn TaskManagerPage() -> impl IntoView {
     view! { <Shell><TaskManager/></Shell> }
@@ -45,7 +45,9 @@ fn TaskManager() -> impl IntoView {
     let params = use_params::<TasksParams>();
     let tab = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.tab)));
     let query = use_query_map();
-    let view = Memo::new(move |_| query.with(|q| TaskView::from_query(|k| q.get(k))));
+    let view = Memo::new(move |_| {
+        query.with(|q| TaskView::from_query(|k| q.get_all(k).unwrap_or_default()))
+    });
     let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
     let triage = provide_triage();
     use_triage_shortcuts(triage);
@@ -106,9 +108,14 @@ enum Shape {
 fn TabQueue(
     /// The tab.
     tab: Tab,
-    /// Search, filters and sort, from the URL.
+    /// Search, filters, sort and grouping, from the URL.
     view: Memo<TaskView>,
 ) -> impl IntoView {
+    let UseTaskView {
+        view,
+        set_view,
+        commit,
+    } = use_task_view(tab, view);
     let queue = use_queue(tab);
     let now_ms = platform::now_ms() as i64;
     let stale_after_days = expect_context::<Client>().stale_after_days();
@@ -120,28 +127,31 @@ fn TabQueue(
     });
     let facets =
         Memo::new(move |_| view.with(|v| queue.entries.with(|e| facets(e, &v.filter, now_ms))));
-    let navigate = use_navigate();
-    let set_view = Callback::new(move |(next, replace): (TaskView, bool)| {
-        let query = next.to_query();
-        let path = match query.is_empty() {
-            true => format!("/tasks/{}", tab.as_str()),
-            false => format!("/tasks/{}?{query}", tab.as_str()),
-        };
-        navigate(
-            &path,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+    let ages = Ages {
+        now_ms,
+        stale_after_days,
+    };
+    let lines = Memo::new(move |_| {
+        view.with(|v| {
+            rows.with(|rows| {
+                let entries = queue.entries;
+                entries.with(|e| group(e, rows, v.group, v.sort, ages, &v.collapsed))
+            })
+        })
+    });
+    // Collapsing or opening a group replaces the history entry, as typing does.
+    let on_fold = Callback::new(move |id: String| {
+        let mut next = view.get_untracked();
+        next.collapsed = toggle(next.collapsed, &id);
+        set_view.run((next, true));
     });
     let shape = Memo::new(move |_| shape_of(queue, rows));
-    // The triage (selection, current row, shortcuts) works over the rows as shown.
+    // The triage (selection, current row, shortcuts) works over the items as shown: not
+    // the group headings, nor the items of collapsed groups.
     if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
         let entries = queue.entries;
         let lookup = Callback::new(move |ids: Vec<String>| items_of(entries, &ids));
-        Effect::new(move |_| triage.show(shown_ids(entries, rows), lookup));
+        Effect::new(move |_| triage.show(shown_ids(entries, lines), lookup));
     }
     let context = RowContext {
         tab,
@@ -149,8 +159,8 @@ fn TabQueue(
         stale_after_days,
     };
     view! {
-        <Toolbar tab view facets set_view/>
-        <ViewsBar tab view set_view entries=queue.entries rows/>
+        <Toolbar tab view facets set_view commit/>
+        <ViewsBar tab view set_view entries=queue.entries lines/>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
             Shape::Loading => view! { <Loading what="work items"/> }.into_any(),
@@ -163,17 +173,18 @@ fn TabQueue(
                     <button type="button" class="mt-button mt-button--quiet"
                         on:click=move |_| set_view.run((TaskView::default(), false))>"Clear filters"</button></p>
             }.into_any(),
-            Shape::Rows => view! { <Rows entries=queue.entries rows context/> }.into_any(),
+            Shape::Rows => view! { <Rows entries=queue.entries lines context on_fold/> }.into_any(),
         }}
     }
 }
 
-/// The ids of the rows shown, in order.
-fn shown_ids(entries: RwSignal<Vec<Entry>>, rows: Memo<Vec<usize>>) -> Vec<String> {
-    rows.with(|rows| {
+/// The ids of the items shown, in order.
+fn shown_ids(entries: RwSignal<Vec<Entry>>, lines: Memo<Lines>) -> Vec<String> {
+    lines.with(|lines| {
         entries.with(|entries| {
-            rows.iter()
-                .filter_map(|&at| entries.get(at)?.item.id.clone())
+            lines
+                .items()
+                .filter_map(|at| entries.get(at)?.item.id.clone())
                 .filter(|id| !id.is_empty())
                 .collect()
         })
@@ -217,9 +228,11 @@ fn Rows(
     /// The loaded queue.
     entries: RwSignal<Vec<Entry>>,
     /// What to show, in order.
-    rows: Memo<Vec<usize>>,
+    lines: Memo<Lines>,
     /// Tab, clock and threshold.
     context: RowContext,
+    /// Collapses or opens a group.
+    on_fold: Callback<String>,
 ) -> impl IntoView {
     let wide = RwSignal::new(true);
     let watch = platform::watch_media(WIDE, move |matches| wide.set(matches));
@@ -229,42 +242,7 @@ fn Rows(
     let watch = send_wrapper::SendWrapper::new(watch);
     on_cleanup(move || drop(watch));
     move || match wide.get() {
-        true => view! { <TaskTable entries rows context/> }.into_any(),
-        false => view! { <Cards entries rows tab=context.tab/> }.into_any(),
-    }
-}
-
-/// The card list for narrow screens: the first cards, and more on request.
-#[component]
-fn Cards(
-    /// The loaded queue.
-    entries: RwSignal<Vec<Entry>>,
-    /// What to show, in order.
-    rows: Memo<Vec<usize>>,
-    /// The tab.
-    tab: Tab,
-) -> impl IntoView {
-    let limit = RwSignal::new(CARDS_STEP);
-    let cards = move || {
-        rows.with(|rows| {
-            entries.with(|entries| {
-                rows.iter()
-                    .take(limit.get())
-                    .filter_map(|&at| entries.get(at).map(|e| (e.key, e.item.clone())))
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let more = move || rows.with(Vec::len) > limit.get();
-    view! {
-        <ul class="mt-list" aria-label=format!("{} work items", tab.label())>
-            <For each=cards key=|(key, _)| *key let((_, item))>
-                <WorkItemRow item completed=tab == Tab::Completed/>
-            </For>
-        </ul>
-        {move || more().then(|| view! {
-            <button type="button" class="mt-button mt-more"
-                on:click=move |_| limit.update(|l| *l += CARDS_STEP)>"Show more"</button>
-        })}
+        true => view! { <TaskTable entries lines context on_fold/> }.into_any(),
+        false => view! { <Cards entries lines tab=context.tab on_fold/> }.into_any(),
     }
 }

@@ -1,10 +1,12 @@
-//! Component tests of Task Manager's table: virtualised rows and their accessible size.
+//! Component tests of Task Manager's table: virtualised rows and their accessible size, and
+//! group headings.
 
 use crate::support::{find, find_all, fire, settle};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use my_tasks::components::task_table::{RowContext, TaskTable, ROW_HEIGHT};
-use my_tasks::logic::list::Entry;
+use my_tasks::logic::group::{group, toggle, Ages, GroupBy, Lines};
+use my_tasks::logic::list::{Entry, SortBy};
 use my_tasks::routes::Tab;
 use wasm_bindgen_test::*;
 use wire::WorkItem;
@@ -41,13 +43,14 @@ fn mount_table(
 ) -> web_sys::HtmlElement {
     crate::support::mount(move || {
         let entries = RwSignal::new(items);
-        let rows = Memo::new(move |_| rows());
+        let lines = Memo::new(move |_| Lines::ungrouped(&rows()));
         let context = RowContext {
             tab: Tab::Pending,
             now_ms: 0,
             stale_after_days: 7,
         };
-        view! { <Router><TaskTable entries rows context/></Router> }
+        let on_fold = Callback::new(|_: String| {});
+        view! { <Router><TaskTable entries lines context on_fold/></Router> }
     })
 }
 
@@ -125,4 +128,98 @@ async fn a_row_still_in_view_is_kept_when_the_rows_above_it_change_and_its_index
             .as_deref(),
         Some("2")
     );
+}
+
+/// `count` loaded items, "Item 0", "Item 1", …, the even ones on GitHub, the odd on Okta.
+fn on_two_sources(count: usize) -> Vec<Entry> {
+    (0..count)
+        .map(|i| {
+            let source = if i % 2 == 0 { "GitHub" } else { "Okta" };
+            let item = WorkItem {
+                id: Some(format!("w{i}")),
+                name: Some(format!("Item {i}")),
+                remediation_items: Some(vec![wire::RemediationItemDetails {
+                    application_name: Some(source.into()),
+                    ..Default::default()
+                }]),
+                ..Default::default()
+            };
+            Entry::new(item, i as i64, i as u64)
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn grouped_rows_have_a_heading_row_with_name_and_count_that_collapses_and_opens_its_group() {
+    style_the_scroller();
+    let items = on_two_sources(6);
+    let collapsed = RwSignal::new(Vec::<String>::new());
+    let root = crate::support::mount(move || {
+        let entries = RwSignal::new(items);
+        let lines = Memo::new(move |_| {
+            let rows: Vec<usize> = (0..6).collect();
+            let ages = Ages {
+                now_ms: 0,
+                stale_after_days: 7,
+            };
+            collapsed.with(|c| {
+                entries.with(|e| group(e, &rows, GroupBy::Source, SortBy::Newest, ages, c))
+            })
+        });
+        let on_fold =
+            Callback::new(move |id: String| collapsed.update(|c| *c = toggle(c.clone(), &id)));
+        let context = RowContext {
+            tab: Tab::Pending,
+            now_ms: 0,
+            stale_after_days: 7,
+        };
+        view! { <Router><TaskTable entries lines context on_fold/></Router> }
+    });
+    settle().await;
+    let table = find(&root, "table");
+    // Two headings and six items, each a row of the table.
+    assert_eq!(table.get_attribute("aria-rowcount").as_deref(), Some("9"));
+    let headings = find_all(&root, "tbody tr.mt-table__group");
+    assert_eq!(headings.len(), 2);
+    let okta = headings[1].clone();
+    assert_eq!(okta.get_attribute("aria-rowindex").as_deref(), Some("6"));
+    let cells = find_all(&okta, "td");
+    assert_eq!(cells.len(), 1);
+    assert_eq!(cells[0].get_attribute("colspan").as_deref(), Some("7"));
+    let toggle_button = find(&okta, "button");
+    assert_eq!(toggle_button.text_content().unwrap(), "▾Okta 3 work items");
+    assert_eq!(
+        toggle_button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        row_of(&root, "Item 1")
+            .get_attribute("aria-rowindex")
+            .as_deref(),
+        Some("7")
+    );
+
+    toggle_button.focus().unwrap();
+    toggle_button.click();
+    settle().await;
+    // Its items are gone, the heading stays (the same element, still focused) with its count.
+    assert_eq!(table.get_attribute("aria-rowcount").as_deref(), Some("6"));
+    assert!(!root.text_content().unwrap().contains("Item 1"));
+    let after = find_all(&root, "tbody tr.mt-table__group");
+    assert!(
+        after[1].is_same_node(Some(&okta)),
+        "the heading was drawn again"
+    );
+    assert_eq!(
+        toggle_button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(toggle_button.text_content().unwrap(), "▸Okta 3 work items");
+    assert!(crate::support::focused().is_some_and(|f| f.is_same_node(Some(&toggle_button))));
+    assert_eq!(collapsed.get_untracked(), ["Okta"]);
+
+    toggle_button.click();
+    settle().await;
+    assert_eq!(table.get_attribute("aria-rowcount").as_deref(), Some("9"));
+    assert!(root.text_content().unwrap().contains("Item 1"));
 }

@@ -1,0 +1,87 @@
+//! `use_task_view`: the view a Task Manager tab shows (search, filters, sort, grouping) and
+//! the way to change it. The view lives in the URL, but writing the URL costs a history
+//! update and wakes everything that reads the location, so a change that replaces the
+//! history entry (a keystroke in search, a group collapsed) is shown at once from a draft
+//! and written to the URL once the changes pause ([`SETTLE`]), or at once on
+//! [`UseTaskView::commit`]. A change that adds a history entry (a menu choice) is written
+//! at once, with any draft in it.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::logic::view::TaskView;
+use crate::routes::Tab;
+
+/// How long changes must pause before the draft goes to the URL.
+pub const SETTLE: Duration = Duration::from_millis(300);
+
+/// A tab's view and its setters; `Copy`, so closures can hold it.
+#[derive(Clone, Copy)]
+pub struct UseTaskView {
+    /// The view shown: the draft if any, else the URL's.
+    pub view: Memo<TaskView>,
+    /// Shows another view: `(view, replace the history entry)`.
+    pub set_view: Callback<(TaskView, bool)>,
+    /// Writes a waiting draft to the URL now (the search field lost focus).
+    pub commit: Callback<()>,
+}
+
+/// The view of `tab`, read from `from_url` (the URL's query) and written back to it.
+pub fn use_task_view(tab: Tab, from_url: Memo<TaskView>) -> UseTaskView {
+    let draft = RwSignal::new(None::<TaskView>);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop_timer = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    let view = Memo::new(move |_| draft.get().unwrap_or_else(|| from_url.get()));
+    // The URL changed (the draft arrived, or back/forward went elsewhere): it wins, and a
+    // draft still waiting must not overwrite the entry the person went to.
+    Effect::new(move |_| {
+        from_url.track();
+        stop_timer();
+        draft.set(None);
+    });
+    let navigate = use_navigate();
+    let write = move |next: &TaskView, replace: bool| {
+        let query = next.to_query();
+        let path = match query.is_empty() {
+            true => format!("/tasks/{}", tab.as_str()),
+            false => format!("/tasks/{}?{query}", tab.as_str()),
+        };
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&path, options);
+    };
+    let commit = {
+        let write = write.clone();
+        Callback::new(move |()| {
+            stop_timer();
+            if let Some(next) = draft.get_untracked() {
+                write(&next, true);
+            }
+        })
+    };
+    let set_view = Callback::new(move |(next, replace): (TaskView, bool)| {
+        stop_timer();
+        if !replace {
+            return write(&next, false);
+        }
+        draft.set(Some(next));
+        let handle = set_timeout_with_handle(move || commit.run(()), SETTLE).ok();
+        timer.set_value(handle);
+    });
+    on_cleanup(stop_timer);
+    UseTaskView {
+        view,
+        set_view,
+        commit,
+    }
+}
