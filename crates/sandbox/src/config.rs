@@ -89,6 +89,11 @@ pub struct Config {
     #[arg(long, default_value_t = 10, value_name = "S")]
     pub header_read_timeout_secs: u64,
 
+    /// MiB of finished list pages kept between writes (0: none). Every write empties it;
+    /// when full, it starts over. 128 MiB holds every page of a 100,000-item list.
+    #[arg(long, default_value_t = 128, value_name = "MIB")]
+    pub page_cache_mib: usize,
+
     /// Connections served at once; further ones wait in the listen backlog.
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub max_connections: usize,

@@ -143,7 +143,15 @@ pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError
             }
         }
     }
-    let db = Db::open((!config.in_memory).then_some(config.db.as_path()))?;
+    let page_cache_bytes = config.page_cache_mib.saturating_mul(1 << 20);
+    let db = Db::open(
+        (!config.in_memory).then_some(config.db.as_path()),
+        page_cache_bytes,
+    )?;
+    tracing::info!(
+        page_cache_mib = config.page_cache_mib,
+        "list pages are kept between writes up to this bound"
+    );
     let key =
         db.write_blocking(|c| db::meta_get_or_insert(c, "jwt_signing_key", ids::random_hex64))?;
     if config.seed == Some(Seed::Demo) {

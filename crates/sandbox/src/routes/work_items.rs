@@ -237,19 +237,29 @@ async fn work_items_get(
     Ok(axum::Json(item))
 }
 
+/// A changed work item as the write stored it: its wire JSON, sent as it is.
+struct StoredItem(String);
+
+impl IntoResponse for StoredItem {
+    fn into_response(self) -> Response {
+        let json = HeaderValue::from_static("application/json");
+        ([(header::CONTENT_TYPE, json)], self.0).into_response()
+    }
+}
+
 async fn act(
     state: &AppState,
     caller: Caller,
     id: String,
     action: Action,
-) -> Result<WorkItem, ApiError> {
+) -> Result<StoredItem, ApiError> {
     let now = Utc::now();
-    let item = state
+    let (item, json) = state
         .db()
         .write(move |c| work_items::apply(c, &id, &caller, action, now))
         .await?;
     tracing::info!(work_item = item.id.as_deref().unwrap_or(""), state = ?item.state, "work item changed");
-    Ok(item)
+    Ok(StoredItem(json))
 }
 
 /// The comment of Mark Complete's optional body. The spec types it as a nullable JSON
@@ -276,11 +286,9 @@ async fn work_items_complete(
     _may_act: MayActOnItem,
     Path(id): Path<String>,
     OptionalJson(body): OptionalJson<serde_json::Value>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
+) -> Result<StoredItem, ApiError> {
     let comment = completion_comment(body)?;
-    Ok(axum::Json(
-        act(&state, caller, id, Action::Complete { comment }).await?,
-    ))
+    act(&state, caller, id, Action::Complete { comment }).await
 }
 
 /// `POST /work-items/{id}/forward` (experimental in v2024): hand the item to someone else;
@@ -309,10 +317,8 @@ async fn work_items_approve(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, approval_item_id)): Path<(String, String)>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(
-        act(&state, caller, id, Action::Approve(approval_item_id)).await?,
-    ))
+) -> Result<StoredItem, ApiError> {
+    act(&state, caller, id, Action::Approve(approval_item_id)).await
 }
 
 /// `POST /work-items/{id}/reject/{approvalItemId}`.
@@ -320,10 +326,8 @@ async fn work_items_reject(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, approval_item_id)): Path<(String, String)>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(
-        act(&state, caller, id, Action::Reject(approval_item_id)).await?,
-    ))
+) -> Result<StoredItem, ApiError> {
+    act(&state, caller, id, Action::Reject(approval_item_id)).await
 }
 
 /// `POST /work-items/bulk-approve/{id}`.
@@ -331,10 +335,8 @@ async fn work_items_bulk_approve(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(
-        act(&state, caller, id, Action::BulkApprove).await?,
-    ))
+) -> Result<StoredItem, ApiError> {
+    act(&state, caller, id, Action::BulkApprove).await
 }
 
 /// `POST /work-items/bulk-reject/{id}`.
@@ -342,10 +344,8 @@ async fn work_items_bulk_reject(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(
-        act(&state, caller, id, Action::BulkReject).await?,
-    ))
+) -> Result<StoredItem, ApiError> {
+    act(&state, caller, id, Action::BulkReject).await
 }
 
 /// `POST /work-items/{id}/submit-account-selection`: field values keyed on field name.
@@ -355,8 +355,6 @@ async fn work_items_submit_account_selection(
     _may_act: MayActOnItem,
     Path(id): Path<String>,
     Json(selection): Json<AccountSelection>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
-    Ok(axum::Json(
-        act(&state, caller, id, Action::SubmitSelection(selection)).await?,
-    ))
+) -> Result<StoredItem, ApiError> {
+    act(&state, caller, id, Action::SubmitSelection(selection)).await
 }

@@ -9,9 +9,6 @@ use std::sync::Mutex;
 
 use bytes::Bytes;
 
-/// At most this many bytes of pages are kept; past it the cache starts over.
-const MAX_BYTES: usize = 64 << 20;
-
 /// What identifies one page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PageKey {
@@ -48,13 +45,27 @@ struct Pages {
 }
 
 /// The cache; cheap to share behind an `Arc`.
-#[derive(Default)]
 pub struct PageCache {
     /// One lock for a short lookup or insert.
     pages: Mutex<Pages>,
+    /// At most this many bytes of pages are kept; past it the cache starts over.
+    max_bytes: usize,
 }
 
 impl PageCache {
+    /// An empty cache that keeps at most `max_bytes` of pages (0: none).
+    pub fn new(max_bytes: usize) -> PageCache {
+        PageCache {
+            pages: Mutex::new(Pages::default()),
+            max_bytes,
+        }
+    }
+
+    /// The most bytes of pages it keeps.
+    pub fn max_bytes(&self) -> usize {
+        self.max_bytes
+    }
+
     /// The page for `key` if it was built at `version`.
     pub fn get(&self, key: &PageKey, version: u64) -> Option<Page> {
         let pages = self.pages.lock().ok()?;
@@ -69,17 +80,22 @@ impl PageCache {
         let Ok(mut pages) = self.pages.lock() else {
             return;
         };
-        if version < pages.version {
+        if version < pages.version || page.body.len() > self.max_bytes {
             return;
         }
-        if version > pages.version || pages.bytes + page.body.len() > MAX_BYTES {
-            *pages = Pages {
+        let mut dropped = None;
+        if version > pages.version || pages.bytes + page.body.len() > self.max_bytes {
+            let fresh = Pages {
                 version,
                 ..Pages::default()
             };
+            dropped = Some(std::mem::replace(&mut *pages, fresh));
         }
         pages.bytes += page.body.len();
         pages.map.insert(key, page);
+        drop(pages);
+        // Freeing up to 64 MiB of pages takes a while: not while others wait for the lock.
+        drop(dropped);
     }
 }
 
@@ -106,7 +122,7 @@ mod tests {
 
     #[test]
     fn a_page_is_served_only_at_the_version_it_was_built_at() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(1 << 20);
         cache.put(key(0), 1, page("[1]"));
         assert_eq!(cache.get(&key(0), 1).unwrap().body, "[1]");
         assert!(cache.get(&key(0), 2).is_none());
@@ -114,8 +130,25 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_never_holds_more_than_its_bound() {
+        let cache = PageCache::new(6);
+        cache.put(key(0), 1, page("[1,2]"));
+        cache.put(key(250), 1, page("[3,4]"));
+        assert!(cache.get(&key(0), 1).is_none(), "started over when full");
+        assert_eq!(cache.get(&key(250), 1).unwrap().body, "[3,4]");
+        cache.put(key(500), 1, page("[5,6,7]"));
+        assert!(
+            cache.get(&key(500), 1).is_none(),
+            "a page over the bound is not kept"
+        );
+        let off = PageCache::new(0);
+        off.put(key(0), 1, page("[1]"));
+        assert!(off.get(&key(0), 1).is_none());
+    }
+
+    #[test]
     fn a_page_built_before_a_write_never_replaces_newer_ones() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(1 << 20);
         cache.put(key(0), 3, page("[3]"));
         cache.put(key(0), 2, page("[2]"));
         assert_eq!(cache.get(&key(0), 3).unwrap().body, "[3]");
