@@ -7,7 +7,6 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wire::WorkItem;
 
 use crate::components::row_actions::RowActions;
@@ -201,8 +200,10 @@ pub fn TaskRow(
         <tr class=class class:mt-table__row--current=current aria-rowindex=move || index.get() + 2>
             <td>{select}{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
             <td class="mt-table__name" title=title>
+                // A plain link: the router follows it in the app all the same, and a row
+                // gets no location readers (`A` adds them, for `aria-current`).
                 {match href {
-                    Some(href) => view! { <A href=href><bdi>{name}</bdi></A> }.into_any(),
+                    Some(href) => view! { <a href=href><bdi>{name}</bdi></a> }.into_any(),
                     None => view! { <bdi>{name}</bdi> }.into_any(),
                 }}
                 " "

@@ -3,8 +3,9 @@
 //! update and wakes everything that reads the location, so a change that replaces the
 //! history entry (a keystroke in search, a group collapsed) is shown at once from a draft
 //! and written to the URL once the changes pause ([`SETTLE`]), or at once on
-//! [`UseTaskView::commit`]. A change that adds a history entry (a menu choice) is written
-//! at once, with any draft in it.
+//! [`UseTaskView::commit`]. A change that adds a history entry (a menu choice) is shown at
+//! once from the draft too, and pushed to the URL, with any draft in it, just after the
+//! next frame is drawn, so the new view is on screen before the history update runs.
 
 use std::time::Duration;
 
@@ -33,6 +34,8 @@ pub struct UseTaskView {
 pub fn use_task_view(tab: Tab, from_url: Memo<TaskView>) -> UseTaskView {
     let draft = RwSignal::new(None::<TaskView>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
+    // A push is waiting for the next frame; it carries whatever draft is there by then.
+    let push_waiting = StoredValue::new(false);
     let stop_timer = move || {
         if let Some(handle) = timer.try_update_value(Option::take).flatten() {
             handle.clear();
@@ -64,17 +67,36 @@ pub fn use_task_view(tab: Tab, from_url: Memo<TaskView>) -> UseTaskView {
         let write = write.clone();
         Callback::new(move |()| {
             stop_timer();
+            if push_waiting.get_value() {
+                return;
+            }
             if let Some(next) = draft.get_untracked() {
                 write(&next, true);
             }
         })
     };
+    let push = {
+        let write = write.clone();
+        // Nothing when the tab went away meanwhile (its signals are gone).
+        move || {
+            push_waiting.try_set_value(false);
+            if let Some(next) = draft.try_get_untracked().flatten() {
+                write(&next, false);
+            }
+        }
+    };
     let set_view = Callback::new(move |(next, replace): (TaskView, bool)| {
         stop_timer();
-        if !replace {
-            return write(&next, false);
-        }
         draft.set(Some(next));
+        if push_waiting.get_value() {
+            return;
+        }
+        if !replace {
+            push_waiting.set_value(true);
+            let push = push.clone();
+            request_animation_frame(move || set_timeout(push, Duration::ZERO));
+            return;
+        }
         let handle = set_timeout_with_handle(move || commit.run(()), SETTLE).ok();
         timer.set_value(handle);
     });
