@@ -98,7 +98,8 @@ pub struct Counters {
 }
 
 /// Starts the writer thread on `conn`; it runs until every sender of the queue is gone.
-/// `version` moves on after every group, before any of its writes is answered.
+/// `version` moves on just before every group's commit (to odd) and after it (to even),
+/// before any of its writes is answered.
 pub fn spawn(
     conn: Arc<Mutex<Connection>>,
     version: Arc<AtomicU64>,
@@ -130,7 +131,15 @@ fn serve(
             .waiting
             .fetch_sub(group.len() as u64, Ordering::SeqCst);
         let failed = match conn.lock() {
-            Ok(conn) => commit(&conn, &mut group).err(),
+            Ok(conn) => {
+                let failed = commit(&conn, &mut group, version).err();
+                // After the commit, before any answer: a client that was answered never
+                // reads a page cached before its write. Even again (odd if the commit was
+                // reached), and on in any case.
+                let odd = version.load(Ordering::SeqCst) % 2;
+                version.fetch_add(2 - odd, Ordering::SeqCst);
+                failed
+            }
             Err(_) => Some(ApiError::Internal(
                 "the writer connection was poisoned".into(),
             )),
@@ -138,9 +147,6 @@ fn serve(
         if let Some(error) = &failed {
             tracing::error!(%error, writes = group.len(), "a group of writes was not committed");
         }
-        // After the commit, before any answer: a client that was answered never reads a
-        // page cached before its write.
-        version.fetch_add(1, Ordering::SeqCst);
         counters.groups.fetch_add(1, Ordering::SeqCst);
         for write in group {
             let failed = failed
@@ -151,10 +157,15 @@ fn serve(
     }
 }
 
-/// Runs `group` in one transaction, each write in its own savepoint, and commits.
-fn commit(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiError> {
+/// Runs `group` in one transaction, each write in its own savepoint, and commits, moving
+/// `version` on (to odd) just before.
+fn commit(
+    conn: &Connection,
+    group: &mut [Box<dyn Queued>],
+    version: &AtomicU64,
+) -> Result<(), ApiError> {
     conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
-    let ran = run_all(conn, group);
+    let ran = run_all(conn, group, version);
     if ran.is_err() && !conn.is_autocommit() {
         if let Err(error) = conn.execute_batch("ROLLBACK") {
             tracing::error!(%error, "rolling back a failed group");
@@ -163,7 +174,11 @@ fn commit(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiErr
     ran
 }
 
-fn run_all(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiError> {
+fn run_all(
+    conn: &Connection,
+    group: &mut [Box<dyn Queued>],
+    version: &AtomicU64,
+) -> Result<(), ApiError> {
     for write in group.iter_mut() {
         conn.prepare_cached("SAVEPOINT one_write")?.execute([])?;
         if !write.run(conn) {
@@ -173,6 +188,7 @@ fn run_all(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiEr
         }
         conn.prepare_cached("RELEASE one_write")?.execute([])?;
     }
+    version.fetch_add(1, Ordering::SeqCst);
     conn.prepare_cached("COMMIT")?.execute([])?;
     Ok(())
 }
