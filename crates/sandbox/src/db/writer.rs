@@ -16,10 +16,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 use tokio::sync::oneshot;
 
+use crate::db::Db;
 use crate::error::ApiError;
 
 /// Most writes one transaction holds: a bound on how long the first of a group waits.
@@ -95,6 +97,72 @@ pub struct Counters {
     pub waiting: AtomicU64,
     /// Groups run (committed or not).
     pub groups: AtomicU64,
+}
+
+/// The writer thread held busy by [`Db::hold_writer`], for tests that need writes to
+/// wait in the queue together.
+pub struct WriterHold {
+    /// Lets the held write finish.
+    release: std::sync::mpsc::Sender<()>,
+    /// The held write's request.
+    held: tokio::task::JoinHandle<Result<(), ApiError>>,
+    /// Its database, to see the queue.
+    db: Db,
+}
+
+/// How long [`WriterHold::release_when_queued`] waits for the writes to queue.
+const QUEUE_WAIT: Duration = Duration::from_secs(20);
+
+impl Db {
+    /// Holds the writer thread busy with a write that waits to be released, so the writes
+    /// sent meanwhile queue up behind it (for tests). Returns once that write is running.
+    pub async fn hold_writer(&self) -> Result<WriterHold, ApiError> {
+        let (started, running) = oneshot::channel::<()>();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let held = tokio::spawn({
+            let db = self.clone();
+            async move {
+                db.write(move |_| {
+                    let _ = started.send(());
+                    // A dropped hold lets go as well.
+                    let _ = released.recv();
+                    Ok(())
+                })
+                .await
+            }
+        });
+        running
+            .await
+            .map_err(|_| ApiError::Internal("the held write never ran".into()))?;
+        Ok(WriterHold {
+            release,
+            held,
+            db: self.clone(),
+        })
+    }
+}
+
+impl WriterHold {
+    /// Waits until `writes` writes wait in the queue behind the hold, lets the writer go,
+    /// and waits until the held write is committed; an error if they did not all queue
+    /// within 20 s.
+    pub async fn release_when_queued(self, writes: u64) -> Result<(), ApiError> {
+        let deadline = Instant::now() + QUEUE_WAIT;
+        while self.db.writes_waiting() < writes && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        let queued = self.db.writes_waiting();
+        let _ = self.release.send(());
+        self.held
+            .await
+            .map_err(|_| ApiError::Internal("the held write's task failed".into()))??;
+        if queued < writes {
+            return Err(ApiError::Internal(format!(
+                "{queued} of {writes} writes queued behind the held one"
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// Starts the writer thread on `conn`; it runs until every sender of the queue is gone.
@@ -195,8 +263,6 @@ fn run_all(
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
-
     use crate::db::{meta_get_or_insert, Db};
     use crate::error::ApiError;
 
@@ -213,20 +279,7 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_write_that_fails_or_panics_takes_none_of_its_group_with_it() {
         let db = Db::open(None, 0).unwrap();
-        let (started, holding) = std::sync::mpsc::channel::<()>();
-        let (release, released) = std::sync::mpsc::channel::<()>();
-        let held = tokio::spawn({
-            let db = db.clone();
-            async move {
-                db.write(move |_| {
-                    started.send(()).unwrap();
-                    released.recv().unwrap();
-                    Ok(())
-                })
-                .await
-            }
-        });
-        holding.recv_timeout(Duration::from_secs(10)).unwrap();
+        let hold = db.hold_writer().await.unwrap();
         let groups = db.write_groups();
         let write = |key: &'static str, then: fn() -> Result<(), ApiError>| {
             let db = db.clone();
@@ -242,13 +295,7 @@ mod tests {
         let refused = write("refused", || Err(ApiError::BadRequest("no".into())));
         let panicked = write("panicked", || panic!("a bug in one write"));
         let last = write("last", || Ok(()));
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while db.writes_waiting() < 4 {
-            assert!(Instant::now() < deadline);
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
-        release.send(()).unwrap();
-        held.await.unwrap().unwrap();
+        hold.release_when_queued(4).await.unwrap();
 
         assert!(first.await.unwrap().is_ok());
         assert!(matches!(
