@@ -46,6 +46,9 @@ struct Settings {
     approvals: usize,
     /// Only the rows whose label contains this text (all rows when empty).
     only: String,
+    /// The sandbox's `--page-cache-mib` (its default when not given); 0 makes every list
+    /// page read from SQLite, as the first read after a write does.
+    page_cache_mib: Option<u64>,
 }
 
 impl Settings {
@@ -59,6 +62,7 @@ impl Settings {
             seconds: 3,
             approvals: 2_000,
             only: String::new(),
+            page_cache_mib: None,
         };
         let args: Vec<String> = std::env::args().skip(1).collect();
         for pair in args.chunks(2) {
@@ -77,6 +81,7 @@ impl Settings {
                 "--seconds" => settings.seconds = number(),
                 "--approvals" => settings.approvals = number() as usize,
                 "--only" => settings.only = value.to_owned(),
+                "--page-cache-mib" => settings.page_cache_mib = Some(number()),
                 other => panic!("unknown option {other}"),
             }
         }
@@ -324,6 +329,13 @@ async fn start_sandbox(
         .arg(dir.join("bench.db"))
         .args(["--extra-items", &settings.items.to_string()])
         .args(["--rate-limit-requests", "1000000000"])
+        .args(
+            settings
+                .page_cache_mib
+                .map(|mib| ["--page-cache-mib".to_owned(), mib.to_string()])
+                .into_iter()
+                .flatten(),
+        )
         .arg("--credentials-out")
         .arg(&credentials)
         .stdout(Stdio::piped())

@@ -119,7 +119,10 @@ impl BlockBuilder {
     }
 
     /// The finished block.
-    pub fn build(self) -> Block {
+    pub fn build(mut self) -> Block {
+        // The room reserved for a full block of long items is not kept (the cache's bound
+        // counts what it holds); shrinking a large allocation moves no bytes.
+        self.body.shrink_to_fit();
         Block {
             body: Bytes::from(self.body),
             ends: self.ends,
