@@ -132,7 +132,7 @@ struct Read {
     label: &'static str,
     /// Path and query after the API base; `{page}` is replaced by a spread of page
     /// offsets (multiples of 250, so pages repeat), `{offset}` by a spread of offsets that
-    /// do not repeat within a phase (so no page is ever served from the page cache).
+    /// do not repeat within a phase (so no page is asked for twice).
     path: &'static str,
     /// Whether it needs `X-SailPoint-Experimental: true`.
     experimental: bool,
@@ -160,7 +160,7 @@ const READS: &[Read] = &[
         experimental: false,
     },
     Read {
-        label: "list `limit=250`, any offset, never cached",
+        label: "list `limit=250`, any offset, no page twice",
         path: "/work-items?limit=250&offset={offset}",
         experimental: false,
     },
