@@ -276,6 +276,26 @@ mod tests {
         .unwrap()
     }
 
+    #[tokio::test]
+    async fn the_data_version_moves_on_with_every_group_and_is_even_between_them() {
+        let db = Db::open(None, 0).unwrap();
+        let mut last = db.version();
+        assert_eq!(last % 2, 0);
+        type Work = fn(&rusqlite::Connection) -> Result<(), ApiError>;
+        let writes: [Work; 3] = [
+            |c| meta_get_or_insert(c, "k", || "v".into()).map(|_| ()),
+            |_| Err(ApiError::BadRequest("refused".into())),
+            |c| c.execute_batch("not sql").map_err(ApiError::from),
+        ];
+        for write in writes {
+            let _ = db.write(write).await;
+            let now = db.version();
+            assert!(now > last, "moved on");
+            assert_eq!(now % 2, 0, "no commit is landing between groups");
+            last = now;
+        }
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_write_that_fails_or_panics_takes_none_of_its_group_with_it() {
         let db = Db::open(None, 0).unwrap();
