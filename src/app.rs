@@ -74,8 +74,11 @@ fn WithConfig(
                             <div class="mt-error" role="alert">
                                 <h1 class="mt-error__title">{t!("cannot-start")}</h1>
                                 <p class="mt-error__message">{error.to_string()}</p>
+                                // The parser's or browser's own words, for whoever deploys.
+                                {error.detail().map(|detail| view! {
+                                    <p><code lang="en" dir="ltr">{detail.to_owned()}</code></p>
+                                })}
                                 <p>{t!("cannot-start-hint")}</p>
-
                             </div>
                         </main>
                     }.into_any(),

@@ -458,6 +458,19 @@ views-name = اسم العرض
 views-save = حفظ العرض
 export-csv = تصدير CSV
 export-json = تصدير JSON
+# سطر العناوين في تصدير CSV.
+export-column-id = المعرّف
+export-column-name = الاسم
+export-column-type = النوع
+export-column-state = الحالة
+export-column-requester = مقدّم الطلب
+export-column-identities = الهويات
+export-column-accounts = الحسابات
+export-column-sources = المصادر
+export-column-created = أُنشئت
+export-column-modified = عُدّلت
+export-column-completed = اكتملت
+export-column-description = الوصف
 
 ## نموذج اختيار الحساب
 

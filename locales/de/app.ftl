@@ -382,6 +382,19 @@ views-name = Name der Ansicht
 views-save = Ansicht speichern
 export-csv = Als CSV exportieren
 export-json = Als JSON exportieren
+# Die Kopfzeile des CSV-Exports.
+export-column-id = ID
+export-column-name = Name
+export-column-type = Typ
+export-column-state = Status
+export-column-requester = Antragsteller
+export-column-identities = Identitäten
+export-column-accounts = Konten
+export-column-sources = Quellen
+export-column-created = Erstellt
+export-column-modified = Geändert
+export-column-completed = Erledigt
+export-column-description = Beschreibung
 
 ## Das Kontoauswahl-Formular
 
