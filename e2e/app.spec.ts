@@ -206,7 +206,7 @@ test('an invalid config.json shows what is wrong instead of a blank page', async
   await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"auth": {"mode": "magic"}}' }));
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('My Tasks cannot start');
-  await expect(page.getByRole('alert')).toContainText('"magic"');
+  await expect(page.getByRole('alert')).toContainText('auth.mode must be “pkce” or “proxy”, not “magic”.');
 });
 
 test('the widget route shows the widget without the chrome, and its links open the full app', async ({ page }) => {
