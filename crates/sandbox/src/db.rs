@@ -25,7 +25,7 @@ use rusqlite::Connection;
 
 use crate::collection::Page;
 use crate::error::ApiError;
-use crate::store::list_cache::{self, Block, ListCache, ListKey};
+use crate::store::list_cache::{self, Block, ListCache, ListKey, Touched};
 use crate::store::work_items;
 
 pub mod writer;
@@ -140,7 +140,7 @@ pub struct Db {
     /// it is odd while a commit may be landing, and [`Db::list_page`] never keeps or
     /// serves data older than it.
     version: Arc<AtomicU64>,
-    /// Blocks of list pages read at the current version.
+    /// List blocks kept until a write changes them.
     lists: Arc<ListCache>,
 }
 
@@ -215,8 +215,40 @@ impl Db {
 
     /// Runs `f` on the writer thread inside a transaction (its group's, see [`writer`])
     /// and answers once that transaction is committed. If `f` fails, its changes are rolled
-    /// back and the other writes of its group still commit.
+    /// back and the other writes of its group still commit. Every kept list block counts
+    /// as changed by it (a write of work items says which it changed: [`Db::write_items`]).
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let (lists, version) = (self.lists.clone(), self.version.clone());
+        self.queue_write(move |c| {
+            // Marked even if `f` fails: a needless mark costs a read, a missing one a
+            // stale page.
+            lists.forget_all(committed(&version));
+            f(c)
+        })
+        .await
+    }
+
+    /// [`Db::write`] for a write of work items: `f` gives, beside its result, the list
+    /// blocks it changed, and only those (and their lists' layouts) count as changed.
+    pub async fn write_items<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<(T, Vec<Touched>), ApiError> + Send + 'static,
+    {
+        let (lists, version) = (self.lists.clone(), self.version.clone());
+        self.queue_write(move |c| {
+            let (result, touched) = f(c)?;
+            lists.touch(&touched, committed(&version));
+            Ok(result)
+        })
+        .await
+    }
+
+    async fn queue_write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
@@ -260,7 +292,8 @@ impl Db {
         // versions follow commits in order.
         self.version.fetch_add(1, Ordering::SeqCst);
         let result = f(&mut conn);
-        self.version.fetch_add(1, Ordering::SeqCst);
+        self.lists
+            .forget_all(self.version.fetch_add(1, Ordering::SeqCst) + 1);
         result
     }
 
@@ -289,7 +322,7 @@ impl Db {
     /// The page of `owner_id`'s pending (or completed) list that `page` asks for, as the
     /// parts of its JSON array (see [`list_cache`]), and the list's total.
     ///
-    /// What the cache holds at the current version is used, the rest is read on a reader
+    /// What the cache holds (unchanged since it was read) is used, the rest is read on a reader
     /// in one transaction. That transaction's snapshot is the data at the version read
     /// before it if the version is even (no commit landing) and unchanged once the
     /// snapshot is taken: a commit moves the version on before and after it lands, so no
@@ -308,7 +341,7 @@ impl Db {
         let (offset, limit) = (u64::from(page.offset), u64::from(page.limit));
         let version = self.version();
         let mut held = match version % 2 {
-            0 => self.lists.lookup(&key, version, offset, limit),
+            0 => self.lists.lookup(&key, offset, limit),
             _ => list_cache::Held::default(),
         };
         if let Some((parts, total)) = held.page(offset, limit) {
@@ -363,6 +396,12 @@ impl Db {
     pub fn write_groups(&self) -> u64 {
         self.counters.groups.load(Ordering::SeqCst)
     }
+}
+
+/// The data version the group being written will have once committed: it is even while
+/// the group runs, odd from just before its commit, and even again after.
+fn committed(version: &AtomicU64) -> u64 {
+    version.load(Ordering::SeqCst) + 2
 }
 
 /// The writer's page cache while migrating and seeding, in KiB.

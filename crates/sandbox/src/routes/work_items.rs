@@ -290,7 +290,10 @@ async fn act(
     let now = Utc::now();
     let (item, json) = state
         .db()
-        .write(move |c| work_items::apply(c, &id, &caller, action, now))
+        .write_items(move |c| {
+            let (item, json, touched) = work_items::apply(c, &id, &caller, action, now)?;
+            Ok(((item, json), touched))
+        })
         .await?;
     tracing::info!(work_item = item.id.as_deref().unwrap_or(""), state = ?item.state, "work item changed");
     Ok(StoredItem(json))

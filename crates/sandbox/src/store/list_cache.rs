@@ -8,8 +8,10 @@
 //! it is kept: nothing is copied, decoded or re-encoded. Pages at offsets never asked for
 //! before cost what a page asked for again costs.
 //!
-//! Every write through [`crate::db::Db`] moves the data version on; what was read at an
-//! older version is never served, so a page is never older than the last committed write.
+//! A write of work items marks the blocks it changed (and their lists' layouts), any other
+//! write marks everything; what was read before a mark is never served or kept after it,
+//! so a page is never older than the last committed write, and a write costs the next
+//! reads only the blocks it changed.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -204,27 +206,66 @@ impl Held {
     }
 }
 
-/// One list's kept parts.
+/// One list's kept parts, each with the data version it was read at.
 #[derive(Default)]
 struct Kept {
     /// Its layout.
-    layout: Option<Arc<Layout>>,
+    layout: Option<(u64, Arc<Layout>)>,
     /// Its blocks read so far, by block number.
-    blocks: HashMap<i64, Arc<Block>>,
+    blocks: HashMap<i64, (u64, Arc<Block>)>,
+    /// The version at which a write last changed the layout (any of its blocks).
+    layout_changed: u64,
+    /// The version at which a write last changed each block.
+    changed: HashMap<i64, u64>,
 }
 
-/// Everything kept, all read at one data version.
+/// Everything kept.
 #[derive(Default)]
 struct Lists {
-    /// The data version it was read at.
-    version: u64,
+    /// Nothing read before this version is kept or served: what changed before it was
+    /// forgotten (when the cache started over) or changed everywhere.
+    floor: u64,
     /// Bytes held.
     bytes: usize,
     /// The lists.
     lists: HashMap<ListKey, Kept>,
 }
 
+impl Lists {
+    /// Empties the cache; nothing read before `floor` is taken any more.
+    fn start_over(&mut self, floor: u64) -> Lists {
+        let forgotten = self
+            .lists
+            .values()
+            .flat_map(|kept| kept.changed.values().chain([&kept.layout_changed]))
+            .copied()
+            .max()
+            .unwrap_or(0);
+        let fresh = Lists {
+            floor: self.floor.max(floor).max(forgotten),
+            ..Lists::default()
+        };
+        std::mem::replace(self, fresh)
+    }
+}
+
+/// A change to one block of one list, as a write reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Touched {
+    /// The list.
+    pub list: ListKey,
+    /// The block of `seq` (see [`crate::store::work_items`]).
+    pub block: i64,
+}
+
 /// The cache; cheap to share behind an `Arc`.
+///
+/// What is kept stays valid across writes until a write reports a change to it: a write
+/// of work items reports the blocks it changed ([`ListCache::touch`]), any other write
+/// changes everything ([`ListCache::forget_all`]). Both are called by the write inside
+/// its group, before the commit, with the version the commit will bring (see
+/// [`crate::db::Db::list_page`]), so something read before that commit is never kept or
+/// served once it is marked.
 pub struct ListCache {
     /// One lock for a short lookup or insert.
     lists: Mutex<Lists>,
@@ -241,23 +282,23 @@ impl ListCache {
         }
     }
 
-    /// What is kept, read at `version`, towards the page of `limit` items at `offset`
-    /// of list `key`.
-    pub fn lookup(&self, key: &ListKey, version: u64, offset: u64, limit: u64) -> Held {
+    /// What is kept and unchanged towards the page of `limit` items at `offset` of
+    /// list `key`.
+    pub fn lookup(&self, key: &ListKey, offset: u64, limit: u64) -> Held {
         let Ok(lists) = self.lists.lock() else {
             return Held::default();
         };
-        let Some(kept) = lists.lists.get(key).filter(|_| lists.version == version) else {
+        let Some(kept) = lists.lists.get(key) else {
             return Held::default();
         };
-        let Some(layout) = kept.layout.clone() else {
+        let Some((_, layout)) = kept.layout.clone() else {
             return Held::default();
         };
         let blocks = layout
             .span(offset, limit)
             .map(|index| {
                 let block = layout.block(index)?;
-                kept.blocks.get(&block).cloned()
+                kept.blocks.get(&block).map(|(_, b)| b.clone())
             })
             .collect();
         Held {
@@ -266,8 +307,8 @@ impl ListCache {
         }
     }
 
-    /// Keeps `layout` (if given) and `blocks` of list `key`, read at `version`; what was
-    /// read at a version older than the cache holds is dropped.
+    /// Keeps `layout` (if given) and `blocks` of list `key`, read at `version`, unless a
+    /// write has changed them since.
     pub fn keep(
         &self,
         key: &ListKey,
@@ -275,39 +316,79 @@ impl ListCache {
         layout: Option<Arc<Layout>>,
         blocks: Vec<(i64, Arc<Block>)>,
     ) {
-        let adding = layout.as_ref().map_or(0, |l| l.bytes())
-            + blocks.iter().map(|(_, b)| b.bytes()).sum::<usize>();
         let Ok(mut lists) = self.lists.lock() else {
             return;
         };
-        if version < lists.version || adding > self.max_bytes {
+        if version < lists.floor {
+            return;
+        }
+        let kept = lists.lists.get(key);
+        let stale = |block: i64| {
+            kept.and_then(|k| k.changed.get(&block))
+                .is_some_and(|changed| *changed > version)
+        };
+        let layout = layout.filter(|_| kept.is_none_or(|k| k.layout_changed <= version));
+        let blocks: Vec<_> = blocks.into_iter().filter(|(n, _)| !stale(*n)).collect();
+        let adding = layout.as_ref().map_or(0, |l| l.bytes())
+            + blocks.iter().map(|(_, b)| b.bytes()).sum::<usize>();
+        if adding == 0 || adding > self.max_bytes {
             return;
         }
         let mut dropped = None;
-        if version > lists.version || lists.bytes + adding > self.max_bytes {
-            let fresh = Lists {
-                version,
-                ..Lists::default()
-            };
-            dropped = Some(std::mem::replace(&mut *lists, fresh));
+        if lists.bytes + adding > self.max_bytes {
+            dropped = Some(lists.start_over(0));
+            if version < lists.floor {
+                return;
+            }
         }
         let mut added = 0;
         let kept = lists.lists.entry(key.clone()).or_default();
         if let Some(layout) = layout {
-            if let Some(old) = kept.layout.replace(layout.clone()) {
+            added += layout.bytes() as isize;
+            if let Some((_, old)) = kept.layout.replace((version, layout)) {
                 added -= old.bytes() as isize;
             }
-            added += layout.bytes() as isize;
         }
         for (number, block) in blocks {
             added += block.bytes() as isize;
-            if let Some(old) = kept.blocks.insert(number, block) {
+            if let Some((_, old)) = kept.blocks.insert(number, (version, block)) {
                 added -= old.bytes() as isize;
             }
         }
         lists.bytes = lists.bytes.saturating_add_signed(added);
         drop(lists);
         // Freeing a hundred megabytes of blocks takes a while: not while others wait.
+        drop(dropped);
+    }
+
+    /// Marks `touched` (and the layouts of their lists) as changed at `version`, and
+    /// drops what was kept of them.
+    pub fn touch(&self, touched: &[Touched], version: u64) {
+        let Ok(mut lists) = self.lists.lock() else {
+            return;
+        };
+        let mut freed = 0;
+        for Touched { list, block } in touched {
+            let kept = lists.lists.entry(list.clone()).or_default();
+            kept.layout_changed = kept.layout_changed.max(version);
+            let changed = kept.changed.entry(*block).or_default();
+            *changed = (*changed).max(version);
+            if let Some((_, layout)) = kept.layout.take() {
+                freed += layout.bytes();
+            }
+            if let Some((_, old)) = kept.blocks.remove(block) {
+                freed += old.bytes();
+            }
+        }
+        lists.bytes = lists.bytes.saturating_sub(freed);
+    }
+
+    /// Marks everything as changed at `version` and drops it.
+    pub fn forget_all(&self, version: u64) {
+        let dropped = match self.lists.lock() {
+            Ok(mut lists) => lists.start_over(version),
+            Err(_) => return,
+        };
         drop(dropped);
     }
 }
@@ -370,29 +451,45 @@ mod tests {
     }
 
     #[test]
-    fn blocks_are_served_only_at_the_version_they_were_read_at() {
+    fn a_write_drops_only_what_it_touched_and_nothing_read_before_it_is_kept() {
         let cache = ListCache::new(1 << 20);
-        let layout = Arc::new(Layout::new([(0, 2)]));
-        cache.keep(&key(), 2, Some(layout), vec![(0, block(&["1", "2"]))]);
-        let held = cache.lookup(&key(), 2, 1, 250);
-        assert_eq!(text(&held.page(1, 250).unwrap().0), "[2]");
-        assert!(cache.lookup(&key(), 4, 0, 250).page(0, 250).is_none());
+        let layout = || Some(Arc::new(Layout::new([(0, 1), (1, 1)])));
+        let blocks = || vec![(0, block(&["1"])), (1, block(&["2"]))];
+        cache.keep(&key(), 2, layout(), blocks());
+        assert_eq!(
+            text(&cache.lookup(&key(), 0, 2).page(0, 2).unwrap().0),
+            "[1,2]"
+        );
+
+        // A write (committed as version 4) changes block 1: block 0 stays, the layout goes.
+        let touched = Touched {
+            list: key(),
+            block: 1,
+        };
+        cache.touch(std::slice::from_ref(&touched), 4);
+        assert!(cache.lookup(&key(), 0, 2).layout.is_none());
+        // Read before that commit: not kept. Read after it: kept, beside block 0.
+        cache.keep(&key(), 2, layout(), vec![(1, block(&["old"]))]);
+        assert!(cache.lookup(&key(), 0, 2).layout.is_none());
+        cache.keep(&key(), 4, layout(), vec![(1, block(&["new"]))]);
+        let held = cache.lookup(&key(), 0, 2);
+        assert_eq!(text(&held.page(0, 2).unwrap().0), "[1,new]");
+
+        // Another list is untouched; a write of anything else forgets everything.
         let other = ListKey {
             pending: false,
             ..key()
         };
-        assert!(cache.lookup(&other, 2, 0, 250).layout.is_none());
-
-        // Read before a write that someone has already read after: dropped.
-        cache.keep(&key(), 0, None, vec![(0, block(&["old"]))]);
-        assert_eq!(
-            text(&cache.lookup(&key(), 2, 0, 1).page(0, 1).unwrap().0),
-            "[1]"
+        assert!(cache.lookup(&other, 0, 250).layout.is_none());
+        cache.forget_all(6);
+        assert!(cache.lookup(&key(), 0, 2).layout.is_none());
+        cache.keep(&key(), 4, layout(), blocks());
+        assert!(
+            cache.lookup(&key(), 0, 2).layout.is_none(),
+            "read before it"
         );
-        // Read after a newer write: starts over.
-        cache.keep(&key(), 6, None, vec![(0, block(&["new"]))]);
-        let held = cache.lookup(&key(), 6, 0, 1);
-        assert!(held.layout.is_none(), "the layout of version 2 went too");
+        cache.keep(&key(), 6, layout(), blocks());
+        assert!(cache.lookup(&key(), 0, 2).page(0, 2).is_some());
     }
 
     #[test]
@@ -402,7 +499,7 @@ mod tests {
         let cache = ListCache::new(one().bytes() * 2 + layout.bytes());
         cache.keep(&key(), 2, None, vec![(0, one()), (1, one())]);
         cache.keep(&key(), 2, Some(layout.clone()), vec![(2, one())]);
-        let held = cache.lookup(&key(), 2, 0, 250);
+        let held = cache.lookup(&key(), 0, 250);
         assert_eq!(
             held.blocks.iter().filter(|b| b.is_some()).count(),
             1,
@@ -410,6 +507,6 @@ mod tests {
         );
         let off = ListCache::new(0);
         off.keep(&key(), 2, Some(layout), vec![(0, one())]);
-        assert!(off.lookup(&key(), 2, 0, 1).layout.is_none());
+        assert!(off.lookup(&key(), 0, 1).layout.is_none());
     }
 }

@@ -11,7 +11,7 @@ use wire::WorkItem;
 
 use crate::error::ApiError;
 use crate::store::identities;
-use crate::store::list_cache::{Block, BlockBuilder, Layout};
+use crate::store::list_cache::{Block, BlockBuilder, Layout, ListKey, Touched};
 use crate::tokens::Principal;
 use crate::workflow::{self, Action};
 
@@ -200,7 +200,8 @@ pub fn insert_all_if_absent(
 
 /// Applies `action` to work item `id` for `caller`, atomically: 404 if there is no such
 /// item, 403 if the caller may not act on it, 400 if a state rule refuses; otherwise the
-/// changed item and its wire JSON as stored (serialized once, for the row and the answer).
+/// changed item, its wire JSON as stored (serialized once, for the row and the answer),
+/// and the list blocks it changed (its block in the list it left and the one it is in).
 ///
 /// Runs on the single writer inside the transaction of its group ([`crate::db::Db::write`]
 /// commits it), and the update is conditional on the item still being pending, so of two
@@ -211,7 +212,7 @@ pub fn apply(
     caller: &Principal,
     mut action: Action,
     now: DateTime<Utc>,
-) -> Result<(WorkItem, String), ApiError> {
+) -> Result<(WorkItem, String, Vec<Touched>), ApiError> {
     let item = get(tx, id)?
         .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
@@ -264,5 +265,15 @@ pub fn apply(
         tally(tx, was.0, was.1, seq, -1)?;
         tally(tx, now_at.0, now_at.1, seq, 1)?;
     }
-    Ok((next, json))
+    let touched = [was, now_at]
+        .into_iter()
+        .map(|(owner_id, pending)| Touched {
+            list: ListKey {
+                owner_id: owner_id.to_owned(),
+                pending,
+            },
+            block: seq.div_euclid(BLOCK),
+        })
+        .collect();
+    Ok((next, json, touched))
 }
