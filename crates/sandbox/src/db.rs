@@ -322,12 +322,13 @@ impl Db {
     /// The page of `owner_id`'s pending (or completed) list that `page` asks for, as the
     /// parts of its JSON array (see [`list_cache`]), and the list's total.
     ///
-    /// What the cache holds (unchanged since it was read) is used, the rest is read on a reader
-    /// in one transaction. That transaction's snapshot is the data at the version read
-    /// before it if the version is even (no commit landing) and unchanged once the
-    /// snapshot is taken: a commit moves the version on before and after it lands, so no
-    /// commit can have landed in between. Only then are cached parts mixed with what it
-    /// read, and what it read kept; otherwise the page is read whole from the snapshot.
+    /// What the cache holds (no write has changed it since it was read) is used, the rest
+    /// is read on a reader in one transaction. That transaction's snapshot is the data at
+    /// the version read before the lookup if the version is even (no commit landing) and
+    /// unchanged once the snapshot is taken: a commit moves the version on before and
+    /// after it lands, so no commit can have landed in between. Only then are cached parts
+    /// mixed with what it read, and what it read kept; otherwise the page is read whole
+    /// from the snapshot.
     pub fn list_page(
         &self,
         owner_id: &str,
