@@ -84,15 +84,18 @@
     }
   };
 
-  // config.json is every page's first read (src/api/mod.rs, load_config); the copy read
+  // config.json is every page's first read (src/api/mod.rs, load_config). The app is given
+  // it only once it has been checked here, so that reads started again from a changed
+  // config are in place before the app, configured by it, asks for them; the copy read
   // here leaves the original body to the app.
-  const config = start('/config.json', null, {});
+  const configUrl = '/config.json';
+  const fetched = fetch(configUrl);
   const reads = FIRST_READS[location.pathname.replace(/\/+$/, '')];
-  if (!reads || stored('my-tasks.view-as')) return;
+  const planned = Boolean(reads) && !stored('my-tasks.view-as');
   // A later visit in this tab starts at once with the config the last one read (it is
   // public, and checked below: if it changed, the reads start again from the new one).
   const CONFIG_KEY = 'my-tasks.first-reads.config';
-  const remembered = stored(CONFIG_KEY);
+  const remembered = planned ? stored(CONFIG_KEY) : null;
   if (remembered) {
     try {
       startReads(reads, JSON.parse(remembered));
@@ -100,16 +103,23 @@
       // not JSON any more: wait for the real one
     }
   }
-  config
-    .then((response) => (response.ok ? response.clone().text() : null))
-    .then((text) => {
-      if (text === null || text === remembered) return;
-      try {
-        sessionStorage.setItem(CONFIG_KEY, text);
-      } catch {
-        // storage full or disabled: the next visit waits for config.json again
+  const checked = fetched.then(async (response) => {
+    if (!planned || !response.ok) return response;
+    try {
+      const text = await response.clone().text();
+      if (text !== remembered) {
+        try {
+          sessionStorage.setItem(CONFIG_KEY, text);
+        } catch {
+          // storage full or disabled: the next visit waits for config.json again
+        }
+        startReads(reads, JSON.parse(text));
       }
-      startReads(reads, JSON.parse(text));
-    })
-    .catch(() => {});
+    } catch {
+      // unreadable or not JSON: the app reports it
+    }
+    return response;
+  });
+  checked.catch(() => {});
+  started.set(key(configUrl, null), { at: performance.now(), response: checked });
 })();
