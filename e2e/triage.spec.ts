@@ -115,6 +115,29 @@ test('what is typed in search filters at once and reaches the URL when typing pa
   await expect(search).toHaveValue('fre');
 });
 
+test('a sort chosen and a row opened within the same frame: Back still finds the sorted view', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  // The menu's history entry waits for the next frame; the click comes before it.
+  const sort = await page.getByRole('combobox', { name: 'Sort by' }).elementHandle();
+  await page.evaluate((select) => {
+    const menu = select as HTMLSelectElement;
+    menu.value = 'name';
+    menu.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector<HTMLAnchorElement>('.mt-table__name a')!.click();
+  }, sort);
+  await expect(page).toHaveURL(/\/items\//);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Task Manager');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending\?sort=name$/);
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('name');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending$/);
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
+});
+
 test('export downloads exactly the filtered view, as CSV and as JSON, named with owner and date', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const onGithub = all.filter((i) => sourcesOf(i).includes('GitHub'));
