@@ -81,28 +81,24 @@ fn QuickButtons(
             held.set(live);
         }
     });
-    // Only a change between none, Mark Complete and the decisions draws the buttons anew.
-    let decides = Memo::new(move |_| held.with(|q| q.as_ref().map(|q| q.waiting() > 0)));
-    move || {
-        decides.get().map(|decides| {
-            let buttons = match decides {
-                false => view! {
-                    <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
-                        message=Signal::derive(move || held.with(|q| q.as_ref().map(|q| q.question.clone()).unwrap_or_default()))
-                        pending=pending asking=Some(asking)
-                        on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
-                }
-                .into_any(),
-                true => {
-                    let waiting = Signal::derive(move || held.with(|q| q.as_ref().map_or(0, Quick::waiting)));
-                    view! {
-                        <BulkDecisionBar pending_count=waiting pending=pending asking
-                            on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting.get_untracked()))) />
-                    }
-                    .into_any()
-                }
-            };
-            view! { <div class="mt-row__actions">{buttons}</div> }
-        })
+    // Both shapes are drawn once and the one that does not fit is hidden: the items of a
+    // row change on every sort, and drawing buttons anew is the dearest part of a row.
+    let decides = Memo::new(move |_| held.with(|q| q.as_ref().map_or(0, Quick::waiting) > 0));
+    let waiting = Signal::derive(move || held.with(|q| q.as_ref().map_or(0, Quick::waiting)));
+    let question = Signal::derive(move || {
+        held.with(|q| q.as_ref().map(|q| q.question.clone()).unwrap_or_default())
+    });
+    view! {
+        <div class="mt-row__actions">
+            <div class="mt-row__shape" hidden=decides>
+                <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
+                    message=question pending=pending asking=Some(asking)
+                    on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
+            </div>
+            <div class="mt-row__shape" hidden=move || !decides.get()>
+                <BulkDecisionBar pending_count=waiting pending=pending asking
+                    on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting.get_untracked()))) />
+            </div>
+        </div>
     }
 }
