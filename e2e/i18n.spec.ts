@@ -3,18 +3,51 @@
 // the app's own (translated) button, decides a work item end to end, checks how dates,
 // times and counts are written, and runs the axe audit. The Arabic one also checks that the
 // layout is mirrored: the table's first column, the header's brand and a dialog's first
-// button are on the right, the toasts on the left.
+// button are on the right, the toasts on the left. The sandbox's sign-in page follows the
+// browser's Accept-Language too; the "cannot start" page speaks the browser's (or the
+// stored) language, since config.json's own locale is what may be wrong; and at 360 px
+// the header keeps the language menu on a line with Sign out, at the inline end.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { audit } from './axe';
 import { test, expect, type Sandbox } from './fixtures';
 import { undecided, type Item } from './actions-helpers';
 
-/** Signs in as `alias` through the app's sign-in button, named in the page's language. */
-async function signInAs(page: Page, sandbox: Sandbox, alias: string, path: string, words: { signIn: string; signOut: string }) {
+/** The words of one language the journeys look for, in the app and on the sandbox's
+ * sign-in page. */
+interface Words {
+  lang: 'de' | 'ar';
+  dir: 'ltr' | 'rtl';
+  signIn: string;
+  signOut: string;
+  /** The sandbox's heading and a person's button there. */
+  sandboxHeading: string;
+  signInAs: (name: string) => string;
+}
+
+const GERMAN: Words = {
+  lang: 'de', dir: 'ltr', signIn: 'Anmelden', signOut: 'Abmelden',
+  sandboxHeading: 'Bei der Sandbox von Meine Aufgaben anmelden',
+  signInAs: (name) => `Anmelden als ${name}`,
+};
+
+const ARABIC: Words = {
+  lang: 'ar', dir: 'rtl', signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج',
+  sandboxHeading: 'سجّل الدخول إلى بيئة مهامي التجريبية',
+  signInAs: (name) => `تسجيل الدخول باسم ${name}`,
+};
+
+/** Signs in as `alias` through the app's sign-in button and the sandbox's sign-in page,
+ * both in the browser's language; with `auditPage`, audits the sandbox's page with axe. */
+async function signInAs(page: Page, sandbox: Sandbox, alias: string, path: string, words: Words, auditPage = false) {
   await page.goto(path);
   await page.getByRole('button', { name: words.signIn, exact: true }).click();
-  // The sandbox's own sign-in page is English whatever the browser asks for.
-  await page.getByRole('button', { name: `Sign in as ${sandbox.identity(alias).name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: words.sandboxHeading })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', words.lang);
+  await expect(page.locator('html')).toHaveAttribute('dir', words.dir);
+  await expect(page.getByText('Sign in', { exact: false })).toHaveCount(0);
+  if (auditPage) await audit(page, `the sandbox's sign-in page in ${words.lang}`);
+  await page.getByRole('button', { name: words.signInAs(sandbox.identity(alias).name) }).click();
   await expect(page.getByRole('button', { name: words.signOut })).toBeVisible();
 }
 
@@ -58,7 +91,7 @@ test.describe('in German', () => {
     const { item, fred, created } = await seedItems(sandbox);
     const alias = ALIAS;
     const count = undecided(item).length;
-    await signInAs(page, sandbox, alias, `/items/${item.id}`, { signIn: 'Anmelden', signOut: 'Abmelden' });
+    await signInAs(page, sandbox, alias, `/items/${item.id}`, GERMAN, true);
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await audit(page, 'a detail page in German');
@@ -93,6 +126,25 @@ test.describe('in German', () => {
     await expect(page.getByRole('status').filter({ hasText: /^\d\.\d{3} Arbeitselemente$/ })).toBeVisible({ timeout: 30_000 });
     await audit(page, 'the Task Manager in German');
 
+    // The CSV a person opens in a spreadsheet has its header row in German; the cells
+    // below stay the API's data.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Als CSV exportieren' }).click(),
+    ]);
+    const [header, first] = readFileSync((await csv.path())!, 'utf8').split('\r\n');
+    expect(header.split(',')).toEqual(['ID', 'Name', 'Typ', 'Status', 'Antragsteller', 'Identitäten', 'Konten',
+      'Quellen', 'Erstellt', 'Geändert', 'Erledigt', 'Beschreibung']);
+    expect(first).toContain(',Pending,');
+    // The shortcuts name Enter and Escape as a German keyboard does.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Tastenkürzel' });
+    await expect(help.locator('kbd').filter({ hasText: /^Eingabetaste$/ })).toHaveCount(1);
+    await expect(help.locator('kbd').filter({ hasText: /^Esc$/ })).toHaveCount(1);
+    await expect(help).not.toContainText('Enter');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+
     // The person's own pick beats the browser's language, and is kept.
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -109,7 +161,7 @@ test.describe('in Arabic', () => {
   test('right to left, mirrored, a decision end to end, Arabic dates and numbers, and no axe violations', async ({ page, sandbox }) => {
     const { item, fred, created } = await seedItems(sandbox);
     const alias = ALIAS;
-    await signInAs(page, sandbox, alias, '/tasks/pending', { signIn: 'تسجيل الدخول', signOut: 'تسجيل الخروج' });
+    await signInAs(page, sandbox, alias, '/tasks/pending', ARABIC, true);
     const html = page.locator('html');
     await expect(html).toHaveAttribute('lang', 'ar');
     await expect(html).toHaveAttribute('dir', 'rtl');
@@ -157,3 +209,91 @@ test.describe('in Arabic', () => {
     await audit(page, 'the dashboard in Arabic');
   });
 });
+
+/** Serves `body` (with `status`) as the app's config.json. */
+async function serveConfig(page: Page, body: string, status = 200) {
+  await page.route('**/config.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));
+}
+
+test.describe('cannot start, in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('an unknown locale in config.json is refused in the browser\'s language', async ({ page }) => {
+    await serveConfig(page, '{"auth": {"mode": "proxy"}, "locale": "fr"}');
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { name: 'Meine Aufgaben kann nicht starten' })).toBeVisible();
+    await expect(alert).toContainText('locale muss eine Sprache der App nennen: „en“, „de“ oder „ar“');
+    await expect(alert).toContainText('nicht „fr“.');
+    await expect(alert).toContainText('Bitten Sie die Person, die diese App betreibt');
+    await expect(page).toHaveTitle('Meine Aufgaben');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await audit(page, 'the "cannot start" page in German');
+  });
+
+  test('a config.json that is not the expected JSON says where, in German, with the parser\'s words beside', async ({ page }) => {
+    await serveConfig(page, '{"auth": {"mode": "proxy"},\n "colour": "blue"}');
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('config.json hat in Zeile 2 einen unbekannten Schlüssel oder einen Wert der falschen Art.');
+    await expect(alert.locator('code[lang="en"]')).toContainText('unknown field `colour`');
+  });
+});
+
+test.describe('cannot start, in the stored language', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the person\'s stored pick (Arabic) beats the browser\'s German, right to left', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('my-tasks.language', 'ar'));
+    await serveConfig(page, 'not found', 404);
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading', { name: 'تعذّر بدء تشغيل مهامي' })).toBeVisible();
+    await expect(alert).toContainText(/تعذّر تحميل config\.json \(HTTP \u2068?404\u2069?\)\./);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page).toHaveTitle('مهامي');
+  });
+});
+
+/** At 360 px, the header's language menu shares its line with Sign out and sits at the
+ * line's inline end (right in German, left in Arabic), and nothing overflows the page. */
+async function headerFitsAPhone(page: Page, words: Words) {
+  const signOut = (await page.getByRole('button', { name: words.signOut }).boundingBox())!;
+  const language = (await page.locator('.mt-language__select').boundingBox())!;
+  const header = (await page.locator('.mt-header').boundingBox())!;
+  // One line: their vertical extents overlap.
+  expect(language.y).toBeLessThan(signOut.y + signOut.height);
+  expect(signOut.y).toBeLessThan(language.y + language.height);
+  // The name (a Latin one, isolated) starts its line where the page's lines start.
+  const name = (await page.locator('.mt-header__name bdi').boundingBox())!;
+  const padding = 24;
+  if (words.dir === 'ltr') {
+    expect(language.x).toBeGreaterThan(signOut.x + signOut.width);
+    expect(header.x + header.width - (language.x + language.width)).toBeLessThan(padding);
+    expect(name.x - header.x).toBeLessThan(padding);
+  } else {
+    expect(language.x + language.width).toBeLessThan(signOut.x);
+    expect(language.x - header.x).toBeLessThan(padding);
+    expect(header.x + header.width - (name.x + name.width)).toBeLessThan(padding);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
+for (const [locale, words] of [['de-DE', GERMAN], ['ar', ARABIC]] as const) {
+  test.describe(`the header at 360 px (${locale})`, () => {
+    test.use({ locale, viewport: { width: 360, height: 780 } });
+
+    test('the language menu sits at the end of the sign-out line, for a person and for an admin', async ({ page, sandbox }) => {
+      await signInAs(page, sandbox, ALIAS, '/tasks/pending', words);
+      await headerFitsAPhone(page, words);
+      await audit(page, `the Task Manager at 360 px in ${words.lang}`);
+      // An admin's header has "view as" too: it takes a line of its own.
+      await page.getByRole('button', { name: words.signOut }).click();
+      await signInAs(page, sandbox, 'thomas.edison', '/', words);
+      await headerFitsAPhone(page, words);
+      const viewAs = (await page.locator('.mt-header .mt-viewas').boundingBox())!;
+      const signOut = (await page.getByRole('button', { name: words.signOut }).boundingBox())!;
+      expect(viewAs.y + viewAs.height).toBeLessThanOrEqual(signOut.y);
+    });
+  });
+}

@@ -116,18 +116,26 @@ try {
     }
   }
 
-  // The dashboard in Arabic, right to left: the language the header's menu would pick.
-  await page.evaluate(() => localStorage.setItem('my-tasks.language', 'ar'));
-  await page.setViewportSize(VIEWPORTS[0]);
+  // The dashboard in Arabic, right to left, on a laptop and a phone, and in German on a
+  // phone (the header's longest words): the language the header's menu would pick.
+  const languages = [
+    ['ar', 'rtl', 'أعداد المهام', VIEWPORTS[0]],
+    ['ar', 'rtl', 'أعداد المهام', VIEWPORTS[1]],
+    ['de', 'ltr', 'Anzahl der Arbeitselemente', VIEWPORTS[1]],
+  ];
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
-  await page.goto('/');
-  await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
-  await page.getByRole('list', { name: 'أعداد المهام' }).waitFor();
-  await page.getByRole('link', { name: 'Create an Account' }).first().waitFor();
-  await page.mouse.move(0, 0);
-  const arabic = join(out, `dashboard-ar-light-${VIEWPORTS[0].width}.png`);
-  await page.screenshot({ path: arabic, animations: 'disabled' });
-  console.log(relative(root, arabic));
+  for (const [lang, dir, counts, viewport] of languages) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await page.locator(`html[dir="${dir}"][lang="${lang}"]`).waitFor({ state: 'attached' });
+    await page.getByRole('list', { name: counts }).waitFor();
+    await page.getByRole('link', { name: 'Create an Account' }).first().waitFor();
+    await page.mouse.move(0, 0);
+    const file = join(out, `dashboard-${lang}-light-${viewport.width}.png`);
+    await page.screenshot({ path: file, animations: 'disabled' });
+    console.log(relative(root, file));
+  }
 } finally {
   await browser.close();
   child.kill('SIGKILL');

@@ -16,6 +16,7 @@ use crate::hooks::queue::provide_queues;
 use crate::hooks::toasts::provide_toasts;
 use crate::i18n::{self, Ftl};
 use crate::pages;
+use crate::platform;
 use crate::routes::CALLBACK_SEGMENTS;
 use crate::state;
 use crate::t;
@@ -29,12 +30,14 @@ const WIDGET_WORDS: [&Ftl; 1] = [&i18n::CORE];
 #[component]
 pub fn App() -> impl IntoView {
     i18n::start(&APP_WORDS, None);
+    name_the_document();
     view! {
         <WithConfig then=|config| {
             // The deployment's default counts only when the browser asked for no language
             // the app has; choosing again is cheap, and nothing is rendered in it yet.
             if config.default_locale.is_some() {
                 i18n::start(&APP_WORDS, config.default_locale);
+                name_the_document();
             }
             view! { <Configured config/> }.into_any()
         }/>
@@ -46,15 +49,23 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn WidgetApp() -> impl IntoView {
     i18n::start(&WIDGET_WORDS, None);
+    name_the_document();
     view! {
         <WithConfig then=|config| {
             if config.default_locale.is_some() {
                 i18n::start(&WIDGET_WORDS, config.default_locale);
+                name_the_document();
             }
             provide_app_context(config);
             view! { <pages::widget::WidgetPage/> }.into_any()
         }/>
     }
+}
+
+/// The tab's title in the chosen language until a page says more (the pending count):
+/// `index.html` can only say "My Tasks", and the widget and "cannot start" set none.
+fn name_the_document() {
+    platform::set_title(&t!("app-name"));
 }
 
 /// Loads `config.json`, then renders `then` with it, or says why the app cannot start.
@@ -74,8 +85,11 @@ fn WithConfig(
                             <div class="mt-error" role="alert">
                                 <h1 class="mt-error__title">{t!("cannot-start")}</h1>
                                 <p class="mt-error__message">{error.to_string()}</p>
+                                // The parser's or browser's own words, for whoever deploys.
+                                {error.detail().map(|detail| view! {
+                                    <p><code lang="en" dir="ltr">{detail.to_owned()}</code></p>
+                                })}
                                 <p>{t!("cannot-start-hint")}</p>
-
                             </div>
                         </main>
                     }.into_any(),

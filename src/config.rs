@@ -62,23 +62,130 @@ pub const V2024: &str = "/v2024";
 pub const WORK_ITEMS_V1: &str = "/work-items/v1";
 
 /// Why a configuration could not be used; shown to the person instead of a blank page.
+/// The words are chosen in [`std::fmt::Display`], in the language already chosen from the
+/// browser (or the person's pick), since the configuration's own `locale` is not known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
-    /// `config.json` could not be fetched (status or network message).
-    Unavailable(String),
+    /// `config.json` could not be fetched: the browser's own message, a technical detail.
+    Unreachable(String),
+    /// The server answered `config.json` with this HTTP status.
+    Status(u16),
     /// It is not JSON of the expected shape.
-    Malformed(String),
-    /// It parsed but a value is unusable.
-    Invalid(String),
+    Malformed {
+        /// What kind of mistake the parser found.
+        kind: Malformed,
+        /// The line it found it on (1-based).
+        line: usize,
+        /// The parser's own words (English, naming the key), shown as a technical detail.
+        detail: String,
+    },
+    /// It parsed, but a value is unusable.
+    Invalid(Problem),
+}
+
+/// How `config.json` fails to be JSON of the expected shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Malformed {
+    /// Not JSON at all.
+    Syntax,
+    /// JSON that stops before it is complete (or an empty file).
+    Truncated,
+    /// JSON with an unknown key or a value of the wrong kind.
+    Shape,
+}
+
+impl Malformed {
+    /// The key of the `config-malformed` message's variant.
+    fn as_str(self) -> &'static str {
+        match self {
+            Malformed::Syntax => "syntax",
+            Malformed::Truncated => "truncated",
+            Malformed::Shape => "shape",
+        }
+    }
+}
+
+/// A value of `config.json` the app cannot use, with the value as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// `apiBaseUrl` is neither empty nor an `http(s)://` URL.
+    ApiBaseUrl(String),
+    /// `auth.mode` is neither `pkce` nor `proxy`.
+    AuthMode(String),
+    /// A setting pkce mode needs (`auth.<name>`) is missing or blank.
+    AuthRequired(&'static str),
+    /// An `embed.hostOrigins` entry is not a bare origin.
+    HostOrigin(String),
+    /// `workItemsPath` is neither of the two path families.
+    WorkItemsPath(String),
+    /// `staleAfterDays` is outside 1–3650.
+    StaleAfterDays(u32),
+    /// `locale` names a language the app does not have.
+    Locale(String),
+}
+
+impl ConfigError {
+    /// The technical detail to show beside the message, in the words of the browser or
+    /// the JSON parser (not translated: it names keys and positions for whoever deploys).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            ConfigError::Unreachable(detail) | ConfigError::Malformed { detail, .. } => {
+                Some(detail)
+            }
+            ConfigError::Status(_) | ConfigError::Invalid(_) => None,
+        }
+    }
+}
+
+impl From<serde_json::Error> for ConfigError {
+    fn from(error: serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let kind = match error.classify() {
+            Category::Eof => Malformed::Truncated,
+            Category::Syntax | Category::Io => Malformed::Syntax,
+            Category::Data => Malformed::Shape,
+        };
+        ConfigError::Malformed {
+            kind,
+            line: error.line(),
+            detail: error.to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ConfigError::Unavailable(m) => f.write_str(&t!("config-unavailable", reason = m)),
-            ConfigError::Malformed(m) => f.write_str(&t!("config-malformed", reason = m)),
-            ConfigError::Invalid(m) => f.write_str(&t!("config-invalid", reason = m)),
-        }
+        let text = match self {
+            ConfigError::Unreachable(_) => t!("config-unreachable"),
+            ConfigError::Status(status) => {
+                t!("config-status", status = status.to_string().as_str())
+            }
+            ConfigError::Malformed { kind, line, .. } => {
+                t!("config-malformed", what = kind.as_str(), at = *line)
+            }
+            ConfigError::Invalid(problem) => problem.to_string(),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Problem::ApiBaseUrl(value) => t!("config-api-base-url", detail = value),
+            Problem::AuthMode(value) => t!("config-auth-mode", detail = value),
+            Problem::AuthRequired(name) => t!("config-auth-required", name = *name),
+            Problem::HostOrigin(value) => t!("config-host-origin", detail = value),
+            Problem::WorkItemsPath(value) => t!("config-work-items-path", detail = value),
+            Problem::StaleAfterDays(days) => {
+                t!(
+                    "config-stale-after-days",
+                    detail = days.to_string().as_str()
+                )
+            }
+            Problem::Locale(value) => t!("config-locale", detail = value),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -117,9 +224,7 @@ fn origin(value: &str) -> Result<String, ConfigError> {
         Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '*', ' ', '@']) => {
             Ok(trimmed.to_owned())
         }
-        _ => Err(ConfigError::Invalid(format!(
-            "embed.hostOrigins must hold origins like https://dashboard.example, not {value:?}"
-        ))),
+        _ => Err(ConfigError::Invalid(Problem::HostOrigin(value.to_owned()))),
     }
 }
 
@@ -140,22 +245,17 @@ struct RawAuth {
 impl AppConfig {
     /// Parses and validates the text of `config.json`.
     pub fn parse(text: &str) -> Result<AppConfig, ConfigError> {
-        let raw: RawConfig =
-            serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+        let raw: RawConfig = serde_json::from_str(text)?;
         let base = raw.api_base_url.trim().trim_end_matches('/').to_owned();
         if !(base.is_empty() || base.starts_with("https://") || base.starts_with("http://")) {
-            return Err(ConfigError::Invalid(format!(
-                "apiBaseUrl must be empty (same origin) or start with http(s)://, not {base:?}"
-            )));
+            return Err(ConfigError::Invalid(Problem::ApiBaseUrl(base)));
         }
         let auth = match raw.auth.mode.as_str() {
             "proxy" => AuthConfig::Proxy,
             "pkce" => {
-                let required = |name: &str, value: &str| {
+                let required = |name: &'static str, value: &str| {
                     if value.trim().is_empty() {
-                        Err(ConfigError::Invalid(format!(
-                            "auth.{name} is required in pkce mode"
-                        )))
+                        Err(ConfigError::Invalid(Problem::AuthRequired(name)))
                     } else {
                         Ok(value.trim().to_owned())
                     }
@@ -167,11 +267,7 @@ impl AppConfig {
                     scope: raw.auth.scope.trim().to_owned(),
                 }
             }
-            other => {
-                return Err(ConfigError::Invalid(format!(
-                    "auth.mode must be \"pkce\" or \"proxy\", not {other:?}"
-                )))
-            }
+            other => return Err(ConfigError::Invalid(Problem::AuthMode(other.to_owned()))),
         };
         let embed_host_origins = raw
             .embed
@@ -183,27 +279,22 @@ impl AppConfig {
             None | Some(V2024) => "/v2024/work-items",
             Some(WORK_ITEMS_V1) => WORK_ITEMS_V1,
             Some(other) => {
-                return Err(ConfigError::Invalid(format!(
-                    "workItemsPath must be \"{V2024}\" or \"{WORK_ITEMS_V1}\", not {other:?}"
+                return Err(ConfigError::Invalid(Problem::WorkItemsPath(
+                    other.to_owned(),
                 )))
             }
         };
         let stale_after_days = match raw.stale_after_days {
             None => DEFAULT_STALE_AFTER_DAYS,
             Some(days @ 1..=3650) => days,
-            Some(other) => {
-                return Err(ConfigError::Invalid(format!(
-                    "staleAfterDays must be a whole number of days from 1 to 3650, not {other}"
-                )))
-            }
+            Some(other) => return Err(ConfigError::Invalid(Problem::StaleAfterDays(other))),
         };
         let default_locale = match raw.locale.as_deref() {
             None => None,
-            Some(tag) => Some(Lang::from_tag(tag).ok_or_else(|| {
-                ConfigError::Invalid(format!(
-                    "locale must be \"en\", \"de\" or \"ar\" (a region may follow, e.g. \"de-CH\"), not {tag:?}"
-                ))
-            })?),
+            Some(tag) => Some(
+                Lang::from_tag(tag)
+                    .ok_or_else(|| ConfigError::Invalid(Problem::Locale(tag.to_owned())))?,
+            ),
         };
         Ok(AppConfig {
             default_locale,
@@ -256,7 +347,8 @@ mod tests {
                 r#"{{"auth": {{"mode": "proxy"}}, "embed": {{"hostOrigins": ["{bad}"]}}}}"#
             );
             assert!(
-                matches!(AppConfig::parse(&text), Err(ConfigError::Invalid(m)) if m.contains("hostOrigins")),
+                AppConfig::parse(&text)
+                    == Err(ConfigError::Invalid(Problem::HostOrigin(bad.into()))),
                 "{bad} was accepted"
             );
         }
@@ -280,7 +372,7 @@ mod tests {
             "/v2024/work-items"
         );
         assert!(
-            matches!(with(r#""/v3""#), Err(ConfigError::Invalid(m)) if m.contains("workItemsPath"))
+            with(r#""/v3""#) == Err(ConfigError::Invalid(Problem::WorkItemsPath("/v3".into())))
         );
     }
 
@@ -293,7 +385,11 @@ mod tests {
         assert_eq!(with(r#", "pollSeconds": 5"#).unwrap().poll_seconds, 5);
         assert!(matches!(
             with(r#", "pollSeconds": -1"#),
-            Err(ConfigError::Malformed(_))
+            Err(ConfigError::Malformed {
+                kind: Malformed::Shape,
+                line: 1,
+                ..
+            })
         ));
     }
 
@@ -307,8 +403,11 @@ mod tests {
         let default = AppConfig::parse(r#"{"auth": {"mode": "proxy"}}"#).unwrap();
         assert_eq!(default.stale_after_days, DEFAULT_STALE_AFTER_DAYS);
         assert_eq!(with("30").unwrap().stale_after_days, 30);
-        assert!(matches!(with("0"), Err(ConfigError::Invalid(m)) if m.contains("staleAfterDays")));
-        assert!(matches!(with("-1"), Err(ConfigError::Malformed(_))));
+        assert_eq!(
+            with("0"),
+            Err(ConfigError::Invalid(Problem::StaleAfterDays(0)))
+        );
+        assert!(matches!(with("-1"), Err(ConfigError::Malformed { .. })));
     }
 
     #[test]
@@ -319,7 +418,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             error,
-            ConfigError::Invalid("auth.clientId is required in pkce mode".into())
+            ConfigError::Invalid(Problem::AuthRequired("clientId"))
         );
     }
 
@@ -327,15 +426,33 @@ mod tests {
     fn unknown_modes_keys_and_non_json_are_rejected_with_a_message() {
         assert!(matches!(
             AppConfig::parse(r#"{"auth": {"mode": "magic"}}"#),
-            Err(ConfigError::Invalid(m)) if m.contains("magic")
+            Err(ConfigError::Invalid(Problem::AuthMode(m))) if m == "magic"
         ));
+        let unknown_key =
+            AppConfig::parse("{\"apiBaseUrl\": \"\",\n \"auth\": {\"mode\": \"proxy\"}, \"x\": 1}")
+                .unwrap_err();
         assert!(matches!(
-            AppConfig::parse(r#"{"apiBaseUrl": "", "auth": {"mode": "proxy"}, "x": 1}"#),
-            Err(ConfigError::Malformed(_))
+            unknown_key,
+            ConfigError::Malformed {
+                kind: Malformed::Shape,
+                line: 2,
+                ..
+            }
         ));
+        assert!(unknown_key.detail().is_some_and(|d| d.contains("`x`")));
         assert!(matches!(
             AppConfig::parse("<html>"),
-            Err(ConfigError::Malformed(_))
+            Err(ConfigError::Malformed {
+                kind: Malformed::Syntax,
+                ..
+            })
+        ));
+        assert!(matches!(
+            AppConfig::parse(r#"{"auth": "#),
+            Err(ConfigError::Malformed {
+                kind: Malformed::Truncated,
+                ..
+            })
         ));
         assert!(matches!(
             AppConfig::parse(r#"{"apiBaseUrl": "ftp://x", "auth": {"mode": "proxy"}}"#),
@@ -352,8 +469,60 @@ mod tests {
         };
         assert_eq!(parse("de-CH").unwrap().default_locale, Some(Lang::De));
         assert_eq!(parse("ar").unwrap().default_locale, Some(Lang::Ar));
-        assert!(matches!(parse("fr"), Err(ConfigError::Invalid(m)) if m.contains("\"fr\"")));
+        assert_eq!(
+            parse("fr"),
+            Err(ConfigError::Invalid(Problem::Locale("fr".into())))
+        );
         let unset = AppConfig::parse(r#"{"auth": {"mode": "proxy"}}"#).unwrap();
         assert_eq!(unset.default_locale, None);
+    }
+
+    /// Every reason, worded in `lang` (installed on this test's thread only).
+    fn every_reason_in(lang: Lang) -> Vec<String> {
+        let choice = crate::i18n::negotiate(Some(lang.tag()), &[], None);
+        crate::i18n::install(&choice, &[&crate::i18n::CORE]);
+        let reasons = [
+            ConfigError::Unreachable("Failed to fetch".into()),
+            ConfigError::Status(404),
+            AppConfig::parse("<html>").unwrap_err(),
+            AppConfig::parse(r#"{"auth": "#).unwrap_err(),
+            AppConfig::parse(r#"{"auth": {"mode": "proxy"}, "x": 1}"#).unwrap_err(),
+            ConfigError::Invalid(Problem::ApiBaseUrl("ftp://x".into())),
+            ConfigError::Invalid(Problem::AuthMode("magic".into())),
+            ConfigError::Invalid(Problem::AuthRequired("clientId")),
+            ConfigError::Invalid(Problem::HostOrigin("*".into())),
+            ConfigError::Invalid(Problem::WorkItemsPath("/v3".into())),
+            ConfigError::Invalid(Problem::StaleAfterDays(0)),
+            ConfigError::Invalid(Problem::Locale("fr".into())),
+        ];
+        reasons.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn every_reason_the_app_cannot_start_is_worded_in_the_chosen_language() {
+        let english = every_reason_in(Lang::En);
+        for lang in [Lang::De, Lang::Ar] {
+            let words = every_reason_in(lang);
+            for (theirs, ours) in words.iter().zip(&english) {
+                assert_ne!(theirs, ours, "left in English in {}", lang.tag());
+                assert!(!theirs.starts_with("config-"), "no such message: {theirs}");
+            }
+        }
+        // Each reason has words of its own, and the value as written is quoted in them.
+        let mut distinct = english.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), english.len(), "{english:#?}");
+        assert!(english[11].contains("fr"), "{}", english[11]);
+    }
+
+    #[test]
+    fn an_unknown_locale_in_config_json_is_refused_in_the_browsers_language() {
+        let error = AppConfig::parse(r#"{"auth": {"mode": "proxy"}, "locale": "fr"}"#).unwrap_err();
+        let choice = crate::i18n::negotiate(None, &["de-DE".into()], None);
+        crate::i18n::install(&choice, &[&crate::i18n::CORE]);
+        let text = error.to_string();
+        assert!(text.contains("„fr“"), "{text}");
+        assert!(text.contains("Sprache"), "{text}");
     }
 }

@@ -74,29 +74,6 @@ pub struct TasksParams {
     pub tab: Option<Tab>,
 }
 
-/// The query of `/tasks/:tab?page=&size=`.
-#[derive(Params, Debug, Clone, Default, PartialEq)]
-pub struct PageQuery {
-    /// Which page, 1-based.
-    pub page: Option<u32>,
-    /// Items per page.
-    pub size: Option<u32>,
-}
-
-impl PageQuery {
-    /// The page to show: 1 when missing, unreadable or 0.
-    pub fn page(&self) -> u32 {
-        self.page.unwrap_or(1).max(1)
-    }
-
-    /// The page size: the default when missing, clamped to what the API allows.
-    pub fn size(&self) -> u32 {
-        self.size
-            .unwrap_or(DEFAULT_PAGE_SIZE)
-            .clamp(1, wire::MAX_LIMIT)
-    }
-}
-
 /// The path parameters of `/items/:id`.
 #[derive(Params, Debug, Clone, PartialEq)]
 pub struct ItemParams {
@@ -111,21 +88,13 @@ pub enum AppRoute {
     Dashboard,
     /// The widget alone, for embedding.
     Widget,
-    /// Task Manager on a tab and page (1-based) of `size` items.
-    Tasks {
-        /// Which tab.
-        tab: Tab,
-        /// Which page, 1-based.
-        page: u32,
-        /// Items per page.
-        size: u32,
-    },
+    /// Task Manager on a tab: the whole queue, one list. The view (search, filters, sort,
+    /// grouping) is in the query, read by `logic::view`; an old pager link's `page` and
+    /// `size` are ignored.
+    Tasks(Tab),
     /// One work item.
     Item(String),
 }
-
-/// The page size Task Manager starts with.
-pub const DEFAULT_PAGE_SIZE: u32 = 50;
 
 /// The detail page of `item`; `None` without an id, as there is no page to link to.
 pub fn item_href(item: &wire::WorkItem) -> Option<String> {
@@ -136,13 +105,9 @@ pub fn item_href(item: &wire::WorkItem) -> Option<String> {
 }
 
 impl AppRoute {
-    /// The first page of a tab at the default size.
+    /// A Task Manager tab.
     pub fn tab(tab: Tab) -> AppRoute {
-        AppRoute::Tasks {
-            tab,
-            page: 1,
-            size: DEFAULT_PAGE_SIZE,
-        }
+        AppRoute::Tasks(tab)
     }
 
     /// The link to this place.
@@ -150,13 +115,7 @@ impl AppRoute {
         match self {
             AppRoute::Dashboard => "/".into(),
             AppRoute::Widget => "/widget".into(),
-            AppRoute::Tasks { tab, page, size } => {
-                let mut href = format!("/tasks/{}?page={page}", tab.as_str());
-                if *size != DEFAULT_PAGE_SIZE {
-                    href.push_str(&format!("&size={size}"));
-                }
-                href
-            }
+            AppRoute::Tasks(tab) => format!("/tasks/{}", tab.as_str()),
             AppRoute::Item(id) => format!("/items/{}", segment(id)),
         }
     }
@@ -175,20 +134,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hrefs_carry_tab_page_and_non_default_size() {
-        assert_eq!(
-            AppRoute::tab(Tab::Completed).href(),
-            "/tasks/completed?page=1"
-        );
-        assert_eq!(
-            AppRoute::Tasks {
-                tab: Tab::Pending,
-                page: 3,
-                size: 250
-            }
-            .href(),
-            "/tasks/pending?page=3&size=250"
-        );
+    fn hrefs_name_the_tab_or_the_item() {
+        assert_eq!(AppRoute::tab(Tab::Completed).href(), "/tasks/completed");
+        assert_eq!(AppRoute::Tasks(Tab::Pending).href(), "/tasks/pending");
         assert_eq!(AppRoute::Item("a/b".into()).href(), "/items/a%2Fb");
         assert_eq!(Tab::parse("completed"), Some(Tab::Completed));
         assert_eq!(Tab::parse("done"), None);
@@ -201,14 +149,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_query_falls_back_to_the_first_page_at_the_default_size_and_clamps() {
-        assert_eq!(PageQuery::default().page(), 1);
-        assert_eq!(PageQuery::default().size(), DEFAULT_PAGE_SIZE);
-        let odd = PageQuery {
-            page: Some(0),
-            size: Some(1_000_000),
-        };
-        assert_eq!((odd.page(), odd.size()), (1, wire::MAX_LIMIT));
+    fn a_tab_parses_from_its_path_segment() {
         assert_eq!("completed".parse::<Tab>(), Ok(Tab::Completed));
         assert_eq!("done".parse::<Tab>(), Err(NoSuchTab));
     }

@@ -310,6 +310,8 @@ bulk-selected = المحدد: { $count }
 bulk-select-all = تحديد كل المطابقات ({ $count })
 bulk-clear = مسح التحديد
 shortcuts = اختصارات لوحة المفاتيح
+key-enter = إدخال
+key-escape = هروب (Esc)
 current-row = { $name }، { $at } من { $total }
 current-row-selected = { $name }، { $at } من { $total }، محددة
 forward-title-many = { $count ->
@@ -458,6 +460,19 @@ views-name = اسم العرض
 views-save = حفظ العرض
 export-csv = تصدير CSV
 export-json = تصدير JSON
+# سطر العناوين في تصدير CSV.
+export-column-id = المعرّف
+export-column-name = الاسم
+export-column-type = النوع
+export-column-state = الحالة
+export-column-requester = مقدّم الطلب
+export-column-identities = الهويات
+export-column-accounts = الحسابات
+export-column-sources = المصادر
+export-column-created = أُنشئت
+export-column-modified = عُدّلت
+export-column-completed = اكتملت
+export-column-description = الوصف
 
 ## نموذج اختيار الحساب
 

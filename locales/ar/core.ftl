@@ -53,9 +53,20 @@ widget-overdue-more = { $days ->
 
 cannot-start = تعذّر بدء تشغيل مهامي
 cannot-start-hint = اطلب ممّن نشر هذا التطبيق أن يصلح ملف config.json الخاص به.
-config-unavailable = تعذّر تحميل config.json: { $reason }
-config-malformed = ملف config.json غير صالح: { $reason }
-config-invalid = يحتوي config.json على قيمة غير قابلة للاستخدام: { $reason }
+config-unreachable = تعذّر تحميل config.json: لم يردّ الخادم.
+config-status = تعذّر تحميل config.json (HTTP { $status }).
+config-malformed = { $what ->
+    [syntax] ملف config.json ليس JSON صالحًا (انظر السطر { $at }).
+    [truncated] ينتهي ملف config.json قبل أن يكتمل الـ JSON (السطر { $at }).
+   *[shape] في ملف config.json مفتاح غير معروف أو قيمة من نوع خاطئ في السطر { $at }.
+}
+config-api-base-url = يجب أن يكون apiBaseUrl فارغًا (أصل التطبيق نفسه) أو أن يبدأ بـ http:// أو https://، لا «{ $detail }».
+config-auth-mode = يجب أن تكون قيمة auth.mode «pkce» أو «proxy»، لا «{ $detail }».
+config-auth-required = الإعداد auth.{ $name } مطلوب عندما تكون قيمة auth.mode «pkce».
+config-host-origin = يجب أن يحتوي embed.hostOrigins على أصول مثل https://dashboard.example، لا «{ $detail }».
+config-work-items-path = يجب أن تكون قيمة workItemsPath «/v2024» أو «/work-items/v1»، لا «{ $detail }».
+config-stale-after-days = يجب أن تكون قيمة staleAfterDays عددًا صحيحًا من الأيام بين 1 و3650، لا { $detail }.
+config-locale = يجب أن يسمّي locale لغة يتحدّثها التطبيق: «en» أو «de» أو «ar» (وقد تليها منطقة، كما في «de-CH»)، لا «{ $detail }».
 
 ## تسجيل الدخول
 

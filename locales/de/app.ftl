@@ -249,6 +249,8 @@ bulk-selected = { $count } ausgewählt
 bulk-select-all = Alle { $count } Treffer auswählen
 bulk-clear = Auswahl aufheben
 shortcuts = Tastenkürzel
+key-enter = Eingabetaste
+key-escape = Esc
 current-row = { $name }, { $at } von { $total }
 current-row-selected = { $name }, { $at } von { $total }, ausgewählt
 forward-title-many = { $count } Arbeitselemente weiterleiten
@@ -382,6 +384,19 @@ views-name = Name der Ansicht
 views-save = Ansicht speichern
 export-csv = Als CSV exportieren
 export-json = Als JSON exportieren
+# Die Kopfzeile des CSV-Exports.
+export-column-id = ID
+export-column-name = Name
+export-column-type = Typ
+export-column-state = Status
+export-column-requester = Antragsteller
+export-column-identities = Identitäten
+export-column-accounts = Konten
+export-column-sources = Quellen
+export-column-created = Erstellt
+export-column-modified = Geändert
+export-column-completed = Erledigt
+export-column-description = Beschreibung
 
 ## Das Kontoauswahl-Formular
 

@@ -41,9 +41,20 @@ widget-overdue-more = { $days ->
 
 cannot-start = Meine Aufgaben kann nicht starten
 cannot-start-hint = Bitten Sie die Person, die diese App betreibt, ihre config.json zu korrigieren.
-config-unavailable = config.json konnte nicht geladen werden: { $reason }
-config-malformed = config.json ist ungültig: { $reason }
-config-invalid = config.json enthält einen unbrauchbaren Wert: { $reason }
+config-unreachable = config.json konnte nicht geladen werden: Der Server hat nicht geantwortet.
+config-status = config.json konnte nicht geladen werden (HTTP { $status }).
+config-malformed = { $what ->
+    [syntax] config.json ist kein gültiges JSON (siehe Zeile { $at }).
+    [truncated] config.json endet, bevor das JSON vollständig ist (Zeile { $at }).
+   *[shape] config.json hat in Zeile { $at } einen unbekannten Schlüssel oder einen Wert der falschen Art.
+}
+config-api-base-url = apiBaseUrl muss leer sein (der eigene Ursprung der App) oder mit http:// oder https:// beginnen, nicht „{ $detail }“.
+config-auth-mode = auth.mode muss „pkce“ oder „proxy“ sein, nicht „{ $detail }“.
+config-auth-required = auth.{ $name } ist erforderlich, wenn auth.mode „pkce“ ist.
+config-host-origin = embed.hostOrigins muss Ursprünge wie https://dashboard.example enthalten, nicht „{ $detail }“.
+config-work-items-path = workItemsPath muss „/v2024“ oder „/work-items/v1“ sein, nicht „{ $detail }“.
+config-stale-after-days = staleAfterDays muss eine ganze Zahl von Tagen zwischen 1 und 3650 sein, nicht { $detail }.
+config-locale = locale muss eine Sprache der App nennen: „en“, „de“ oder „ar“ (eine Region darf folgen, wie in „de-CH“), nicht „{ $detail }“.
 
 ## Anmelden
 

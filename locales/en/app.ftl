@@ -249,6 +249,8 @@ bulk-selected = { $count } selected
 bulk-select-all = Select all { $count } matching
 bulk-clear = Clear selection
 shortcuts = Keyboard shortcuts
+key-enter = Enter
+key-escape = Escape
 current-row = { $name }, { $at } of { $total }
 current-row-selected = { $name }, { $at } of { $total }, selected
 forward-title-many = Forward { $count } work items
@@ -382,6 +384,19 @@ views-name = View name
 views-save = Save view
 export-csv = Export CSV
 export-json = Export JSON
+# The CSV export's header row (lower case in English, as before: scripts read it too).
+export-column-id = id
+export-column-name = name
+export-column-type = type
+export-column-state = state
+export-column-requester = requester
+export-column-identities = identities
+export-column-accounts = accounts
+export-column-sources = sources
+export-column-created = created
+export-column-modified = modified
+export-column-completed = completed
+export-column-description = description
 
 ## The account-selection form
 

@@ -42,9 +42,20 @@ widget-overdue-more = { $days ->
 
 cannot-start = My Tasks cannot start
 cannot-start-hint = Ask whoever deployed this app to fix its config.json.
-config-unavailable = config.json could not be loaded: { $reason }
-config-malformed = config.json is not valid: { $reason }
-config-invalid = config.json has an unusable value: { $reason }
+config-unreachable = config.json could not be loaded: the server did not answer.
+config-status = config.json could not be loaded (HTTP { $status }).
+config-malformed = { $what ->
+    [syntax] config.json is not valid JSON (see line { $at }).
+    [truncated] config.json ends before its JSON is complete (line { $at }).
+   *[shape] config.json has an unknown key or a value of the wrong kind on line { $at }.
+}
+config-api-base-url = apiBaseUrl must be empty (the app's own origin) or start with http:// or https://, not “{ $detail }”.
+config-auth-mode = auth.mode must be “pkce” or “proxy”, not “{ $detail }”.
+config-auth-required = auth.{ $name } is required when auth.mode is “pkce”.
+config-host-origin = embed.hostOrigins must hold origins such as https://dashboard.example, not “{ $detail }”.
+config-work-items-path = workItemsPath must be “/v2024” or “/work-items/v1”, not “{ $detail }”.
+config-stale-after-days = staleAfterDays must be a whole number of days from 1 to 3650, not { $detail }.
+config-locale = locale must name a language the app has: “en”, “de” or “ar” (a region may follow, as in “de-CH”), not “{ $detail }”.
 
 ## Signing in
 

@@ -109,18 +109,15 @@ pub async fn load_config() -> Result<AppConfig, ConfigError> {
         None => RequestBuilder::new(CONFIG_URL)
             .send()
             .await
-            .map_err(|e| ConfigError::Unavailable(e.to_string()))?,
+            .map_err(|e| ConfigError::Unreachable(e.to_string()))?,
     };
     if !response.ok() {
-        return Err(ConfigError::Unavailable(format!(
-            "HTTP {}",
-            response.status()
-        )));
+        return Err(ConfigError::Status(response.status()));
     }
     let text = response
         .text()
         .await
-        .map_err(|e| ConfigError::Unavailable(e.to_string()))?;
+        .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
     AppConfig::parse(&text)
 }
 

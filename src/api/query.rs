@@ -23,16 +23,6 @@ impl Default for Paging {
 }
 
 impl Paging {
-    /// The `page`-th page (1-based) of `size` items, with the total.
-    pub fn page(page: u32, size: u32) -> Paging {
-        let limit = size.clamp(1, wire::MAX_LIMIT);
-        Paging {
-            limit,
-            offset: page.max(1).saturating_sub(1).saturating_mul(limit),
-            count: true,
-        }
-    }
-
     /// The query pairs.
     pub fn pairs(&self) -> Vec<(&'static str, String)> {
         vec![
@@ -88,20 +78,6 @@ pub fn identity_name_filter(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_second_page_of_fifty_starts_at_offset_fifty_and_limits_are_clamped() {
-        assert_eq!(
-            Paging::page(2, 50),
-            Paging {
-                limit: 50,
-                offset: 50,
-                count: true
-            }
-        );
-        assert_eq!(Paging::page(0, 1000).limit, 250);
-        assert_eq!(Paging::page(0, 1000).offset, 0);
-    }
 
     #[test]
     fn urls_encode_query_values_and_path_segments() {

@@ -10,7 +10,7 @@ use crate::api::Client;
 use crate::hooks::identity_search::people_search;
 use crate::hooks::triage::{Dialog, Triage};
 use crate::logic::bulk::{BulkRun, Outcome, Plan};
-use crate::logic::keys::HELP;
+use crate::logic::keys::{Keys, HELP};
 use crate::t;
 use leptos::prelude::*;
 
@@ -202,7 +202,7 @@ fn ShortcutsDialog(
         <Modal title=t!("shortcuts") on_close>
             <dl class="mt-shortcuts">
                 {HELP.into_iter().map(|(keys, what)| view! {
-                    <div class="mt-shortcuts__row"><dt><kbd>{keys}</kbd></dt><dd>{shortcut_help(what)}</dd></div>
+                    <div class="mt-shortcuts__row"><dt><kbd>{key_names(keys)}</kbd></dt><dd>{shortcut_help(what)}</dd></div>
                 }).collect_view()}
             </dl>
             <div class="mt-modal__buttons">
@@ -211,6 +211,15 @@ fn ShortcutsDialog(
 
             </div>
         </Modal>
+    }
+}
+
+/// A shortcut's keys as the person's keyboard and language name them.
+fn key_names(keys: Keys) -> String {
+    match keys {
+        Keys::Shown(keys) => keys.to_owned(),
+        Keys::Enter => t!("key-enter"),
+        Keys::Escape => t!("key-escape"),
     }
 }
 

@@ -62,7 +62,9 @@ fn UserMenu() -> impl IntoView {
         <div class="mt-header__user">
             {move || who.get().map(|(name, admin)| {
                 view! {
-                    <bdi class="mt-header__name">{name}</bdi>
+                    // The span takes the page's direction (where a phone's line starts); the
+                    // <bdi> keeps the name's own.
+                    <span class="mt-header__name"><bdi>{name}</bdi></span>
                     {admin.then(|| view! { <ViewAsPicker/> })}
                 }
             })}

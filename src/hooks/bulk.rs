@@ -6,7 +6,7 @@
 //! as its answer arrives (and read again when its request failed).
 
 use super::dispatch::send;
-use super::queue::Queues;
+use super::queue::{Queues, RequestBudget};
 use crate::api::Client;
 use crate::logic::bulk::{BulkRun, Limits, Next, Plan};
 use crate::platform;
@@ -26,6 +26,8 @@ pub struct UseBulkRun {
     changes: Changes,
     /// The loaded queues, told of each item a run changed (absent in component tests).
     queues: Option<Queues>,
+    /// The request window shared with the queues' loader (its own in component tests).
+    budget: RequestBudget,
 }
 
 /// Creates the (empty) run state of a page.
@@ -35,6 +37,7 @@ pub fn use_bulk_run() -> UseBulkRun {
         api: StoredValue::new(expect_context::<Client>()),
         changes: expect_context::<Changes>(),
         queues: use_context::<Queues>(),
+        budget: use_context::<RequestBudget>().unwrap_or_default(),
     }
 }
 
@@ -90,8 +93,13 @@ impl UseBulkRun {
         loop {
             let now = platform::now_ms();
             let next = self
-                .run
-                .try_update(|r| r.as_mut().map(|r| r.next(now)))
+                .budget
+                .0
+                .try_update_value(|budget| {
+                    self.run
+                        .try_update(|r| r.as_mut().map(|r| r.next(now, budget)))
+                        .flatten()
+                })
                 .flatten();
             match next {
                 Some(Next::Send(index)) => self.send(index),

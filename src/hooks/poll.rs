@@ -85,14 +85,16 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                 if applied.try_get_value().is_none_or(|last| last >= mine) {
                     return;
                 }
-                if why == Read::Loaded {
+                // A failed poll changes nothing (the next one tries again); a failed
+                // load is shown.
+                if why == Read::Loaded || answer.is_ok() {
                     applied.set_value(mine);
+                }
+                if why == Read::Loaded {
                     fresh.loaded.set(Some(answer.clone()));
                 }
-                // A failed poll changes nothing: the next one tries again.
                 let Ok(count) = answer else { return };
                 let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
-                applied.set_value(mine);
                 fresh.state.update(|s| match why {
                     Read::Loaded => s.loaded(count),
                     Read::Polled => s.polled(count),

@@ -22,8 +22,27 @@ use crate::routes::Tab;
 
 /// Pages requested at once while loading.
 pub const IN_FLIGHT: usize = 3;
-/// Requests the loader may send in any 10 s window.
+/// Requests the loader and bulk runs together may send in any 10 s window.
 pub const BUDGET: usize = 90;
+
+/// The one window of [`BUDGET`] requests per 10 s that the background loader and bulk runs
+/// take from, so together they stay inside the API's rate limit; provided with the
+/// queues.
+#[derive(Clone, Copy)]
+pub struct RequestBudget(pub StoredValue<RateWindow>);
+
+impl RequestBudget {
+    /// A fresh window.
+    pub fn new() -> RequestBudget {
+        RequestBudget(StoredValue::new(RateWindow::new(BUDGET, 10_000.0)))
+    }
+}
+
+impl Default for RequestBudget {
+    fn default() -> Self {
+        RequestBudget::new()
+    }
+}
 
 /// Where loading a queue stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,8 +84,8 @@ pub struct Queue {
     generation: StoredValue<u64>,
     /// The next [`Entry::key`].
     next_key: StoredValue<u64>,
-    /// Requests sent by both queues' loaders in the last 10 s (one budget, shared).
-    budget: StoredValue<RateWindow>,
+    /// Requests sent by both queues' loaders and bulk runs in the last 10 s.
+    budget: RequestBudget,
     /// The client of the last load, for [`Queue::reload`] from an event handler.
     api: StoredValue<Option<Client>>,
 }
@@ -82,7 +101,8 @@ pub struct Queues {
 
 /// Creates the queues and provides them as context.
 pub fn provide_queues() -> Queues {
-    let budget = StoredValue::new(RateWindow::new(BUDGET, 10_000.0));
+    let budget = RequestBudget::new();
+    provide_context(budget);
     let queues = Queues {
         pending: Queue::new(Tab::Pending, budget),
         completed: Queue::new(Tab::Completed, budget),
@@ -150,7 +170,7 @@ impl Queues {
 }
 
 impl Queue {
-    fn new(tab: Tab, budget: StoredValue<RateWindow>) -> Queue {
+    fn new(tab: Tab, budget: RequestBudget) -> Queue {
         Queue {
             tab,
             entries: RwSignal::new(Vec::new()),
@@ -171,7 +191,11 @@ impl Queue {
     async fn take_budget(&self) {
         loop {
             let now = platform::now_ms();
-            let wait = self.budget.try_update_value(|b| b.take(now)).unwrap_or(0.0);
+            let wait = self
+                .budget
+                .0
+                .try_update_value(|b| b.take(now))
+                .unwrap_or(0.0);
             if wait <= 0.0 {
                 return;
             }

@@ -75,6 +75,8 @@ struct Formats {
     relative: Intl::RelativeTimeFormat,
     /// "3 days", one formatter per unit, made when first needed.
     durations: Vec<(Unit, Function)>,
+    /// The plural rules of the catalogue's language, made when first needed.
+    plural: Option<(String, Intl::PluralRules)>,
 }
 
 thread_local! {
@@ -109,6 +111,7 @@ impl Formats {
             date_time,
             relative,
             durations: Vec::new(),
+            plural: None,
         }
     }
 
@@ -131,6 +134,18 @@ impl Formats {
         };
         &self.durations[at].1
     }
+}
+
+/// The CLDR plural category ("one", "few"…) of `n` in language `lang`.
+pub fn plural(lang: &str, n: f64) -> String {
+    with(|f| {
+        if f.plural.as_ref().is_none_or(|(tag, _)| tag != lang) {
+            let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
+            f.plural = Some((lang.to_owned(), rules));
+        }
+        let (_, rules) = f.plural.as_ref().expect("made above");
+        rules.select(n).into()
+    })
 }
 
 /// Formats from now on for `locale` (a tag `Intl` accepts); the old formatters go.

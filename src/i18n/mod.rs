@@ -1,33 +1,75 @@
-//! The person's language. [`lang`] chooses it, the words come from Fluent (`locales/<tag>/
-//! *.ftl`, compiled in), plural forms follow Fluent's CLDR plural rules for the language,
-//! and [`intl`] has the browser write dates, times and numbers. `t!("id", name = value)`
-//! gives a message's text in the current language.
+//! The person's language. [`lang`] chooses it, the words come from Fluent catalogues
+//! (`locales/<tag>/*.ftl`) that `build.rs` compiles into static tables, plural forms come
+//! from the browser's `Intl.PluralRules`, and [`intl`] has the browser write dates, times
+//! and numbers. `t!("id", name = value)` gives a message's text in the current language.
 //!
+//! The formatter here follows Fluent's rules for the part of Fluent the catalogues use
+//! (text, variables, select expressions on a variable); the build refuses anything else.
 //! The catalogue is installed once, before anything is rendered; changing the language
 //! stores the choice and reloads the page, so no text needs to be reactive to it.
 
 pub mod intl;
 pub mod lang;
+mod plural;
 
 use std::cell::RefCell;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-
 pub use lang::{negotiate, Choice, Lang};
+
+/// One message: its text and placeables, in order.
+#[derive(Debug)]
+pub struct Pattern {
+    /// Whether placeables are wrapped in isolating marks (in a right-to-left language);
+    /// Fluent does that only when the pattern holds more than the placeable.
+    isolate: bool,
+    parts: &'static [Part],
+}
+
+#[derive(Debug)]
+enum Part {
+    Text(&'static str),
+    Var(&'static str),
+    Select(&'static Select),
+}
+
+/// `{ $var -> [key] … *[default] … }`.
+#[derive(Debug)]
+struct Select {
+    var: &'static str,
+    default: usize,
+    variants: &'static [(Key, Pattern)],
+}
+
+#[derive(Debug)]
+enum Key {
+    /// A plural category (`one`, `few`…) or a word the variable may hold (`approve`).
+    Name(&'static str),
+    /// An exact number (`[0]`); no catalogue needs one yet, the build supports it.
+    #[allow(dead_code)]
+    Number(f64),
+}
+
+/// One file's messages in one language, sorted by id.
+pub type Table = &'static [(&'static str, Pattern)];
+
+mod compiled {
+    use super::{Key, Part, Pattern, Select, Table};
+    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+}
 
 /// One Fluent file in every language.
 pub struct Ftl {
     /// English.
-    pub en: &'static str,
+    pub en: Table,
     /// German.
-    pub de: &'static str,
+    pub de: Table,
     /// Arabic.
-    pub ar: &'static str,
+    pub ar: Table,
 }
 
 impl Ftl {
-    /// The file's text in `lang`.
-    pub fn source(&self, lang: Lang) -> &'static str {
+    /// The file's messages in `lang`.
+    pub fn table(&self, lang: Lang) -> Table {
         match lang {
             Lang::En => self.en,
             Lang::De => self.de,
@@ -38,65 +80,47 @@ impl Ftl {
 
 /// The words both builds use: the widget, sign-in, times, statuses and errors.
 pub static CORE: Ftl = Ftl {
-    en: include_str!("../../locales/en/core.ftl"),
-    de: include_str!("../../locales/de/core.ftl"),
-    ar: include_str!("../../locales/ar/core.ftl"),
+    en: compiled::CORE_EN,
+    de: compiled::CORE_DE,
+    ar: compiled::CORE_AR,
 };
 
 /// The words only the full app uses (the widget build leaves them out).
 pub static APP: Ftl = Ftl {
-    en: include_str!("../../locales/en/app.ftl"),
-    de: include_str!("../../locales/de/app.ftl"),
-    ar: include_str!("../../locales/ar/app.ftl"),
+    en: compiled::APP_EN,
+    de: compiled::APP_DE,
+    ar: compiled::APP_AR,
 };
 
 struct Catalog {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    tables: Vec<Table>,
+}
+
+impl Catalog {
+    fn new(lang: Lang, files: &[&Ftl]) -> Self {
+        let tables = files.iter().map(|file| file.table(lang)).collect();
+        Catalog { lang, tables }
+    }
+
+    fn get(&self, id: &str) -> Option<&'static Pattern> {
+        self.tables.iter().find_map(|table| {
+            let at = table.binary_search_by(|(key, _)| (*key).cmp(id)).ok()?;
+            Some(&table[at].1)
+        })
+    }
 }
 
 thread_local! {
     static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
 }
 
-/// Speaks `choice` from now on, with the words of `files`. A file that does not parse is
-/// a build defect the host tests catch; here its good messages are still used.
+/// Speaks `choice` from now on, with the words of `files`.
 pub fn install(choice: &Choice, files: &[&Ftl]) {
     #[cfg(target_arch = "wasm32")]
     intl::set_locale(&choice.intl_locale);
-    let catalog = catalog(choice.lang, files);
+    let catalog = Catalog::new(choice.lang, files);
     CATALOG.with(|cell| *cell.borrow_mut() = Some(catalog));
-}
-
-fn catalog(lang: Lang, files: &[&Ftl]) -> Catalog {
-    let id = lang.tag().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![id]);
-    // Isolating marks keep a Latin name readable in an Arabic sentence (and the reverse);
-    // left-to-right languages get <bdi> around names in the markup instead.
-    bundle.set_use_isolating(lang == Lang::Ar);
-    bundle.set_formatter(Some(format_number));
-    for file in files {
-        let resource = match FluentResource::try_new(file.source(lang).to_owned()) {
-            Ok(resource) => resource,
-            Err((resource, errors)) => {
-                leptos::logging::warn!("{} in {}: {errors:?}", lang.tag(), "an .ftl file");
-                resource
-            }
-        };
-        if let Err(errors) = bundle.add_resource(resource) {
-            leptos::logging::warn!("{}: {errors:?}", lang.tag());
-        }
-    }
-    Catalog { lang, bundle }
-}
-
-/// Numbers in messages are written by `Intl` in the browser ("1.250" in German).
-fn format_number<M>(value: &FluentValue, _: &M) -> Option<String> {
-    match value {
-        #[cfg(target_arch = "wasm32")]
-        FluentValue::Number(number) => Some(intl::number(number.value)),
-        _ => None,
-    }
 }
 
 /// The localStorage entry that remembers the person's pick.
@@ -162,36 +186,104 @@ pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
     CATALOG.with(|cell| {
         let mut cell = cell.borrow_mut();
         let catalog = cell.get_or_insert_with(default_catalog);
-        format(&catalog.bundle, id, args)
+        let Some(pattern) = catalog.get(id) else {
+            leptos::logging::warn!("no message {id}");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = format(catalog.lang, pattern, args, &mut errors);
+        if !errors.is_empty() {
+            leptos::logging::warn!("{id}: {errors:?}");
+        }
+        text
     })
 }
 
 /// English, until [`install`] says otherwise (the component tests never install one).
 fn default_catalog() -> Catalog {
     #[cfg(test)]
-    return catalog(Lang::En, &[&CORE, &APP]);
+    return Catalog::new(Lang::En, &[&CORE, &APP]);
     #[cfg(not(test))]
-    return catalog(Lang::En, &[&CORE]);
+    return Catalog::new(Lang::En, &[&CORE]);
 }
 
-fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &[(&str, Arg)]) -> String {
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        leptos::logging::warn!("no message {id}");
-        return id.to_owned();
-    };
-    let mut fluent_args = FluentArgs::with_capacity(args.len());
-    for (name, value) in args {
-        match value {
-            Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-            Arg::Text(text) => fluent_args.set(*name, FluentValue::from(*text)),
+/// Writes `pattern` with `args` as Fluent would: a number chooses a variant by exact value,
+/// then by its plural category; text chooses the variant of that name; otherwise, or when
+/// the variable is missing (an error), the default variant is used.
+fn format(lang: Lang, pattern: &Pattern, args: &[(&str, Arg)], errors: &mut Vec<String>) -> String {
+    let mut out = String::new();
+    write(lang, pattern, args, errors, &mut out);
+    out
+}
+
+fn write(
+    lang: Lang,
+    pattern: &Pattern,
+    args: &[(&str, Arg)],
+    errors: &mut Vec<String>,
+    out: &mut String,
+) {
+    let isolate = pattern.isolate && lang == Lang::Ar;
+    for part in pattern.parts {
+        if let Part::Text(text) = part {
+            out.push_str(text);
+            continue;
+        }
+        if isolate {
+            out.push('\u{2068}');
+        }
+        match part {
+            Part::Text(_) => {}
+            Part::Var(name) => match arg(args, name) {
+                Some(Arg::Number(n)) => out.push_str(&number(*n)),
+                Some(Arg::Text(text)) => out.push_str(text),
+                None => {
+                    errors.push(format!("no value for ${name}"));
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Part::Select(select) => {
+                let value = arg(args, select.var);
+                if value.is_none() {
+                    errors.push(format!("no value for ${}", select.var));
+                }
+                let chosen = select
+                    .variants
+                    .iter()
+                    .position(|(key, _)| value.is_some_and(|v| matches(lang, key, v)))
+                    .unwrap_or(select.default);
+                write(lang, &select.variants[chosen].1, args, errors, out);
+            }
+        }
+        if isolate {
+            out.push('\u{2069}');
         }
     }
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-    if !errors.is_empty() {
-        leptos::logging::warn!("{id}: {errors:?}");
+}
+
+fn arg<'a, 'b>(args: &'b [(&str, Arg<'a>)], name: &str) -> Option<&'b Arg<'a>> {
+    args.iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value)
+}
+
+fn matches(lang: Lang, key: &Key, value: &Arg) -> bool {
+    match (key, value) {
+        (Key::Number(key), Arg::Number(n)) => key == n,
+        (Key::Name(name), Arg::Number(n)) => plural::category(lang, *n) == *name,
+        (Key::Name(name), Arg::Text(text)) => name == text,
+        (Key::Number(_), Arg::Text(_)) => false,
     }
-    text.into_owned()
+}
+
+/// Numbers in messages are written by `Intl` in the browser ("1.250" in German).
+fn number(n: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return intl::number(n);
+    #[cfg(not(target_arch = "wasm32"))]
+    return n.to_string();
 }
 
 /// The text of a message: `t!("id")`, or `t!("id", count = n, name = &name)`.

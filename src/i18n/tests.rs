@@ -3,7 +3,43 @@
 
 use super::*;
 
-const FILES: [(&str, &Ftl); 2] = [("core", &CORE), ("app", &APP)];
+/// A file's source text in every language, for checks of the text itself.
+struct Sources {
+    en: &'static str,
+    de: &'static str,
+    ar: &'static str,
+}
+
+impl Sources {
+    fn source(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::De => self.de,
+            Lang::Ar => self.ar,
+        }
+    }
+}
+
+const FILES: [(&str, &Sources, &Ftl); 2] = [
+    (
+        "core",
+        &Sources {
+            en: include_str!("../../locales/en/core.ftl"),
+            de: include_str!("../../locales/de/core.ftl"),
+            ar: include_str!("../../locales/ar/core.ftl"),
+        },
+        &CORE,
+    ),
+    (
+        "app",
+        &Sources {
+            en: include_str!("../../locales/en/app.ftl"),
+            de: include_str!("../../locales/de/app.ftl"),
+            ar: include_str!("../../locales/ar/app.ftl"),
+        },
+        &APP,
+    ),
+];
 
 /// The message ids of one file, in order.
 fn ids(source: &str) -> Vec<String> {
@@ -35,25 +71,28 @@ fn asked(source: &str) -> Vec<String> {
 }
 
 fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let catalog = catalog(lang, &[&CORE, &APP]);
-    format(&catalog.bundle, id, args)
+    let catalog = Catalog::new(lang, &[&CORE, &APP]);
+    let mut errors = Vec::new();
+    let text = format(lang, catalog.get(id).unwrap(), args, &mut errors);
+    assert!(errors.is_empty(), "{id}: {errors:?}");
+    text
 }
 
 #[test]
-fn every_file_parses_in_every_language() {
-    for (name, file) in FILES {
+fn every_message_of_every_file_is_compiled_in_every_language() {
+    for (name, sources, file) in FILES {
         for lang in Lang::ALL {
-            let source = file.source(lang).to_owned();
-            if let Err((_, errors)) = FluentResource::try_new(source) {
-                panic!("{name}.ftl in {}: {errors:?}", lang.tag());
-            }
+            let compiled: Vec<&str> = file.table(lang).iter().map(|(id, _)| *id).collect();
+            let mut written = ids(sources.source(lang));
+            written.sort();
+            assert_eq!(compiled, written, "{name}.ftl in {}", lang.tag());
         }
     }
 }
 
 #[test]
 fn every_language_has_exactly_the_messages_english_has() {
-    for (name, file) in FILES {
+    for (name, file, _) in FILES {
         let english = ids(file.en);
         assert!(!english.is_empty(), "{name}.ftl has no messages");
         for lang in [Lang::De, Lang::Ar] {
@@ -71,7 +110,7 @@ fn every_language_has_exactly_the_messages_english_has() {
 fn no_message_is_left_in_english_by_mistake() {
     // Words that are the same in German (or are names) may repeat English; Arabic never.
     let same_in_german = ["column-name", "field-id", "list-separator"];
-    for (name, file) in FILES {
+    for (name, file, _) in FILES {
         let english: Vec<&str> = file.en.lines().filter(|l| l.contains(" = ")).collect();
         for lang in [Lang::De, Lang::Ar] {
             for line in file.source(lang).lines().filter(|l| l.contains(" = ")) {
@@ -92,7 +131,7 @@ fn no_message_is_left_in_english_by_mistake() {
 
 #[test]
 fn every_message_the_code_asks_for_exists() {
-    let english: Vec<String> = FILES.iter().flat_map(|(_, f)| ids(f.en)).collect();
+    let english: Vec<String> = FILES.iter().flat_map(|(_, f, _)| ids(f.en)).collect();
     let mut missing = Vec::new();
     let mut count = 0;
     let mut stack = vec![std::path::PathBuf::from(concat!(
@@ -121,7 +160,7 @@ fn every_message_the_code_asks_for_exists() {
 
 #[test]
 fn the_widget_build_needs_only_the_core_words() {
-    let core = ids(CORE.en);
+    let core = ids(FILES[0].1.en);
     let widget_files = [
         "components/widget.rs",
         "components/status.rs",
@@ -187,52 +226,42 @@ fn every_plural_message_has_a_form_for_every_count_in_every_language() {
     // A missing variant falls back to the default one silently; a typo in a variable
     // name shows up as an error. Format each message with numbers and text for every
     // variable it names, and demand no errors.
+    let numbers = [
+        "count", "days", "seconds", "loaded", "total", "shown", "at", "answered",
+    ];
+    let words = [
+        "name",
+        "tab",
+        "reason",
+        "label",
+        "kind",
+        "state",
+        "by",
+        "what",
+        "decision",
+        "action",
+        "doing",
+        "owner",
+        "who",
+        "whom",
+        "message",
+        "tracking",
+        "detail",
+        "status",
+        "values",
+        "parts",
+        "application",
+        "band",
+    ];
     for lang in Lang::ALL {
-        let catalog = catalog(lang, &[&CORE, &APP]);
-        for (_, file) in FILES {
-            for id in ids(file.source(lang)) {
-                let pattern = catalog
-                    .bundle
-                    .get_message(&id)
-                    .and_then(|m| m.value())
-                    .unwrap();
+        for (_, _, file) in FILES {
+            for (id, pattern) in file.table(lang) {
                 for n in [0.0, 1.0, 2.0, 5.0, 11.0, 101.0] {
-                    let mut args = FluentArgs::new();
-                    for name in [
-                        "count", "days", "seconds", "loaded", "total", "shown", "at", "answered",
-                    ] {
-                        args.set(name, FluentValue::from(n));
-                    }
-                    for name in [
-                        "name",
-                        "tab",
-                        "reason",
-                        "label",
-                        "kind",
-                        "state",
-                        "by",
-                        "what",
-                        "decision",
-                        "action",
-                        "doing",
-                        "owner",
-                        "who",
-                        "whom",
-                        "message",
-                        "tracking",
-                        "detail",
-                        "status",
-                        "values",
-                        "parts",
-                        "application",
-                        "band",
-                    ] {
-                        args.set(name, FluentValue::from("x"));
-                    }
+                    let mut args: Vec<(&str, Arg)> =
+                        numbers.iter().map(|name| (*name, Arg::Number(n))).collect();
+                    args.extend(words.iter().map(|name| (*name, Arg::Text("x"))));
                     let mut errors = Vec::new();
-                    let _ = catalog
-                        .bundle
-                        .format_pattern(pattern, Some(&args), &mut errors);
+                    let _ = format(lang, pattern, &args, &mut errors);
                     assert!(errors.is_empty(), "{id} in {}: {errors:?}", lang.tag());
                 }
             }
@@ -246,4 +275,54 @@ fn arabic_isolates_names_so_latin_ones_stay_readable() {
     assert!(text.contains("\u{2068}GitHub\u{2069}"), "{text}");
     let english = text_in(Lang::En, "views-saved", &[("name", Arg::from("GitHub"))]);
     assert_eq!(english, "Saved the view “GitHub”.");
+}
+
+#[test]
+fn a_missing_variable_is_an_error_and_the_default_variant_is_used() {
+    let catalog = Catalog::new(Lang::En, &[&CORE, &APP]);
+    let mut errors = Vec::new();
+    let text = format(Lang::En, catalog.get("items").unwrap(), &[], &mut errors);
+    // Once for the selector, once for the placeable in the chosen variant.
+    assert_eq!(errors, ["no value for $count", "no value for $count"]);
+    assert!(text.ends_with("items"), "{text}");
+}
+
+#[test]
+fn an_exact_number_wins_over_its_plural_category_and_variants_are_tried_in_order() {
+    const ZERO: Pattern = Pattern {
+        isolate: false,
+        parts: &[Part::Text("none")],
+    };
+    const ONE: Pattern = Pattern {
+        isolate: false,
+        parts: &[Part::Text("one")],
+    };
+    const MANY: Pattern = Pattern {
+        isolate: false,
+        parts: &[Part::Var("count"), Part::Text(" many")],
+    };
+    static SELECT: Select = Select {
+        var: "count",
+        default: 2,
+        variants: &[
+            (Key::Number(0.0), ZERO),
+            (Key::Name("one"), ONE),
+            (Key::Name("other"), MANY),
+        ],
+    };
+    static PATTERN: Pattern = Pattern {
+        isolate: true,
+        parts: &[Part::Select(&SELECT)],
+    };
+    let say = |n: f64| {
+        format(
+            Lang::En,
+            &PATTERN,
+            &[("count", Arg::Number(n))],
+            &mut Vec::new(),
+        )
+    };
+    assert_eq!(say(0.0), "none");
+    assert_eq!(say(1.0), "one");
+    assert_eq!(say(7.0), "7 many");
 }

@@ -8,11 +8,11 @@
 use super::command::{ActionKind, Command, Target};
 use super::forward::ForwardChoice;
 use super::messages::Decision;
+use super::rate::RateWindow;
 use super::refusal::{classify, Problem, Refusal};
 use super::wording::{problem_message, refusal_reason};
 use crate::api::error::ApiError;
 use crate::t;
-use std::collections::VecDeque;
 use wire::WorkItem;
 
 /// An action a person can take on many work items at once.
@@ -163,25 +163,18 @@ pub fn work_items(n: usize) -> String {
     t!("work-items-count", count = n)
 }
 
-/// How a run may send: requests in flight at once, and request starts per window (kept
-/// below the API's 100 per 10 s, so the reads around the run still fit).
+/// How a run may send: requests in flight at once. How many may start in a window is the
+/// [`RateWindow`] the run is given, shared with the background loader, so the two together
+/// stay below the API's 100 requests per 10 s.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
     /// Requests in flight at once.
     pub concurrency: usize,
-    /// Request starts allowed in any `window_ms`.
-    pub budget: usize,
-    /// The window of the budget, in milliseconds.
-    pub window_ms: f64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            concurrency: 4,
-            budget: 90,
-            window_ms: 10_000.0,
-        }
+        Limits { concurrency: 4 }
     }
 }
 
@@ -282,8 +275,6 @@ pub struct BulkRun {
     pub cancelled: bool,
     /// How it may send.
     limits: Limits,
-    /// When the recent requests started (ms), oldest first, for the window's budget.
-    starts: VecDeque<f64>,
 }
 
 impl BulkRun {
@@ -301,12 +292,12 @@ impl BulkRun {
                 .collect(),
             cancelled: false,
             limits,
-            starts: VecDeque::new(),
         }
     }
 
-    /// Picks what to do at time `now` (ms); a [`Next::Send`] marks the item as sending.
-    pub fn next(&mut self, now: f64) -> Next {
+    /// Picks what to do at time `now` (ms); a [`Next::Send`] marks the item as sending and
+    /// takes its place in `budget`.
+    pub fn next(&mut self, now: f64, budget: &mut RateWindow) -> Next {
         let progress = self.progress();
         let queued = self
             .entries
@@ -321,18 +312,10 @@ impl BulkRun {
         if progress.sending >= self.limits.concurrency.max(1) {
             return Next::Busy;
         }
-        while self
-            .starts
-            .front()
-            .is_some_and(|t| now - t >= self.limits.window_ms)
-        {
-            self.starts.pop_front();
+        let wait = budget.take(now);
+        if wait > 0.0 {
+            return Next::Wait(wait.max(1.0));
         }
-        if self.starts.len() >= self.limits.budget.max(1) {
-            let oldest = self.starts.front().copied().unwrap_or(now);
-            return Next::Wait((oldest + self.limits.window_ms - now).max(1.0));
-        }
-        self.starts.push_back(now);
         self.entries[index].outcome = Outcome::Sending;
         Next::Send(index)
     }

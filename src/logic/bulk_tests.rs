@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::api::ServerMessage;
+use crate::logic::rate::RateWindow;
 use wire::{ApprovalItemDetails, WorkItemForward, WorkItemState};
 
 fn item(id: &str, approvals: usize, form: bool) -> WorkItem {
@@ -25,6 +26,11 @@ fn run(n: usize, limits: Limits) -> BulkRun {
         plan(BulkAction::DecideAll(Decision::Approve), &targets(n)),
         limits,
     )
+}
+
+/// The next step with a budget that never runs out (the budget has its own test).
+fn step(r: &mut BulkRun, now: f64) -> Next {
+    r.next(now, &mut RateWindow::new(usize::MAX, 10_000.0))
 }
 
 fn server_error() -> ApiError {
@@ -111,7 +117,7 @@ fn finished_items_and_items_without_an_id_are_left_out() {
 #[test]
 fn no_more_than_the_concurrency_limit_is_in_flight() {
     let mut r = run(6, Limits::default());
-    let sent: Vec<_> = (0..5).map(|_| r.next(0.0)).collect();
+    let sent: Vec<_> = (0..5).map(|_| step(&mut r, 0.0)).collect();
     assert_eq!(
         sent,
         [
@@ -123,39 +129,52 @@ fn no_more_than_the_concurrency_limit_is_in_flight() {
         ]
     );
     r.finish(1, Ok(()));
-    assert_eq!(r.next(0.0), Next::Send(4));
+    assert_eq!(step(&mut r, 0.0), Next::Send(4));
     assert_eq!(r.progress().sending, 4);
 }
 
 #[test]
 fn starts_beyond_the_windows_budget_wait_for_the_window_to_move_on() {
-    let limits = Limits {
-        concurrency: 10,
-        budget: 3,
-        window_ms: 1000.0,
-    };
+    let limits = Limits { concurrency: 10 };
+    let mut budget = RateWindow::new(3, 1000.0);
     let mut r = run(5, limits);
     for i in 0..3 {
-        assert_eq!(r.next(100.0 * i as f64), Next::Send(i));
+        assert_eq!(r.next(100.0 * i as f64, &mut budget), Next::Send(i));
         r.finish(i, Ok(()));
     }
-    assert_eq!(r.next(250.0), Next::Wait(750.0));
-    assert_eq!(r.next(1100.0), Next::Send(3));
+    assert_eq!(r.next(250.0, &mut budget), Next::Wait(750.0));
+    assert_eq!(r.next(1100.0, &mut budget), Next::Send(3));
+}
+
+#[test]
+fn a_budget_the_loader_has_spent_holds_the_run_back() {
+    // The loader and the run share one window: what one took, the other waits for.
+    let mut budget = RateWindow::new(2, 1000.0);
+    assert_eq!(budget.take(0.0), 0.0);
+    assert_eq!(budget.take(0.0), 0.0);
+    let mut r = run(1, Limits::default());
+    assert_eq!(r.next(400.0, &mut budget), Next::Wait(600.0));
+    assert_eq!(
+        r.entries[0].outcome,
+        Outcome::Queued,
+        "nothing was marked as sending"
+    );
+    assert_eq!(r.next(1000.0, &mut budget), Next::Send(0));
 }
 
 #[test]
 fn each_item_is_sent_once_and_its_answer_recorded_once() {
     let mut r = run(2, Limits::default());
-    assert_eq!(r.next(0.0), Next::Send(0));
+    assert_eq!(step(&mut r, 0.0), Next::Send(0));
     r.finish(0, Ok(()));
     // A late duplicate answer, or one for an item never sent, changes nothing.
     r.finish(0, Err(server_error()));
     r.finish(1, Ok(()));
     assert_eq!(r.entries[0].outcome, Outcome::Done);
     assert_eq!(r.entries[1].outcome, Outcome::Queued);
-    assert_eq!(r.next(0.0), Next::Send(1));
+    assert_eq!(step(&mut r, 0.0), Next::Send(1));
     r.finish(1, Ok(()));
-    assert_eq!(r.next(0.0), Next::Finished);
+    assert_eq!(step(&mut r, 0.0), Next::Finished);
     assert_eq!(r.status(), "Finished: 2 done.");
 }
 
@@ -163,10 +182,10 @@ fn each_item_is_sent_once_and_its_answer_recorded_once() {
 fn cancel_sends_nothing_new_and_the_ones_in_flight_are_still_reported() {
     let mut r = run(6, Limits::default());
     for _ in 0..4 {
-        r.next(0.0);
+        step(&mut r, 0.0);
     }
     r.cancel();
-    assert_eq!(r.next(0.0), Next::Busy, "in flight, nothing new");
+    assert_eq!(step(&mut r, 0.0), Next::Busy, "in flight, nothing new");
     assert!(
         r.status().starts_with("Cancelling… 2 of 6"),
         "{}",
@@ -175,7 +194,7 @@ fn cancel_sends_nothing_new_and_the_ones_in_flight_are_still_reported() {
     for i in 0..4 {
         r.finish(i, Ok(()));
     }
-    assert_eq!(r.next(0.0), Next::Finished);
+    assert_eq!(step(&mut r, 0.0), Next::Finished);
     assert_eq!(r.progress().done, 4);
     assert_eq!(r.progress().not_sent, 2);
     assert_eq!(r.entries[5].text(&r.action), "not sent (cancelled)");
@@ -186,7 +205,7 @@ fn cancel_sends_nothing_new_and_the_ones_in_flight_are_still_reported() {
 fn refusals_are_classified_and_failures_keep_their_tracking_id() {
     let mut r = run(3, Limits::default());
     for _ in 0..3 {
-        r.next(0.0);
+        step(&mut r, 0.0);
     }
     r.finish(0, Ok(()));
     r.finish(1, Err(ApiError::BadRequest(ServerMessage::default())));
@@ -205,16 +224,20 @@ fn refusals_are_classified_and_failures_keep_their_tracking_id() {
 fn retry_failed_queues_only_the_failed_ones_and_only_once_the_run_is_over() {
     let mut r = run(3, Limits::default());
     for _ in 0..3 {
-        r.next(0.0);
+        step(&mut r, 0.0);
     }
     r.finish(0, Err(server_error()));
     assert_eq!(r.retry_failed(), 0, "not while the run is going");
     r.finish(1, Ok(()));
     r.finish(2, Err(ApiError::Forbidden(ServerMessage::default())));
     assert_eq!(r.retry_failed(), 1);
-    assert_eq!(r.next(0.0), Next::Send(0));
-    assert_eq!(r.next(0.0), Next::Busy, "the done and refused ones stay");
+    assert_eq!(step(&mut r, 0.0), Next::Send(0));
+    assert_eq!(
+        step(&mut r, 0.0),
+        Next::Busy,
+        "the done and refused ones stay"
+    );
     r.finish(0, Ok(()));
-    assert_eq!(r.next(0.0), Next::Finished);
+    assert_eq!(step(&mut r, 0.0), Next::Finished);
     assert_eq!(r.status(), "Finished: 2 done, 1 refused.");
 }

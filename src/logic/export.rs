@@ -5,22 +5,27 @@ use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 use wire::WorkItem;
 
 use super::involved::involved;
+use crate::t;
 
-/// The CSV's header row, in column order.
-pub const CSV_COLUMNS: [&str; 12] = [
-    "id",
-    "name",
-    "type",
-    "state",
-    "requester",
-    "identities",
-    "accounts",
-    "sources",
-    "created",
-    "modified",
-    "completed",
-    "description",
-];
+/// The CSV's header row, in column order, in the person's language: the CSV is read by a
+/// person in a spreadsheet. The cells below stay data (API spellings such as `Pending`,
+/// ISO 8601 times), and the JSON export keeps the API's own English keys.
+pub fn csv_header() -> [String; 12] {
+    [
+        t!("export-column-id"),
+        t!("export-column-name"),
+        t!("export-column-type"),
+        t!("export-column-state"),
+        t!("export-column-requester"),
+        t!("export-column-identities"),
+        t!("export-column-accounts"),
+        t!("export-column-sources"),
+        t!("export-column-created"),
+        t!("export-column-modified"),
+        t!("export-column-completed"),
+        t!("export-column-description"),
+    ]
+}
 
 /// One CSV field: quoted when it holds a comma, quote or line break (quotes doubled), and
 /// a text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
@@ -44,7 +49,8 @@ fn time(at: Option<DateTime<Utc>>) -> String {
 
 /// The items as CSV (RFC 4180: CRLF line ends, a header row), one line per item.
 pub fn to_csv<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> String {
-    let mut out = CSV_COLUMNS.join(",");
+    let header: Vec<String> = csv_header().iter().map(|h| csv_field(h)).collect();
+    let mut out = header.join(",");
     out.push_str("\r\n");
     for item in items {
         let found = involved(item);
@@ -151,6 +157,29 @@ mod tests {
              w1,\"'=HYPERLINK(\"\"http://evil\"\")\",Generic,Pending,'@admin,Fred.Astaire,'-fred,GitHub,\
              2026-11-01T08:30:00Z,,,\"line one\nsaid \"\"hi\"\", then left\"\r\n"
         );
+    }
+
+    #[test]
+    fn the_csv_header_row_is_in_the_persons_language_and_the_cells_stay_data() {
+        for (tag, header) in [
+            (
+                "de",
+                "ID,Name,Typ,Status,Antragsteller,Identitäten,Konten,Quellen,Erstellt,Geändert,Erledigt,Beschreibung",
+            ),
+            (
+                "ar",
+                "المعرّف,الاسم,النوع,الحالة,مقدّم الطلب,الهويات,الحسابات,المصادر,أُنشئت,عُدّلت,اكتملت,الوصف",
+            ),
+        ] {
+            let choice = crate::i18n::negotiate(Some(tag), &[], None);
+            crate::i18n::install(&choice, &[&crate::i18n::CORE, &crate::i18n::APP]);
+            let csv = to_csv([&item()]);
+            let (first, rest) = csv.split_once("\r\n").unwrap();
+            assert_eq!(first, header, "in {tag}");
+            assert!(rest.starts_with("w1,"), "{rest}");
+            assert!(rest.contains(",Generic,Pending,"), "{rest}");
+            assert!(rest.contains("2026-11-01T08:30:00Z"), "{rest}");
+        }
     }
 
     #[test]

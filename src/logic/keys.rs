@@ -29,19 +29,30 @@ pub enum Shortcut {
     Help,
 }
 
+/// How the "?" dialog names a shortcut's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Shown as they are: letters, arrows and symbols, as every keyboard prints them.
+    Shown(&'static str),
+    /// The Enter key, named in the person's language.
+    Enter,
+    /// The Escape key, named in the person's language.
+    Escape,
+}
+
 /// Every shortcut with its keys and what it does, for the "?" dialog.
-pub const HELP: [(&str, &str); 11] = [
-    ("j / ↓", "next"),
-    ("k / ↑", "previous"),
-    ("x", "select"),
-    ("Enter", "open"),
-    ("Escape", "clear"),
-    ("c", "complete"),
-    ("a", "approve"),
-    ("r", "reject"),
-    ("f", "forward"),
-    ("/", "search"),
-    ("?", "help"),
+pub const HELP: [(Keys, &str); 11] = [
+    (Keys::Shown("j / ↓"), "next"),
+    (Keys::Shown("k / ↑"), "previous"),
+    (Keys::Shown("x"), "select"),
+    (Keys::Enter, "open"),
+    (Keys::Escape, "clear"),
+    (Keys::Shown("c"), "complete"),
+    (Keys::Shown("a"), "approve"),
+    (Keys::Shown("r"), "reject"),
+    (Keys::Shown("f"), "forward"),
+    (Keys::Shown("/"), "search"),
+    (Keys::Shown("?"), "help"),
 ];
 
 /// What has focus when a key is pressed, as far as shortcuts care.

@@ -1,5 +1,5 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the error panel, the
-//! relative time, and a work item row with hostile strings.
+//! relative time, a work item row with hostile strings, and plural forms from `Intl`.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -207,4 +207,31 @@ async fn a_row_without_an_id_links_nowhere_and_offers_no_actions() {
         "no actions"
     );
     assert!(root.text_content().unwrap().contains("Orphan"));
+}
+
+#[wasm_bindgen_test]
+fn counts_take_the_browsers_plural_forms_and_numbers_in_every_language() {
+    // The compiled catalogues choose forms with Intl.PluralRules: Arabic has six.
+    speak(Lang::Ar, "ar");
+    let arabic: Vec<String> = [0, 1, 2, 3, 11, 100]
+        .into_iter()
+        .map(|n: u32| my_tasks::t!("items", count = n))
+        .collect();
+    speak(Lang::De, "de-DE");
+    let german = [
+        my_tasks::t!("items", count = 1),
+        my_tasks::t!("items", count = 1250),
+    ];
+    speak(Lang::En, "en");
+    let forms: Vec<String> = arabic
+        .iter()
+        .map(|text| text.chars().filter(|c| !c.is_numeric()).collect())
+        .collect();
+    for (i, form) in forms.iter().enumerate() {
+        assert!(
+            !forms[i + 1..].contains(form),
+            "two counts share a form: {arabic:?}"
+        );
+    }
+    assert_eq!(german, ["1 Element", "1.250 Elemente"]);
 }

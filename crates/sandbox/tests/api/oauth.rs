@@ -87,11 +87,83 @@ async fn the_sign_in_page_lists_everyone_and_escapes_names() {
     let html = app.authorize_page(&params).await.text().await.unwrap();
     for name in ["Alison Ferguso", "Thomas Edison", "Fred Astaire"] {
         assert!(
-            html.contains(&format!(">Sign in as {name}</button>")),
+            html.contains(&format!(">Sign in as <bdi>{name}</bdi></button>")),
             "{name}"
         );
     }
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+}
+
+/// The sign-in page as a browser asking for `accept_language` gets it.
+async fn sign_in_page_in(app: &TestApp, accept_language: &str) -> (Option<String>, String) {
+    let response = app
+        .client
+        .get(app.url("/oauth/authorize"))
+        .query(&app.authorize_params())
+        .header("Accept-Language", accept_language)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let vary = response.headers().get_all("vary").iter();
+    assert!(
+        vary.filter_map(|v| v.to_str().ok())
+            .any(|v| v.to_ascii_lowercase().contains("accept-language")),
+        "the page must say it varies by language"
+    );
+    let language = response
+        .headers()
+        .get("content-language")
+        .map(|v| v.to_str().unwrap().to_owned());
+    (language, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_sign_in_page_speaks_german_to_a_german_browser() {
+    let app = spawn_app().await;
+    let (language, html) = sign_in_page_in(&app, "de-DE,de;q=0.9,en;q=0.8").await;
+    assert_eq!(language.as_deref(), Some("de"));
+    assert!(html.contains(r#"<html lang="de" dir="ltr">"#), "{html}");
+    assert!(html.contains("<title>Anmelden · Sandbox von Meine Aufgaben</title>"));
+    assert!(html.contains("<h1>Bei der Sandbox von Meine Aufgaben anmelden</h1>"));
+    assert!(html.contains("Wählen Sie eine Demo-Identität."));
+    assert!(html.contains(">Anmelden als <bdi>Alison Ferguso</bdi></button>"));
+    assert!(html.contains("<bdi>Thomas Edison</bdi></button> <small>(Administrator)</small>"));
+    for english in ["Sign in", "Choose a demo identity", "(admin)", "passwords"] {
+        assert!(!html.contains(english), "{english} left in English");
+    }
+}
+
+#[tokio::test]
+async fn the_sign_in_page_is_right_to_left_arabic_for_an_arabic_browser() {
+    let app = spawn_app().await;
+    let (language, html) = sign_in_page_in(&app, "fr;q=0.9, ar-SA;q=0.8, de;q=0.1").await;
+    assert_eq!(language.as_deref(), Some("ar"));
+    assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "{html}");
+    assert!(html.contains("<h1>سجّل الدخول إلى بيئة مهامي التجريبية</h1>"));
+    assert!(html.contains(">تسجيل الدخول باسم <bdi>Alison Ferguso</bdi></button>"));
+    assert!(html.contains(">تسجيل الدخول باسم <bdi>ليلى حداد</bdi></button>"));
+    assert!(html.contains("<small>(مسؤول)</small>"));
+    for english in ["Sign in", "Choose a demo identity", "(admin)", "Anmelden"] {
+        assert!(
+            !html.contains(english),
+            "{english} left in another language"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_sign_in_page_is_english_when_the_browser_asks_for_no_language_it_has() {
+    let app = spawn_app().await;
+    for header in ["fr-FR, ja;q=0.5", "*", "de;q=0", "q=;;,"] {
+        let (language, html) = sign_in_page_in(&app, header).await;
+        assert_eq!(language.as_deref(), Some("en"), "{header}");
+        assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{header}");
+        assert!(
+            html.contains("<h1>Sign in to the My Tasks sandbox</h1>"),
+            "{header}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -103,7 +175,9 @@ async fn each_button_of_the_sign_in_page_signs_in_its_person() {
         .text()
         .await
         .unwrap();
-    let at = html.find("Sign in as Thomas Edison</button>").unwrap();
+    let at = html
+        .find("Sign in as <bdi>Thomas Edison</bdi></button>")
+        .unwrap();
     let form = &html[html[..at].rfind("<form").unwrap()..at];
     let identity = form.split("name=\"identity_id\" value=\"").nth(1).unwrap();
     assert_eq!(identity.split('"').next().unwrap(), app.id_of(Who::Admin));

@@ -1,9 +1,11 @@
 //! `/oauth`: the token endpoint ([`token`]), the authorization-code sign-in ([`authorize`]
-//! validates and redirects, [`sign_in`] renders the page), and `/oauth/info`.
+//! validates and redirects, [`sign_in`] renders the page in the language of [`words`]), and
+//! `/oauth/info`.
 
 pub mod authorize;
 pub mod sign_in;
 pub mod token;
+pub mod words;
 
 use axum::extract::State;
 use axum::routing::{get, post};

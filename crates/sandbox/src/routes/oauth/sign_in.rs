@@ -1,4 +1,5 @@
-//! `GET /oauth/authorize`: the sandbox's sign-in page, one button per demo identity.
+//! `GET /oauth/authorize`: the sandbox's sign-in page, one button per demo identity, in
+//! English, German or Arabic as the request's `Accept-Language` prefers ([`words`]).
 //!
 //! Like a real identity provider's, it refuses to be framed (`X-Frame-Options: DENY`,
 //! `frame-ancestors 'none'`), runs no script, and allows its one inline style by hash.
@@ -6,14 +7,18 @@
 use std::sync::OnceLock;
 
 use axum::extract::{RawQuery, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, X_FRAME_OPTIONS};
-use axum::http::HeaderValue;
+use axum::http::header::{
+    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_SECURITY_POLICY, VARY,
+    X_FRAME_OPTIONS,
+};
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::authorize::{check_authorize, origin_of, AuthorizeParams};
+use super::words::Lang;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::store::identities::{self, Identity};
@@ -55,8 +60,9 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// The page's HTML for `params`, with one form per person.
-pub fn render(params: &AuthorizeParams, people: &[Identity]) -> String {
+/// The page's HTML for `params` in `lang`, with one form per person.
+pub fn render(params: &AuthorizeParams, people: &[Identity], lang: Lang) -> String {
+    let words = lang.words();
     let hidden = |name: &str, value: &str| {
         format!(
             r#"<input type="hidden" name="{name}" value="{}">"#,
@@ -66,39 +72,59 @@ pub fn render(params: &AuthorizeParams, people: &[Identity]) -> String {
     let mut forms = String::new();
     for person in people {
         forms.push_str(&format!(
-            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}<button type=\"submit\">Sign in as {}</button>{}</form></li>\n",
+            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}<button type=\"submit\">{}</button>{}</form></li>\n",
             hidden("client_id", &params.client_id),
             hidden("redirect_uri", &params.redirect_uri),
             hidden("state", params.state.as_deref().unwrap_or_default()),
             hidden("code_challenge", &params.code_challenge),
             hidden("code_challenge_method", "S256"),
             hidden("identity_id", &person.id),
-            escape_html(&person.name),
-            if person.admin { " <small>(admin)</small>" } else { "" },
+            // <bdi>: a Latin name keeps its order in Arabic words, and an Arabic one in Latin.
+            words
+                .sign_in_as
+                .replace("{name}", &format!("<bdi>{}</bdi>", escape_html(&person.name))),
+            if person.admin {
+                format!(" <small>{}</small>", words.admin)
+            } else {
+                String::new()
+            },
         ));
     }
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Sign in · My Tasks sandbox</title><style>{STYLE}</style>\
-         </head><body><main><h1>Sign in to the My Tasks sandbox</h1>\
-         <p>Choose a demo identity. This sandbox has no passwords.</p><ul>\n{forms}</ul></main></body></html>"
+         <title>{title}</title><style>{STYLE}</style>\
+         </head><body><main><h1>{heading}</h1>\
+         <p>{lead}</p><ul>\n{forms}</ul></main></body></html>",
+        lang = lang.tag(),
+        dir = lang.dir(),
+        title = words.title,
+        heading = words.heading,
+        lead = words.lead,
     )
 }
 
 /// `GET /oauth/authorize`: the sign-in page.
 pub async fn oauth_authorize_page(
     State(state): State<AppState>,
+    headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
+    let lang = Lang::from_accept_language(
+        headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok()),
+    );
     let params = AuthorizeParams::decode(query.unwrap_or_default().as_bytes())?;
     check_authorize(&params, state.base_url())?;
     let people = state.db().read(identities::all).await?;
     let policy = sign_in_policy(origin_of(&params.redirect_uri).unwrap_or_default());
     let policy = HeaderValue::from_str(&policy)
         .map_err(|_| ApiError::oauth_request("redirect_uri is not a valid header value"))?;
-    let mut response = Html(render(&params, &people)).into_response();
+    let mut response = Html(render(&params, &people, lang)).into_response();
     let headers = response.headers_mut();
+    headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    headers.insert(VARY, HeaderValue::from_static("Accept-Language"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(CONTENT_SECURITY_POLICY, policy);
