@@ -5,7 +5,7 @@
 //! without drawing anything anew.
 
 use chrono::{DateTime, Utc};
-use leptos::html::{Bdi, Span, Td, A};
+use leptos::html::{Bdi, Span, Td, Tr, A};
 use leptos::prelude::*;
 
 use crate::components::row_actions::{Quick, RowActions};
@@ -110,18 +110,6 @@ pub fn TaskRow(
             view! { <RowSelect id name/> }
         })
     };
-    let now_ms = Clock::reader();
-    let created = Memo::new(move |_| text.with(|t| t.created_ms));
-    let overdue = Memo::new(move |_| {
-        !completed
-            && created
-                .get()
-                .is_some_and(|c| is_overdue(c, now_ms() as i64, context.stale_after_days))
-    });
-    let age = move || match created.get() {
-        Some(c) => intl::waited(c as f64, now_ms()).unwrap_or_else(|| t!("waited-under-a-minute")),
-        None => "—".into(),
-    };
     let quick = Memo::new(move |_| {
         let (index, _) = item.get()?;
         entries.with_untracked(|e| e.get(index).and_then(|e| Quick::of(&e.item)))
@@ -135,6 +123,16 @@ pub fn TaskRow(
         cells.sources.track();
         text.with(|t| cells.show(t));
     });
+    // The waiting time and the overdue mark: with the item, and on each tick of the clock.
+    let now_ms = Clock::reader();
+    let waited = Waited::default();
+    if !completed {
+        Effect::new(move |_| {
+            waited.age.track();
+            let now = now_ms();
+            text.with(|t| waited.show(t.created_ms, now, context.stale_after_days));
+        });
+    }
     let Cells {
         kind,
         name_cell,
@@ -146,7 +144,7 @@ pub fn TaskRow(
         sources,
     } = cells;
     view! {
-        <tr class="mt-table__row" class:mt-table__row--overdue=overdue
+        <tr class="mt-table__row" node_ref=waited.row
             class:mt-table__row--current=current aria-rowindex=at + 2>
             <td>{select}<span class="mt-tag" node_ref=kind></span></td>
             <td class="mt-table__name" node_ref=name_cell>
@@ -165,8 +163,9 @@ pub fn TaskRow(
             } else {
                 view! {
                     <td class="mt-table__age">
-                        {age}
-                        {move || overdue.get().then(|| view! { " " <span class="mt-overdue">{t!("overdue")}</span> })}
+                        <span node_ref=waited.age></span>
+                        " "
+                        <span class="mt-overdue" hidden node_ref=waited.overdue>{t!("overdue")}</span>
                     </td>
                     <td class="mt-table__actions"><RowActions quick/></td>
                 }.into_any()
@@ -221,6 +220,41 @@ impl Cells {
                     bdi.set_text_content(Some(value));
                 }
             }
+        }
+    }
+}
+
+/// The elements of a pending row that show how long its item has waited.
+#[derive(Clone, Copy, Default)]
+struct Waited {
+    /// The row: marked overdue.
+    row: NodeRef<Tr>,
+    /// "3 days".
+    age: NodeRef<Span>,
+    /// The "overdue" badge, hidden unless it is.
+    overdue: NodeRef<Span>,
+}
+
+impl Waited {
+    /// Shows the age of an item created at `created_ms` (if known) at `now_ms`.
+    fn show(&self, created_ms: Option<i64>, now_ms: f64, stale_after_days: u32) {
+        let overdue = created_ms.is_some_and(|c| is_overdue(c, now_ms as i64, stale_after_days));
+        let age = match created_ms {
+            Some(c) => {
+                intl::waited(c as f64, now_ms).unwrap_or_else(|| t!("waited-under-a-minute"))
+            }
+            None => "—".into(),
+        };
+        if let Some(span) = self.age.get_untracked() {
+            span.set_text_content(Some(&age));
+        }
+        if let Some(badge) = self.overdue.get_untracked() {
+            badge.set_hidden(!overdue);
+        }
+        if let Some(row) = self.row.get_untracked() {
+            let _ = row
+                .class_list()
+                .toggle_with_force("mt-table__row--overdue", overdue);
         }
     }
 }

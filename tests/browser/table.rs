@@ -201,19 +201,24 @@ async fn the_waiting_time_and_the_overdue_mark_move_on_with_the_clock_without_dr
     });
     settle().await;
     let row = row_of(&root, "Aging");
-    let age = find(&row, "td.mt-table__age");
+    let age = find(&row, "td.mt-table__age span");
+    let badge = find(&row, "td.mt-table__age .mt-overdue");
     assert_eq!(age.text_content().unwrap(), "5 minutes");
+    assert!(badge.hidden());
     set_now.set(start + 2.0 * 60.0 * MINUTE);
     settle().await;
     assert_eq!(age.text_content().unwrap(), "2 hours");
     assert!(!row.class_list().contains("mt-table__row--overdue"));
+    assert!(badge.hidden());
     // Past the seven days of `stale_after_days`: overdue, in the same row.
     set_now.set(start + 8.0 * 24.0 * 60.0 * MINUTE);
     settle().await;
-    assert_eq!(age.text_content().unwrap(), "1 week overdue");
+    assert_eq!(age.text_content().unwrap(), "1 week");
+    assert!(!badge.hidden());
+    assert_eq!(badge.text_content().unwrap(), "overdue");
     assert!(row.class_list().contains("mt-table__row--overdue"));
     assert!(row_of(&root, "Aging").is_same_node(Some(&row)));
-    assert!(find(&row, "td.mt-table__age").is_same_node(Some(&age)));
+    assert!(find(&row, "td.mt-table__age span").is_same_node(Some(&age)));
 }
 
 /// `count` loaded items, "Item 0", "Item 1", …, the even ones on GitHub, the odd on Okta.
