@@ -249,6 +249,56 @@ test('grouped by source: a heading and count per source, one collapsed, kept ove
   await collapsedView();
 });
 
+test('a group heading’s checkbox selects every item of its group, is mixed when some are, and unselects them', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const approvals = all.filter((i) => i.type === 'Approval');
+  expect(approvals.length).toBeGreaterThan(1);
+  expect(approvals.length).toBeLessThan(all.length);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?group=type');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', /\d+/);
+  const group = table.getByRole('checkbox', { name: 'Select every work item in Approval' });
+  const count = page.getByRole('region', { name: 'Selected work items' }).getByRole('status');
+  const mixed = () => group.evaluate((box) => (box as HTMLInputElement).indeterminate);
+  await expect(group).not.toBeChecked();
+
+  await group.click();
+  await expect(count).toHaveText(`${approvals.length} selected`);
+  await expect(group).toBeChecked();
+  const firstApproval = table.getByRole('row').filter({ has: page.locator(`a[href="/items/${approvals[0].id}"]`) });
+  await expect(firstApproval.getByRole('checkbox')).toBeChecked();
+  // One of them unselected: the group's box is mixed; ticking it selects the group again.
+  await firstApproval.getByRole('checkbox').click();
+  await expect(count).toHaveText(`${approvals.length - 1} selected`);
+  await expect(group).not.toBeChecked();
+  expect(await mixed()).toBe(true);
+  await group.click();
+  await expect(count).toHaveText(`${approvals.length} selected`);
+  expect(await mixed()).toBe(false);
+  // All selected: ticking it again unselects the whole group.
+  await group.click();
+  await expect(count).toHaveText('0 selected');
+  await expect(firstApproval.getByRole('checkbox')).not.toBeChecked();
+});
+
+test('the overdue mark shows on items waiting past staleAfterDays only, and follows the rows through a sort', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
+  const week = Date.now() - 7 * 24 * 3600 * 1000;
+  expect(Date.parse(byAge[0].created!)).toBeLessThan(week);
+  expect(Date.parse(byAge.at(-1)!.created!)).toBeGreaterThan(week);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const { rows } = pendingTable(page);
+  await expect(rows.first().getByRole('link')).toHaveText(byAge[0].name!);
+  await expect(rows.first().getByText('overdue', { exact: true })).toBeVisible();
+  await expect(rows.first()).toHaveClass(/mt-table__row--overdue/);
+  // The same row, now showing the newest item: no mark.
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('newest');
+  await expect(rows.first().getByRole('link')).toHaveText(byAge.at(-1)!.name!);
+  await expect(rows.first().getByText('overdue', { exact: true })).toBeHidden();
+  await expect(rows.first()).not.toHaveClass(/mt-table__row--overdue/);
+});
+
 test.describe('with 2,000 extra pending items', () => {
   test.use({ sandboxArgs: ['--extra-items', '2000'] });
 

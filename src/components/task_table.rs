@@ -211,7 +211,7 @@ fn TableLine(
     move || match kind.get() {
         Kind::Heading(id) => view! {
             <tr class="mt-table__group" aria-rowindex=at + 2>
-                <td colspan=columns><GroupHeading lines id on_fold/></td>
+                <td colspan=columns><GroupHeading lines entries id on_fold/></td>
             </tr>
         }
         .into_any(),

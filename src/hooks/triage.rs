@@ -133,6 +133,16 @@ impl Triage {
         self.selection.update(|s| s.select_all(&ids));
     }
 
+    /// A group's checkbox: selects every row of `ids` (the group's items shown), or
+    /// unselects them all when they all were.
+    pub fn toggle_group(&self, ids: &[String]) {
+        self.selection
+            .update(|s| match ids.iter().all(|id| s.contains(id)) {
+                true => s.unselect_all(ids),
+                false => s.select_all(ids),
+            });
+    }
+
     /// Moves the current row `by` rows.
     pub fn move_by(&self, by: isize) {
         let ids = self.visible_ids();

@@ -65,6 +65,13 @@ impl Selection {
         self.ids.extend(visible.iter().cloned());
     }
 
+    /// Unselects every row of `rows` (a group's checkbox unticked).
+    pub fn unselect_all(&mut self, rows: &[String]) {
+        for row in rows {
+            self.ids.remove(row);
+        }
+    }
+
     /// Selects nothing.
     pub fn clear(&mut self) {
         self.ids.clear();
