@@ -88,7 +88,7 @@ pub fn GroupHeading(
             let name = group
                 .with(|g| g.as_ref().map(|g| g.label.clone()))
                 .unwrap_or_default();
-            t!("select-group", group = &name)
+            t!("select-group", name = &name)
         };
         view! {
             <input type="checkbox" class="mt-group__select" aria-label=label
