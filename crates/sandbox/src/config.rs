@@ -89,8 +89,9 @@ pub struct Config {
     #[arg(long, default_value_t = 10, value_name = "S")]
     pub header_read_timeout_secs: u64,
 
-    /// MiB of finished list pages kept between writes (0: none). Every write empties it;
-    /// when full, it starts over. 128 MiB holds every page of a 100,000-item list.
+    /// MiB of list items kept as the JSON they are sent as, in blocks of the list, so a
+    /// page at any offset is served from memory (0: none). A write empties the blocks it
+    /// changed; when full, it starts over. 128 MiB holds a 100,000-item list (86 MB).
     #[arg(long, default_value_t = 128, value_name = "MIB")]
     pub page_cache_mib: usize,
 

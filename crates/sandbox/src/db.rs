@@ -19,11 +19,14 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use bytes::Bytes;
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
 
+use crate::collection::Page;
 use crate::error::ApiError;
-use crate::store::page_cache::PageCache;
+use crate::store::list_cache::{self, Block, ListCache, ListKey, Touched};
+use crate::store::work_items;
 
 pub mod writer;
 
@@ -108,9 +111,13 @@ const MIGRATIONS: &[&str] = &[
 "#,
     // A list page is a range of one index: the bodies ride in it beside the key, side by
     // side in creation order, so a page reads neighbouring index pages and no table row.
-    // (`work_items_by_seq` stays: its small entries are what a deep offset steps over.)
     r#"
     CREATE INDEX work_items_pages ON work_items (owner_id, pending, seq, body);
+"#,
+    // Pages are read a whole block of `seq` at a time (see `store::list_cache`), never
+    // by stepping over rows, so the narrow index only cost every write its upkeep.
+    r#"
+    DROP INDEX work_items_by_seq;
 "#,
 ];
 
@@ -129,15 +136,17 @@ pub struct Db {
     /// Kept read-only connections, handed to one request at a time (none in memory,
     /// where readers share the writer: an in-memory database has one connection).
     readers: Option<r2d2::Pool<SqliteConnectionManager>>,
-    /// Moves on after every write, so [`Db::pages`] never serves data older than it.
+    /// The data version: moves on by one just before every commit and by one after it, so
+    /// it is odd while a commit may be landing, and [`Db::list_page`] never keeps or
+    /// serves data older than it.
     version: Arc<AtomicU64>,
-    /// List pages built at the current version.
-    pages: Arc<PageCache>,
+    /// List blocks kept until a write changes them.
+    lists: Arc<ListCache>,
 }
 
 impl Db {
     /// Opens (creating and migrating) the database at `path`, or an in-memory one, with
-    /// a page cache of at most `page_cache_bytes`.
+    /// a cache of list blocks of at most `page_cache_bytes`.
     pub fn open(path: Option<&Path>, page_cache_bytes: usize) -> Result<Db, ApiError> {
         let mut writer = match path {
             Some(path) => Connection::open(path)?,
@@ -186,7 +195,7 @@ impl Db {
             path: path.map(Path::to_path_buf),
             readers,
             version,
-            pages: Arc::new(PageCache::new(page_cache_bytes)),
+            lists: Arc::new(ListCache::new(page_cache_bytes)),
         })
     }
 
@@ -206,8 +215,40 @@ impl Db {
 
     /// Runs `f` on the writer thread inside a transaction (its group's, see [`writer`])
     /// and answers once that transaction is committed. If `f` fails, its changes are rolled
-    /// back and the other writes of its group still commit.
+    /// back and the other writes of its group still commit. Every kept list block counts
+    /// as changed by it (a write of work items says which it changed: [`Db::write_items`]).
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let (lists, version) = (self.lists.clone(), self.version.clone());
+        self.queue_write(move |c| {
+            // Marked even if `f` fails: a needless mark costs a read, a missing one a
+            // stale page.
+            lists.forget_all(committed(&version));
+            f(c)
+        })
+        .await
+    }
+
+    /// [`Db::write`] for a write of work items: `f` gives, beside its result, the list
+    /// blocks it changed, and only those (and their lists' layouts) count as changed.
+    pub async fn write_items<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<(T, Vec<Touched>), ApiError> + Send + 'static,
+    {
+        let (lists, version) = (self.lists.clone(), self.version.clone());
+        self.queue_write(move |c| {
+            let (result, touched) = f(c)?;
+            lists.touch(&touched, committed(&version));
+            Ok(result)
+        })
+        .await
+    }
+
+    async fn queue_write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
@@ -247,10 +288,12 @@ impl Db {
         f: impl FnOnce(&mut Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut conn = lock(&self.writer)?;
-        let result = f(&mut conn);
-        // After the commit (or the rollback: moving on needlessly is harmless), while the
-        // writer is still held, so versions follow commits in order.
+        // `f` commits whenever it likes: odd for all of it, while the writer is held, so
+        // versions follow commits in order.
         self.version.fetch_add(1, Ordering::SeqCst);
+        let result = f(&mut conn);
+        self.lists
+            .forget_all(self.version.fetch_add(1, Ordering::SeqCst) + 1);
         result
     }
 
@@ -271,14 +314,78 @@ impl Db {
         Ok(())
     }
 
-    /// The data version: read it before a query whose result is to be cached.
+    /// The data version (see [`Db::list_page`]).
     pub fn version(&self) -> u64 {
         self.version.load(Ordering::SeqCst)
     }
 
-    /// The cache of list pages.
-    pub fn pages(&self) -> &PageCache {
-        &self.pages
+    /// The page of `owner_id`'s pending (or completed) list that `page` asks for, as the
+    /// parts of its JSON array (see [`list_cache`]), and the list's total.
+    ///
+    /// What the cache holds (no write has changed it since it was read) is used, the rest
+    /// is read on a reader in one transaction. That transaction's snapshot is the data at
+    /// the version read before the lookup if the version is even (no commit landing) and
+    /// unchanged once the snapshot is taken: a commit moves the version on before and
+    /// after it lands, so no commit can have landed in between. Only then are cached parts
+    /// mixed with what it read, and what it read kept; otherwise the page is read whole
+    /// from the snapshot.
+    pub fn list_page(
+        &self,
+        owner_id: &str,
+        pending: bool,
+        page: Page,
+    ) -> Result<(Vec<Bytes>, i64), ApiError> {
+        let key = ListKey {
+            owner_id: owner_id.to_owned(),
+            pending,
+        };
+        let (offset, limit) = (u64::from(page.offset), u64::from(page.limit));
+        let version = self.version();
+        let mut held = match version % 2 {
+            0 => self.lists.lookup(&key, offset, limit),
+            _ => list_cache::Held::default(),
+        };
+        if let Some((parts, total)) = held.page(offset, limit) {
+            return Ok((parts, total as i64));
+        }
+        let (parts, total, kept) = self.read_blocking(|conn| {
+            let tx = conn.unchecked_transaction()?;
+            // The first read takes the snapshot.
+            work_items::count(&tx, owner_id, pending)?;
+            let same = version % 2 == 0 && self.version() == version;
+            if !same {
+                held = list_cache::Held::default();
+            }
+            let (layout, fresh) = match held.layout.take() {
+                Some(layout) => (layout, None),
+                None => {
+                    let layout = Arc::new(work_items::layout(&tx, owner_id, pending)?);
+                    (layout.clone(), Some(layout))
+                }
+            };
+            let span = layout.span(offset, limit);
+            let mut blocks = Vec::with_capacity(span.len());
+            let mut read = Vec::new();
+            for (at, index) in span.enumerate() {
+                let kept = held.blocks.get(at).cloned().flatten();
+                let block = match (kept, layout.block(index)) {
+                    (Some(block), _) => block,
+                    (None, Some(number)) => {
+                        let block = Arc::new(work_items::block(&tx, owner_id, pending, number)?);
+                        read.push((number, block.clone()));
+                        block
+                    }
+                    (None, None) => Arc::new(Block::default()),
+                };
+                blocks.push(block);
+            }
+            let parts = list_cache::assemble(&layout, &blocks, offset, limit);
+            Ok((parts, layout.total(), same.then_some((fresh, read))))
+        })?;
+        if let Some((layout, blocks)) = kept {
+            self.lists.keep(&key, version, layout, blocks);
+        }
+        Ok((parts, total as i64))
     }
 
     /// How many writes wait in the writer's queue, not yet taken into a group.
@@ -290,6 +397,12 @@ impl Db {
     pub fn write_groups(&self) -> u64 {
         self.counters.groups.load(Ordering::SeqCst)
     }
+}
+
+/// The data version the group being written will have once committed: it is even while
+/// the group runs, odd from just before its commit, and even again after.
+fn committed(version: &AtomicU64) -> u64 {
+    version.load(Ordering::SeqCst) + 2
 }
 
 /// The writer's page cache while migrating and seeding, in KiB.

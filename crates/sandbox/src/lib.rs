@@ -150,7 +150,7 @@ pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError
     )?;
     tracing::info!(
         page_cache_mib = config.page_cache_mib,
-        "list pages are kept between writes up to this bound"
+        "list items are kept between writes up to this bound"
     );
     let key =
         db.write_blocking(|c| db::meta_get_or_insert(c, "jwt_signing_key", ids::random_hex64))?;

@@ -16,10 +16,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 use tokio::sync::oneshot;
 
+use crate::db::Db;
 use crate::error::ApiError;
 
 /// Most writes one transaction holds: a bound on how long the first of a group waits.
@@ -97,8 +99,75 @@ pub struct Counters {
     pub groups: AtomicU64,
 }
 
+/// The writer thread held busy by [`Db::hold_writer`], for tests that need writes to
+/// wait in the queue together.
+pub struct WriterHold {
+    /// Lets the held write finish.
+    release: std::sync::mpsc::Sender<()>,
+    /// The held write's request.
+    held: tokio::task::JoinHandle<Result<(), ApiError>>,
+    /// Its database, to see the queue.
+    db: Db,
+}
+
+/// How long [`WriterHold::release_when_queued`] waits for the writes to queue.
+const QUEUE_WAIT: Duration = Duration::from_secs(20);
+
+impl Db {
+    /// Holds the writer thread busy with a write that waits to be released, so the writes
+    /// sent meanwhile queue up behind it (for tests). Returns once that write is running.
+    pub async fn hold_writer(&self) -> Result<WriterHold, ApiError> {
+        let (started, running) = oneshot::channel::<()>();
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let held = tokio::spawn({
+            let db = self.clone();
+            async move {
+                db.write(move |_| {
+                    let _ = started.send(());
+                    // A dropped hold lets go as well.
+                    let _ = released.recv();
+                    Ok(())
+                })
+                .await
+            }
+        });
+        running
+            .await
+            .map_err(|_| ApiError::Internal("the held write never ran".into()))?;
+        Ok(WriterHold {
+            release,
+            held,
+            db: self.clone(),
+        })
+    }
+}
+
+impl WriterHold {
+    /// Waits until `writes` writes wait in the queue behind the hold, lets the writer go,
+    /// and waits until the held write is committed; an error if they did not all queue
+    /// within 20 s.
+    pub async fn release_when_queued(self, writes: u64) -> Result<(), ApiError> {
+        let deadline = Instant::now() + QUEUE_WAIT;
+        while self.db.writes_waiting() < writes && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        let queued = self.db.writes_waiting();
+        let _ = self.release.send(());
+        self.held
+            .await
+            .map_err(|_| ApiError::Internal("the held write's task failed".into()))??;
+        if queued < writes {
+            return Err(ApiError::Internal(format!(
+                "{queued} of {writes} writes queued behind the held one"
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Starts the writer thread on `conn`; it runs until every sender of the queue is gone.
-/// `version` moves on after every group, before any of its writes is answered.
+/// `version` moves on just before every group's commit (to odd) and after it (to even),
+/// before any of its writes is answered.
 pub fn spawn(
     conn: Arc<Mutex<Connection>>,
     version: Arc<AtomicU64>,
@@ -130,7 +199,15 @@ fn serve(
             .waiting
             .fetch_sub(group.len() as u64, Ordering::SeqCst);
         let failed = match conn.lock() {
-            Ok(conn) => commit(&conn, &mut group).err(),
+            Ok(conn) => {
+                let failed = commit(&conn, &mut group, version).err();
+                // After the commit, before any answer: a client that was answered never
+                // reads a page cached before its write. Even again (odd if the commit was
+                // reached), and on in any case.
+                let odd = version.load(Ordering::SeqCst) % 2;
+                version.fetch_add(2 - odd, Ordering::SeqCst);
+                failed
+            }
             Err(_) => Some(ApiError::Internal(
                 "the writer connection was poisoned".into(),
             )),
@@ -138,9 +215,6 @@ fn serve(
         if let Some(error) = &failed {
             tracing::error!(%error, writes = group.len(), "a group of writes was not committed");
         }
-        // After the commit, before any answer: a client that was answered never reads a
-        // page cached before its write.
-        version.fetch_add(1, Ordering::SeqCst);
         counters.groups.fetch_add(1, Ordering::SeqCst);
         for write in group {
             let failed = failed
@@ -151,10 +225,15 @@ fn serve(
     }
 }
 
-/// Runs `group` in one transaction, each write in its own savepoint, and commits.
-fn commit(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiError> {
+/// Runs `group` in one transaction, each write in its own savepoint, and commits, moving
+/// `version` on (to odd) just before.
+fn commit(
+    conn: &Connection,
+    group: &mut [Box<dyn Queued>],
+    version: &AtomicU64,
+) -> Result<(), ApiError> {
     conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
-    let ran = run_all(conn, group);
+    let ran = run_all(conn, group, version);
     if ran.is_err() && !conn.is_autocommit() {
         if let Err(error) = conn.execute_batch("ROLLBACK") {
             tracing::error!(%error, "rolling back a failed group");
@@ -163,7 +242,11 @@ fn commit(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiErr
     ran
 }
 
-fn run_all(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiError> {
+fn run_all(
+    conn: &Connection,
+    group: &mut [Box<dyn Queued>],
+    version: &AtomicU64,
+) -> Result<(), ApiError> {
     for write in group.iter_mut() {
         conn.prepare_cached("SAVEPOINT one_write")?.execute([])?;
         if !write.run(conn) {
@@ -173,14 +256,13 @@ fn run_all(conn: &Connection, group: &mut [Box<dyn Queued>]) -> Result<(), ApiEr
         }
         conn.prepare_cached("RELEASE one_write")?.execute([])?;
     }
+    version.fetch_add(1, Ordering::SeqCst);
     conn.prepare_cached("COMMIT")?.execute([])?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
-
     use crate::db::{meta_get_or_insert, Db};
     use crate::error::ApiError;
 
@@ -194,23 +276,30 @@ mod tests {
         .unwrap()
     }
 
+    #[tokio::test]
+    async fn the_data_version_moves_on_with_every_group_and_is_even_between_them() {
+        let db = Db::open(None, 0).unwrap();
+        let mut last = db.version();
+        assert_eq!(last % 2, 0);
+        type Work = fn(&rusqlite::Connection) -> Result<(), ApiError>;
+        let writes: [Work; 3] = [
+            |c| meta_get_or_insert(c, "k", || "v".into()).map(|_| ()),
+            |_| Err(ApiError::BadRequest("refused".into())),
+            |c| c.execute_batch("not sql").map_err(ApiError::from),
+        ];
+        for write in writes {
+            let _ = db.write(write).await;
+            let now = db.version();
+            assert!(now > last, "moved on");
+            assert_eq!(now % 2, 0, "no commit is landing between groups");
+            last = now;
+        }
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_write_that_fails_or_panics_takes_none_of_its_group_with_it() {
         let db = Db::open(None, 0).unwrap();
-        let (started, holding) = std::sync::mpsc::channel::<()>();
-        let (release, released) = std::sync::mpsc::channel::<()>();
-        let held = tokio::spawn({
-            let db = db.clone();
-            async move {
-                db.write(move |_| {
-                    started.send(()).unwrap();
-                    released.recv().unwrap();
-                    Ok(())
-                })
-                .await
-            }
-        });
-        holding.recv_timeout(Duration::from_secs(10)).unwrap();
+        let hold = db.hold_writer().await.unwrap();
         let groups = db.write_groups();
         let write = |key: &'static str, then: fn() -> Result<(), ApiError>| {
             let db = db.clone();
@@ -226,13 +315,7 @@ mod tests {
         let refused = write("refused", || Err(ApiError::BadRequest("no".into())));
         let panicked = write("panicked", || panic!("a bug in one write"));
         let last = write("last", || Ok(()));
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while db.writes_waiting() < 4 {
-            assert!(Instant::now() < deadline);
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
-        release.send(()).unwrap();
-        held.await.unwrap().unwrap();
+        hold.release_when_queued(4).await.unwrap();
 
         assert!(first.await.unwrap().is_ok());
         assert!(matches!(

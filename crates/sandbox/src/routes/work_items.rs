@@ -6,6 +6,7 @@ use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use bytes::Bytes;
 use chrono::Utc;
 use wire::{AccountSelection, WorkItem, WorkItemForward, WorkItemsCount, WorkItemsSummary};
 
@@ -14,7 +15,6 @@ use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::extract::{Json, OptionalJson, Path};
 use crate::state::AppState;
-use crate::store::page_cache::{Page, PageKey};
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
 
@@ -100,45 +100,79 @@ async fn list(
     let query = QueryParams::parse(raw.as_deref())?;
     let page = query.page()?;
     let owner = owner_of(&state, &caller, &query).await?;
-    let key = PageKey {
-        owner_id: owner,
-        pending,
-        limit: page.limit,
-        offset: page.offset,
-        count: page.count,
-    };
     let db = state.db();
-    let version = db.version();
-    let built = match db.pages().get(&key, version) {
-        Some(hit) => hit,
-        None => {
-            let owner = key.owner_id.clone();
-            let (items, total) = db
-                .read(move |c| work_items::list(c, &owner, pending, page))
-                .await?;
-            let built = Page {
-                body: items.into(),
-                total,
-            };
-            db.pages().put(key, version, built.clone());
-            built
-        }
-    };
+    let (parts, total) = db.list_page(&owner, pending, page)?;
     let mut response = (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         )],
-        built.body,
+        axum::body::Body::new(Parts::new(parts)),
     )
         .into_response();
-    if let Some(total) = built.total {
+    if page.count {
         response.headers_mut().insert(
             HeaderName::from_static("x-total-count"),
             HeaderValue::from(total),
         );
     }
     Ok(response)
+}
+
+/// A response body sent as the parts it was assembled from (slices of kept blocks, see
+/// [`crate::store::list_cache`]), with its exact length, so a page goes from the cache to
+/// the socket without being copied into one buffer first.
+struct Parts {
+    /// What is still to be sent.
+    parts: std::collections::VecDeque<Bytes>,
+    /// Its bytes.
+    len: u64,
+}
+
+/// More parts than this are joined into one: a socket write takes at most a few dozen.
+const MAX_PARTS: usize = 8;
+
+impl Parts {
+    fn new(parts: Vec<Bytes>) -> Parts {
+        let len = parts.iter().map(|p| p.len() as u64).sum();
+        let parts = if parts.len() > MAX_PARTS {
+            let mut joined = Vec::with_capacity(len as usize);
+            for part in &parts {
+                joined.extend_from_slice(part);
+            }
+            vec![Bytes::from(joined)]
+        } else {
+            parts
+        };
+        Parts {
+            parts: parts.into(),
+            len,
+        }
+    }
+}
+
+impl http_body::Body for Parts {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        let next = self.parts.pop_front();
+        if let Some(part) = &next {
+            self.len -= part.len() as u64;
+        }
+        std::task::Poll::Ready(next.map(|part| Ok(http_body::Frame::data(part))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        http_body::SizeHint::with_exact(self.len)
+    }
 }
 
 /// `GET /work-items`: the owner's pending work items.
@@ -256,7 +290,10 @@ async fn act(
     let now = Utc::now();
     let (item, json) = state
         .db()
-        .write(move |c| work_items::apply(c, &id, &caller, action, now))
+        .write_items(move |c| {
+            let (item, json, touched) = work_items::apply(c, &id, &caller, action, now)?;
+            Ok(((item, json), touched))
+        })
         .await?;
     tracing::info!(work_item = item.id.as_deref().unwrap_or(""), state = ?item.state, "work item changed");
     Ok(StoredItem(json))

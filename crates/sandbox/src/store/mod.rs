@@ -2,6 +2,6 @@
 //! choose the reader or the writer (and the transaction).
 
 pub mod identities;
-pub mod page_cache;
+pub mod list_cache;
 pub mod refresh_tokens;
 pub mod work_items;

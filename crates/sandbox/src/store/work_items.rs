@@ -1,16 +1,17 @@
 //! Work items, stored as their wire JSON plus the columns the list queries need
 //! (owner, pending flag, creation time and rank `seq`) so lists come straight off one
 //! index, and counters per owner and state (and per block of `seq`) that every write keeps
-//! in its own transaction, so counts and deep pages never scan.
+//! in its own transaction, so counts never scan and a page at any offset reads only the
+//! blocks that hold it.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use wire::WorkItem;
 
-use crate::collection::Page;
 use crate::error::ApiError;
 use crate::store::identities;
+use crate::store::list_cache::{Block, BlockBuilder, Layout, ListKey, Touched};
 use crate::tokens::Principal;
 use crate::workflow::{self, Action};
 
@@ -21,91 +22,59 @@ pub fn created_key(created: Option<DateTime<Utc>>) -> String {
         .to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// How many `seq` values one row of `work_item_blocks` covers. A deep page sums at most
-/// `items / BLOCK` block counts and then steps over fewer than `BLOCK` index entries.
+/// How many `seq` values one row of `work_item_blocks` covers, and one block of a list
+/// that [`crate::store::list_cache`] keeps.
 const BLOCK: i64 = 512;
 
-/// One page of `owner_id`'s pending (or completed) items in creation order, as the JSON
-/// array the list endpoints send, and the total if `page.count`.
-///
-/// The page is a range read of the covering index `work_items_pages` (owner, state, `seq`,
-/// body), so its rows sit side by side in the index and no table row is visited; the
-/// stored bodies are joined with commas as they are, never decoded, checked or re-encoded:
-/// every body was written by serializing a [`WorkItem`] in the transaction that changed
-/// the item, and SQLite keeps the index in step with the row.
-///
-/// The offset is never stepped over row by row: the block counts say which block of `seq`
-/// holds the first row of the page, and the query seeks there.
-pub fn list(
-    conn: &Connection,
-    owner_id: &str,
-    pending: bool,
-    page: Page,
-) -> Result<(Vec<u8>, Option<i64>), ApiError> {
-    let (from_seq, skip) = seek(conn, owner_id, pending, page.offset)?;
-    // The rows of the block before the page are stepped over in the narrow
-    // `work_items_by_seq` (a few dozen bytes an entry, hundreds to a page), and only the
-    // page itself is read from the wide `work_items_pages`. Past the end, the inner query
-    // finds no row, and `seq >= NULL` gives an empty page.
-    let mut stmt = conn.prepare_cached(
-        "SELECT body FROM work_items INDEXED BY work_items_pages \
-         WHERE owner_id = ?1 AND pending = ?2 AND seq >= ( \
-             SELECT seq FROM work_items INDEXED BY work_items_by_seq \
-             WHERE owner_id = ?1 AND pending = ?2 AND seq >= ?3 \
-             ORDER BY seq LIMIT 1 OFFSET ?5 \
-         ) ORDER BY seq LIMIT ?4",
-    )?;
-    let mut rows = stmt.query(rusqlite::params![
-        owner_id, pending, from_seq, page.limit, skip
-    ])?;
-    // About a kilobyte per item: one allocation for a typical page.
-    let mut json = Vec::with_capacity(2 + page.limit as usize * 1024);
-    json.push(b'[');
-    while let Some(row) = rows.next()? {
-        if json.len() > 1 {
-            json.push(b',');
-        }
-        let ValueRef::Text(body) = row.get_ref(0)? else {
-            return Err(ApiError::Internal("a stored work item is not text".into()));
-        };
-        json.extend_from_slice(body);
-    }
-    json.push(b']');
-    let total = if page.count {
-        Some(count(conn, owner_id, pending)?)
-    } else {
-        None
-    };
-    Ok((json, total))
-}
-
-/// Where the row at `offset` of the list is: the first `seq` of its block and how many rows
-/// of that block come before it.
-fn seek(
-    conn: &Connection,
-    owner_id: &str,
-    pending: bool,
-    offset: u32,
-) -> Result<(i64, i64), ApiError> {
-    let offset = i64::from(offset);
-    if offset == 0 {
-        return Ok((i64::MIN, 0));
-    }
+/// How many items each block of `seq` of `owner_id`'s pending (or completed) list holds,
+/// from the counters the writes keep: what [`crate::store::list_cache::Layout`] is made of.
+pub fn layout(conn: &Connection, owner_id: &str, pending: bool) -> Result<Layout, ApiError> {
     let mut stmt = conn.prepare_cached(
         "SELECT block, n FROM work_item_blocks WHERE owner_id = ?1 AND pending = ?2 \
          ORDER BY block",
     )?;
-    let mut rows = stmt.query(rusqlite::params![owner_id, pending])?;
-    let mut before = 0;
+    let counts = stmt
+        .query_map(rusqlite::params![owner_id, pending], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?
+        .collect::<Result<Vec<(i64, i64)>, _>>()?;
+    Ok(Layout::new(counts))
+}
+
+/// The items of block `block` of `owner_id`'s pending (or completed) list, in creation
+/// order, as the list endpoints send them.
+///
+/// The block is one range of the covering index `work_items_pages` (owner, state, `seq`,
+/// body), so its rows sit side by side in the index and no table row is visited; the
+/// stored bodies are joined with commas as they are, never decoded, checked or re-encoded:
+/// every body was written by serializing a [`WorkItem`] in the transaction that changed
+/// the item, and SQLite keeps the index in step with the row.
+pub fn block(
+    conn: &Connection,
+    owner_id: &str,
+    pending: bool,
+    block: i64,
+) -> Result<Block, ApiError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT body FROM work_items INDEXED BY work_items_pages \
+         WHERE owner_id = ?1 AND pending = ?2 AND seq >= ?3 AND seq < ?4 ORDER BY seq",
+    )?;
+    let first = block.saturating_mul(BLOCK);
+    let mut rows = stmt.query(rusqlite::params![
+        owner_id,
+        pending,
+        first,
+        first.saturating_add(BLOCK)
+    ])?;
+    // About a kilobyte per item.
+    let mut items = BlockBuilder::with_capacity(BLOCK as usize * 1024);
     while let Some(row) = rows.next()? {
-        let (block, n): (i64, i64) = (row.get(0)?, row.get(1)?);
-        if before + n > offset {
-            return Ok((block * BLOCK, offset - before));
-        }
-        before += n;
+        let ValueRef::Text(body) = row.get_ref(0)? else {
+            return Err(ApiError::Internal("a stored work item is not text".into()));
+        };
+        items.push(body);
     }
-    // Past the end: an empty page.
-    Ok((i64::MAX, 0))
+    Ok(items.build())
 }
 
 /// How many pending (or completed) items `owner_id` has, from the counter the writes keep.
@@ -146,13 +115,13 @@ fn tally(
 }
 
 /// Renumbers `seq` in creation order, rebuilds the counters from the rows, and rebuilds
-/// the two list indexes. Work items are only ever added by seeding, so this runs once after
+/// the list index. Work items are only ever added by seeding, so this runs once after
 /// a seed added some (or after the migration that introduced `seq`); every later write
 /// keeps the counters itself.
 ///
 /// The renumbering moves every index entry in an order unrelated to `seq`, which leaves
-/// the list indexes' pages about three-quarters full and scattered over the file. Rebuilt,
-/// each is written in order: full pages side by side, so a page of the list reads fewer
+/// the list index's pages about three-quarters full and scattered over the file. Rebuilt,
+/// it is written in order: full pages side by side, so a page of the list reads fewer
 /// pages, in the order they sit in memory (at 100,000 items, about 12% less CPU for a page
 /// read cold).
 pub fn reindex(tx: &Transaction<'_>) -> Result<(), ApiError> {
@@ -171,7 +140,7 @@ pub fn reindex(tx: &Transaction<'_>) -> Result<(), ApiError> {
          GROUP BY owner_id, pending, seq / ?1",
         [BLOCK],
     )?;
-    tx.execute_batch("REINDEX work_items_by_seq; REINDEX work_items_pages;")?;
+    tx.execute_batch("REINDEX work_items_pages;")?;
     Ok(())
 }
 
@@ -231,7 +200,8 @@ pub fn insert_all_if_absent(
 
 /// Applies `action` to work item `id` for `caller`, atomically: 404 if there is no such
 /// item, 403 if the caller may not act on it, 400 if a state rule refuses; otherwise the
-/// changed item and its wire JSON as stored (serialized once, for the row and the answer).
+/// changed item, its wire JSON as stored (serialized once, for the row and the answer),
+/// and the list blocks it changed (its block in the list it left and the one it is in).
 ///
 /// Runs on the single writer inside the transaction of its group ([`crate::db::Db::write`]
 /// commits it), and the update is conditional on the item still being pending, so of two
@@ -242,7 +212,7 @@ pub fn apply(
     caller: &Principal,
     mut action: Action,
     now: DateTime<Utc>,
-) -> Result<(WorkItem, String), ApiError> {
+) -> Result<(WorkItem, String, Vec<Touched>), ApiError> {
     let item = get(tx, id)?
         .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
@@ -295,5 +265,15 @@ pub fn apply(
         tally(tx, was.0, was.1, seq, -1)?;
         tally(tx, now_at.0, now_at.1, seq, 1)?;
     }
-    Ok((next, json))
+    let touched = [was, now_at]
+        .into_iter()
+        .map(|(owner_id, pending)| Touched {
+            list: ListKey {
+                owner_id: owner_id.to_owned(),
+                pending,
+            },
+            block: seq.div_euclid(BLOCK),
+        })
+        .collect();
+    Ok((next, json, touched))
 }

@@ -4,7 +4,6 @@
 //! stay exact.
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::json;
@@ -125,20 +124,7 @@ async fn writes_that_wait_together_commit_in_one_transaction_each_with_its_own_a
     ]);
     let db = app.state.db().clone();
     let groups_before = db.write_groups();
-    let (started, holding) = std::sync::mpsc::channel::<()>();
-    let (release, released) = std::sync::mpsc::channel::<()>();
-    let held = tokio::spawn({
-        let db = db.clone();
-        async move {
-            db.write(move |_| {
-                started.send(()).unwrap();
-                released.recv().unwrap();
-                Ok(())
-            })
-            .await
-        }
-    });
-    holding.recv_timeout(Duration::from_secs(10)).unwrap();
+    let hold = db.hold_writer().await.unwrap();
 
     // Act: send them all; wait until every one is queued behind the held write; let go.
     let send_one = |op: Op<'static>, token: String| {
@@ -157,14 +143,9 @@ async fn writes_that_wait_together_commit_in_one_transaction_each_with_its_own_a
         send_one(Op::Approve(twice_item, twice_approval), owner.clone()),
         send_one(Op::Reject(twice_item, twice_approval), admin.clone()),
     ];
-    let queued = expected.len() as u64 + 2;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while db.writes_waiting() < queued {
-        assert!(Instant::now() < deadline, "{} queued", db.writes_waiting());
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    release.send(()).unwrap();
-    held.await.unwrap().unwrap();
+    hold.release_when_queued(expected.len() as u64 + 2)
+        .await
+        .unwrap();
 
     // Assert: one transaction for the held write, one for all the others; each answered
     // with its own result.

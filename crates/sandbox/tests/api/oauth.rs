@@ -14,6 +14,17 @@ async fn oauth_error(response: reqwest::Response, status: StatusCode, code: &str
     body.error_description.unwrap_or_default()
 }
 
+/// `GET /oauth/info`, with `host` as the `Host` header if given.
+async fn info(app: &TestApp, host: Option<&str>) -> OAuthInfo {
+    let mut request = app.client.get(app.url("/oauth/info"));
+    if let Some(host) = host {
+        request = request.header("host", host);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
 async fn works(app: &TestApp, token: &TokenResponse, who: Who) {
     assert_eq!(token.token_type, "bearer");
     assert_eq!(token.expires_in, 749);
@@ -296,15 +307,7 @@ async fn reusing_a_rotated_refresh_token_revokes_its_whole_chain_but_not_other_s
 #[tokio::test]
 async fn info_points_at_this_sandbox() {
     let app = spawn_app().await;
-    let info: OAuthInfo = app
-        .client
-        .get(app.url("/oauth/info"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info = info(&app, None).await;
     assert_eq!(info.token_endpoint, app.url("/oauth/token"));
     assert_eq!(info.authorize_endpoint, app.url("/oauth/authorize"));
     assert_eq!(info.code_challenge_methods_supported, ["S256"]);
@@ -313,16 +316,7 @@ async fn info_points_at_this_sandbox() {
 #[tokio::test]
 async fn the_host_header_decides_neither_info_nor_where_codes_may_go() {
     let app = spawn_app().await;
-    let info: OAuthInfo = app
-        .client
-        .get(app.url("/oauth/info"))
-        .header("host", "evil.example")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info = info(&app, Some("evil.example")).await;
     assert_eq!(info.token_endpoint, app.url("/oauth/token"));
     let mut params = app.authorize_params();
     params.retain(|(k, _)| *k != "redirect_uri");
@@ -343,15 +337,7 @@ async fn the_host_header_decides_neither_info_nor_where_codes_may_go() {
 #[tokio::test]
 async fn the_public_base_url_is_advertised_and_is_the_own_origin_for_redirects() {
     let app = spawn_app_with(&["--public-base-url", "https://tasks.example"]).await;
-    let info: OAuthInfo = app
-        .client
-        .get(app.url("/oauth/info"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info = info(&app, None).await;
     assert_eq!(info.token_endpoint, "https://tasks.example/oauth/token");
     assert_eq!(info.api_url, "https://tasks.example");
     let mut params = app.authorize_params();
@@ -509,15 +495,7 @@ async fn tenant_facts_and_lifetimes_come_from_the_configuration() {
         ),
         ("t-42", "pod-9", "acme")
     );
-    let info: OAuthInfo = app
-        .client
-        .get(app.url("/oauth/info"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info = info(&app, None).await;
     assert_eq!(info.org, "acme");
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     oauth_error(

@@ -92,3 +92,20 @@ async fn every_offset_gives_the_right_slice_before_and_after_writes_move_items()
     let theirs = check_paging(&app, &fred).await;
     assert!(theirs.iter().any(|i| i.id.as_deref() == Some(moved)));
 }
+
+#[tokio::test]
+async fn with_nothing_kept_every_page_is_read_whole_from_one_snapshot() {
+    // No memory for list blocks: each page reads the layout and its blocks itself.
+    let app = spawn_app_with(&["--extra-items", "1200", "--page-cache-mib", "0"]).await;
+    let token = app.token(Who::Owner).await;
+    let before = check_paging(&app, &token).await;
+    let item = before[600..]
+        .iter()
+        .find(|i| !i.approval_items().is_empty())
+        .unwrap();
+    let id = item.id.as_deref().unwrap();
+    ok::<WorkItem>(app.send(Op::BulkApprove(id), &token).await).await;
+    let after = check_paging(&app, &token).await;
+    assert_eq!(after.len(), before.len() - 1);
+    assert!(!after.iter().any(|i| i.id.as_deref() == Some(id)));
+}

@@ -1,7 +1,7 @@
-//! A list page is read straight off the stored bodies (the `work_items_pages` index) and
-//! kept in the page cache until the next write, so after every kind of write each list
-//! must show the item exactly as `GET /work-items/{id}` does: a stale body, a stale cached
-//! page or a body left in the wrong owner's or state's range would differ here.
+//! A list page is read straight off the stored bodies (the `work_items_pages` index), whose
+//! blocks are kept in memory until the next write, so after every kind of write each list
+//! must show the item exactly as `GET /work-items/{id}` does: a stale body, a stale kept
+//! block or a body left in the wrong owner's or state's range would differ here.
 
 use serde_json::{json, Value};
 use wire::WorkItem;
