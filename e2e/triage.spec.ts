@@ -299,6 +299,30 @@ test('the overdue mark shows on items waiting past staleAfterDays only, and foll
   await expect(rows.first()).not.toHaveClass(/mt-table__row--overdue/);
 });
 
+test('how long an item has waited moves on by itself each minute, in the row already drawn', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const newest = [...all].sort((a: any, b: any) => b.created.localeCompare(a.created))[0];
+  const minutes = Math.floor((Date.now() - Date.parse(newest.created!)) / 60_000);
+  // The demo's newest item waits some minutes: three more still count in minutes.
+  expect(minutes).toBeGreaterThan(1);
+  expect(minutes + 3).toBeLessThan(60);
+  await page.clock.install();
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=newest');
+  const { rows } = pendingTable(page);
+  const row = rows.first();
+  await expect(row.getByRole('link')).toHaveText(newest.name!);
+  const age = row.locator('td.mt-table__age');
+  await expect(age).toHaveText(/^\d+ minutes/);
+  // Read from the page: a minute may have turned since `minutes` was worked out.
+  const shown = Number((await age.textContent())!.split(' ')[0]);
+  expect(shown - minutes).toBeLessThanOrEqual(1);
+  await row.evaluate((tr) => { (tr as any).drawnBefore = true; });
+  await page.clock.fastForward('03:00');
+  await expect(age).toHaveText(new RegExp(`^${shown + 3} minutes`));
+  // The same row element: the clock's tick changed its text, not the list.
+  expect(await row.evaluate((tr) => (tr as any).drawnBefore)).toBe(true);
+});
+
 test.describe('with 2,000 extra pending items', () => {
   test.use({ sandboxArgs: ['--extra-items', '2000'] });
 
