@@ -402,17 +402,35 @@ pub fn on_document<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     kind: &'static str,
     handler: impl FnMut(E) + 'static,
 ) -> Option<DocumentListener> {
+    listen_on_document(kind, handler, false)
+}
+
+/// Like [`on_document`], but in the capture phase: before any handler on the way down or
+/// back up (the router's link handler, the keyboard shortcuts) sees the event.
+pub fn on_document_first<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    kind: &'static str,
+    handler: impl FnMut(E) + 'static,
+) -> Option<DocumentListener> {
+    listen_on_document(kind, handler, true)
+}
+
+fn listen_on_document<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    kind: &'static str,
+    handler: impl FnMut(E) + 'static,
+    capture: bool,
+) -> Option<DocumentListener> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let document = web_sys::window()?.document()?;
     let callback = Closure::<dyn FnMut(E)>::new(handler).into_js_value();
     document
-        .add_event_listener_with_callback(kind, callback.unchecked_ref())
+        .add_event_listener_with_callback_and_bool(kind, callback.unchecked_ref(), capture)
         .ok()?;
     Some(DocumentListener {
         document,
         kind,
         callback,
+        capture,
     })
 }
 
@@ -424,13 +442,17 @@ pub struct DocumentListener {
     kind: &'static str,
     /// The listener itself, kept alive until removed.
     callback: JsValue,
+    /// Whether it listens in the capture phase (removing it must say the same).
+    capture: bool,
 }
 
 impl Drop for DocumentListener {
     fn drop(&mut self) {
         use wasm_bindgen::JsCast;
-        let _ = self
-            .document
-            .remove_event_listener_with_callback(self.kind, self.callback.unchecked_ref());
+        let _ = self.document.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.callback.unchecked_ref(),
+            self.capture,
+        );
     }
 }

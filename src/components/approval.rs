@@ -73,26 +73,41 @@ pub fn ConfirmButton(
     /// Called once the person confirms.
     #[prop(into)]
     on_confirm: Callback<()>,
+    /// Set while the dialog is open, for a caller that must hold still meanwhile (a row
+    /// whose item may change under it).
+    #[prop(optional_no_strip)]
+    asking: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let set_open = move |now: bool| {
+        open.set(now);
+        if let Some(asking) = asking {
+            asking.set(now);
+        }
+    };
     Effect::new(move |was: Option<bool>| {
         let now = pending.get();
         if was == Some(true) && !now {
-            open.set(false);
+            set_open(false);
         }
         now
+    });
+    on_cleanup(move || {
+        if let Some(asking) = asking.filter(|_| open.try_get_untracked() == Some(true)) {
+            asking.try_set(false);
+        }
     });
     let class = variant.class();
     let (dialog_title, confirm_label) = (StoredValue::new(title), StoredValue::new(label.clone()));
     view! {
         <button type="button" class=class disabled=move || disabled.get() || pending.get()
-            aria-haspopup="dialog" on:click=move |_| open.set(true)>
+            aria-haspopup="dialog" on:click=move |_| set_open(true)>
             {label}
         </button>
         <Show when=move || open.get()>
             <ConfirmDialog title=dialog_title.get_value() message=message.get_untracked()
                 confirm_label=confirm_label.get_value() pending=pending
-                on_confirm=on_confirm on_cancel=Callback::new(move |()| open.set(false)) />
+                on_confirm=on_confirm on_cancel=Callback::new(move |()| set_open(false)) />
         </Show>
     }
 }
@@ -137,6 +152,9 @@ pub fn BulkDecisionBar(
     /// Called with the confirmed decision.
     #[prop(into)]
     on_decide: Callback<Decision>,
+    /// Set while either confirmation is open (see [`ConfirmButton`]).
+    #[prop(optional)]
+    asking: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let bulk = move |decision: Decision| {
         view! {
@@ -144,7 +162,8 @@ pub fn BulkDecisionBar(
 
                 message=Signal::derive(move || bulk_confirm_message(decision, pending_count.get()))
                 pending=pending disabled=Signal::derive(move || pending_count.get() == 0)
-                variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision)) />
+                variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision))
+                asking=asking />
         }
     };
     view! { <div class="mt-bulk-bar">{bulk(Decision::Approve)} {bulk(Decision::Reject)}</div> }

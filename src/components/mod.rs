@@ -20,6 +20,7 @@ pub mod status;
 pub mod tabs;
 pub mod task_cards;
 pub mod task_groups;
+pub mod task_row;
 pub mod task_table;
 pub mod task_toolbar;
 pub mod task_views;

@@ -12,44 +12,93 @@ use wire::WorkItem;
 /// The element focus moves to when the row's button went away with the row.
 const LIST_HOME: &str = "tasks-panel";
 
-/// A pending row's quick actions, each confirmed: "Approve All" / "Reject All" when approval
-/// items wait for a decision, else "Mark Complete". Nothing for finished items, items with
-/// a form (they are completed by submitting the form on the detail page) or items without
-/// an id (there is nothing to send a command to).
+/// What a row's quick actions act on: the item's target and the question Mark Complete
+/// asks about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quick {
+    /// The work item.
+    target: Target,
+    /// "Mark NAME complete?"
+    question: String,
+}
+
+impl Quick {
+    /// The quick actions of `item`: none for finished items, items with a form (they are
+    /// completed by submitting the form on the detail page) or items without an id (there
+    /// is nothing to send a command to).
+    pub fn of(item: &WorkItem) -> Option<Quick> {
+        if !item.is_pending() || item.form.is_some() {
+            return None;
+        }
+        Some(Quick {
+            target: Target::of(item)?,
+            question: match item.name.as_deref() {
+                Some(name) => t!("confirm-complete-named", name = name),
+                None => t!("confirm-complete"),
+            },
+        })
+    }
+
+    /// Approval items waiting: Approve All / Reject All when some do, else Mark Complete.
+    fn waiting(&self) -> usize {
+        self.target.approvals_waiting
+    }
+}
+
+/// A pending row's quick actions, each confirmed: "Approve All" / "Reject All" when
+/// approval items wait for a decision, else "Mark Complete"; nothing without [`Quick`].
+/// A table row keeps them while the item it shows changes: they change with it, except
+/// while a confirmation is open or its request runs, when they stay on the item asked
+/// about (and catch up after).
 #[component]
 pub fn RowActions(
-    /// The work item of the row.
-    item: WorkItem,
+    /// The actions of the row's item, if it has any.
+    #[prop(into)]
+    quick: Signal<Option<Quick>>,
 ) -> impl IntoView {
-    if !item.is_pending() || item.form.is_some() {
-        return None;
-    }
-    let target = Target::of(&item)?;
-    let waiting = target.approvals_waiting;
-    let question = match item.name.as_deref() {
-        Some(name) => t!("confirm-complete-named", name = name),
-        None => t!("confirm-complete"),
-    };
+    // The actions (and their hook) exist only while the row's item has some.
+    let some = Memo::new(move |_| quick.with(Option::is_some));
+    move || some.get().then(|| view! { <QuickButtons quick/> })
+}
+
+/// The buttons of [`RowActions`], for an item that has quick actions.
+#[component]
+fn QuickButtons(
+    /// The actions of the row's item.
+    quick: Signal<Option<Quick>>,
+) -> impl IntoView {
+    let held = RwSignal::new(quick.get_untracked());
+    let asking = RwSignal::new(false);
     let actions = use_item_actions(
-        Signal::stored(Some(target)),
+        Signal::derive(move || held.with(|q| q.as_ref().map(|q| q.target.clone()))),
         Callback::new(|()| ()),
         LIST_HOME,
     );
     let pending = actions.pending();
-    Some(view! {
+    Effect::new(move |_| {
+        let live = quick.get();
+        if !asking.get() && !pending.get() && held.with_untracked(|h| *h != live) {
+            held.set(live);
+        }
+    });
+    // Both shapes are drawn once and the one that does not fit is hidden: the items of a
+    // row change on every sort, and drawing buttons anew is the dearest part of a row.
+    let decides = Memo::new(move |_| held.with(|q| q.as_ref().map_or(0, Quick::waiting) > 0));
+    let waiting = Signal::derive(move || held.with(|q| q.as_ref().map_or(0, Quick::waiting)));
+    let question = Signal::derive(move || {
+        held.with(|q| q.as_ref().map(|q| q.question.clone()).unwrap_or_default())
+    });
+    view! {
         <div class="mt-row__actions">
-            {match waiting {
-                0 => view! {
-                    <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
-
-                        message=Signal::derive(move || question.clone()) pending=pending
-                        on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
-                }.into_any(),
-                n => view! {
-                    <BulkDecisionBar pending_count=Signal::derive(move || n) pending=pending
-                        on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, n))) />
-                }.into_any(),
-            }}
+            <div class="mt-row__shape" hidden=decides>
+                <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
+                    message=question pending=pending asking=Some(asking)
+                    on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
+            </div>
+            <div class="mt-row__shape" hidden=move || !decides.get()>
+                <BulkDecisionBar pending_count=waiting pending=pending asking
+                    on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting.get_untracked()))) />
+            </div>
         </div>
-    })
+    }
 }

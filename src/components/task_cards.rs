@@ -50,7 +50,7 @@ pub fn Cards(
             <For each=cards key=|(key, _)| key.clone() let((key, item))>
                 {match (key, item) {
                     (LineKey::Group(id), _) => view! {
-                        <li class="mt-list__group"><GroupHeading lines id on_fold/></li>
+                        <li class="mt-list__group"><GroupHeading lines entries id on_fold/></li>
                     }.into_any(),
                     (_, item) => item.map(|item| view! {
                         <WorkItemRow item completed=tab == Tab::Completed/>

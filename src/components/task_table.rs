@@ -4,21 +4,23 @@
 //! ([`ROW_HEIGHT`]), group headings too, so where a row is follows from its position alone.
 //! `aria-rowcount` and `aria-rowindex` tell screen readers the size of the whole list; a
 //! group's heading is a row with one cell across every column.
+//!
+//! Rows are kept by position: the row at position 12 stays while the list is sorted or
+//! searched, and only the text, links and state of what it shows change (see
+//! [`TaskRow`]). Building rows anew was most of a sort's time. A scroll adds the
+//! positions that come into view and drops those that leave.
 
-use leptos::html::Div;
+use std::collections::HashMap;
+
+use leptos::html::{Div, Tbody};
 use leptos::prelude::*;
-use wire::WorkItem;
+use wasm_bindgen::JsCast;
 
-use crate::components::row_actions::RowActions;
-use crate::components::row_select::{is_current, RowSelect};
 use crate::components::task_groups::{GroupHeading, LineKey};
-use crate::components::time::MaybeTime;
-use crate::i18n::intl;
-use crate::logic::format::{item_name, type_label};
+use crate::components::task_row::TaskRow;
 use crate::logic::group::{Line, Lines};
-use crate::logic::involved::involved;
-use crate::logic::list::{is_overdue, Entry};
-use crate::routes::{item_href, Tab};
+use crate::logic::list::Entry;
+use crate::routes::Tab;
 use crate::t;
 
 /// Height of every row in CSS pixels; `style/main.css` gives `.mt-table tr` the same.
@@ -33,9 +35,7 @@ const FALLBACK_VIEW: f64 = 720.0;
 pub struct RowContext {
     /// Which tab: Completed rows show when they were completed and have no actions.
     pub tab: Tab,
-    /// The moment ages are measured from (ms since the epoch).
-    pub now_ms: i64,
-    /// After how many days a pending item is overdue.
+    /// After how many days a pending item is overdue (measured by the app's clock).
     pub stale_after_days: u32,
 }
 
@@ -79,27 +79,41 @@ pub fn TaskTable(
     on_cleanup(move || resize.remove());
     let count = Memo::new(move |_| lines.with(|l| l.lines.len()));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
-    // Rows are keyed on their entry (or group) alone, so a scroll or a keystroke keeps
-    // every row still drawn and only adds or removes the others; a kept row reads its
-    // position from here.
-    let slice = Memo::new(move |_| {
-        let (first, last) = span.get();
-        lines.with(|l| {
-            entries.with(|entries| {
-                l.lines[first..last]
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, &line)| {
-                        Some((first + i, LineKey::of(line, l, entries)?, line))
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
     let before = move || format!("{}px", span.get().0 as f64 * ROW_HEIGHT);
     let after = move || format!("{}px", (count.get() - span.get().1) as f64 * ROW_HEIGHT);
     let completed = context.tab == Tab::Completed;
-    let columns = if completed { 6 } else { 7 };
+    let body = NodeRef::<Tbody>::new();
+    let table = Table {
+        entries,
+        lines,
+        context,
+        on_fold,
+        slots: StoredValue::new(HashMap::new()),
+    };
+    Effect::new(move |_| {
+        lines.with(|l| {
+            entries.with(|e| {
+                let focus = body.get_untracked().and_then(|b| focused_line(&b));
+                let mut left = None;
+                table.slots.with_value(|slots| {
+                    for (&at, slot) in slots {
+                        let now = slot_at(at, l, e);
+                        if slot.with_untracked(|was| *was != now) {
+                            if focus.is_some_and(|(from, _)| from == at) {
+                                left = slot.get_untracked().map(|(_, key)| key);
+                            }
+                            slot.set(now);
+                        }
+                    }
+                });
+                if let (Some((_, control)), Some(old), Some(body)) =
+                    (focus, left, body.get_untracked())
+                {
+                    keep_focus(body.into(), old, control, lines, entries);
+                }
+            })
+        })
+    });
     view! {
         <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
             <table class="mt-table" aria-label=t!("table-label", tab = context.tab.as_str())
@@ -115,28 +129,10 @@ pub fn TaskTable(
                         {(!completed).then(|| view! { <th scope="col" class="mt-table__actions">{t!("column-actions")}</th> })}
                     </tr>
                 </thead>
-                <tbody>
+                <tbody node_ref=body>
                     <tr class="mt-table__spacer" aria-hidden="true" style:height=before></tr>
-                    <For each=move || slice.get() key=|(_, key, _)| key.clone() let((_, key, line))>
-                        {
-                            let index = {
-                                let key = key.clone();
-                                Signal::derive(move || slice.with(|rows| {
-                                    rows.iter().find(|row| row.1 == key).map_or(0, |row| row.0)
-                                }))
-                            };
-                            match (key, line) {
-                                (LineKey::Group(id), _) => view! {
-                                    <tr class="mt-table__group" aria-rowindex=move || index.get() + 2>
-                                        <td colspan=columns><GroupHeading lines id on_fold/></td>
-                                    </tr>
-                                }.into_any(),
-                                (_, Line::Item(at)) => entries.with_untracked(|e| e.get(at).map(|e| e.item.clone()))
-                                    .map(|item| view! { <TaskRow item index context/> })
-                                    .into_any(),
-                                (_, Line::Group(_)) => ().into_any(),
-                            }
-                        }
+                    <For each=move || { let (first, last) = span.get(); first..last } key=|at| *at let(at)>
+                        <TableLine at table/>
                     </For>
                     <tr class="mt-table__spacer" aria-hidden="true" style:height=after></tr>
                 </tbody>
@@ -145,86 +141,137 @@ pub fn TaskTable(
     }
 }
 
-/// One work item as a table row.
-#[component]
-pub fn TaskRow(
-    /// The work item.
-    item: WorkItem,
-    /// Its position in the list shown, 0-based (row 1 is the header); it changes while the
-    /// row stays drawn.
-    #[prop(into)]
-    index: Signal<usize>,
-    /// Tab, clock and threshold.
+/// What a drawn line shows: the line and its key (a group's id, an entry's key).
+type Slot = Option<(Line, LineKey)>;
+
+/// The slot of position `at`, if the list is that long.
+fn slot_at(at: usize, lines: &Lines, entries: &[Entry]) -> Slot {
+    let line = *lines.lines.get(at)?;
+    Some((line, LineKey::of(line, lines, entries)?))
+}
+
+/// What every line of the table reads; `Copy`.
+#[derive(Clone, Copy)]
+struct Table {
+    entries: RwSignal<Vec<Entry>>,
+    lines: Memo<Lines>,
     context: RowContext,
+    on_fold: Callback<String>,
+    /// The slot of each drawn line, by position. Only the table reads the list: it sets a
+    /// line's slot when that changes, so a change of the list wakes the lines whose item
+    /// changed and nothing else (a line reading the list itself would be checked, with all
+    /// it holds, on every change).
+    slots: StoredValue<HashMap<usize, RwSignal<Slot>>>,
+}
+
+/// What the line at a position is: a group's heading (its id) or an item. Only a change
+/// of this draws the line anew.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Heading(String),
+    Item,
+    Gone,
+}
+
+/// The line at position `at`: a group's heading, or a [`TaskRow`] that shows whichever item
+/// is at that position now.
+#[component]
+fn TableLine(
+    /// The line's position in the list shown, 0-based (row 1 is the header).
+    at: usize,
+    /// The table.
+    table: Table,
 ) -> impl IntoView {
-    let found = involved(&item);
-    let completed = context.tab == Tab::Completed;
-    let overdue = !completed
-        && item.created.is_some_and(|c| {
-            is_overdue(
-                c.timestamp_millis(),
-                context.now_ms,
-                context.stale_after_days,
-            )
-        });
-    let href = item_href(&item);
-    let name = item_name(&item);
-    let description = item.description.clone().unwrap_or_default();
-    let title = format!("{name}\n{description}");
-    let who: Vec<String> = found
-        .identities
-        .iter()
-        .chain(&found.accounts)
-        .cloned()
-        .collect();
-    let who = who.join(", ");
-    let sources = found.sources.join(", ");
-    let requester = item.requester_display_name.clone().unwrap_or_default();
-    let age = match item.created {
-        Some(created) => intl::waited(created.timestamp_millis() as f64, context.now_ms as f64)
-            .unwrap_or_else(|| t!("waited-under-a-minute")),
-        None => "—".into(),
-    };
-    let id = item.id.clone().filter(|id| !id.is_empty());
-    let current = is_current(id.clone());
-    // Only pending rows with an id can take a bulk action.
-    let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
-        view! { <RowSelect id name=name.clone()/> }
+    let Table {
+        entries,
+        lines,
+        context,
+        on_fold,
+        slots,
+        ..
+    } = table;
+    let slot =
+        RwSignal::new(lines.with_untracked(|l| entries.with_untracked(|e| slot_at(at, l, e))));
+    slots.update_value(|slots| {
+        slots.insert(at, slot);
     });
-    let class = if overdue {
-        "mt-table__row mt-table__row--overdue"
-    } else {
-        "mt-table__row"
-    };
-    view! {
-        <tr class=class class:mt-table__row--current=current aria-rowindex=move || index.get() + 2>
-            <td>{select}{item.work_item_type.as_ref().map(|t| view! { <span class="mt-tag">{type_label(t)}</span> })}</td>
-            <td class="mt-table__name" title=title>
-                // A plain link: the router follows it in the app all the same, and a row
-                // gets no location readers (`A` adds them, for `aria-current`).
-                {match href {
-                    Some(href) => view! { <a href=href><bdi>{name}</bdi></a> }.into_any(),
-                    None => view! { <bdi>{name}</bdi> }.into_any(),
-                }}
-                " "
-                <bdi class="mt-table__desc">{description}</bdi>
-            </td>
-            <td title=requester.clone()><bdi>{requester.clone()}</bdi></td>
-            <td title=who.clone()><bdi>{who.clone()}</bdi></td>
-            <td title=sources.clone()><bdi>{sources.clone()}</bdi></td>
-            {if completed {
-                view! { <td><MaybeTime at=item.completed/></td> }.into_any()
-            } else {
-                view! {
-                    <td class="mt-table__age">
-                        {age}
-                        {overdue.then(|| view! { " " <span class="mt-overdue">{t!("overdue")}</span> })}
-                    </td>
-                }.into_any()
-            }}
-            {(!completed).then(|| view! { <td class="mt-table__actions"><RowActions item=item.clone()/></td> })}
-        </tr>
+    on_cleanup(move || {
+        slots.try_update_value(|slots| slots.remove(&at));
+    });
+    let kind = Memo::new(move |_| match slot.get() {
+        Some((_, LineKey::Group(id))) => Kind::Heading(id),
+        Some(_) => Kind::Item,
+        None => Kind::Gone,
+    });
+    let item = Memo::new(move |_| match slot.get() {
+        Some((Line::Item(index), LineKey::Item(key))) => Some((index, key)),
+        _ => None,
+    });
+    let columns = if context.tab == Tab::Completed { 6 } else { 7 };
+    move || match kind.get() {
+        Kind::Heading(id) => view! {
+            <tr class="mt-table__group" aria-rowindex=at + 2>
+                <td colspan=columns><GroupHeading lines entries id on_fold/></td>
+            </tr>
+        }
+        .into_any(),
+        Kind::Item => view! { <TaskRow at entries item context/> }.into_any(),
+        Kind::Gone => ().into_any(),
     }
+}
+
+/// The controls of a line that keep focus when their line moves, from specific to general.
+const KEPT: [&str; 3] = [
+    "input.mt-row__select",
+    ".mt-table__name a",
+    "button.mt-group",
+];
+
+/// The position of the line that has focus in `body`, and which of its [`KEPT`] controls.
+fn focused_line(body: &web_sys::Element) -> Option<(usize, &'static str)> {
+    let active = crate::focus::active_element()?;
+    if !body.contains(Some(&active)) {
+        return None;
+    }
+    let control = KEPT
+        .into_iter()
+        .find(|c| active.matches(c).unwrap_or(false))?;
+    let row = active.closest("tr[aria-rowindex]").ok()??;
+    let index: usize = row.get_attribute("aria-rowindex")?.parse().ok()?;
+    Some((index.checked_sub(2)?, control))
+}
+
+/// The line that had focus on its `control` stopped showing `old`: focus moves to the same
+/// control of the line that shows `old` now (once every line has been redrawn), or leaves
+/// when `old` is not drawn any more, as it does when its row goes away.
+fn keep_focus(
+    body: web_sys::Element,
+    old: LineKey,
+    control: &'static str,
+    lines: Memo<Lines>,
+    entries: RwSignal<Vec<Entry>>,
+) {
+    queue_microtask(move || {
+        let to = lines.with_untracked(|l| {
+            entries.with_untracked(|e| {
+                l.lines
+                    .iter()
+                    .position(|&line| LineKey::of(line, l, e).as_ref() == Some(&old))
+            })
+        });
+        let target = to
+            .and_then(|to| {
+                let selector = format!("tr[aria-rowindex='{}'] {control}", to + 2);
+                body.query_selector(&selector).ok().flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        let active = crate::focus::active_element().filter(|a| body.contains(Some(a)));
+        match (target, active) {
+            (Some(el), _) => drop(el.focus()),
+            (None, Some(active)) => drop(active.blur()),
+            (None, None) => {}
+        }
+    });
 }
 
 #[cfg(test)]

@@ -39,6 +39,13 @@ impl Clock {
     pub fn now_ms(&self) -> f64 {
         self.0.get()
     }
+
+    /// Reads the clock in context (reactively, so a tick reruns the reader); outside the app
+    /// (a component test without one) the time at the read.
+    pub fn reader() -> impl Fn() -> f64 + Copy + Send + Sync + 'static {
+        let clock = use_context::<Clock>();
+        move || clock.map_or_else(platform::now_ms, |clock| clock.now_ms())
+    }
 }
 
 /// A relative time; the exact time in the person's locale and time zone appears on hover
@@ -49,13 +56,9 @@ pub fn RelativeTime(
     /// The moment to show.
     at: DateTime<Utc>,
 ) -> impl IntoView {
-    // Outside the app (a component test) there is no clock: the time is read once.
-    let clock = use_context::<Clock>();
+    let now_ms = Clock::reader();
     let at_ms = at.timestamp_millis() as f64;
-    let relative = move || {
-        let now_ms = clock.map_or_else(platform::now_ms, |clock| clock.now_ms());
-        intl::relative(at_ms, now_ms)
-    };
+    let relative = move || intl::relative(at_ms, now_ms());
     let exact = intl::date_time(at_ms);
     view! {
         <span class="mt-time">

@@ -43,7 +43,7 @@ pub fn WorkItemRow(
     let kind = item.work_item_type.as_ref().map(type_label);
     let requester = item.requester_display_name.clone();
     let id = item.id.clone().filter(|id| !id.is_empty());
-    let current = is_current(id.clone());
+    let current = is_current(Signal::stored(id.clone()));
     // Only pending items with an id can take a bulk action.
     let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
         view! { <RowSelect id name=name.clone()/> }
@@ -70,7 +70,7 @@ pub fn WorkItemRow(
 
                 })}
             </dl>
-            {(!completed).then(|| view! { <crate::components::row_actions::RowActions item=item.clone()/> })}
+            {(!completed).then(|| view! { <crate::components::row_actions::RowActions quick=crate::components::row_actions::Quick::of(&item)/> })}
         </li>
     }
 }

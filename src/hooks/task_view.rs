@@ -5,7 +5,9 @@
 //! and written to the URL once the changes pause ([`SETTLE`]), or at once on
 //! [`UseTaskView::commit`]. A change that adds a history entry (a menu choice) is shown at
 //! once from the draft too, and pushed to the URL, with any draft in it, just after the
-//! next frame is drawn, so the new view is on screen before the history update runs.
+//! next frame is drawn, so the new view is on screen before the history update runs. A
+//! link followed (or Enter, which opens the current row) before then pushes it first, so
+//! the entry is there to come back to.
 
 use std::time::Duration;
 
@@ -14,6 +16,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::logic::view::TaskView;
+use crate::platform;
 use crate::routes::Tab;
 
 /// How long changes must pause before the draft goes to the URL.
@@ -77,14 +80,18 @@ pub fn use_task_view(tab: Tab, from_url: Memo<TaskView>) -> UseTaskView {
     };
     let push = {
         let write = write.clone();
-        // Nothing when the tab went away meanwhile (its signals are gone).
+        // Nothing when it went already, or the tab went away meanwhile (its values are gone).
         move || {
-            push_waiting.try_set_value(false);
-            if let Some(next) = draft.try_get_untracked().flatten() {
+            if push_waiting.try_get_value() != Some(true) {
+                return;
+            }
+            push_waiting.set_value(false);
+            if let Some(next) = draft.get_untracked() {
                 write(&next, false);
             }
         }
     };
+    flush_before_leaving(push.clone());
     let set_view = Callback::new(move |(next, replace): (TaskView, bool)| {
         stop_timer();
         draft.set(Some(next));
@@ -106,4 +113,28 @@ pub fn use_task_view(tab: Tab, from_url: Memo<TaskView>) -> UseTaskView {
         set_view,
         commit,
     }
+}
+
+/// Runs `push` (a waiting history entry) before the router or a shortcut sees a click on a
+/// link or an Enter: either may leave the page before the entry's frame comes.
+fn flush_before_leaving(push: impl Fn() + Clone + 'static) {
+    use wasm_bindgen::JsCast;
+    let on_link = {
+        let push = push.clone();
+        platform::on_document_first("click", move |ev: web_sys::MouseEvent| {
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if target.is_some_and(|t| t.closest("a[href]").ok().flatten().is_some()) {
+                push();
+            }
+        })
+    };
+    let on_enter = platform::on_document_first("keydown", move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            push();
+        }
+    });
+    let guards = send_wrapper::SendWrapper::new((on_link, on_enter));
+    on_cleanup(move || drop(guards));
 }

@@ -69,23 +69,25 @@ pub fn provide_triage() -> Triage {
     };
     // When rows leave (decided, filtered out), their selection goes, and a current row
     // that left gives its place to the row that took it, so triage carries on from there.
-    Effect::new(move |before: Option<Vec<String>>| {
-        let ids = triage.visible.get();
-        let mut selection = triage.selection.get_untracked();
-        if selection.prune(&ids) {
-            triage.selection.set(selection);
-        }
-        let gone = triage
-            .current
-            .with_untracked(|c| c.as_ref().filter(|c| !ids.contains(c)).cloned());
-        if let Some(gone) = gone {
-            let at = before
-                .as_ref()
-                .and_then(|b| b.iter().position(|id| *id == gone));
-            let next = at.and_then(|at| ids.get(at.min(ids.len().saturating_sub(1))));
-            triage.current.set(next.cloned());
-        }
-        ids
+    // It keeps where the current row was (not a copy of the list: a sort of thousands
+    // would copy it), and runs when the current row moves too, so that place is fresh.
+    Effect::new(move |was_at: Option<Option<usize>>| {
+        let current = triage.current.get();
+        triage.visible.with(|ids| {
+            let mut selection = triage.selection.get_untracked();
+            if selection.prune(ids) {
+                triage.selection.set(selection);
+            }
+            let current = current?;
+            if let Some(at) = ids.iter().position(|id| *id == current) {
+                return Some(at);
+            }
+            let at = (was_at.flatten())
+                .zip(ids.len().checked_sub(1))
+                .map(|(at, last)| at.min(last));
+            triage.current.set(at.and_then(|at| ids.get(at).cloned()));
+            at
+        })
     });
     provide_context(triage);
     triage
@@ -129,6 +131,16 @@ impl Triage {
     pub fn select_all(&self) {
         let ids = self.visible_ids();
         self.selection.update(|s| s.select_all(&ids));
+    }
+
+    /// A group's checkbox: selects every row of `ids` (the group's items shown), or
+    /// unselects them all when they all were.
+    pub fn toggle_group(&self, ids: &[String]) {
+        self.selection
+            .update(|s| match ids.iter().all(|id| s.contains(id)) {
+                true => s.unselect_all(ids),
+                false => s.select_all(ids),
+            });
     }
 
     /// Moves the current row `by` rows.

@@ -65,6 +65,13 @@ impl Selection {
         self.ids.extend(visible.iter().cloned());
     }
 
+    /// Unselects every row of `rows` (a group's checkbox unticked).
+    pub fn unselect_all(&mut self, rows: &[String]) {
+        for row in rows {
+            self.ids.remove(row);
+        }
+    }
+
     /// Selects nothing.
     pub fn clear(&mut self) {
         self.ids.clear();
@@ -74,6 +81,10 @@ impl Selection {
     /// Drops the ids that are not in `visible` any more (decided, forwarded, filtered out).
     /// Returns whether anything changed, so a caller need not notify for nothing.
     pub fn prune(&mut self, visible: &[String]) -> bool {
+        // Nothing to drop (a sort or a search with nothing selected): no index of thousands.
+        if self.ids.is_empty() && self.anchor.is_none() {
+            return false;
+        }
         let present: HashSet<&str> = visible.iter().map(String::as_str).collect();
         let before = self.ids.len();
         self.ids.retain(|id| present.contains(id.as_str()));

@@ -126,8 +126,10 @@ fn TabQueue(
         platform::mark("mt-select-end");
         shown
     });
-    let facets =
-        Memo::new(move |_| view.with(|v| queue.entries.with(|e| facets(e, &v.filter, now_ms))));
+    // The counts beside the filters do not depend on the sort or the grouping: a sort
+    // does not count them again.
+    let filter = Memo::new(move |_| view.with(|v| v.filter.clone()));
+    let facets = Memo::new(move |_| filter.with(|f| queue.entries.with(|e| facets(e, f, now_ms))));
     let ages = Ages {
         now_ms,
         stale_after_days,
@@ -156,7 +158,6 @@ fn TabQueue(
     }
     let context = RowContext {
         tab,
-        now_ms,
         stale_after_days,
     };
     view! {

@@ -1,5 +1,6 @@
-//! Component tests of Task Manager's table: virtualised rows and their accessible size, and
-//! group headings.
+//! Component tests of Task Manager's table: virtualised rows and their accessible size,
+//! rows kept by position (a reorder changes what they show, focus follows its item), the
+//! waiting time moving on with the clock, and group headings.
 
 use crate::support::{find, find_all, fire, settle};
 use leptos::prelude::*;
@@ -46,7 +47,6 @@ fn mount_table(
         let lines = Memo::new(move |_| Lines::ungrouped(&rows()));
         let context = RowContext {
             tab: Tab::Pending,
-            now_ms: 0,
             stale_after_days: 7,
         };
         let on_fold = Callback::new(|_: String| {});
@@ -107,27 +107,118 @@ fn row_of(root: &web_sys::Element, name: &str) -> web_sys::Element {
         .unwrap_or_else(|| panic!("no row shows {name}"))
 }
 
+/// The drawn item rows, by `aria-rowindex`.
+fn rows_by_index(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
+    find_all(root, "tbody tr[aria-rowindex]")
+        .into_iter()
+        .map(|r| (r.get_attribute("aria-rowindex").unwrap(), r.into()))
+        .collect()
+}
+
 #[wasm_bindgen_test]
-async fn a_row_still_in_view_is_kept_when_the_rows_above_it_change_and_its_index_follows() {
+async fn a_reorder_keeps_every_row_drawn_and_changes_what_they_show() {
     style_the_scroller();
     let items = entries(100, "Kept");
     let order = RwSignal::new((0..99).collect::<Vec<usize>>());
     let root = mount_table(items, move || order.get());
     settle().await;
-    let before = row_of(&root, "Kept 5 ");
-    assert_eq!(before.get_attribute("aria-rowindex").as_deref(), Some("7"));
-    // A new item at the top (as a sort or a search would bring): row 5 moves down one.
+    let before = rows_by_index(&root);
+    let at_7 = row_of(&root, "Kept 5 ");
+    assert_eq!(at_7.get_attribute("aria-rowindex").as_deref(), Some("7"));
+    // A new item at the top (as a sort or a search would bring): every item moves down one.
     order.set(std::iter::once(99).chain(0..99).collect());
     settle().await;
-    let after = row_of(&root, "Kept 5 ");
-    assert!(after.is_same_node(Some(&before)), "the row was drawn again");
-    assert_eq!(after.get_attribute("aria-rowindex").as_deref(), Some("8"));
+    let after = rows_by_index(&root);
+    assert_eq!(before.len(), after.len());
+    for ((index, row), (index_after, row_after)) in before.iter().zip(&after) {
+        assert_eq!(index, index_after);
+        assert!(
+            row.is_same_node(Some(row_after)),
+            "row {index} was drawn anew"
+        );
+    }
+    // The row at 7 shows the item now there, and the item it showed is one row down.
+    assert!(at_7.text_content().unwrap().contains("Kept 4 "));
+    let moved = row_of(&root, "Kept 5 ");
+    assert_eq!(moved.get_attribute("aria-rowindex").as_deref(), Some("8"));
+    let link = find(&moved, "a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/items/w5"));
     assert_eq!(
         row_of(&root, "Kept 99")
             .get_attribute("aria-rowindex")
             .as_deref(),
         Some("2")
     );
+}
+
+#[wasm_bindgen_test]
+async fn focus_on_a_rows_link_follows_its_item_when_the_list_is_reordered_and_leaves_when_it_goes()
+{
+    style_the_scroller();
+    let items = entries(100, "Moved");
+    let order = RwSignal::new((0..99).collect::<Vec<usize>>());
+    let root = mount_table(items, move || order.get());
+    settle().await;
+    let link = find(&row_of(&root, "Moved 5 "), "a");
+    link.focus().unwrap();
+    order.set(std::iter::once(99).chain(0..99).collect());
+    settle().await;
+    let focused = crate::support::focused().unwrap();
+    assert_eq!(focused.get_attribute("href").as_deref(), Some("/items/w5"));
+    assert!(
+        !focused.is_same_node(Some(&link)),
+        "focus stayed in the row at 7"
+    );
+    // Its item filtered out: focus leaves, as it does when a row goes away.
+    order.set((0..99).filter(|&i| i != 5).collect());
+    settle().await;
+    assert!(crate::support::focused().is_none_or(|f| f.tag_name() == "BODY"));
+}
+
+#[wasm_bindgen_test]
+async fn the_waiting_time_and_the_overdue_mark_move_on_with_the_clock_without_drawing_the_row_again(
+) {
+    style_the_scroller();
+    const MINUTE: f64 = 60_000.0;
+    let start = js_sys::Date::now();
+    let item = WorkItem {
+        id: Some("w-age".into()),
+        name: Some("Aging".into()),
+        created: chrono::DateTime::from_timestamp_millis((start - 5.0 * MINUTE) as i64),
+        ..Default::default()
+    };
+    let (now, set_now) = signal(start);
+    let root = crate::support::mount(move || {
+        provide_context(my_tasks::components::time::Clock::driven_by(now));
+        let entries = RwSignal::new(vec![Entry::new(item, 0, 0)]);
+        let lines = Memo::new(move |_| Lines::ungrouped(&[0]));
+        let context = RowContext {
+            tab: Tab::Pending,
+            stale_after_days: 7,
+        };
+        let on_fold = Callback::new(|_: String| {});
+        view! { <Router><TaskTable entries lines context on_fold/></Router> }
+    });
+    settle().await;
+    let row = row_of(&root, "Aging");
+    let age = find(&row, "td.mt-table__age span");
+    let badge = find(&row, "td.mt-table__age .mt-overdue");
+    assert_eq!(age.text_content().unwrap(), "5 minutes");
+    assert!(badge.hidden());
+    set_now.set(start + 2.0 * 60.0 * MINUTE);
+    settle().await;
+    assert_eq!(age.text_content().unwrap(), "2 hours");
+    assert!(!row.class_list().contains("mt-table__row--overdue"));
+    assert!(badge.hidden());
+    // Past the seven days of `stale_after_days`: overdue, in the same row.
+    set_now.set(start + 8.0 * 24.0 * 60.0 * MINUTE);
+    settle().await;
+    assert_eq!(age.text_content().unwrap(), "1 week");
+    assert!(!badge.hidden());
+    assert_eq!(badge.text_content().unwrap(), "overdue");
+    assert!(row.class_list().contains("mt-table__row--overdue"));
+    assert!(row_of(&root, "Aging").is_same_node(Some(&row)));
+    assert!(find(&row, "td.mt-table__age span").is_same_node(Some(&age)));
 }
 
 /// `count` loaded items, "Item 0", "Item 1", …, the even ones on GitHub, the odd on Okta.
@@ -170,7 +261,6 @@ async fn grouped_rows_have_a_heading_row_with_name_and_count_that_collapses_and_
             Callback::new(move |id: String| collapsed.update(|c| *c = toggle(c.clone(), &id)));
         let context = RowContext {
             tab: Tab::Pending,
-            now_ms: 0,
             stale_after_days: 7,
         };
         view! { <Router><TaskTable entries lines context on_fold/></Router> }
