@@ -125,6 +125,8 @@ test.describe('in German', () => {
     await page.goto('/tasks/pending');
     await expect(page.getByRole('status').filter({ hasText: /^\d\.\d{3} Arbeitselemente$/ })).toBeVisible({ timeout: 30_000 });
     await audit(page, 'the Task Manager in German');
+    // Each row's checkbox is named in German too.
+    await expect(page.getByRole('checkbox', { name: /^.+ auswählen$/ }).first()).toBeVisible();
 
     // The CSV a person opens in a spreadsheet has its header row in German; the cells
     // below stay the API's data.

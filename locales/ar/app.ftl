@@ -309,6 +309,7 @@ bulk-label = المهام المحددة
 bulk-selected = المحدد: { $count }
 bulk-select-all = تحديد كل المطابقات ({ $count })
 bulk-clear = مسح التحديد
+select-item = تحديد { $name }
 select-group = تحديد كل المهام في { $name }
 shortcuts = اختصارات لوحة المفاتيح
 key-enter = إدخال

@@ -248,6 +248,7 @@ bulk-label = Ausgewählte Arbeitselemente
 bulk-selected = { $count } ausgewählt
 bulk-select-all = Alle { $count } Treffer auswählen
 bulk-clear = Auswahl aufheben
+select-item = { $name } auswählen
 select-group = Alle Arbeitselemente in { $name } auswählen
 shortcuts = Tastenkürzel
 key-enter = Eingabetaste

@@ -248,6 +248,7 @@ bulk-label = Selected work items
 bulk-selected = { $count } selected
 bulk-select-all = Select all { $count } matching
 bulk-clear = Clear selection
+select-item = Select { $name }
 select-group = Select every work item in { $name }
 shortcuts = Keyboard shortcuts
 key-enter = Enter

@@ -5,6 +5,7 @@
 //! changes (a sort, a search).
 
 use crate::hooks::triage::use_triage;
+use crate::t;
 use leptos::html::Input;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
@@ -53,7 +54,7 @@ pub fn RowSelect(
     let on_click = move |ev: MouseEvent| triage.click(&id.get_untracked(), ev.shift_key());
     Some(view! {
         <input type="checkbox" class="mt-row__select" node_ref=input
-            aria-label=move || format!("Select {}", name.get())
+            aria-label=move || t!("select-item", name = &name.get())
             prop:checked=checked on:click=on_click/>
     })
 }
