@@ -225,40 +225,61 @@ fn write(
 ) {
     let isolate = pattern.isolate && lang == Lang::Ar;
     for part in pattern.parts {
-        if let Part::Text(text) = part {
-            out.push_str(text);
-            continue;
-        }
-        if isolate {
-            out.push('\u{2068}');
-        }
         match part {
-            Part::Text(_) => {}
-            Part::Var(name) => match arg(args, name) {
-                Some(Arg::Number(n)) => out.push_str(&number(*n)),
-                Some(Arg::Text(text)) => out.push_str(text),
-                None => {
-                    errors.push(format!("no value for ${name}"));
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
+            Part::Text(text) => out.push_str(text),
+            placeable => {
+                if isolate {
+                    out.push('\u{2068}');
                 }
-            },
-            Part::Select(select) => {
-                let value = arg(args, select.var);
-                if value.is_none() {
-                    errors.push(format!("no value for ${}", select.var));
+                write_placeable(lang, placeable, args, errors, out);
+                if isolate {
+                    out.push('\u{2069}');
                 }
-                let chosen = select
-                    .variants
-                    .iter()
-                    .position(|(key, _)| value.is_some_and(|v| matches(lang, key, v)))
-                    .unwrap_or(select.default);
-                write(lang, &select.variants[chosen].1, args, errors, out);
             }
         }
-        if isolate {
-            out.push('\u{2069}');
+    }
+}
+
+fn write_placeable(
+    lang: Lang,
+    part: &Part,
+    args: &[(&str, Arg)],
+    errors: &mut Vec<String>,
+    out: &mut String,
+) {
+    match part {
+        Part::Text(text) => out.push_str(text),
+        Part::Var(name) => match arg(args, name) {
+            Some(Arg::Number(n)) => out.push_str(&number(*n)),
+            Some(Arg::Text(text)) => out.push_str(text),
+            None => {
+                errors.push(format!("no value for ${name}"));
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        },
+        Part::Select(select) => {
+            let value = arg(args, select.var);
+            if value.is_none() {
+                errors.push(format!("no value for ${}", select.var));
+            }
+            // A count's plural category is asked for once, not once per variant.
+            let category = match value {
+                Some(Arg::Number(n)) => Some(plural::category(lang, *n)),
+                _ => None,
+            };
+            let chosen = select
+                .variants
+                .iter()
+                .position(|(key, _)| match (key, value) {
+                    (Key::Number(key), Some(Arg::Number(n))) => key == n,
+                    (Key::Name(name), Some(Arg::Number(_))) => category.as_deref() == Some(*name),
+                    (Key::Name(name), Some(Arg::Text(text))) => name == text,
+                    _ => false,
+                })
+                .unwrap_or(select.default);
+            write(lang, &select.variants[chosen].1, args, errors, out);
         }
     }
 }
@@ -267,15 +288,6 @@ fn arg<'a, 'b>(args: &'b [(&str, Arg<'a>)], name: &str) -> Option<&'b Arg<'a>> {
     args.iter()
         .find(|(n, _)| *n == name)
         .map(|(_, value)| value)
-}
-
-fn matches(lang: Lang, key: &Key, value: &Arg) -> bool {
-    match (key, value) {
-        (Key::Number(key), Arg::Number(n)) => key == n,
-        (Key::Name(name), Arg::Number(n)) => plural::category(lang, *n) == *name,
-        (Key::Name(name), Arg::Text(text)) => name == text,
-        (Key::Number(_), Arg::Text(_)) => false,
-    }
 }
 
 /// Numbers in messages are written by `Intl` in the browser ("1.250" in German).
