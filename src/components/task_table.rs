@@ -26,7 +26,9 @@ use crate::t;
 /// Height of every row in CSS pixels; `style/main.css` gives `.mt-table tr` the same.
 pub const ROW_HEIGHT: f64 = 44.0;
 /// Rows drawn beyond each edge of the view, so fast scrolling shows no gap.
-pub const OVERSCAN: usize = 4;
+/// (4 made a sort faster, but then a proxy-mode first load sometimes drew no rows at all:
+/// see the README's triage benchmark.)
+pub const OVERSCAN: usize = 8;
 /// The view's height before it has been measured.
 const FALLBACK_VIEW: f64 = 720.0;
 
@@ -280,9 +282,9 @@ mod tests {
 
     #[test]
     fn the_window_covers_the_view_plus_overscan_and_stays_inside_the_list() {
-        // 440 px of view shows 10 rows; with 4 rows of overscan on each side.
-        assert_eq!(window(20_000, 0.0, 440.0), (0, 18));
-        assert_eq!(window(20_000, 44.0 * 100.0, 440.0), (96, 114));
+        // 440 px of view shows 10 rows; with 8 rows of overscan on each side.
+        assert_eq!(window(20_000, 0.0, 440.0), (0, 26));
+        assert_eq!(window(20_000, 44.0 * 100.0, 440.0), (92, 118));
         assert_eq!(window(5, 0.0, 440.0), (0, 5));
         // Scrolled past the end (the list shrank under the scroll position).
         assert_eq!(window(10, 44.0 * 1_000.0, 440.0), (10, 10));
