@@ -253,8 +253,16 @@ test('behind a reverse proxy that adds the token, the app sends none and needs n
     sentAuthorization.push(headers['authorization']);
     await route.continue({ headers: { ...headers, authorization: `Bearer ${token}` } });
   });
+  const pending = await sandbox.getJson(ALISON, '/v2024/work-items?limit=250');
+  const newest = [...pending].sort((a: any, b: any) => b.created.localeCompare(a.created));
   await page.goto('/tasks/pending?page=1');
-  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  // The table draws the rows in view: the newest item first, the oldest once scrolled to.
+  const table = page.getByRole('table', { name: 'Pending work items' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(pending.length + 1));
+  await expect(table.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', `/items/${newest[0].id}`);
+  await page.locator('.mt-table__scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const oldest = newest[newest.length - 1];
+  await expect(table.getByRole('link', { name: oldest.name }).last()).toHaveAttribute('href', `/items/${oldest.id}`);
   await expect(page.getByRole('button', { name: /^Sign (in|out)$/ })).toHaveCount(0);
   expect(sentAuthorization.length).toBeGreaterThan(0);
   expect(sentAuthorization.filter((h) => h !== undefined)).toEqual([]);

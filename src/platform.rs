@@ -248,29 +248,39 @@ pub async fn message_from_popup(popup: &web_sys::Window, origin: &str) -> Option
 
 /// Watches the document's height and calls `on_height` with it whenever it changes;
 /// stops when the returned guard is dropped.
-pub fn watch_document_height(on_height: impl Fn(u32) + 'static) -> Option<HeightWatch> {
+pub fn watch_document_height(on_height: impl Fn(u32) + 'static) -> Option<ResizeWatch> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    watch_resize(&root, move || on_height(document_height()))
+}
+
+/// Calls `on_resize` whenever the size of `target`'s box changes, for whatever reason (the
+/// window, the stylesheet, its content, being laid out at all), and once when it is first
+/// laid out; stops when the returned guard is dropped.
+pub fn watch_resize(
+    target: &web_sys::Element,
+    on_resize: impl Fn() + 'static,
+) -> Option<ResizeWatch> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    let root = web_sys::window()?.document()?.document_element()?;
-    let callback = Closure::<dyn FnMut()>::new(move || on_height(document_height()));
+    let callback = Closure::<dyn FnMut()>::new(on_resize);
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&root);
-    Some(HeightWatch {
+    observer.observe(target);
+    Some(ResizeWatch {
         observer,
         _callback: callback,
     })
 }
 
-/// A running [`watch_document_height`]; dropping it stops the watch.
-pub struct HeightWatch {
+/// A running [`watch_resize`]; dropping it stops the watch.
+pub struct ResizeWatch {
     /// The browser's observer, disconnected on drop.
     observer: web_sys::ResizeObserver,
     /// The callback the observer calls; must outlive it.
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl Drop for HeightWatch {
+impl Drop for ResizeWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
     }

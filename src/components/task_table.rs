@@ -26,9 +26,7 @@ use crate::t;
 /// Height of every row in CSS pixels; `style/main.css` gives `.mt-table tr` the same.
 pub const ROW_HEIGHT: f64 = 44.0;
 /// Rows drawn beyond each edge of the view, so fast scrolling shows no gap.
-/// (4 made a sort faster, but then a proxy-mode first load sometimes drew no rows at all:
-/// see the README's triage benchmark.)
-pub const OVERSCAN: usize = 8;
+pub const OVERSCAN: usize = 4;
 /// The view's height before it has been measured.
 const FALLBACK_VIEW: f64 = 720.0;
 
@@ -71,14 +69,18 @@ pub fn TaskTable(
             height.set(if h > 0.0 { h } else { FALLBACK_VIEW });
         }
     };
+    // Measured again whenever the scroller's size changes, whatever changed it: being laid
+    // out at all (it may be built before it is in the document, and read 0 then), the
+    // window, the stylesheet, or its rows (its height follows them up to a maximum). A
+    // height measured once and kept would leave rows in view undrawn.
+    let watch = StoredValue::new_local(None);
     Effect::new(move || {
-        if scroller.get().is_some() {
+        if let Some(el) = scroller.get() {
             measure();
+            watch.set_value(crate::platform::watch_resize(&el, measure));
         }
     });
-    // The view's height follows the window's (the scroller's height is relative to it).
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    on_cleanup(move || drop(watch.try_update_value(Option::take)));
     let count = Memo::new(move |_| lines.with(|l| l.lines.len()));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
     let before = move || format!("{}px", span.get().0 as f64 * ROW_HEIGHT);
@@ -282,9 +284,9 @@ mod tests {
 
     #[test]
     fn the_window_covers_the_view_plus_overscan_and_stays_inside_the_list() {
-        // 440 px of view shows 10 rows; with 8 rows of overscan on each side.
-        assert_eq!(window(20_000, 0.0, 440.0), (0, 26));
-        assert_eq!(window(20_000, 44.0 * 100.0, 440.0), (92, 118));
+        // 440 px of view shows 10 rows; with 4 rows of overscan on each side.
+        assert_eq!(window(20_000, 0.0, 440.0), (0, 18));
+        assert_eq!(window(20_000, 44.0 * 100.0, 440.0), (96, 114));
         assert_eq!(window(5, 0.0, 440.0), (0, 5));
         // Scrolled past the end (the list shrank under the scroll position).
         assert_eq!(window(10, 44.0 * 1_000.0, 440.0), (10, 10));

@@ -1,11 +1,12 @@
 //! Component tests of Task Manager's table: virtualised rows and their accessible size,
 //! rows kept by position (a reorder changes what they show, focus follows its item), the
-//! waiting time moving on with the clock, and group headings.
+//! waiting time moving on with the clock, group headings, and rows that fill the view
+//! whatever its height was when the table was built.
 
-use crate::support::{find, find_all, fire, settle};
+use crate::support::{find, find_all, fire, next_frame, settle};
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use my_tasks::components::task_table::{RowContext, TaskTable, ROW_HEIGHT};
+use my_tasks::components::task_table::{RowContext, TaskTable, OVERSCAN, ROW_HEIGHT};
 use my_tasks::logic::group::{group, toggle, Ages, GroupBy, Lines};
 use my_tasks::logic::list::{Entry, SortBy};
 use my_tasks::routes::Tab;
@@ -312,4 +313,88 @@ async fn grouped_rows_have_a_heading_row_with_name_and_count_that_collapses_and_
     settle().await;
     assert_eq!(table.get_attribute("aria-rowcount").as_deref(), Some("9"));
     assert!(root.text_content().unwrap().contains("Item 1"));
+}
+
+/// Lets the browser lay the page out and tell the table its scroller's size, then settles.
+async fn lay_out() {
+    settle().await;
+    next_frame().await;
+    next_frame().await;
+    settle().await;
+}
+
+/// Asserts that the drawn rows reach the bottom of the scroller's view (no empty spacer in
+/// view), and that they are still a window: the view's rows plus the overscan.
+fn assert_the_rows_fill_the_view(root: &web_sys::Element) {
+    let scroller = find(root, ".mt-table__scroll");
+    let view = scroller.get_bounding_client_rect();
+    let bottom = view.top() + f64::from(scroller.client_height());
+    let rows = find_all(root, "tbody tr[aria-rowindex]");
+    let last = rows
+        .last()
+        .expect("no row is drawn")
+        .get_bounding_client_rect();
+    assert!(
+        last.bottom() >= bottom - 1.0,
+        "{} rows drawn end at {} px, the view ends at {bottom} px",
+        rows.len(),
+        last.bottom()
+    );
+    let in_view = (f64::from(scroller.client_height()) / ROW_HEIGHT).ceil() as usize;
+    assert!(
+        rows.len() <= in_view + 2 * OVERSCAN,
+        "{} rows drawn for a view of {in_view}",
+        rows.len()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn rows_that_arrive_after_a_short_first_list_fill_the_view_that_grew_with_them() {
+    style_the_scroller();
+    // As in the app: the scroller is as tall as its rows, up to a maximum (here 20 rows).
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        ".mt-grows .mt-table__scroll { height: auto; max-height: 880px; overflow: auto; }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+    let items = entries(100, "Grown");
+    let order = RwSignal::new(vec![0, 1]);
+    let root = mount_table(items, move || order.get());
+    root.set_class_name("mt-grows");
+    lay_out().await;
+    let scroller = find(&root, ".mt-table__scroll");
+    assert!(
+        scroller.client_height() < 200,
+        "{}",
+        scroller.client_height()
+    );
+    // The rest of the queue arrives (or a search is cleared): the view grows to its maximum.
+    order.set((0..100).collect());
+    lay_out().await;
+    assert_eq!(scroller.client_height(), 880);
+    assert_the_rows_fill_the_view(&root);
+    assert!(root.text_content().unwrap().contains("Grown 19 "));
+}
+
+#[wasm_bindgen_test]
+async fn a_table_built_before_it_is_laid_out_draws_the_rows_of_its_view_once_it_is() {
+    style_the_scroller();
+    // A view taller than the table's guess (720 px) for a height it could not measure.
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        ".mt-tall .mt-table__scroll { height: 1320px; overflow: auto; }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+    let items = entries(100, "Tall");
+    let root = mount_table(items, move || (0..100).collect());
+    // Not laid out when the table first measures its view: its height reads 0.
+    root.set_class_name("mt-tall");
+    root.style().set_property("display", "none").unwrap();
+    lay_out().await;
+    root.style().remove_property("display").unwrap();
+    lay_out().await;
+    let scroller = find(&root, ".mt-table__scroll");
+    assert_eq!(scroller.client_height(), 1320);
+    assert_the_rows_fill_the_view(&root);
+    assert!(root.text_content().unwrap().contains("Tall 29 "));
 }
