@@ -17,10 +17,15 @@ const ITEMS: usize = 20_000;
 
 /// The app's stylesheet is not loaded here: give the scroller the height it has in the app.
 fn style_the_scroller() {
-    let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(
+    add_style(
         ".mt-table__scroll { height: 440px; overflow: auto; } .mt-table tr { height: 44px; }",
-    ));
+    );
+}
+
+/// Adds `css` to the document's styles.
+fn add_style(css: &str) {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(css));
     document().head().unwrap().append_child(&style).unwrap();
 }
 
@@ -352,11 +357,7 @@ fn assert_the_rows_fill_the_view(root: &web_sys::Element) {
 async fn rows_that_arrive_after_a_short_first_list_fill_the_view_that_grew_with_them() {
     style_the_scroller();
     // As in the app: the scroller is as tall as its rows, up to a maximum (here 20 rows).
-    let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(
-        ".mt-grows .mt-table__scroll { height: auto; max-height: 880px; overflow: auto; }",
-    ));
-    document().head().unwrap().append_child(&style).unwrap();
+    add_style(".mt-grows .mt-table__scroll { height: auto; max-height: 880px; overflow: auto; }");
     let items = entries(100, "Grown");
     let order = RwSignal::new(vec![0, 1]);
     let root = mount_table(items, move || order.get());
@@ -380,11 +381,7 @@ async fn rows_that_arrive_after_a_short_first_list_fill_the_view_that_grew_with_
 async fn a_table_built_before_it_is_laid_out_draws_the_rows_of_its_view_once_it_is() {
     style_the_scroller();
     // A view taller than the table's guess (720 px) for a height it could not measure.
-    let style = document().create_element("style").unwrap();
-    style.set_text_content(Some(
-        ".mt-tall .mt-table__scroll { height: 1320px; overflow: auto; }",
-    ));
-    document().head().unwrap().append_child(&style).unwrap();
+    add_style(".mt-tall .mt-table__scroll { height: 1320px; overflow: auto; }");
     let items = entries(100, "Tall");
     let root = mount_table(items, move || (0..100).collect());
     // Not laid out when the table first measures its view: its height reads 0.
