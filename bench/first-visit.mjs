@@ -13,7 +13,7 @@
 // It starts its own release sandbox (in-memory) and nginx (deploy/nginx) on free ports.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   adopt, arg, cleanUp, firstRow, launchChromium, median, root, session, signIn, startSandbox, workDir,
 } from './harness.mjs';
@@ -58,7 +58,7 @@ async function startNginx(upstream) {
   const port = await freePort();
   const conf = join(workDir, `nginx-${port}`);
   execFileSync(join(root, 'deploy', 'nginx', 'render.sh'), [conf], {
-    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: join(root, dist), MT_UPSTREAM: upstream },
+    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: resolve(root, dist), MT_UPSTREAM: upstream },
   });
   adopt(spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: 'inherit' }));
   await waitForPort(port);
