@@ -4,12 +4,10 @@
 //! maps paths to pages. The one module that imports every page.
 
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, StaticSegment};
 
 use crate::api::{self, Client};
-use crate::components::lazy::{Lazy, Part};
 use crate::components::status::Loading;
 use crate::components::time::Clock;
 use crate::components::toast::ToastRegion;
@@ -128,30 +126,12 @@ pub fn AppRoutes() -> impl IntoView {
     let (auth, callback) = CALLBACK_SEGMENTS;
     view! {
         <Routes fallback=pages::not_found::NotFoundPage>
-            <Route path=path!("/") view=|| view! { <Lazy load=|| Box::pin(dashboard_page())/> }/>
-            <Route path=path!("/widget") view=|| view! { <Lazy load=|| Box::pin(widget_page())/> }/>
+            <Route path=path!("/") view=pages::dashboard::DashboardPage/>
+            <Route path=path!("/widget") view=pages::widget::WidgetPage/>
             <Route path=path!("/tasks") view=|| view! { <Redirect path="/tasks/pending"/> }/>
             <Route path=path!("/tasks/:tab") view=pages::task_manager::TaskManagerPage/>
-            <Route path=path!("/items/:id") view=|| view! { <Lazy load=|| Box::pin(detail_page())/> }/>
+            <Route path=path!("/items/:id") view=pages::detail::DetailPage/>
             <Route path=(StaticSegment(auth), StaticSegment(callback)) view=pages::callback::CallbackPage/>
         </Routes>
     }
-}
-
-// The pages a visit to Task Manager does not need, each split off the full app's release
-// build into a module fetched on first use (see `components::lazy`).
-
-#[wasm_split(dashboard, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn dashboard_page() -> Part {
-    Ok(view! { <pages::dashboard::DashboardPage/> }.into_any())
-}
-
-#[wasm_split(widget, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn widget_page() -> Part {
-    Ok(view! { <pages::widget::WidgetPage/> }.into_any())
-}
-
-#[wasm_split(detail, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn detail_page() -> Part {
-    Ok(view! { <pages::detail::DetailPage/> }.into_any())
 }

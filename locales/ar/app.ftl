@@ -519,10 +519,3 @@ age-band = { $band ->
 group-no-type = بلا نوع
 group-no-source = بلا مصدر
 group-no-requester = بلا مقدّم طلب
-
-## Parts of the app loaded on first use
-
-loading-part = جارٍ التحميل…
-part-failed = تعذّر تحميل هذا الجزء من مهامي.
-part-failed-hint = ربما انقطع الاتصال، أو صدر إصدار جديد من مهامي. أعد تحميل الصفحة للمحاولة مرة أخرى.
-reload = إعادة التحميل

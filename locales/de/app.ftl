@@ -439,10 +439,3 @@ age-band = { $band ->
 group-no-type = Ohne Typ
 group-no-source = Ohne Quelle
 group-no-requester = Ohne Antragsteller
-
-## Parts of the app loaded on first use
-
-loading-part = Wird geladen…
-part-failed = Dieser Teil von Meine Aufgaben konnte nicht geladen werden.
-part-failed-hint = Vielleicht ist die Verbindung abgebrochen, oder eine neue Version von Meine Aufgaben wurde veröffentlicht. Laden Sie die Seite neu, um es noch einmal zu versuchen.
-reload = Neu laden

@@ -439,10 +439,3 @@ age-band = { $band ->
 group-no-type = No type
 group-no-source = No source
 group-no-requester = No requester
-
-## Parts of the app loaded on first use
-
-loading-part = Loading…
-part-failed = This part of My Tasks could not be loaded.
-part-failed-hint = The connection may have dropped, or a new version of My Tasks was released. Reload the page to try again.
-reload = Reload

@@ -7,40 +7,22 @@ use super::bulk_bar::forward_title;
 use super::forward::ForwardDialog;
 use super::modal::Modal;
 use crate::api::Client;
-use crate::components::lazy::{Lazy, Part};
 use crate::hooks::identity_search::people_search;
 use crate::hooks::triage::{Dialog, Triage};
 use crate::logic::bulk::{BulkRun, Outcome, Plan};
 use crate::logic::keys::{Keys, HELP};
 use crate::t;
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 
 /// How many people one search for a new owner shows.
 const SEARCH_LIMIT: u32 = 20;
 
-/// Whichever dialog of `triage` is open, and the run's dialog while there is a run. The
-/// dialogs are split off the first visit's download ([`Lazy`]).
+/// Whichever dialog of `triage` is open, and the run's dialog while there is a run.
 #[component]
 pub fn TriageDialogs(
     /// The triage state.
     triage: Triage,
 ) -> impl IntoView {
-    let open = Memo::new(move |_| !matches!(triage.dialog.get(), Dialog::Closed));
-    let has_run = move || triage.bulk.run.with(Option::is_some);
-    view! {
-        <Show when=move || open.get()>
-            <Lazy load=move || Box::pin(open_dialog(triage))/>
-        </Show>
-        <Show when=has_run>
-            <Lazy load=move || Box::pin(run_dialog(triage))/>
-        </Show>
-    }
-}
-
-/// The dialog `triage` has open, if any.
-#[wasm_split(triage_dialogs, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn open_dialog(triage: Triage) -> Part {
     let close = Callback::new(move |()| triage.dialog.set(Dialog::Closed));
     let dialog = move || {
         match triage.dialog.get() {
@@ -59,13 +41,13 @@ fn open_dialog(triage: Triage) -> Part {
         }.into_any()),
     }
     };
-    Ok(dialog.into_any())
-}
-
-/// The dialog of the bulk run `triage` has.
-#[wasm_split(triage_dialogs, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn run_dialog(triage: Triage) -> Part {
-    Ok(view! { <RunDialog triage/> }.into_any())
+    let has_run = move || triage.bulk.run.with(Option::is_some);
+    view! {
+        {dialog}
+        <Show when=has_run>
+            <RunDialog triage/>
+        </Show>
+    }
 }
 
 /// Confirms a bulk action: the question with the count, the selected items it cannot

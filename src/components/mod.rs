@@ -11,7 +11,6 @@ pub mod history;
 pub mod identity_picker;
 pub mod item_bar;
 pub mod language;
-pub mod lazy;
 pub mod modal;
 pub mod new_items;
 pub mod row_actions;

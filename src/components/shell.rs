@@ -3,12 +3,10 @@
 //! when nobody is signed in.
 
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 
 use crate::api::Client;
 use crate::components::language::LanguagePicker;
-use crate::components::lazy::{Lazy, Part};
 use crate::components::status::WaitingBanner;
 use crate::components::view_as::ViewAsPicker;
 use crate::hooks::poll::provide_fresh;
@@ -67,7 +65,7 @@ fn UserMenu() -> impl IntoView {
                     // The span takes the page's direction (where a phone's line starts); the
                     // <bdi> keeps the name's own.
                     <span class="mt-header__name"><bdi>{name}</bdi></span>
-                    {admin.then(|| view! { <Lazy load=|| Box::pin(view_as_picker())/> })}
+                    {admin.then(|| view! { <ViewAsPicker/> })}
                 }
             })}
             <Show when=move || !signed_out()>
@@ -124,10 +122,4 @@ pub fn SignInPanel() -> impl IntoView {
             })}
         </section>
     }
-}
-
-/// The admin's "view as" picker, split off the first visit's download.
-#[wasm_split(view_as, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn view_as_picker() -> Part {
-    Ok(view! { <ViewAsPicker/> }.into_any())
 }

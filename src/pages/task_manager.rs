@@ -4,14 +4,12 @@
 //! cards below.
 
 use leptos::prelude::*;
-use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params, use_query_map};
 
 use crate::api::Client;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::bulk_dialog::TriageDialogs;
-use crate::components::lazy::{Lazy, Part};
 use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorPanel, Loading};
@@ -63,7 +61,7 @@ fn TaskManager() -> impl IntoView {
             }.into_any(),
             Some(selected) => view! {
                 <TaskTabs selected pending completed/>
-                {(selected == Tab::Pending).then(|| view! { <Lazy load=move || Box::pin(bulk_bar(triage))/> })}
+                {(selected == Tab::Pending).then(|| view! { <NewItemsNotice/><BulkBar triage/> })}
                 <section id="tasks-panel" class="mt-tabpanel" role="tabpanel"
                     aria-labelledby=format!("tab-{}", selected.as_str())>
                     <TabQueue tab=selected view/>
@@ -163,8 +161,8 @@ fn TabQueue(
         stale_after_days,
     };
     view! {
-        <Lazy load=move || Box::pin(toolbar(tab, view, facets, set_view, commit))/>
-        <Lazy load=move || Box::pin(views_bar(tab, view, set_view, queue.entries, lines))/>
+        <Toolbar tab view facets set_view commit/>
+        <ViewsBar tab view set_view entries=queue.entries lines/>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
             Shape::Loading => view! { <Loading text=t!("loading-work-items")/> }.into_any(),
@@ -244,48 +242,6 @@ fn Rows(
     on_cleanup(move || drop(watch));
     move || match wide.get() {
         true => view! { <TaskTable entries lines context on_fold/> }.into_any(),
-        false => {
-            let tab = context.tab;
-            view! { <Lazy load=move || Box::pin(cards(entries, lines, tab, on_fold))/> }.into_any()
-        }
+        false => view! { <Cards entries lines tab=context.tab on_fold/> }.into_any(),
     }
-}
-
-/// Saved views and export, split off the first visit's download.
-#[wasm_split(views_bar, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn views_bar(
-    tab: Tab,
-    view: Memo<TaskView>,
-    set_view: Callback<(TaskView, bool)>,
-    entries: RwSignal<Vec<Entry>>,
-    lines: Memo<Lines>,
-) -> Part {
-    Ok(view! { <ViewsBar tab view set_view entries lines/> }.into_any())
-}
-
-/// The cards of narrow screens, split off the first visit's download.
-#[wasm_split(cards, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn cards(
-    entries: RwSignal<Vec<Entry>>,
-    lines: Memo<Lines>,
-    tab: Tab,
-    on_fold: Callback<String>,
-) -> Part {
-    Ok(view! { <Cards entries lines tab on_fold/> }.into_any())
-}
-
-#[wasm_split(toolbar, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn toolbar(
-    tab: Tab,
-    view: Memo<TaskView>,
-    facets: Memo<crate::logic::list::Facets>,
-    set_view: Callback<(TaskView, bool)>,
-    commit: Callback<()>,
-) -> Part {
-    Ok(view! { <Toolbar tab view facets set_view commit/> }.into_any())
-}
-
-#[wasm_split(bulk_bar, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn bulk_bar(triage: crate::hooks::triage::Triage) -> Part {
-    Ok(view! { <NewItemsNotice/><BulkBar triage/> }.into_any())
 }
