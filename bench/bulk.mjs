@@ -10,39 +10,14 @@
 // requests, the counts) goes to the sandbox.
 // Timed: from the click on the confirmation's "Approve All" to "Finished: N done." on the
 // screen, read in the page with performance.now().
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
+import { arg, cleanUp, launchChromium, startSandbox } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(resolve(root, 'e2e', 'package.json'));
-const { chromium } = require('@playwright/test');
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const n = Number(arg('items', '200'));
-const binary = resolve(root, arg('sandbox', process.env.SANDBOX_BIN ?? 'target/release/sandbox'));
-const dist = resolve(root, arg('dist', 'dist'));
+const binary = arg('sandbox', process.env.SANDBOX_BIN ?? 'target/release/sandbox');
+const dist = arg('dist', 'dist');
 
-const child = spawn(binary, ['--listen', '127.0.0.1:0', '--in-memory', '--seed', 'demo',
-  '--extra-items', String(3 * n), '--static-dir', dist], { stdio: ['ignore', 'pipe', 'inherit'] });
-const baseURL = await new Promise((ok, fail) => {
-  child.once('exit', (code) => fail(new Error(`sandbox exited with ${code}`)));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const m = line.match(/listening on (\S+)/);
-    if (m) ok(m[1]);
-  });
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const { url: baseURL } = await startSandbox({ binary, dist, extra: 3 * n });
+const browser = await launchChromium();
 const waiting = (i) => (i.approvalItems ?? []).some((a) => a.state === null || a.state === 'Pending');
 try {
   const page = await browser.newPage();
@@ -93,5 +68,5 @@ try {
     `at most 90 started in any 10 s)`);
 } finally {
   await browser.close();
-  child.kill('SIGKILL');
+  cleanUp();
 }

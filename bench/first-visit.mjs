@@ -11,38 +11,24 @@
 //    a warm cache, no throttling, median of `warm-runs`.
 //
 // It starts its own release sandbox (in-memory) and nginx (deploy/nginx) on free ports.
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import {
+  adopt, arg, cleanUp, firstRow, launchChromium, median, root, session, signIn, startSandbox, workDir,
+} from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(resolve(root, 'e2e', 'package.json'));
-const { chromium } = require('@playwright/test');
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const runs = Number(arg('runs', '5'));
 const warmRuns = Number(arg('warm-runs', '10'));
 const extraItems = arg('extra-items', '100000');
-const binary = resolve(root, arg('sandbox', 'target/release/sandbox'));
-const dist = resolve(root, arg('dist', 'dist'));
-const ALISON = 'alison.ferguso';
+const binary = arg('sandbox', 'target/release/sandbox');
+const dist = arg('dist', 'dist');
 
 /** Slow 4G as the issue measured it. */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
 /** What "the first rendered row" is on each page. */
 const ROWS = { '/widget': '.mt-widget__item', '/tasks/pending': '.mt-table__row, .mt-list .mt-row' };
-
-const children = [];
-const work = mkdtempSync(join(tmpdir(), 'my-tasks-bench-'));
 
 async function freePort() {
   const server = createServer();
@@ -64,68 +50,29 @@ async function waitForPort(port) {
   throw new Error(`nothing listens on ${port}`);
 }
 
-/** A release sandbox with demo data (and `extra` items); gives its URL and credentials. */
-async function startSandbox(extra) {
-  const creds = join(work, `credentials-${extra}.json`);
-  const child = spawn(binary, ['--listen', '127.0.0.1:0', '--in-memory', '--seed', 'demo',
-    '--extra-items', String(extra), '--static-dir', dist, '--credentials-out', creds,
-    '--rate-limit-requests', '100000'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const url = await new Promise((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`sandbox exited with ${code}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = line.match(/listening on (\S+)/);
-      if (m) ok(m[1]);
-    });
-  });
-  const { identities } = JSON.parse(readFileSync(creds, 'utf8'));
-  return { url, alison: identities.find((i) => i.alias === ALISON) };
-}
+/** A release sandbox with demo data and `extra` more items, without the API's rate limit. */
+const startDemo = (extra) => startSandbox({ binary, dist, extra, args: ['--rate-limit-requests', '100000'] });
 
 /** nginx from deploy/nginx in front of `upstream`; gives its URL. */
 async function startNginx(upstream) {
   const port = await freePort();
-  const conf = join(work, `nginx-${port}`);
+  const conf = join(workDir, `nginx-${port}`);
   execFileSync(join(root, 'deploy', 'nginx', 'render.sh'), [conf], {
-    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: dist, MT_UPSTREAM: upstream },
+    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: resolve(root, dist), MT_UPSTREAM: upstream },
   });
-  const child = spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: 'inherit' });
-  children.push(child);
+  adopt(spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: 'inherit' }));
   await waitForPort(port);
   return `http://127.0.0.1:${port}`;
 }
 
-/** A signed-in session for the app's sessionStorage, by the client-credentials grant. */
-async function session(sandboxUrl, who) {
-  const response = await fetch(`${sandboxUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: who.clientId, client_secret: who.clientSecret }),
-  });
-  const token = await response.json();
-  return JSON.stringify({ access_token: token.access_token, refresh_token: null, expires_at_ms: Date.now() + 3_600_000 });
-}
-
-/** Milliseconds from navigation start to the first `selector` on the page. */
-async function firstRow(page, selector) {
-  const handle = await page.waitForFunction(
-    (s) => document.querySelector(s) && performance.now(), selector, { polling: 'raf', timeout: 60_000 });
-  return handle.jsonValue();
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 /** One cold visit of `path` on `base` over slow 4G, signed in with `saved`. */
 async function coldVisit(base, path, saved) {
   const context = await browser.newContext();
-  await context.addInitScript((s) => sessionStorage.setItem('my-tasks.session', s), saved);
+  await signIn(context, saved);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -139,7 +86,7 @@ async function coldVisit(base, path, saved) {
 
 try {
   console.log(`Cold visit, slow 4G, empty cache, signed in (median of ${runs}):`);
-  const demo = await startSandbox(0);
+  const demo = await startDemo(0);
   const viaNginx = await startNginx(demo.url);
   for (const [label, base] of [['sandbox', demo.url], ['nginx', viaNginx]]) {
     for (const path of Object.keys(ROWS)) {
@@ -150,9 +97,9 @@ try {
   }
 
   console.log(`Warm navigation with ${extraItems} extra pending items (median of ${warmRuns}):`);
-  const big = await startSandbox(extraItems);
+  const big = await startDemo(extraItems);
   const context = await browser.newContext();
-  await context.addInitScript((s) => sessionStorage.setItem('my-tasks.session', s), await session(big.url, big.alison));
+  await signIn(context, await session(big.url, big.alison));
   const page = await context.newPage();
   for (const path of Object.keys(ROWS)) {
     await page.goto(big.url + path);
@@ -167,6 +114,5 @@ try {
   }
 } finally {
   await browser.close();
-  for (const child of children) child.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
+  cleanUp();
 }

@@ -13,60 +13,13 @@
 //    frames; the intervals between frames (16.7 ms is 60 fps).
 //
 // It starts its own release sandbox (in-memory, the API rate limit as in production).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
+import { arg, cleanUp, launchChromium, median, session, signIn, startSandbox } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(resolve(root, 'e2e', 'package.json'));
-const { chromium } = require('@playwright/test');
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const sizes = arg('sizes', '5000,20000').split(',').map(Number);
 const rounds = Number(arg('rounds', '3'));
-const binary = resolve(root, arg('sandbox', 'target/release/sandbox'));
-const dist = resolve(root, arg('dist', 'dist'));
-const ALISON = 'alison.ferguso';
-const children = [];
-const work = mkdtempSync(join(tmpdir(), 'my-tasks-bench-triage-'));
+const binary = arg('sandbox', 'target/release/sandbox');
+const dist = arg('dist', 'dist');
 
-/** A release sandbox with demo data and `extra` items; gives its URL and Alison. */
-async function startSandbox(extra) {
-  const creds = join(work, `credentials-${extra}.json`);
-  const child = spawn(binary, ['--listen', '127.0.0.1:0', '--in-memory', '--seed', 'demo',
-    '--extra-items', String(extra), '--static-dir', dist, '--credentials-out', creds],
-  { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const url = await new Promise((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`sandbox exited with ${code}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = line.match(/listening on (\S+)/);
-      if (m) ok(m[1]);
-    });
-  });
-  const { identities } = JSON.parse(readFileSync(creds, 'utf8'));
-  return { url, alison: identities.find((i) => i.alias === ALISON), child };
-}
-
-/** A signed-in session for the app's sessionStorage, by the client-credentials grant. */
-async function session(sandboxUrl, who) {
-  const response = await fetch(`${sandboxUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: who.clientId, client_secret: who.clientSecret }),
-  });
-  const token = await response.json();
-  return JSON.stringify({ access_token: token.access_token, refresh_token: null, expires_at_ms: Date.now() + 3_600_000 });
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const stats = (xs) => `median ${ms(median(xs))}, p95 ${ms(p95(xs))}, max ${ms(Math.max(...xs))}`;
@@ -84,17 +37,13 @@ const TIMED = `window.__timed = async (act) => {
   return { total, select: start && end ? end.startTime - start.startTime : NaN };
 };`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 try {
   for (const [i, extra] of sizes.entries()) {
-    const sandbox = await startSandbox(extra);
+    const sandbox = await startSandbox({ binary, dist, extra });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript((s) => sessionStorage.setItem('my-tasks.session', s), await session(sandbox.url, sandbox.alison));
+    await signIn(context, await session(sandbox.url, sandbox.alison));
     await context.addInitScript(TIMED);
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/tasks/pending`, { waitUntil: 'commit' });
@@ -156,6 +105,5 @@ try {
   }
 } finally {
   await browser.close();
-  for (const child of children) child.kill('SIGTERM');
-  rmSync(work, { recursive: true, force: true });
+  cleanUp();
 }

@@ -188,6 +188,40 @@ test('below 900 px the items are cards, and widening the window turns them into 
   await expect(cards).toHaveCount(0);
 });
 
+test('a type tag fits its cell in the table, whole or shortened with its label in the title, never a bare ellipsis', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  /** Each drawn tag: its label, its title, whether it is cut, and whether it lies inside its cell. */
+  const tags = () => page.locator('.mt-table .mt-tag:not([hidden])').evaluateAll((els) => els.map((el) => {
+    const tag = el.getBoundingClientRect();
+    const cell = el.closest('td')!;
+    const box = cell.getBoundingClientRect();
+    const pad = parseFloat(getComputedStyle(cell).paddingInlineEnd);
+    return {
+      label: el.textContent, title: el.getAttribute('title'), cut: el.scrollWidth > el.clientWidth,
+      inside: tag.left >= box.left && tag.right <= box.right - pad + 0.5,
+    };
+  }));
+  const wide = await tags();
+  expect(wide.length).toBeGreaterThan(5);
+  for (const tag of wide) {
+    expect(tag, `${tag.label} at 1280 px`).toMatchObject({ inside: true, title: tag.label });
+  }
+  // The demo's common types are read whole on a laptop.
+  for (const label of ['Approval', 'Remediation', 'Generic', 'Delegation']) {
+    if (wide.some((t) => t.label === label)) expect(wide.find((t) => t.label === label)!.cut, label).toBe(false);
+  }
+  // At the narrowest table, a long label is cut inside its tag, which stays in its cell.
+  await page.setViewportSize({ width: 900, height: 1600 });
+  await expect(table).toBeVisible();
+  for (const tag of await tags()) {
+    expect(tag, `${tag.label} at 900 px`).toMatchObject({ inside: true, title: tag.label });
+  }
+});
+
 test('grouped by source: a heading and count per source, one collapsed, kept over reload, and back undoes it', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   // An item is grouped under its first source; the ones without one come last.

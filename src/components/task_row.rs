@@ -193,6 +193,7 @@ impl Cells {
     fn show(&self, t: &RowText) {
         if let Some(kind) = self.kind.get_untracked() {
             kind.set_text_content(t.kind.as_deref());
+            kind.set_title(t.kind.as_deref().unwrap_or_default());
             kind.set_hidden(t.kind.is_none());
         }
         if let Some(cell) = self.name_cell.get_untracked() {
