@@ -260,6 +260,37 @@ for (const [layout, width] of [['table', 1280], ['cards', 600]] as const) {
   });
 }
 
+test('leaving the page while a row’s quick action runs: the action finishes and the app goes on working', async ({ page, sandbox }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await signIn(page, sandbox, ALISON, '/');
+  await page.getByRole('link', { name: 'Task Manager' }).click();
+  const all = await pendingItems(sandbox, ALISON);
+  const table = page.getByRole('table', { name: 'Pending work items' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  // The request is held until the person has gone to the dashboard.
+  let release!: () => void;
+  const held = new Promise<void>((ok) => { release = ok; });
+  await page.route(/\/v2024\/work-items\/[0-9a-f]+$/, async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
+  await table.getByRole('button', { name: 'Mark Complete' }).first().click();
+  await page.getByRole('dialog', { name: 'Complete work item' }).getByRole('button', { name: 'Mark Complete' }).click();
+  // The dialog is modal while its request runs, so the way out is the browser's Back.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  release();
+  await expect.poll(async () => (await pendingItems(sandbox, ALISON)).length).toBe(all.length - 1);
+  // Still alive: the counts follow the change, and Task Manager opens.
+  await expect(page.getByText(String(all.length - 1), { exact: true }).first()).toBeVisible();
+  await page.getByRole('link', { name: 'Task Manager' }).click();
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length));
+  expect(errors).toEqual([]);
+});
+
 test('grouped by source: a heading and count per source, one collapsed, kept over reload, and back undoes it', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   // An item is grouped under its first source; the ones without one come last.

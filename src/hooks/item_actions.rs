@@ -49,7 +49,9 @@ impl Home {
         let ids = |id| first.into_iter().chain([id]).collect::<Vec<_>>();
         match self {
             Home::Id(id) => focus_when_lost(ids(id)),
-            Home::Row(anchor, id) => match anchor.get_untracked() {
+            // The row may be gone already (the person left the page while the request
+            // ran): a disposed reference reads as none.
+            Home::Row(anchor, id) => match anchor.try_get_untracked().flatten() {
                 Some(anchor) => focus_row_when_lost(&anchor, ids(id)),
                 None => focus_when_lost(ids(id)),
             },
