@@ -188,6 +188,30 @@ test('below 900 px the items are cards, and widening the window turns them into 
   await expect(cards).toHaveCount(0);
 });
 
+test('on a phone the selection bar is small, and stays in view only while something is selected', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  await page.evaluate(() => localStorage.setItem('my-tasks.language', 'de'));
+  await page.reload();
+  const bar = page.locator('.mt-bulk');
+  const boxes = page.locator('.mt-list .mt-row__select');
+  await expect(boxes.first()).toBeVisible();
+  // Scrolled down with nothing selected: the bar has scrolled away with the page.
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(async () => (await bar.boundingBox())!.y + (await bar.boundingBox())!.height).toBeLessThanOrEqual(0);
+  // Two selected (German, the longest labels): it sticks at the top, in under a third of the screen.
+  await boxes.nth(3).check();
+  await boxes.nth(4).check();
+  await expect(bar.getByRole('status')).toHaveText('2 ausgewählt');
+  await page.mouse.wheel(0, 600);
+  await expect.poll(async () => (await bar.boundingBox())!.y).toBe(0);
+  expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(780 / 3);
+  for (const button of await bar.getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.height, await button.textContent() ?? '').toBeGreaterThanOrEqual(40);
+  }
+});
+
 test('a type tag fits its cell in the table, whole or shortened with its label in the title, never a bare ellipsis', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   await page.setViewportSize({ width: 1280, height: 1600 });
