@@ -246,6 +246,44 @@ test('a type tag fits its cell in the table, whole or shortened with its label i
   }
 });
 
+for (const [layout, width] of [['table', 1280], ['cards', 600]] as const) {
+  test(`after a row’s quick action takes its item away, focus is on the next item’s link (${layout})`, async ({ page, sandbox }) => {
+    await page.setViewportSize({ width, height: 1600 });
+    await signIn(page, sandbox, ALISON, '/tasks/pending');
+    const list = layout === 'table'
+      ? page.getByRole('table', { name: 'Pending work items' })
+      : page.getByRole('list', { name: 'Pending work items' });
+    const all = await pendingItems(sandbox, ALISON);
+    await expect(page.getByRole('status').filter({ hasText: `${all.length} work items` })).toBeVisible();
+    const rows = layout === 'table' ? list.locator('tbody tr[aria-rowindex]') : list.getByRole('listitem');
+    // The first item with Mark Complete as its quick action, and the item after it.
+    const names = await rows.evaluateAll((els) => els.map((el) => ({
+      name: el.querySelector('a[href]')?.textContent?.trim() ?? '',
+      complete: [...el.querySelectorAll('button')].some((b) => b.textContent === 'Mark Complete' && b.checkVisibility()),
+    })));
+    const at = names.findIndex((n) => n.complete);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at + 1).toBeLessThan(names.length);
+    const row = rows.nth(at);
+    await row.getByRole('button', { name: 'Mark Complete' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Complete work item' });
+    await expect(dialog).toBeVisible();
+    // Keyboard only: from Cancel (focused first, the safe choice) to the confirming button.
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Mark Complete' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `${all.length - 1} work items` })).toBeVisible();
+    // The row that took the item's place shows the next item; its link has focus.
+    const next = rows.nth(at).locator('a[href]');
+    await expect(next).toHaveText(names[at + 1].name);
+    await expect(next).toBeFocused();
+    // Enter opens the item focus went to.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: names[at + 1].name })).toBeVisible();
+  });
+}
+
 test('grouped by source: a heading and count per source, one collapsed, kept over reload, and back undoes it', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   // An item is grouped under its first source; the ones without one come last.

@@ -2,6 +2,7 @@
 //! unique element ids, the first invalid control, and focus lost when its element went
 //! away. Imports nothing of the app.
 
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -64,19 +65,59 @@ pub fn focus_first_invalid(form: Option<impl AsRef<Element>>) {
 /// Focuses the first of the elements `ids` that exists once the page has re-rendered, but
 /// only when focus was lost (it is on the body), so a person who moved on is not pulled back.
 pub fn focus_when_lost(ids: Vec<&'static str>) {
+    when_lost(|| None, ids);
+}
+
+/// As [`focus_when_lost`], trying first the row of a list that stands where `anchor`'s row
+/// (its `tr` or `li`) stands now, else the row before it: focus goes to that row's first
+/// link. So when a person's action takes an item out of a list, the next item is where
+/// they carry on, as it is for the keyboard's current row.
+pub fn focus_row_when_lost(anchor: &Element, ids: Vec<&'static str>) {
+    let place = anchor.closest("tr, li").ok().flatten().and_then(|row| {
+        let list = row.parent_element()?;
+        let rows = list.children();
+        let index = (0..rows.length()).find(|&i| rows.item(i).as_ref() == Some(&row))?;
+        Some((list, index))
+    });
+    when_lost(
+        move || {
+            let (list, index) = place.as_ref().filter(|(list, _)| list.is_connected())?;
+            let rows = list.children();
+            [Some(*index), index.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .find_map(|i| rows.item(i)?.query_selector("a[href]").ok().flatten())
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        },
+        ids,
+    );
+}
+
+/// Focuses what `first` gives, else the first of the elements `ids`, once the page has
+/// re-rendered (tried three times), and only while focus is lost.
+fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'static str>) {
+    let first = Rc::new(first);
     for delay in [50, 400, 1200] {
-        let ids = ids.clone();
+        let (first, ids) = (first.clone(), ids.clone());
         leptos::prelude::set_timeout(
             move || {
                 let document = leptos::prelude::document();
                 let lost = document
                     .active_element()
                     .is_none_or(|el| Some(el) == document.body().map(Into::into));
+                if !lost {
+                    return;
+                }
+                if let Some(target) = first() {
+                    let _ = target.focus();
+                    return;
+                }
+                // Headings and panels: focusable from script only, not by Tab.
                 let target = ids
                     .iter()
                     .find_map(|id| document.get_element_by_id(id))
                     .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-                if let (true, Some(target)) = (lost, target) {
+                if let Some(target) = target {
                     if !target.has_attribute("tabindex") {
                         let _ = target.set_attribute("tabindex", "-1");
                     }

@@ -3,13 +3,13 @@
 //! selection need the detail page.
 
 use super::approval::{BulkDecisionBar, ConfirmButton};
-use crate::hooks::item_actions::use_item_actions;
+use crate::hooks::item_actions::{use_item_actions, Home};
 use crate::logic::command::{Command, Target};
 use crate::t;
 use leptos::prelude::*;
 use wire::WorkItem;
 
-/// The element focus moves to when the row's button went away with the row.
+/// The element focus moves to when the row's button went away with the last row.
 const LIST_HOME: &str = "tasks-panel";
 
 /// What a row's quick actions act on: the item's target and the question Mark Complete
@@ -69,10 +69,11 @@ fn QuickButtons(
 ) -> impl IntoView {
     let held = RwSignal::new(quick.get_untracked());
     let asking = RwSignal::new(false);
+    let root = NodeRef::<leptos::html::Div>::new();
     let actions = use_item_actions(
         Signal::derive(move || held.with(|q| q.as_ref().map(|q| q.target.clone()))),
         Callback::new(|()| ()),
-        LIST_HOME,
+        Home::Row(root, LIST_HOME),
     );
     let pending = actions.pending();
     Effect::new(move |_| {
@@ -89,7 +90,7 @@ fn QuickButtons(
         held.with(|q| q.as_ref().map(|q| q.question.clone()).unwrap_or_default())
     });
     view! {
-        <div class="mt-row__actions">
+        <div class="mt-row__actions" node_ref=root>
             <div class="mt-row__shape" hidden=decides>
                 <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
                     message=question pending=pending asking=Some(asking)

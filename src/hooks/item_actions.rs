@@ -2,13 +2,14 @@
 //! runs every command, so a work item has one request in flight at a time (every button is
 //! disabled meanwhile and a double click sends one request). After each request: a toast
 //! says what happened, [`Changes`] is bumped so the detail, counts and widget load again,
-//! the loaded queues change just that item ([`Queues`]), and focus lands on the page heading (or the approval items) when it was lost.
+//! the loaded queues change just that item ([`Queues`]), and focus lands on its [`Home`] (or
+//! the approval items) when it was lost.
 
 use super::dispatch::send;
 use super::queue::Queues;
 use super::toasts::use_toasts;
 use crate::api::Client;
-use crate::focus::focus_when_lost;
+use crate::focus::{focus_row_when_lost, focus_when_lost};
 use crate::logic::command::{ActionKind, Command, Target};
 use crate::logic::refusal::{classify, Problem};
 use crate::logic::wording::{problem_message, success_detail, success_message};
@@ -28,6 +29,31 @@ impl Notice {
     /// The plain-words explanation a view shows.
     pub fn message(&self) -> String {
         problem_message(self.kind, &self.problem)
+    }
+}
+
+/// Where focus goes after a command when it was lost (its button was disabled, or went
+/// away with its item).
+#[derive(Clone, Copy)]
+pub enum Home {
+    /// The element with this id: a page's heading.
+    Id(&'static str),
+    /// The row of a list that stands where the row holding this element stood (the next
+    /// item, once the acted-on one left), else the element with the id.
+    Row(NodeRef<leptos::html::Div>, &'static str),
+}
+
+impl Home {
+    /// Moves focus here once the page re-rendered, trying the element `first` first.
+    fn refocus(self, first: Option<&'static str>) {
+        let ids = |id| first.into_iter().chain([id]).collect::<Vec<_>>();
+        match self {
+            Home::Id(id) => focus_when_lost(ids(id)),
+            Home::Row(anchor, id) => match anchor.get_untracked() {
+                Some(anchor) => focus_row_when_lost(&anchor, ids(id)),
+                None => focus_when_lost(ids(id)),
+            },
+        }
     }
 }
 
@@ -62,12 +88,11 @@ impl ItemActions {
 /// Creates the actions of the work item `target` (the page's current copy of it; while it
 /// is `None` there is nothing to act on and a command does nothing, and the pages show no
 /// buttons then). After a forward succeeds `after_forward` runs (the item is no longer the
-/// person's, so the page moves on); when focus was lost (its button went away) it moves to
-/// the element `home`.
+/// person's, so the page moves on); when focus was lost it moves to `home`.
 pub fn use_item_actions(
     target: Signal<Option<Target>>,
     after_forward: Callback<()>,
-    home: &'static str,
+    home: Home,
 ) -> ItemActions {
     let api = expect_context::<Client>();
     let (toasts, changes) = (use_toasts(), expect_context::<Changes>());
@@ -84,6 +109,8 @@ pub fn use_item_actions(
             let kind = command.kind();
             match send(&api, &target.id, &command).await {
                 Ok(after) => {
+                    // Where the row stands is read before the list changes under it.
+                    home.refocus(None);
                     if let Some(queues) = queues {
                         queues.item_changed(&target.id, after.clone());
                     }
@@ -95,7 +122,6 @@ pub fn use_item_actions(
                     if matches!(command, Command::Forward(_)) {
                         after_forward.run(());
                     }
-                    focus_when_lost(vec![home]);
                 }
                 Err(error) => {
                     if let Some(queues) = queues {
@@ -108,10 +134,8 @@ pub fn use_item_actions(
                         forward_error.set(Some(failed));
                     } else {
                         forwarding.set(false);
-                        focus_when_lost(match failed.problem.blocked_by_approvals() {
-                            true => vec!["approvals-title", home],
-                            false => vec![home],
-                        });
+                        let blocked = failed.problem.blocked_by_approvals();
+                        home.refocus(blocked.then_some("approvals-title"));
                         notice.set(Some(failed));
                     }
                 }

@@ -13,7 +13,7 @@ use crate::components::item_bar::ItemActionBar;
 use crate::components::shell::Shell;
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
-use crate::hooks::item_actions::{use_item_actions, ItemActions};
+use crate::hooks::item_actions::{use_item_actions, Home, ItemActions};
 use crate::hooks::shortcuts::use_back_shortcut;
 use crate::i18n::intl;
 use crate::logic::command::{Command, Target};
@@ -56,7 +56,11 @@ fn Detail() -> impl IntoView {
     let navigate = use_navigate();
     let after_forward =
         Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
-    provide_context(use_item_actions(current, after_forward, "detail-title"));
+    provide_context(use_item_actions(
+        current,
+        after_forward,
+        Home::Id("detail-title"),
+    ));
     use_back_shortcut(AppRoute::tab(Tab::Pending));
     view! {
         <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>{t!("back-to-task-manager")}</A></p>
