@@ -40,7 +40,13 @@ test('Approve All asks with the count and decides every pending item', async ({ 
   const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
   const count = undecided(item).length;
   await signIn(page, sandbox, alias, `/items/${item.id}`);
-  await page.getByRole('button', { name: 'Approve All' }).click();
+  // The bar of Approve All / Reject All keeps a gap above the first approval card.
+  const approveAll = page.getByRole('button', { name: 'Approve All' });
+  const firstCard = page.getByRole('region', { name: /Approval items/ }).getByRole('listitem').first();
+  await expect(firstCard).toBeVisible();
+  const [bar, card] = [(await approveAll.boundingBox())!, (await firstCard.boundingBox())!];
+  expect(card.y - (bar.y + bar.height)).toBeGreaterThanOrEqual(8);
+  await approveAll.click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`Approve all ${count} pending approval items`);
   await dialog.getByRole('button', { name: 'Approve All' }).click();

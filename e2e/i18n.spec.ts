@@ -184,6 +184,15 @@ test.describe('in Arabic', () => {
     await audit(page, 'the Task Manager in Arabic');
 
     await page.goto(`/items/${item.id}`);
+    // The (Latin) description lines up on the page's right edge, under its heading.
+    const description = page.locator('.mt-detail__description');
+    await expect(description).toBeVisible();
+    const edges = await description.evaluate((p) => {
+      const text = document.createRange();
+      text.selectNodeContents(p);
+      return { text: text.getBoundingClientRect().right, box: p.getBoundingClientRect().right };
+    });
+    expect(edges.box - edges.text).toBeLessThan(1);
     await page.getByRole('region', { name: /عناصر الموافقة/ }).getByRole('button', { name: 'الموافقة على الكل' }).click();
     const dialog = page.getByRole('dialog', { name: 'الموافقة على العناصر' });
     await expect(dialog).toBeVisible();

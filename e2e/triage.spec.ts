@@ -188,6 +188,30 @@ test('below 900 px the items are cards, and widening the window turns them into 
   await expect(cards).toHaveCount(0);
 });
 
+test('on a phone the selection bar is small, and stays in view only while something is selected', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  await page.evaluate(() => localStorage.setItem('my-tasks.language', 'de'));
+  await page.reload();
+  const bar = page.locator('.mt-bulk');
+  const boxes = page.locator('.mt-list .mt-row__select');
+  await expect(boxes.first()).toBeVisible();
+  // Scrolled down with nothing selected: the bar has scrolled away with the page.
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(async () => (await bar.boundingBox())!.y + (await bar.boundingBox())!.height).toBeLessThanOrEqual(0);
+  // Two selected (German, the longest labels): it sticks at the top, in under a third of the screen.
+  await boxes.nth(3).check();
+  await boxes.nth(4).check();
+  await expect(bar.getByRole('status')).toHaveText('2 ausgewählt');
+  await page.mouse.wheel(0, 600);
+  await expect.poll(async () => (await bar.boundingBox())!.y).toBe(0);
+  expect((await bar.boundingBox())!.height).toBeLessThanOrEqual(780 / 3);
+  for (const button of await bar.getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.height, await button.textContent() ?? '').toBeGreaterThanOrEqual(40);
+  }
+});
+
 test('a type tag fits its cell in the table, whole or shortened with its label in the title, never a bare ellipsis', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   await page.setViewportSize({ width: 1280, height: 1600 });
@@ -464,4 +488,53 @@ test.describe('with 2,000 extra pending items', () => {
     await page.locator('.mt-table__scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect(table.locator(`tr[aria-rowindex="${total + 1}"]`)).toBeVisible();
   });
+});
+
+test('in every language the table’s headers and row actions fit their cells, and at 900 px every column stays readable', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  // The table's accessible name is translated: find it by its class in every language.
+  const table = page.locator('table.mt-table');
+  const rows = table.locator('tr.mt-table__row');
+  /** Each header that is cut, and each row-action button that is cut or leaves its cell. */
+  const misfits = () => page.locator('.mt-table').evaluate((t) => {
+    const cut = (el: Element) => el.scrollWidth > el.clientWidth + 0.5;
+    const headers = [...t.querySelectorAll('thead th')].filter(cut).map((th) => th.textContent);
+    const buttons = [...t.querySelectorAll('.mt-table__actions .mt-button')]
+      .filter((b) => (b as HTMLElement).offsetParent !== null)
+      .filter((b) => {
+        const box = b.getBoundingClientRect();
+        const cell = b.closest('td')!.getBoundingClientRect();
+        return cut(b) || box.left < cell.left - 0.5 || box.right > cell.right + 0.5;
+      }).map((b) => b.textContent);
+    // The overdue mark lies whole inside its cell's padding, at either side.
+    const overdue = [...t.querySelectorAll('.mt-overdue:not([hidden])')].filter((mark) => {
+      const box = mark.getBoundingClientRect();
+      const cell = mark.closest('td')!;
+      const edge = cell.getBoundingClientRect();
+      const pad = parseFloat(getComputedStyle(cell).paddingInlineEnd);
+      return box.left < edge.left + pad - 0.5 || box.right > edge.right - pad + 0.5;
+    }).map((mark) => mark.closest('tr')!.querySelector('a')!.textContent);
+    return { headers, buttons, overdue };
+  });
+  for (const lang of ['ar', 'de', 'en']) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(rows.first().locator('.mt-table__actions .mt-button').first()).toBeVisible();
+    await expect(table).toBeVisible();
+    await expect(rows.first().locator('.mt-overdue')).toBeVisible();
+    expect(await misfits(), `${lang} at 1280 px`).toEqual({ headers: [], buttons: [], overdue: [] });
+    // The oldest row's overdue bar is at its inline start: the right in Arabic.
+    await expect(rows.first()).toHaveClass(/mt-table__row--overdue/);
+    const bar = await rows.first().locator('td').first().evaluate((td) => getComputedStyle(td).boxShadow);
+    expect(bar, `${lang}: the overdue bar`).toMatch(lang === 'ar' ? / -4px 0px 0px 0px inset$/ : / 4px 0px 0px 0px inset$/);
+  }
+  // At the narrowest table (in English), no column is squeezed to a letter and an ellipsis.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await expect(table).toBeVisible();
+  const widths = await rows.first().locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+  expect(widths).toHaveLength(7);
+  for (const width of widths) expect(width).toBeGreaterThanOrEqual(72);
+  expect((await misfits()).overdue, 'overdue marks at 900 px').toEqual([]);
 });
