@@ -221,6 +221,33 @@ test.describe('in Arabic', () => {
   });
 });
 
+test.describe('in Arabic, Latin names in the table', () => {
+  test.use({ locale: 'ar', timezoneId: 'Asia/Riyadh', viewport: { width: 1280, height: 800 } });
+
+  test('a cell of Latin text runs left to right and keeps its start; an Arabic one runs right to left', async ({ page, sandbox }) => {
+    await signInAs(page, sandbox, ALIAS, '/tasks/pending', ARABIC);
+    const table = page.getByRole('table');
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    // Requester, identity or account, and source: the third to fifth cells of a row.
+    const cells = await table.locator('tbody tr td:nth-child(n+3):nth-child(-n+5)').evaluateAll((tds) =>
+      tds.filter((td) => td.textContent!.trim() !== '').map((td) => {
+        const text = document.createRange();
+        text.selectNodeContents(td);
+        return {
+          text: td.textContent!.trim(),
+          direction: getComputedStyle(td).direction,
+          cutAtStart: text.getBoundingClientRect().left < td.getBoundingClientRect().left - 1,
+        };
+      }));
+    const latin = cells.filter((c) => /^[A-Za-z]/.test(c.text));
+    const arabic = cells.filter((c) => /^[\u0600-\u06FF]/.test(c.text));
+    expect(latin.length).toBeGreaterThan(0);
+    expect(arabic.length).toBeGreaterThan(0);
+    for (const c of latin) expect(c, c.text).toMatchObject({ direction: 'ltr', cutAtStart: false });
+    for (const c of arabic) expect(c.direction, c.text).toBe('rtl');
+  });
+});
+
 /** Serves `body` (with `status`) as the app's config.json. */
 async function serveConfig(page: Page, body: string, status = 200) {
   await page.route('**/config.json', (route) => route.fulfill({ status, contentType: 'application/json', body }));

@@ -155,9 +155,9 @@ pub fn TaskRow(
                 " "
                 <bdi class="mt-table__desc" node_ref=description></bdi>
             </td>
-            <td node_ref=requester><bdi></bdi></td>
-            <td node_ref=who><bdi></bdi></td>
-            <td node_ref=sources><bdi></bdi></td>
+            <td dir="auto" node_ref=requester><span></span></td>
+            <td dir="auto" node_ref=who><span></span></td>
+            <td dir="auto" node_ref=sources><span></span></td>
             {if completed {
                 view! { <td>{move || view! { <MaybeTime at=completed_at.get()/> }}</td> }.into_any()
             } else {
@@ -182,7 +182,9 @@ struct Cells {
     link: NodeRef<A>,
     name: NodeRef<Bdi>,
     description: NodeRef<Bdi>,
-    /// A cell with one `bdi`: the text goes in it, and on the cell as its title.
+    /// A cell with one `span`: the text goes in it, and on the cell as its title. The
+    /// cell's direction is its text's (`dir="auto"`), so that a Latin name in an Arabic
+    /// table is shortened at its end, not cut at its start.
     requester: NodeRef<Td>,
     who: NodeRef<Td>,
     sources: NodeRef<Td>,
@@ -217,8 +219,8 @@ impl Cells {
         ] {
             if let Some(cell) = cell.get_untracked() {
                 cell.set_title(value);
-                if let Some(bdi) = cell.first_element_child() {
-                    bdi.set_text_content(Some(value));
+                if let Some(text) = cell.first_element_child() {
+                    text.set_text_content(Some(value));
                 }
             }
         }
