@@ -188,7 +188,22 @@ impl Client {
     }
 
     /// Sends `call`, retrying 429s, and decodes the answer plus `X-Total-Count`.
+    ///
+    /// Only the decoding is generic: the exchange itself ([`Client::exchange`]) is compiled
+    /// once, not once per answer type, which keeps the wasm smaller.
     async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<(T, Option<u64>), ApiError> {
+        let (text, total) = self.exchange(call).await?;
+        let text = if text.trim().is_empty() {
+            "null"
+        } else {
+            text.as_str()
+        };
+        let value = serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok((value, total))
+    }
+
+    /// Sends `call`, retrying 429s; the body of a 2xx answer plus `X-Total-Count`.
+    async fn exchange(&self, call: Call) -> Result<(String, Option<u64>), ApiError> {
         let mut attempt = 0;
         loop {
             let result = self.send_once(&call).await;
@@ -211,10 +226,7 @@ impl Client {
         }
     }
 
-    async fn send_once<T: DeserializeOwned>(
-        &self,
-        call: &Call,
-    ) -> Result<(T, Option<u64>), ApiError> {
+    async fn send_once(&self, call: &Call) -> Result<(String, Option<u64>), ApiError> {
         let token = self.bearer().await?;
         let url = self.url(call);
         let started = if call.method == Method::GET && call.body.is_none() {
@@ -242,13 +254,7 @@ impl Client {
         let total = headers
             .get(wire::TOTAL_COUNT_HEADER)
             .and_then(|v| v.trim().parse().ok());
-        let text = if text.trim().is_empty() {
-            "null"
-        } else {
-            text.as_str()
-        };
-        let value = serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?;
-        Ok((value, total))
+        Ok((text, total))
     }
 
     /// Sends `call` to `url` with `token`, as it stands.
