@@ -92,12 +92,15 @@ impl FormItem {
             Some(object) => object,
             None => return FormItem::Unknown(value.clone()),
         };
+        // Read from the item's JSON text rather than with `from_value`: the browser app then
+        // needs one JSON reader (text), not a second one for `Value`, which keeps its wasm
+        // smaller. What is accepted is the same.
         if object.contains_key("formItems") {
-            if let Ok(section) = serde_json::from_value(value.clone()) {
+            if let Ok(section) = serde_json::from_str(&value.to_string()) {
                 return FormItem::Section(section);
             }
         } else if object.get("name").is_some_and(Value::is_string) && object.contains_key("type") {
-            if let Ok(field) = serde_json::from_value(value.clone()) {
+            if let Ok(field) = serde_json::from_str(&value.to_string()) {
                 return FormItem::Field(field);
             }
         }
