@@ -3,6 +3,8 @@
 //! keys), so a keystroke over thousands of items is a scan of prepared strings, not a
 //! walk through every item's approval and remediation items.
 
+use std::cmp::Ordering;
+
 use wire::{WorkItem, WorkItemType};
 
 use super::involved::involved;
@@ -259,34 +261,34 @@ pub fn select(entries: &[Entry], filter: &ListFilter, sort: SortBy, now_ms: i64)
     shown
 }
 
+/// Orders `shown` (positions in `entries`) by `sort`; ties keep the server's order. The
+/// order is a function pointer, so the stable sort is compiled into the wasm once rather
+/// than once per order (about 4 KB each before wasm-opt); sorting 20,000 entries by date
+/// takes about 0.3 ms longer natively than with a sort per order, by name the same.
 fn sort_positions(entries: &[Entry], shown: &mut [usize], sort: SortBy) {
-    use std::cmp::Reverse;
-    let e = |i: &usize| &entries[*i];
+    let compare = comparator(sort);
+    shown.sort_by(|a, b| compare(&entries[*a], &entries[*b]));
+}
+
+/// How two entries compare in `sort` order.
+fn comparator(sort: SortBy) -> fn(&Entry, &Entry) -> Ordering {
     match sort {
-        SortBy::Newest => shown.sort_by_key(|i| (Reverse(e(i).created_ms), e(i).seq)),
-        SortBy::Oldest => shown.sort_by_key(|i| (e(i).created_ms, e(i).seq)),
-        SortBy::Modified => shown.sort_by_key(|i| (Reverse(e(i).modified_ms), e(i).seq)),
-        SortBy::ModifiedOldest => shown.sort_by_key(|i| (e(i).modified_ms, e(i).seq)),
-        SortBy::Name => shown.sort_by(|a, b| {
-            (e(a).name_key.as_str(), e(a).seq).cmp(&(e(b).name_key.as_str(), e(b).seq))
-        }),
-        SortBy::NameDesc => shown.sort_by(|a, b| {
-            (e(b).name_key.as_str(), e(a).seq).cmp(&(e(a).name_key.as_str(), e(b).seq))
-        }),
-        SortBy::Type => shown.sort_by(|a, b| {
-            (e(a).type_str(), e(a).created_ms, e(a).seq).cmp(&(
-                e(b).type_str(),
-                e(b).created_ms,
-                e(b).seq,
+        SortBy::Newest => |a, b| b.created_ms.cmp(&a.created_ms).then(a.seq.cmp(&b.seq)),
+        SortBy::Oldest => |a, b| (a.created_ms, a.seq).cmp(&(b.created_ms, b.seq)),
+        SortBy::Modified => |a, b| b.modified_ms.cmp(&a.modified_ms).then(a.seq.cmp(&b.seq)),
+        SortBy::ModifiedOldest => |a, b| (a.modified_ms, a.seq).cmp(&(b.modified_ms, b.seq)),
+        SortBy::Name => |a, b| (a.name_key.as_str(), a.seq).cmp(&(b.name_key.as_str(), b.seq)),
+        SortBy::NameDesc => |a, b| (b.name_key.as_str(), a.seq).cmp(&(a.name_key.as_str(), b.seq)),
+        SortBy::Type => {
+            |a, b| (a.type_str(), a.created_ms, a.seq).cmp(&(b.type_str(), b.created_ms, b.seq))
+        }
+        SortBy::Source => |a, b| {
+            (a.source_key.as_str(), a.created_ms, a.seq).cmp(&(
+                b.source_key.as_str(),
+                b.created_ms,
+                b.seq,
             ))
-        }),
-        SortBy::Source => shown.sort_by(|a, b| {
-            (e(a).source_key.as_str(), e(a).created_ms, e(a).seq).cmp(&(
-                e(b).source_key.as_str(),
-                e(b).created_ms,
-                e(b).seq,
-            ))
-        }),
+        },
     }
 }
 
