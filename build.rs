@@ -6,6 +6,10 @@
 //! Fluent feature the app's formatter does not implement (terms, attributes, message
 //! references, functions, number literals), or does not have exactly English's messages.
 //! `src/i18n/mod.rs` formats the tables with Fluent's rules.
+//!
+//! Each message is one string, its placeables written with control characters (the
+//! grammar is in `src/i18n/mod.rs`, beside the formatter that reads it): a table of
+//! strings is a fraction of the size, in the wasm, of one of nested structs of parts.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -35,7 +39,7 @@ fn main() {
             let name = format!("{}_{}", file.to_uppercase(), lang.to_uppercase());
             writeln!(out, "pub static {name}: Table = &[").unwrap();
             for (id, pattern) in &messages {
-                writeln!(out, "    ({id:?}, {pattern}),").unwrap();
+                writeln!(out, "    ({id:?}, {pattern:?}),").unwrap();
             }
             out.push_str("];\n\n");
         }
@@ -44,7 +48,7 @@ fn main() {
     std::fs::write(dest, out).unwrap();
 }
 
-/// Every message of one file as Rust source for a `Pattern`, sorted by id.
+/// Every message of one file, compiled, sorted by id.
 fn compile(path: &str, source: &str) -> BTreeMap<String, String> {
     let resource = match fluent_syntax::parser::parse(source) {
         Ok(resource) => resource,
@@ -91,67 +95,79 @@ fn same_ids(path: &str, english: &[String], ids: &[String]) {
     }
 }
 
-/// A pattern as `&[Part::…]`. Adjacent text is joined; that never changes whether a
-/// placeable is isolated, which depends only on the pattern holding more than a placeable.
+// The markers of a compiled message; `src/i18n/mod.rs` has the same.
+const ISOLATE: char = '\u{1}';
+const VAR: char = '\u{2}';
+const END: char = '\u{3}';
+const SELECT: char = '\u{4}';
+const VARIANT_END: char = '\u{5}';
+const SELECT_END: char = '\u{6}';
+
+/// A pattern as one string (its Rust literal is written with `{:?}`). Text is kept as it
+/// is; a placeable is isolated only when the pattern holds more than a placeable.
 fn pattern(pattern: &ast::Pattern<&str>) -> Result<String, String> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut text = String::new();
-    let elements = pattern.elements.len();
+    let mut out = String::new();
+    if pattern.elements.len() > 1 {
+        out.push(ISOLATE);
+    }
     for element in &pattern.elements {
         match element {
-            ast::PatternElement::TextElement { value } => text.push_str(value),
+            ast::PatternElement::TextElement { value } => text(&mut out, value)?,
             ast::PatternElement::Placeable { expression } => match expression {
                 ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
-                    text.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value));
+                    text(
+                        &mut out,
+                        &fluent_syntax::unicode::unescape_unicode_to_string(value),
+                    )?;
                 }
-                expression => {
-                    if !text.is_empty() {
-                        parts.push(format!("Part::Text({:?})", std::mem::take(&mut text)));
-                    }
-                    parts.push(placeable(expression)?);
-                }
+                expression => placeable(&mut out, expression)?,
             },
         }
     }
-    if !text.is_empty() {
-        parts.push(format!("Part::Text({text:?})"));
-    }
-    let isolate = elements > 1;
-    Ok(format!(
-        "Pattern {{ isolate: {isolate}, parts: &[{}] }}",
-        parts.join(", ")
-    ))
+    Ok(out)
 }
 
-fn placeable(expression: &ast::Expression<&str>) -> Result<String, String> {
+fn text(out: &mut String, text: &str) -> Result<(), String> {
+    if text.contains(|c| ('\u{1}'..='\u{6}').contains(&c)) {
+        return Err("text may not hold the control characters U+0001 to U+0006".into());
+    }
+    out.push_str(text);
+    Ok(())
+}
+
+/// `VAR name END`, or `SELECT var END default END (key END pattern VARIANT_END)+
+/// SELECT_END`, where a number key is `=` and an integer.
+fn placeable(out: &mut String, expression: &ast::Expression<&str>) -> Result<(), String> {
     match expression {
-        ast::Expression::Inline(inline) => Ok(format!("Part::Var({:?})", variable(inline)?)),
+        ast::Expression::Inline(inline) => {
+            out.push(VAR);
+            out.push_str(variable(inline)?);
+            out.push(END);
+        }
         ast::Expression::Select { selector, variants } => {
-            let var = variable(selector)?;
-            let mut keys = Vec::new();
-            let mut default = None;
-            for (i, variant) in variants.iter().enumerate() {
-                let key = match &variant.key {
-                    ast::VariantKey::Identifier { name } => format!("Key::Name({name:?})"),
+            let default = variants
+                .iter()
+                .position(|v| v.default)
+                .ok_or("a select expression needs a default variant")?;
+            write!(out, "{SELECT}{}{END}{default}{END}", variable(selector)?).unwrap();
+            for variant in variants {
+                match &variant.key {
+                    ast::VariantKey::Identifier { name } => out.push_str(name),
                     ast::VariantKey::NumberLiteral { value } => {
-                        let n: f64 = value
+                        let n: i64 = value
                             .parse()
-                            .map_err(|_| format!("bad number key {value}"))?;
-                        format!("Key::Number({n:?})")
+                            .map_err(|_| format!("number keys must be integers, not {value}"))?;
+                        write!(out, "={n}").unwrap();
                     }
-                };
-                if variant.default {
-                    default = Some(i);
                 }
-                keys.push(format!("({key}, {})", pattern(&variant.value)?));
+                out.push(END);
+                out.push_str(&pattern(&variant.value)?);
+                out.push(VARIANT_END);
             }
-            let default = default.ok_or("a select expression needs a default variant")?;
-            Ok(format!(
-                "Part::Select(&Select {{ var: {var:?}, default: {default}, variants: &[{}] }})",
-                keys.join(", ")
-            ))
+            out.push(SELECT_END);
         }
     }
+    Ok(())
 }
 
 fn variable<'s>(inline: &ast::InlineExpression<&'s str>) -> Result<&'s str, String> {

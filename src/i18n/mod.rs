@@ -16,44 +16,30 @@ use std::cell::RefCell;
 
 pub use lang::{negotiate, Choice, Lang};
 
-/// One message: its text and placeables, in order.
-#[derive(Debug)]
-pub struct Pattern {
-    /// Whether placeables are wrapped in isolating marks (in a right-to-left language);
-    /// Fluent does that only when the pattern holds more than the placeable.
-    isolate: bool,
-    parts: &'static [Part],
-}
+/// One message, compiled by `build.rs` into one string: its text as it is, and
+///
+/// - [`ISOLATE`] first when its placeables are isolated in a right-to-left language
+///   (Fluent does that only when the pattern holds more than the placeable);
+/// - a variable as `VAR name END`;
+/// - a select expression as `SELECT var END default END (key END pattern VARIANT_END)+
+///   SELECT_END`, where `default` is the default variant's index and a key is a plural
+///   category or a word the variable may hold (`approve`), or `=` and an exact integer.
+///
+/// One string per message takes a fraction of the wasm that nested tables of parts did.
+pub type Pattern = &'static str;
 
-#[derive(Debug)]
-enum Part {
-    Text(&'static str),
-    Var(&'static str),
-    Select(&'static Select),
-}
-
-/// `{ $var -> [key] … *[default] … }`.
-#[derive(Debug)]
-struct Select {
-    var: &'static str,
-    default: usize,
-    variants: &'static [(Key, Pattern)],
-}
-
-#[derive(Debug)]
-enum Key {
-    /// A plural category (`one`, `few`…) or a word the variable may hold (`approve`).
-    Name(&'static str),
-    /// An exact number (`[0]`); no catalogue needs one yet, the build supports it.
-    #[allow(dead_code)]
-    Number(f64),
-}
+const ISOLATE: char = '\u{1}';
+const VAR: char = '\u{2}';
+const END: char = '\u{3}';
+const SELECT: char = '\u{4}';
+const VARIANT_END: char = '\u{5}';
+const SELECT_END: char = '\u{6}';
 
 /// One file's messages in one language, sorted by id.
 pub type Table = &'static [(&'static str, Pattern)];
 
 mod compiled {
-    use super::{Key, Part, Pattern, Select, Table};
+    use super::Table;
     include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 }
 
@@ -103,10 +89,10 @@ impl Catalog {
         Catalog { lang, tables }
     }
 
-    fn get(&self, id: &str) -> Option<&'static Pattern> {
+    fn get(&self, id: &str) -> Option<Pattern> {
         self.tables.iter().find_map(|table| {
             let at = table.binary_search_by(|(key, _)| (*key).cmp(id)).ok()?;
-            Some(&table[at].1)
+            Some(table[at].1)
         })
     }
 }
@@ -210,78 +196,127 @@ fn default_catalog() -> Catalog {
 /// Writes `pattern` with `args` as Fluent would: a number chooses a variant by exact value,
 /// then by its plural category; text chooses the variant of that name; otherwise, or when
 /// the variable is missing (an error), the default variant is used.
-fn format(lang: Lang, pattern: &Pattern, args: &[(&str, Arg)], errors: &mut Vec<String>) -> String {
+fn format(lang: Lang, pattern: Pattern, args: &[(&str, Arg)], errors: &mut Vec<String>) -> String {
     let mut out = String::new();
     write(lang, pattern, args, errors, &mut out);
     out
 }
 
+fn is_marker(c: char) -> bool {
+    (ISOLATE..=SELECT_END).contains(&c)
+}
+
 fn write(
     lang: Lang,
-    pattern: &Pattern,
+    pattern: &str,
     args: &[(&str, Arg)],
     errors: &mut Vec<String>,
     out: &mut String,
 ) {
-    let isolate = pattern.isolate && lang == Lang::Ar;
-    for part in pattern.parts {
-        match part {
-            Part::Text(text) => out.push_str(text),
-            placeable => {
-                if isolate {
-                    out.push('\u{2068}');
-                }
-                write_placeable(lang, placeable, args, errors, out);
-                if isolate {
-                    out.push('\u{2069}');
-                }
+    let (isolate, mut rest) = match pattern.strip_prefix(ISOLATE) {
+        Some(rest) => (lang == Lang::Ar, rest),
+        None => (false, pattern),
+    };
+    while let Some(at) = rest.find(is_marker) {
+        out.push_str(&rest[..at]);
+        let marker = rest[at..].chars().next();
+        rest = &rest[at + 1..];
+        if isolate {
+            out.push('\u{2068}');
+        }
+        match marker {
+            Some(VAR) => {
+                let (name, after) = rest.split_once(END).unwrap_or((rest, ""));
+                write_var(name, args, errors, out);
+                rest = after;
             }
+            _ => rest = write_select(lang, rest, args, errors, out),
+        }
+        if isolate {
+            out.push('\u{2069}');
+        }
+    }
+    out.push_str(rest);
+}
+
+fn write_var(name: &str, args: &[(&str, Arg)], errors: &mut Vec<String>, out: &mut String) {
+    match arg(args, name) {
+        Some(Arg::Number(n)) => out.push_str(&number(*n)),
+        Some(Arg::Text(text)) => out.push_str(text),
+        None => {
+            errors.push(format!("no value for ${name}"));
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
         }
     }
 }
 
-fn write_placeable(
+/// Writes the select expression that `src` starts with (after its `SELECT`); returns what
+/// follows it.
+fn write_select<'s>(
     lang: Lang,
-    part: &Part,
+    src: &'s str,
     args: &[(&str, Arg)],
     errors: &mut Vec<String>,
     out: &mut String,
-) {
-    match part {
-        Part::Text(text) => out.push_str(text),
-        Part::Var(name) => match arg(args, name) {
-            Some(Arg::Number(n)) => out.push_str(&number(*n)),
-            Some(Arg::Text(text)) => out.push_str(text),
-            None => {
-                errors.push(format!("no value for ${name}"));
-                out.push('{');
-                out.push_str(name);
-                out.push('}');
+) -> &'s str {
+    let (var, rest) = src.split_once(END).unwrap_or((src, ""));
+    let (default, mut rest) = rest.split_once(END).unwrap_or(("0", ""));
+    let default: usize = default.parse().unwrap_or(0);
+    let value = arg(args, var);
+    if value.is_none() {
+        errors.push(format!("no value for ${var}"));
+    }
+    // A count's plural category is asked for once, not once per variant.
+    let category = match value {
+        Some(Arg::Number(n)) => Some(plural::category(lang, *n)),
+        _ => None,
+    };
+    let (mut chosen, mut fallback) = (None, "");
+    let mut index = 0;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix(SELECT_END) {
+            rest = after;
+            break;
+        }
+        let (key, after) = rest.split_once(END).unwrap_or((rest, ""));
+        let (pattern, after) = variant(after);
+        let matches = match (key.strip_prefix('='), value) {
+            (Some(exact), Some(Arg::Number(n))) => {
+                exact.parse::<i64>().is_ok_and(|k| k as f64 == *n)
             }
-        },
-        Part::Select(select) => {
-            let value = arg(args, select.var);
-            if value.is_none() {
-                errors.push(format!("no value for ${}", select.var));
-            }
-            // A count's plural category is asked for once, not once per variant.
-            let category = match value {
-                Some(Arg::Number(n)) => Some(plural::category(lang, *n)),
-                _ => None,
-            };
-            let chosen = select
-                .variants
-                .iter()
-                .position(|(key, _)| match (key, value) {
-                    (Key::Number(key), Some(Arg::Number(n))) => key == n,
-                    (Key::Name(name), Some(Arg::Number(_))) => category.as_deref() == Some(*name),
-                    (Key::Name(name), Some(Arg::Text(text))) => name == text,
-                    _ => false,
-                })
-                .unwrap_or(select.default);
-            write(lang, &select.variants[chosen].1, args, errors, out);
+            (Some(_), _) => false,
+            (None, Some(Arg::Number(_))) => category.as_deref() == Some(key),
+            (None, Some(Arg::Text(text))) => key == *text,
+            (None, None) => false,
+        };
+        if matches && chosen.is_none() {
+            chosen = Some(pattern);
+        }
+        if index == default {
+            fallback = pattern;
+        }
+        index += 1;
+        rest = after;
+    }
+    write(lang, chosen.unwrap_or(fallback), args, errors, out);
+    rest
+}
+
+/// Splits `src` at the `VARIANT_END` that ends the variant it starts with (not one of a
+/// select expression nested in it): the variant's pattern, and what follows.
+fn variant(src: &str) -> (&str, &str) {
+    let mut depth = 0usize;
+    for (at, c) in src.char_indices() {
+        match c {
+            SELECT => depth += 1,
+            SELECT_END => depth = depth.saturating_sub(1),
+            VARIANT_END if depth == 0 => return (&src[..at], &src[at + 1..]),
+            _ => {}
         }
     }
+    (src, "")
 }
 
 fn arg<'a, 'b>(args: &'b [(&str, Arg<'a>)], name: &str) -> Option<&'b Arg<'a>> {

@@ -289,35 +289,13 @@ fn a_missing_variable_is_an_error_and_the_default_variant_is_used() {
 
 #[test]
 fn an_exact_number_wins_over_its_plural_category_and_variants_are_tried_in_order() {
-    const ZERO: Pattern = Pattern {
-        isolate: false,
-        parts: &[Part::Text("none")],
-    };
-    const ONE: Pattern = Pattern {
-        isolate: false,
-        parts: &[Part::Text("one")],
-    };
-    const MANY: Pattern = Pattern {
-        isolate: false,
-        parts: &[Part::Var("count"), Part::Text(" many")],
-    };
-    static SELECT: Select = Select {
-        var: "count",
-        default: 2,
-        variants: &[
-            (Key::Number(0.0), ZERO),
-            (Key::Name("one"), ONE),
-            (Key::Name("other"), MANY),
-        ],
-    };
-    static PATTERN: Pattern = Pattern {
-        isolate: true,
-        parts: &[Part::Select(&SELECT)],
-    };
+    // `{ $count -> [0] none [one] one *[other] { $count } many }`, compiled.
+    const PATTERN: Pattern =
+        "\u{1}\u{4}count\u{3}2\u{3}=0\u{3}none\u{5}one\u{3}one\u{5}other\u{3}\u{1}\u{2}count\u{3} many\u{5}\u{6}";
     let say = |n: f64| {
         format(
             Lang::En,
-            &PATTERN,
+            PATTERN,
             &[("count", Arg::Number(n))],
             &mut Vec::new(),
         )
