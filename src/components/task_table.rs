@@ -83,8 +83,10 @@ pub fn TaskTable(
     on_cleanup(move || drop(watch.try_update_value(Option::take)));
     let count = Memo::new(move |_| lines.with(|l| l.lines.len()));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
-    let before = move || format!("{}px", span.get().0 as f64 * ROW_HEIGHT);
-    let after = move || format!("{}px", (count.get() - span.get().1) as f64 * ROW_HEIGHT);
+    // Whole pixels, written as integers: rows are a whole number of pixels high.
+    let px = |rows: usize| format!("{}px", rows * ROW_HEIGHT as usize);
+    let before = move || px(span.get().0);
+    let after = move || px(count.get() - span.get().1);
     let completed = context.tab == Tab::Completed;
     let body = NodeRef::<Tbody>::new();
     let table = Table {
