@@ -1,7 +1,7 @@
 // Journeys of issue 9 (triage at scale): views that are links, export of what the table
 // shows, and a queue of thousands loaded in the background with visible progress.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { pendingItems, signIn, type Item } from './actions-helpers';
 
@@ -18,6 +18,21 @@ const sourcesOf = (item: Item) => [
   ...(item.approvalItems ?? []).map((a) => a.application),
   ...(item.remediationItems ?? []).map((r) => r.applicationName),
 ].filter(Boolean);
+
+/** How many lines a button's label takes. The text has one box per line and per run of one
+ * direction ("تصدير CSV" is two on one line): a box that starts below the previous one's
+ * bottom starts a line. */
+const labelLines = (button: Locator) => button.evaluate((b) => {
+  const text = document.createRange();
+  text.selectNodeContents(b);
+  let lines = 0;
+  let bottom = -Infinity;
+  for (const box of [...text.getClientRects()].sort((a, c) => a.top - c.top)) {
+    if (box.top >= bottom - 1) lines += 1;
+    bottom = Math.max(bottom, box.bottom);
+  }
+  return lines;
+});
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into records of fields. */
 function parseCsv(text: string): string[][] {
@@ -597,23 +612,15 @@ test('in every language the menus show their chosen option whole, from a phone t
 test('the export buttons keep their labels on one line and stay together; at 900 px the views bar is one line in English and Arabic', async ({ page, sandbox }) => {
   await signIn(page, sandbox, ALISON, '/tasks/pending');
   const bar = page.locator('.mt-views');
-  /** Each button's label lines and top edge, and the bottom edge of each of the bar's parts. */
-  const layout = () => bar.evaluate((el) => ({
-    buttons: [...el.querySelectorAll('.mt-button')].map((b) => {
-      const text = document.createRange();
-      text.selectNodeContents(b);
-      // One box per line and per run of one direction ("تصدير CSV" is two on one line):
-      // a box that starts below the previous one's bottom starts a line.
-      let lines = 0;
-      let bottom = -Infinity;
-      for (const box of [...text.getClientRects()].sort((a, c) => a.top - c.top)) {
-        if (box.top >= bottom - 1) lines += 1;
-        bottom = Math.max(bottom, box.bottom);
-      }
-      return { label: b.textContent, lines, top: Math.round(b.getBoundingClientRect().top) };
-    }),
-    lines: new Set([...el.querySelectorAll('.mt-field, .mt-button')].map((part) => Math.round(part.getBoundingClientRect().bottom))).size,
-  }));
+  /** Each button's label, label lines and top edge, and how many lines the bar's parts take. */
+  const layout = async () => ({
+    buttons: await Promise.all((await bar.getByRole('button').all()).map(async (b) => ({
+      label: await b.textContent(), lines: await labelLines(b), top: Math.round((await b.boundingBox())!.y),
+    }))),
+    // The parts of one line share their bottom edge.
+    lines: await bar.evaluate((el) => new Set([...el.querySelectorAll('.mt-field, .mt-button')]
+      .map((part) => Math.round(part.getBoundingClientRect().bottom))).size),
+  });
   for (const lang of ['de', 'ar', 'en']) {
     await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
     for (const width of [900, 1280, 360]) {
