@@ -563,6 +563,14 @@ test('in every language the table’s headers and row actions fit their cells, a
     // From 1100 px a requester's name is read whole.
     await page.setViewportSize({ width: 1100, height: 900 });
     await expect.poll(cutRequesters, `${lang} at 1100 px`).toEqual([]);
+    // The Completed tab has no quick actions: its times keep their room at 900 px.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto('/tasks/completed');
+    await expect(rows.first()).toBeVisible();
+    const cutTimes = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[5] as HTMLElement)
+      .filter((td) => td.scrollWidth > td.clientWidth + 0.5).map((td) => td.textContent));
+    expect(cutTimes, `${lang}: completed times at 900 px`).toEqual([]);
+    await page.goto('/tasks/pending?sort=oldest');
   }
 });
 
