@@ -227,11 +227,10 @@ test.describe('in Arabic, Latin names in the table', () => {
   test('a cell of Latin text runs left to right and keeps its start; an Arabic one runs right to left', async ({ page, sandbox }) => {
     await signInAs(page, sandbox, ALIAS, '/tasks/pending', ARABIC);
     const table = page.getByRole('table');
-    // The first row of the body is the virtual list's spacer, empty at the top.
     await expect(table.locator('tbody tr.mt-table__row').first()).toBeVisible();
     // Name (with its description), requester, identity or account, and source: the second
     // to fifth cells of a row.
-    const cells = await table.locator('tbody tr td:nth-child(n+2):nth-child(-n+5)').evaluateAll((tds) =>
+    const cells = await table.locator('tbody tr.mt-table__row td:nth-child(n+2):nth-child(-n+5)').evaluateAll((tds) =>
       tds.filter((td) => td.textContent!.trim() !== '').map((td) => {
         const text = document.createRange();
         text.selectNodeContents(td);
