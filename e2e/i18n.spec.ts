@@ -228,8 +228,9 @@ test.describe('in Arabic, Latin names in the table', () => {
     await signInAs(page, sandbox, ALIAS, '/tasks/pending', ARABIC);
     const table = page.getByRole('table');
     await expect(table.locator('tbody tr.mt-table__row').first()).toBeVisible();
-    // Requester, identity or account, and source: the third to fifth cells of a row.
-    const cells = await table.locator('tbody tr.mt-table__row td:nth-child(n+3):nth-child(-n+5)').evaluateAll((tds) =>
+    // Name (with its description), requester, identity or account, and source: the second
+    // to fifth cells of a row.
+    const cells = await table.locator('tbody tr.mt-table__row td:nth-child(n+2):nth-child(-n+5)').evaluateAll((tds) =>
       tds.filter((td) => td.textContent!.trim() !== '').map((td) => {
         const text = document.createRange();
         text.selectNodeContents(td);

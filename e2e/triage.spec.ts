@@ -1,7 +1,7 @@
 // Journeys of issue 9 (triage at scale): views that are links, export of what the table
 // shows, and a queue of thousands loaded in the background with visible progress.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { pendingItems, signIn, type Item } from './actions-helpers';
 
@@ -18,6 +18,21 @@ const sourcesOf = (item: Item) => [
   ...(item.approvalItems ?? []).map((a) => a.application),
   ...(item.remediationItems ?? []).map((r) => r.applicationName),
 ].filter(Boolean);
+
+/** How many lines a button's label takes. The text has one box per line and per run of one
+ * direction ("تصدير CSV" is two on one line): a box that starts below the previous one's
+ * bottom starts a line. */
+const labelLines = (button: Locator) => button.evaluate((b) => {
+  const text = document.createRange();
+  text.selectNodeContents(b);
+  let lines = 0;
+  let bottom = -Infinity;
+  for (const box of [...text.getClientRects()].sort((a, c) => a.top - c.top)) {
+    if (box.top >= bottom - 1) lines += 1;
+    bottom = Math.max(bottom, box.bottom);
+  }
+  return lines;
+});
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into records of fields. */
 function parseCsv(text: string): string[][] {
@@ -490,7 +505,7 @@ test.describe('with 2,000 extra pending items', () => {
   });
 });
 
-test('in every language the table’s headers and row actions fit their cells, and at 900 px every column stays readable', async ({ page, sandbox }) => {
+test('in every language the table’s headers and row actions fit their cells, and from 900 px up every column stays readable', async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
   // The table's accessible name is translated: find it by its class in every language.
@@ -530,11 +545,102 @@ test('in every language the table’s headers and row actions fit their cells, a
     const bar = await rows.first().locator('td').first().evaluate((td) => getComputedStyle(td).boxShadow);
     expect(bar, `${lang}: the overdue bar`).toMatch(lang === 'ar' ? / -4px 0px 0px 0px inset$/ : / 4px 0px 0px 0px inset$/);
   }
-  // At the narrowest table (in English), no column is squeezed to a letter and an ellipsis.
-  await page.setViewportSize({ width: 900, height: 900 });
-  await expect(table).toBeVisible();
-  const widths = await rows.first().locator('td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
-  expect(widths).toHaveLength(7);
-  for (const width of widths) expect(width).toBeGreaterThanOrEqual(72);
-  expect((await misfits()).overdue, 'overdue marks at 900 px').toEqual([]);
+  /** The requesters (short personal names) shown cut in the drawn rows. */
+  const cutRequesters = () => rows.evaluateAll((trs) => trs.map((tr) => tr.children[2] as HTMLElement)
+    .filter((td) => td.scrollWidth > td.clientWidth + 0.5).map((td) => td.textContent));
+  for (const lang of ['ar', 'de', 'en']) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    // At the narrowest table no column is squeezed to a letter and an ellipsis: German's
+    // wide quick actions and Arabic's narrow ages leave the text columns as much room as English.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(rows.first().locator('.mt-overdue')).toBeVisible();
+    const widths = await rows.first().locator('td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
+    expect(widths).toHaveLength(7);
+    for (const width of widths) expect(width, `${lang} at 900 px: ${widths}`).toBeGreaterThanOrEqual(72);
+    expect(await misfits(), `${lang} at 900 px`).toMatchObject({ buttons: [], overdue: [] });
+    // From 1100 px a requester's name is read whole.
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await expect.poll(cutRequesters, `${lang} at 1100 px`).toEqual([]);
+    // The Completed tab has no quick actions: its times keep their room at 900 px.
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto('/tasks/completed');
+    await expect(rows.first()).toBeVisible();
+    const cutTimes = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[5] as HTMLElement)
+      .filter((td) => td.scrollWidth > td.clientWidth + 0.5).map((td) => td.textContent));
+    expect(cutTimes, `${lang}: completed times at 900 px`).toEqual([]);
+    await page.goto('/tasks/pending?sort=oldest');
+  }
+});
+
+/** The toolbar's and the views bar's menus whose chosen option is not shown whole: each is
+ * compared with a copy of itself holding only that option, at its own natural width. */
+const cutMenus = (page: Page) => page.locator('.mt-toolbar select, .mt-views select').evaluateAll((menus) =>
+  (menus as HTMLSelectElement[]).filter((menu) => {
+    const alone = menu.cloneNode(false) as HTMLSelectElement;
+    alone.append(new Option(menu.selectedOptions[0].text));
+    alone.style.cssText = 'position: absolute; width: auto; min-width: 0; max-width: none; visibility: hidden';
+    menu.parentElement!.append(alone);
+    const needed = alone.getBoundingClientRect().width;
+    alone.remove();
+    return needed > menu.getBoundingClientRect().width + 0.5;
+  }).map((menu) => `${menu.closest('label')!.querySelector('.mt-field__label')!.textContent}: ${menu.selectedOptions[0].text}`));
+
+test('in every language the menus show their chosen option whole, from a phone to a laptop, whatever is chosen', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const menus = page.locator('.mt-toolbar select, .mt-views select');
+  for (const lang of ['de', 'ar', 'en']) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/tasks/pending');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('.mt-tabpanel a').first()).toBeVisible();
+      expect(await cutMenus(page), `${lang} at ${width} px, as opened`).toEqual([]);
+      // Each menu's longest choice ("Am längsten nicht geändert"), chosen as a person would.
+      const longest = await menus.evaluateAll((all) => (all as HTMLSelectElement[]).map((menu) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position: absolute; white-space: pre; visibility: hidden';
+        probe.style.font = getComputedStyle(menu).font;
+        document.body.append(probe);
+        const widths = [...menu.options].map((o) => { probe.textContent = o.text; return probe.getBoundingClientRect().width; });
+        probe.remove();
+        return menu.options[widths.indexOf(Math.max(...widths))].value;
+      }));
+      expect(longest.length).toBeGreaterThanOrEqual(7);
+      // By value: a filter's counts, in its options' labels, change with the other filters.
+      for (const [i, value] of longest.entries()) await menus.nth(i).selectOption({ value });
+      expect(await cutMenus(page), `${lang} at ${width} px, the longest chosen`).toEqual([]);
+    }
+  }
+});
+
+test('the export buttons keep their labels on one line and stay together; at 900 px the views bar is one line in English and Arabic', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const bar = page.locator('.mt-views');
+  /** Each button's label, label lines and top edge, and how many lines the bar's parts take. */
+  const layout = async () => ({
+    buttons: await Promise.all((await bar.getByRole('button').all()).map(async (b) => ({
+      label: await b.textContent(), lines: await labelLines(b), top: Math.round((await b.boundingBox())!.y),
+    }))),
+    // The parts of one line share their bottom edge.
+    lines: await bar.evaluate((el) => new Set([...el.querySelectorAll('.mt-field, .mt-button')]
+      .map((part) => Math.round(part.getBoundingClientRect().bottom))).size),
+  });
+  for (const lang of ['de', 'ar', 'en']) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    for (const width of [900, 1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/tasks/pending');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(bar.getByRole('button')).toHaveCount(3);
+      const { buttons, lines } = await layout();
+      for (const b of buttons) expect(b.lines, `${lang} at ${width} px: ${b.label}`).toBe(1);
+      const [, csv, json] = buttons;
+      if (width > 360) expect(json.top, `${lang} at ${width} px: ${json.label} beside ${csv.label}`).toBe(csv.top);
+      if (width === 900 && lang !== 'de') expect(lines, `${lang} at 900 px: lines of the views bar`).toBe(1);
+    }
+  }
 });

@@ -147,11 +147,13 @@ pub fn TaskRow(
         <tr class="mt-table__row" node_ref=waited.row
             class:mt-table__row--current=current aria-rowindex=at + 2>
             <td>{select}<span class="mt-tag" node_ref=kind></span></td>
-            <td class="mt-table__name" node_ref=name_cell>
+            // The cell takes its name's direction, as the other text cells do; the
+            // description keeps its own (`bdi`).
+            <td class="mt-table__name" dir="auto" node_ref=name_cell>
                 // A plain link: the router follows it in the app all the same, and a row
                 // gets no location readers (`A` adds them, for `aria-current`). Without an
                 // href (an item without an id) it is plain text.
-                <a node_ref=link><bdi node_ref=name></bdi></a>
+                <a node_ref=link><span node_ref=name></span></a>
                 " "
                 <bdi class="mt-table__desc" node_ref=description></bdi>
             </td>
@@ -180,7 +182,7 @@ struct Cells {
     kind: NodeRef<Span>,
     name_cell: NodeRef<Td>,
     link: NodeRef<A>,
-    name: NodeRef<Bdi>,
+    name: NodeRef<Span>,
     description: NodeRef<Bdi>,
     /// A cell with one `span`: the text goes in it, and on the cell as its title. The
     /// cell's direction is its text's (`dir="auto"`), so that a Latin name in an Arabic
@@ -207,10 +209,11 @@ impl Cells {
                 None => link.remove_attribute("href"),
             };
         }
-        for (node, value) in [(self.name, &t.name), (self.description, &t.description)] {
-            if let Some(node) = node.get_untracked() {
-                node.set_text_content(Some(value));
-            }
+        if let Some(name) = self.name.get_untracked() {
+            name.set_text_content(Some(&t.name));
+        }
+        if let Some(description) = self.description.get_untracked() {
+            description.set_text_content(Some(&t.description));
         }
         for (cell, value) in [
             (self.requester, &t.requester),

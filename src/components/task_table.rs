@@ -131,7 +131,7 @@ pub fn TaskTable(
                         <th scope="col">{t!("column-requester")}</th>
                         <th scope="col">{t!("column-identity-account")}</th>
                         <th scope="col">{t!("column-source")}</th>
-                        <th scope="col" class="mt-table__age">{if completed { t!("column-completed") } else { t!("column-waiting") }}</th>
+                        <th scope="col" class=if completed { "mt-table__done" } else { "mt-table__age" }>{if completed { t!("column-completed") } else { t!("column-waiting") }}</th>
                         {(!completed).then(|| view! { <th scope="col" class="mt-table__actions">{t!("column-actions")}</th> })}
                     </tr>
                 </thead>

@@ -107,8 +107,10 @@ pub fn ViewsBar(
                     on:keydown=move |ev| if ev.key() == "Enter" { save() }/>
             </label>
             <button type="button" class="mt-button" on:click=move |_| save()>{t!("views-save")}</button>
-            <button type="button" class="mt-button" on:click={ let export = export.clone(); move |_| export(false) }>{t!("export-csv")}</button>
-            <button type="button" class="mt-button" on:click=move |_| export(true)>{t!("export-json")}</button>
+            <div class="mt-views__export">
+                <button type="button" class="mt-button" on:click={ let export = export.clone(); move |_| export(false) }>{t!("export-csv")}</button>
+                <button type="button" class="mt-button" on:click=move |_| export(true)>{t!("export-json")}</button>
+            </div>
 
             <p class="mt-views__said" role="status">{move || said.get()}</p>
         </div>
