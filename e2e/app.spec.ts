@@ -149,6 +149,29 @@ test('a forced 500 shows the message and tracking id, and Retry recovers', async
   await expect(title).toBeVisible();
 });
 
+test('when every read of the widget failed, one Retry brings the whole widget back', async ({ page }) => {
+  await signIn(page, '/');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The widget's three reads (summary, its five oldest, the page it counts overdue ones on)
+  // fail until the server is back; the shell's count is left alone.
+  let down = true;
+  await page.route(/\/v2024\/work-items(\/summary)?(\?|$)/, (route) => (down
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({
+      detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00',
+      messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }], causes: [] }) })
+    : route.continue()));
+  await page.reload();
+  const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });
+  await expect(alerts).toHaveCount(3);
+  down = false;
+  await alerts.first().getByRole('button', { name: 'Retry' }).click();
+  await expect(alerts).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  await expect(page.getByText(/overdue \(waiting over 7 days\)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+});
+
 test('hostile strings from the API render as text, never as markup', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss(); });

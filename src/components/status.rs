@@ -67,7 +67,26 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let retry = Callback::new(move |_| resource.refetch());
+    loaded_retrying(
+        resource,
+        Callback::new(move |_| resource.refetch()),
+        loading,
+        render,
+    )
+}
+
+/// [`loaded`], with `retry` run by the error's Retry: for a view of several reads that fail
+/// together (a server that is down), whose one Retry reads them all again.
+pub fn loaded_retrying<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    retry: Callback<()>,
+    loading: String,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     view! {
         <Transition fallback=move || view! { <Loading text=loading.clone()/> }>
 
