@@ -145,8 +145,12 @@ test('a forced 500 shows the message and tracking id, and Retry recovers', async
   await expect(alert).toContainText(/Tracking ID: [0-9a-f]{8,}/);
   await expect(title).toBeHidden();
   await sandbox.clearFaults();
-  await alert.getByRole('button', { name: 'Retry' }).click();
+  await alert.getByRole('button', { name: 'Retry' }).focus();
+  await page.keyboard.press('Enter');
   await expect(title).toBeVisible();
+  // The answer replaced the focused Retry: focus is on what it was drawn in, not the body.
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body
+    && document.activeElement!.contains(document.querySelector('h1')))).toBe(true);
 });
 
 test('when every read of the widget failed, one Retry brings the whole widget back', async ({ page }) => {
@@ -165,9 +169,13 @@ test('when every read of the widget failed, one Retry brings the whole widget ba
   const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });
   await expect(alerts).toHaveCount(3);
   down = false;
-  await alerts.first().getByRole('button', { name: 'Retry' }).click();
+  await alerts.first().getByRole('button', { name: 'Retry' }).focus();
+  await page.keyboard.press('Enter');
   await expect(alerts).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  // The focused Retry went with its panel: focus is in the widget, not back at the page's start.
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body
+    && document.activeElement!.closest('.mt-widget') !== null)).toBe(true);
   await expect(page.getByText(/overdue \(waiting over 7 days\)/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
 });

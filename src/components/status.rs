@@ -1,6 +1,11 @@
 //! Loading, error and waiting states, and [`loaded`], which puts them around a resource.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
 use crate::api::{ApiError, Client};
 use crate::t;
@@ -26,8 +31,27 @@ pub fn ErrorPanel(
     let signs_in = use_context::<Client>().is_some_and(|api| api.can_sign_out());
     let signing_in = signs_in && matches!(error, ApiError::Unauthorized(_));
     let tracking = error.tracking_id().map(str::to_owned);
+    // Retry's answer replaces this panel, focused button and all; focus then goes to what
+    // the panel was drawn in, so a keyboard user carries on there, not at the page's start.
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let container = SendWrapper::new(Rc::new(RefCell::new(None::<web_sys::HtmlElement>)));
+    let retry = {
+        let container = container.clone();
+        move |_| {
+            *container.borrow_mut() = panel
+                .get_untracked()
+                .and_then(|panel| panel.parent_element())
+                .and_then(|parent| parent.dyn_into().ok());
+            on_retry.run(());
+        }
+    };
+    on_cleanup(move || {
+        if let Some(container) = container.borrow_mut().take() {
+            focus_when_lost(container);
+        }
+    });
     view! {
-        <div class="mt-error" role="alert">
+        <div class="mt-error" role="alert" node_ref=panel>
             <p class="mt-error__title">
                 {if signing_in { t!("error-session-ended") } else { t!("error-title") }}
             </p>
@@ -35,9 +59,30 @@ pub fn ErrorPanel(
             {tracking.map(|id| view! {
                 <p class="mt-error__tracking">{t!("error-tracking-id")} " " <code>{id}</code></p>
             })}
-            <button type="button" class="mt-button" on:click=move |_| on_retry.run(())>{t!("retry")}</button>
+            <button type="button" class="mt-button" on:click=retry>{t!("retry")}</button>
         </div>
     }
+}
+
+/// Focuses `container` (focusable from script only, when it is not focusable already) once
+/// the page has settled, if focus has fallen to the body meanwhile.
+fn focus_when_lost(container: web_sys::HtmlElement) {
+    let container = SendWrapper::new(container);
+    set_timeout(
+        move || {
+            let document = document();
+            let lost = document
+                .active_element()
+                .is_none_or(|el| Some(el) == document.body().map(Into::into));
+            if lost && container.is_connected() {
+                if !container.has_attribute("tabindex") {
+                    let _ = container.set_attribute("tabindex", "-1");
+                }
+                let _ = container.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Says so while the client waits out a 429 before retrying.
