@@ -47,7 +47,7 @@ pub fn ErrorPanel(
     };
     on_cleanup(move || {
         if let Some(container) = container.borrow_mut().take() {
-            focus_when_lost(container);
+            crate::focus::focus_element_when_lost(container);
         }
     });
     view! {
@@ -62,27 +62,6 @@ pub fn ErrorPanel(
             <button type="button" class="mt-button" on:click=retry>{t!("retry")}</button>
         </div>
     }
-}
-
-/// Focuses `container` (focusable from script only, when it is not focusable already) once
-/// the page has settled, if focus has fallen to the body meanwhile.
-fn focus_when_lost(container: web_sys::HtmlElement) {
-    let container = SendWrapper::new(container);
-    set_timeout(
-        move || {
-            let document = document();
-            let lost = document
-                .active_element()
-                .is_none_or(|el| Some(el) == document.body().map(Into::into));
-            if lost && container.is_connected() {
-                if !container.has_attribute("tabindex") {
-                    let _ = container.set_attribute("tabindex", "-1");
-                }
-                let _ = container.focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
 }
 
 /// Says so while the client waits out a 429 before retrying.
