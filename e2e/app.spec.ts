@@ -118,6 +118,32 @@ test('an expired token leads through sign-in back to the same page', async ({ pa
   await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
 });
 
+test('a token the server refuses is refreshed once and the call tried again, without leaving the page', async ({ page }) => {
+  await signIn(page, '/tasks/completed?q=account');
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  // The server refuses the access token (revoked, or clocks that disagree), but the
+  // session's refresh token is still good.
+  await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('my-tasks.session')!);
+    sessionStorage.setItem('my-tasks.session', JSON.stringify({ ...session, access_token: 'refused.token.value' }));
+  });
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/oauth/token')) refreshes.push(r.postData() ?? '');
+  });
+  const pages: string[] = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) pages.push(f.url()); });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // One refresh for every refused call together, and no visit to the sign-in page.
+  expect(refreshes).toHaveLength(1);
+  expect(refreshes[0]).toContain('grant_type=refresh_token');
+  expect(pages.filter((u) => u.includes('/oauth/authorize'))).toEqual([]);
+  expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('my-tasks.session')!).access_token)).not.toBe('refused.token.value');
+});
+
 test('a forced 429 shows the waiting state, then the data', async ({ page, sandbox }) => {
   await signIn(page, '/');
   // Every read of the first visit must be answered before the fault is armed, or one still
