@@ -169,6 +169,27 @@ test('Enter opens the current row and Escape goes back to the list', async ({ pa
   await expect(page).toHaveURL(/\/tasks\/pending/);
 });
 
+test('after an outage at load, the first poll that is answered loads the page again, with no Retry pressed', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  await signIn(page, sandbox, ALISON, '/');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Every work-item read fails until the server is back.
+  let down = true;
+  await page.route(/\/v2024\/work-items/, (route) => (down
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({
+      detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00',
+      messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }], causes: [] }) })
+    : route.continue()));
+  await page.reload();
+  const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });
+  await expect(alerts.first()).toBeVisible();
+  down = false;
+  await expect(alerts).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+});
+
 /** Serves the app a config.json that polls the pending count every second. */
 async function pollEverySecond(page: Page) {
   const dist = process.env.DIST_DIR ?? join(resolve(__dirname, '..'), 'dist');

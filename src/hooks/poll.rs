@@ -3,7 +3,8 @@
 //! Pending tab shows that read: [`Fresh::loaded_count`]), and
 //! polled every `pollSeconds` (config.json) while the tab is visible; the document title
 //! carries it. New arrivals are only counted ([`Fresh::new_items`]) until the person asks
-//! to see them ([`Fresh::show`]), so the list never moves under them.
+//! to see them ([`Fresh::show`]), so the list never moves under them. A poll answered
+//! after a load that failed loads everything again, so the errors go with the outage.
 
 use super::queue::Queues;
 use crate::api::{work_items, ApiError, Client};
@@ -94,6 +95,13 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                     fresh.loaded.set(Some(answer.clone()));
                 }
                 let Ok(count) = answer else { return };
+                // The server is back after a load that failed: what failed loads again,
+                // so its errors do not stay on screen until the person presses Retry.
+                if why == Read::Polled && fresh.loaded.with_untracked(|l| matches!(l, Some(Err(_))))
+                {
+                    fresh.show();
+                    return;
+                }
                 let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
                 fresh.state.update(|s| match why {
                     Read::Loaded => s.loaded(count),
