@@ -222,6 +222,10 @@ impl Principal {
     pub fn owner(&self, owner_id: Option<&str>) -> Result<String, ApiError> {
         match owner_id {
             None => Ok(self.id().to_owned()),
+            Some(owner) if owner.trim().is_empty() => Err(ApiError::invalid_parameter(
+                "ownerId",
+                "must be an identity id, not empty (leave it out for your own work items)",
+            )),
             Some(owner) if owner == self.id() || self.is_admin() => Ok(owner.to_owned()),
             Some(_) => Err(ApiError::Forbidden),
         }

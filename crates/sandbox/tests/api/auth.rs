@@ -175,3 +175,22 @@ async fn owner_id_of_the_caller_is_allowed_and_an_unknown_owner_is_404_for_an_ad
         .await;
     error_body(unknown, StatusCode::NOT_FOUND).await;
 }
+
+#[tokio::test]
+async fn an_empty_owner_id_is_a_400_that_names_it_for_anyone() {
+    let app = spawn_app().await;
+    for who in [Who::Owner, Who::Admin] {
+        let token = app.token(who).await;
+        for path in [
+            "/v2024/work-items",
+            "/v2024/work-items/completed",
+            "/v2024/work-items/count",
+            "/v2024/work-items/summary",
+        ] {
+            let response = app.get(&format!("{path}?ownerId="), &token).await;
+            let body = error_body(response, StatusCode::BAD_REQUEST).await;
+            let message = body.message().unwrap_or_default();
+            assert!(message.contains("'ownerId'"), "{path}: {message}");
+        }
+    }
+}
