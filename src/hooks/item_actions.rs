@@ -109,7 +109,8 @@ pub fn use_item_actions(
         async move {
             let Some(target) = target else { return };
             let kind = command.kind();
-            match send(&api, &target.id, &command).await {
+            // Whether the item may have changed, so every read of it loads again.
+            let changed = match send(&api, &target.id, &command).await {
                 Ok(after) => {
                     // Where the row stands is read before the list changes under it.
                     home.refocus(None);
@@ -124,6 +125,7 @@ pub fn use_item_actions(
                     if matches!(command, Command::Forward(_)) {
                         after_forward.run(());
                     }
+                    true
                 }
                 Err(error) => {
                     if let Some(queues) = queues {
@@ -133,16 +135,23 @@ pub fn use_item_actions(
                     let failed = Notice { kind, problem };
                     toasts.error(failed.message());
                     if failed.problem.fixable_in_dialog(&command) {
+                        // Refused for what was entered, or failed on the way: the item is
+                        // as it was, and loading it again would draw the page (and the
+                        // dialog) anew and lose the person and comment entered.
                         forward_error.set(Some(failed));
+                        false
                     } else {
                         forwarding.set(false);
                         let blocked = failed.problem.blocked_by_approvals();
                         home.refocus(blocked.then_some("approvals-title"));
                         notice.set(Some(failed));
+                        true
                     }
                 }
+            };
+            if changed {
+                changes.bump();
             }
-            changes.bump();
         }
     });
     ItemActions {

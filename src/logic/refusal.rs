@@ -36,11 +36,15 @@ impl Problem {
         matches!(self, Problem::Refused(Refusal::ApprovalsPending(_)))
     }
 
-    /// Whether the person can fix it in the dialog they are in (a refused forward: e.g. the
-    /// item already belongs to that person), rather than the item having changed.
+    /// Whether the person can go on from the dialog they are in, with what they entered: a
+    /// refused forward (e.g. the item already belongs to that person) is fixed there, and a
+    /// failed one (network, server) sent again; rather than the item having changed.
     pub fn fixable_in_dialog(&self, command: &Command) -> bool {
         matches!(command, Command::Forward(_))
-            && matches!(self, Problem::Refused(Refusal::Invalid(_)))
+            && matches!(
+                self,
+                Problem::Refused(Refusal::Invalid(_)) | Problem::Failed(_)
+            )
     }
 }
 
@@ -172,7 +176,7 @@ mod tests {
         );
         assert_eq!(
             classify(&command, &target(0, false), down.clone()),
-            Problem::Failed(down)
+            Problem::Failed(down.clone())
         );
         let forward_forbidden = classify(
             &forward(),
@@ -180,5 +184,9 @@ mod tests {
             ApiError::Forbidden(ServerMessage::default()),
         );
         assert!(!forward_forbidden.fixable_in_dialog(&forward()));
+        // A forward that failed (not refused) is sent again from its dialog.
+        let forward_down = classify(&forward(), &target(0, false), down);
+        assert!(forward_down.fixable_in_dialog(&forward()));
+        assert!(!forward_down.fixable_in_dialog(&Command::Complete));
     }
 }
