@@ -114,6 +114,25 @@ test('submit an account selection and see what was chosen', async ({ page, sandb
   expect(JSON.stringify(after.form)).toContain(`"value":"${admin}"`);
 });
 
+test('an account selection the server fails keeps what was chosen and typed, and submitting again works', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const select = page.getByRole('combobox', { name: /account/ });
+  const admin = (await select.locator('option').nth(2).getAttribute('value'))!;
+  await select.selectOption(admin);
+  await page.getByRole('textbox', { name: /Justification/ }).fill('Needs the admin account.');
+  await sandbox.faults(500, 1, 1, item.id);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText(/internal fault/).first()).toBeVisible();
+  await expect(select).toHaveValue(admin);
+  await expect(page.getByRole('textbox', { name: /Justification/ })).toHaveValue('Needs the admin account.');
+
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('.mt-selection__chosen')).toContainText('(privileged)');
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.state).toBe('Finished');
+});
+
 test('a double click on Mark Complete sends one request', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, plain);
   await signIn(page, sandbox, alias, `/items/${item.id}`);

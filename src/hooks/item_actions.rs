@@ -134,19 +134,19 @@ pub fn use_item_actions(
                     let problem = classify(&command, &target, error);
                     let failed = Notice { kind, problem };
                     toasts.error(failed.message());
+                    // Refused for what was entered, or failed on the way: the item is as it
+                    // was, and loading it again would draw the page (and its dialog or
+                    // form) anew and lose what the person entered.
+                    let kept = failed.problem.keeps_input(&command);
                     if failed.problem.fixable_in_dialog(&command) {
-                        // Refused for what was entered, or failed on the way: the item is
-                        // as it was, and loading it again would draw the page (and the
-                        // dialog) anew and lose the person and comment entered.
                         forward_error.set(Some(failed));
-                        false
                     } else {
                         forwarding.set(false);
                         let blocked = failed.problem.blocked_by_approvals();
                         home.refocus(blocked.then_some("approvals-title"));
                         notice.set(Some(failed));
-                        true
                     }
+                    !kept
                 }
             };
             if changed {

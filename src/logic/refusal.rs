@@ -40,7 +40,14 @@ impl Problem {
     /// refused forward (e.g. the item already belongs to that person) is fixed there, and a
     /// failed one (network, server) sent again; rather than the item having changed.
     pub fn fixable_in_dialog(&self, command: &Command) -> bool {
-        matches!(command, Command::Forward(_))
+        matches!(command, Command::Forward(_)) && self.keeps_input(command)
+    }
+
+    /// Whether what the person entered for `command` (a forward's person and comment, a
+    /// form's fields) is to be kept where it was entered: the command was refused for it,
+    /// or failed on the way, so the item is as it was and they try again from there.
+    pub fn keeps_input(&self, command: &Command) -> bool {
+        matches!(command, Command::Forward(_) | Command::Submit(_))
             && matches!(
                 self,
                 Problem::Refused(Refusal::Invalid(_)) | Problem::Failed(_)
@@ -188,5 +195,10 @@ mod tests {
         let forward_down = classify(&forward(), &target(0, false), down);
         assert!(forward_down.fixable_in_dialog(&forward()));
         assert!(!forward_down.fixable_in_dialog(&Command::Complete));
+        // A form that failed keeps its fields; one for an item that went away does not.
+        let submit = Command::Submit(wire::AccountSelection::new());
+        assert!(forward_down.keeps_input(&submit));
+        assert!(!forward_forbidden.keeps_input(&submit));
+        assert!(!forward_down.keeps_input(&Command::Complete));
     }
 }
