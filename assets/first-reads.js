@@ -30,6 +30,8 @@
     '/tasks/pending': [['?limit=250&offset=0&count=true', false], ...COUNTS],
     '/tasks/completed': [['/completed?limit=250&offset=0&count=true', false], ...COUNTS],
   };
+  /** `workItemsPath` (absent means "/v2024") and the work-item root it puts reads under. */
+  const WORK_ITEMS_ROOTS = new Map([['/v2024', '/v2024/work-items'], ['/work-items/v1', '/work-items/v1']]);
   /** A read is given out at most this long after it started. */
   const FRESH_MS = 30000;
   /** Refresh margin of the app's client: closer than this to expiry, it refreshes first. */
@@ -74,8 +76,12 @@
     } else if (config.auth.mode !== 'proxy') {
       return;
     }
+    // Only a config the app accepts (src/config.rs): otherwise its reads would go where
+    // the app never asks, with the person's token.
     const base = String(config.apiBaseUrl || '').trim().replace(/\/+$/, '');
-    const root = String(config.workItemsPath || '/v2024/work-items').trim();
+    if (base && !/^https?:\/\//.test(base)) return;
+    const root = WORK_ITEMS_ROOTS.get(String(config.workItemsPath ?? '/v2024').trim());
+    if (!root) return;
     for (const [rest, experimental] of reads) {
       const headers = { Accept: 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;

@@ -118,6 +118,32 @@ test('an expired token leads through sign-in back to the same page', async ({ pa
   await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
 });
 
+test('a token the server refuses is refreshed once and the call tried again, without leaving the page', async ({ page }) => {
+  await signIn(page, '/tasks/completed?q=account');
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  // The server refuses the access token (revoked, or clocks that disagree), but the
+  // session's refresh token is still good.
+  await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('my-tasks.session')!);
+    sessionStorage.setItem('my-tasks.session', JSON.stringify({ ...session, access_token: 'refused.token.value' }));
+  });
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/oauth/token')) refreshes.push(r.postData() ?? '');
+  });
+  const pages: string[] = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) pages.push(f.url()); });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // One refresh for every refused call together, and no visit to the sign-in page.
+  expect(refreshes).toHaveLength(1);
+  expect(refreshes[0]).toContain('grant_type=refresh_token');
+  expect(pages.filter((u) => u.includes('/oauth/authorize'))).toEqual([]);
+  expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('my-tasks.session')!).access_token)).not.toBe('refused.token.value');
+});
+
 test('a forced 429 shows the waiting state, then the data', async ({ page, sandbox }) => {
   await signIn(page, '/');
   // Every read of the first visit must be answered before the fault is armed, or one still
@@ -145,8 +171,39 @@ test('a forced 500 shows the message and tracking id, and Retry recovers', async
   await expect(alert).toContainText(/Tracking ID: [0-9a-f]{8,}/);
   await expect(title).toBeHidden();
   await sandbox.clearFaults();
-  await alert.getByRole('button', { name: 'Retry' }).click();
+  await alert.getByRole('button', { name: 'Retry' }).focus();
+  await page.keyboard.press('Enter');
   await expect(title).toBeVisible();
+  // The answer replaced the focused Retry: focus is on what it was drawn in, not the body.
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body
+    && document.activeElement!.contains(document.querySelector('h1')))).toBe(true);
+});
+
+test('when every read of the widget failed, one Retry brings the whole widget back', async ({ page }) => {
+  await signIn(page, '/');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The widget's three reads (summary, its five oldest, the page it counts overdue ones on)
+  // fail until the server is back; the shell's count is left alone.
+  let down = true;
+  await page.route(/\/v2024\/work-items(\/summary)?(\?|$)/, (route) => (down
+    ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({
+      detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00',
+      messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }], causes: [] }) })
+    : route.continue()));
+  await page.reload();
+  const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });
+  await expect(alerts).toHaveCount(3);
+  down = false;
+  await alerts.first().getByRole('button', { name: 'Retry' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(alerts).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  // The focused Retry went with its panel: focus is in the widget, not back at the page's start.
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body
+    && document.activeElement!.closest('.mt-widget') !== null)).toBe(true);
+  await expect(page.getByText(/overdue \(waiting over 7 days\)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
 });
 
 test('hostile strings from the API render as text, never as markup', async ({ page }) => {

@@ -216,9 +216,34 @@ test('a work item forwarded to this person by someone else shows as new, and Sho
   await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
   // Nothing moved: the new item is not in the list until asked for.
   await expect(page.locator(`a[href="/items/${item.id}"]`)).toHaveCount(0);
-  await notice.getByRole('button', { name: 'Show' }).click();
+  await notice.getByRole('button', { name: 'Show' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
   await expect(notice.getByRole('button', { name: 'Show' })).toHaveCount(0);
+  // Show went with the notice: focus is on the list, not back at the top of the page.
+  await expect(page.getByRole('tabpanel')).toBeFocused();
+});
+
+test('on the dashboard too, a work item forwarded to this person shows as new, and Show brings the widget up to date', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  await signIn(page, sandbox, ALISON, '/');
+  const open = page.getByRole('list', { name: 'Work item counts' }).getByRole('listitem').filter({ hasText: 'Open' });
+  await expect(open).toHaveText(new RegExp(`^Open\\s*${before}$`));
+  await page.waitForLoadState('networkidle');
+
+  await fredForwardsOneToAlison(sandbox);
+
+  await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
+  const notice = page.locator('.mt-fresh');
+  await expect(notice).toContainText('1 new work item');
+  // Nothing moved until asked for.
+  await expect(open).toHaveText(new RegExp(`^Open\\s*${before}$`));
+  await notice.getByRole('button', { name: 'Show' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(open).toHaveText(new RegExp(`^Open\\s*${before + 1}$`));
+  await expect(notice.getByRole('button', { name: 'Show' })).toHaveCount(0);
+  await expect(page.getByRole('main')).toBeFocused();
 });
 
 test('select two items and Reject All: each one’s approval items are rejected', async ({ page, sandbox }) => {

@@ -2,6 +2,8 @@
 // the app takes each of them instead of asking again (src/api/first_reads.rs). Run over a
 // slow link so "while the wasm downloads" is a second wide, served by the sandbox and by
 // nginx with the production CSP (any console error or CSP violation fails it).
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { signIn } from './actions-helpers';
@@ -84,4 +86,43 @@ test('a later visit starts its reads from the config the last one read, and star
   expect(reads.filter((p) => p.startsWith('/work-items/v1')).length).toBe(3);
   expect(reads.filter((p) => p === '/v2024/work-items').length).toBe(1);
   expect(reads.filter((p) => p === '/v2024/work-items/count').length).toBe(1);
+});
+
+/** Serves the app its config.json with `changes` applied. */
+async function configWith(page: Page, changes: Record<string, unknown>) {
+  const dist = process.env.DIST_DIR ?? join(resolve(__dirname, '..'), 'dist');
+  const config = { ...JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8')), ...changes };
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
+}
+
+test.describe('first reads and the path family', () => {
+  test.use({ strictConsole: true });
+
+  test('workItemsPath "/v2024" written out (the default) starts the reads at the work-item paths, each taken once', async ({ page, sandbox }) => {
+    await configWith(page, { workItemsPath: '/v2024' });
+    await signIn(page, sandbox, ALISON, '/');
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && url.pathname.startsWith('/v2024')) reads.push(url.pathname + url.search);
+    });
+    await page.goto('/');
+    await expect(page.locator(FIRST_ROW['/']).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(reads.filter((p) => !p.startsWith('/v2024/work-items')), 'reads outside the work-item paths').toEqual([]);
+    expect(reads.filter((p, i) => reads.indexOf(p) !== i), 'reads sent twice').toEqual([]);
+  });
+
+  test('a config.json the app refuses (an unknown workItemsPath) starts no reads', async ({ page, sandbox }) => {
+    await signIn(page, sandbox, ALISON, '/');
+    await configWith(page, { workItemsPath: '/v3' });
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname.startsWith('/v3')) reads.push(request.url());
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'My Tasks cannot start' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(reads).toEqual([]);
+  });
 });

@@ -68,6 +68,41 @@ pub fn focus_when_lost(ids: Vec<&'static str>) {
     when_lost(|| None, ids);
 }
 
+/// As [`focus_when_lost`], for an element in hand, such as the container of a view that
+/// is being drawn anew (given `tabindex=-1` if it cannot take focus).
+pub fn focus_element_when_lost(element: HtmlElement) {
+    when_lost(
+        move || {
+            element.is_connected().then(|| {
+                focusable_from_script(&element);
+                element.clone()
+            })
+        },
+        Vec::new(),
+    );
+}
+
+/// Focuses the first of the elements `ids` that exists, at once; whether one did.
+pub fn focus_first_of(ids: &[&str]) -> bool {
+    let document = leptos::prelude::document();
+    let target = ids
+        .iter()
+        .find_map(|id| document.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(target) = &target {
+        focusable_from_script(target);
+        let _ = target.focus();
+    }
+    target.is_some()
+}
+
+/// Headings and panels: made focusable from script only, not by Tab.
+fn focusable_from_script(element: &HtmlElement) {
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+}
+
 /// As [`focus_when_lost`], trying first the row of a list that stands where `anchor`'s row
 /// (its `tr` or `li`) stands now, else the row before it: focus goes to that row's first
 /// link. So when a person's action takes an item out of a list, the next item is where
@@ -112,17 +147,7 @@ fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'stati
                     let _ = target.focus();
                     return;
                 }
-                // Headings and panels: focusable from script only, not by Tab.
-                let target = ids
-                    .iter()
-                    .find_map(|id| document.get_element_by_id(id))
-                    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-                if let Some(target) = target {
-                    if !target.has_attribute("tabindex") {
-                        let _ = target.set_attribute("tabindex", "-1");
-                    }
-                    let _ = target.focus();
-                }
+                focus_first_of(&ids);
             },
             Duration::from_millis(delay),
         );

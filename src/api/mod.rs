@@ -3,7 +3,8 @@
 //! a [`Client`] from context and get a `Result<_, ApiError>`.
 //!
 //! A 429 is retried after its `Retry-After` delay (at most [`MAX_RETRIES`] times), and
-//! while it waits [`Client::waiting`] says so; a 401 sends the person through sign-in
+//! while it waits [`Client::waiting`] says so; a 401 is tried once more after a refresh
+//! when the session has a refresh token, and otherwise sends the person through sign-in
 //! again and back to the page they were on.
 
 mod auth;
@@ -203,9 +204,15 @@ impl Client {
     }
 
     /// Sends `call`, retrying 429s; the body of a 2xx answer plus `X-Total-Count`.
+    ///
+    /// A 401 for a token the session can still refresh (revoked, or the clocks disagree)
+    /// is answered by one refresh and one more try before the person is sent to sign in:
+    /// the page, and whatever was typed in it, stays.
     async fn exchange(&self, call: Call) -> Result<(String, Option<u64>), ApiError> {
         let mut attempt = 0;
+        let mut renewed = false;
         loop {
+            let sent = self.access_token();
             let result = self.send_once(&call).await;
             match result {
                 Err(ApiError::RateLimited { retry_after, .. }) if attempt < MAX_RETRIES => {
@@ -216,6 +223,19 @@ impl Client {
                     self.inner.waiting.set(None);
                 }
                 Err(ApiError::Unauthorized(message)) => {
+                    if !renewed && sent.is_some() && self.can_renew() {
+                        renewed = true;
+                        // Another call may have refreshed while this one was out: then
+                        // the session's token is new already.
+                        if self.access_token() != sent {
+                            continue;
+                        }
+                        match self.refresh().await {
+                            Ok(()) => continue,
+                            Err(ApiError::Unauthorized(_)) => {}
+                            Err(other) => return Err(other),
+                        }
+                    }
                     if self.can_sign_out() {
                         self.restart_sign_in();
                     }
@@ -284,6 +304,22 @@ impl Client {
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))
+    }
+
+    /// The access token of the session, if any.
+    fn access_token(&self) -> Option<String> {
+        self.inner
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.access_token.clone()))
+    }
+
+    /// Whether the session holds a refresh token (and the app signs in at all).
+    fn can_renew(&self) -> bool {
+        self.can_sign_out()
+            && self
+                .inner
+                .session
+                .with_untracked(|s| s.as_ref().is_some_and(|s| s.refresh_token.is_some()))
     }
 
     /// The bearer token to send, refreshed first when it is about to expire.

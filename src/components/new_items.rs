@@ -1,6 +1,7 @@
 //! "3 new work items · Show": the notice that work arrived since the list was loaded.
 
-use crate::hooks::poll::use_fresh;
+use crate::focus::{focus_first_of, focus_when_lost};
+use crate::hooks::poll::{use_fresh, Fresh};
 use crate::logic::poll::new_items_text;
 use crate::t;
 use leptos::prelude::*;
@@ -16,9 +17,20 @@ pub fn NewItemsNotice() -> impl IntoView {
             <Show when=move || { count() > 0 }>
                 <p class="mt-fresh__notice">
                     {move || new_items_text(count())}" · "
-                    <button type="button" class="mt-button mt-button--quiet" on:click=move |_| fresh.show()>{t!("show")}</button>
+                    <button type="button" class="mt-button mt-button--quiet" on:click=move |_| show(fresh)>{t!("show")}</button>
                 </p>
             </Show>
         </div>
     })
+}
+
+/// Brings the new items in. The notice, and the focused Show with it, goes once they are
+/// in: focus moves at once to the list (the Pending tab) or the page, so a keyboard user
+/// carries on there rather than at the top of the page.
+fn show(fresh: Fresh) {
+    const PLACES: [&str; 2] = ["tasks-panel", "main"];
+    fresh.show();
+    focus_first_of(&PLACES);
+    // The reload may draw the list anew, and the focused panel with it.
+    focus_when_lost(PLACES.to_vec());
 }

@@ -1,6 +1,11 @@
 //! Loading, error and waiting states, and [`loaded`], which puts them around a resource.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
 use crate::api::{ApiError, Client};
 use crate::t;
@@ -26,8 +31,27 @@ pub fn ErrorPanel(
     let signs_in = use_context::<Client>().is_some_and(|api| api.can_sign_out());
     let signing_in = signs_in && matches!(error, ApiError::Unauthorized(_));
     let tracking = error.tracking_id().map(str::to_owned);
+    // Retry's answer replaces this panel, focused button and all; focus then goes to what
+    // the panel was drawn in, so a keyboard user carries on there, not at the page's start.
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let container = SendWrapper::new(Rc::new(RefCell::new(None::<web_sys::HtmlElement>)));
+    let retry = {
+        let container = container.clone();
+        move |_| {
+            *container.borrow_mut() = panel
+                .get_untracked()
+                .and_then(|panel| panel.parent_element())
+                .and_then(|parent| parent.dyn_into().ok());
+            on_retry.run(());
+        }
+    };
+    on_cleanup(move || {
+        if let Some(container) = container.borrow_mut().take() {
+            crate::focus::focus_element_when_lost(container);
+        }
+    });
     view! {
-        <div class="mt-error" role="alert">
+        <div class="mt-error" role="alert" node_ref=panel>
             <p class="mt-error__title">
                 {if signing_in { t!("error-session-ended") } else { t!("error-title") }}
             </p>
@@ -35,7 +59,7 @@ pub fn ErrorPanel(
             {tracking.map(|id| view! {
                 <p class="mt-error__tracking">{t!("error-tracking-id")} " " <code>{id}</code></p>
             })}
-            <button type="button" class="mt-button" on:click=move |_| on_retry.run(())>{t!("retry")}</button>
+            <button type="button" class="mt-button" on:click=retry>{t!("retry")}</button>
         </div>
     }
 }
@@ -67,7 +91,26 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let retry = Callback::new(move |_| resource.refetch());
+    loaded_retrying(
+        resource,
+        Callback::new(move |_| resource.refetch()),
+        loading,
+        render,
+    )
+}
+
+/// [`loaded`], with `retry` run by the error's Retry: for a view of several reads that fail
+/// together (a server that is down), whose one Retry reads them all again.
+pub fn loaded_retrying<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    retry: Callback<()>,
+    loading: String,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     view! {
         <Transition fallback=move || view! { <Loading text=loading.clone()/> }>
 

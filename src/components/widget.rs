@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use wire::{WorkItem, WorkItemsSummary};
 
 use crate::api::{work_items, ApiError, Client, Page, Paging};
-use crate::components::status::loaded;
+use crate::components::status::loaded_retrying;
 use crate::components::time::MaybeTime;
 use crate::i18n::intl;
 use crate::logic::format::{item_name, type_label};
@@ -87,15 +87,22 @@ pub fn MyTasksWidget(
             Ok::<_, ApiError>(overdue_on(&page, platform::now_ms() as i64, days))
         }
     });
+    // The three reads fail together when the server does: any Retry reads all three again
+    // (each one that succeeded keeps showing while it does).
+    let retry = Callback::new(move |_| {
+        summary.refetch();
+        overdue.refetch();
+        oldest.refetch();
+    });
     view! {
         <section class="mt-card mt-widget" aria-labelledby="widget-title">
             <h2 id="widget-title" class="mt-widget__title">{t!("app-name")}</h2>
-            {loaded(summary, t!("loading-counts"), move |s| view! { <SummaryCounts summary=s/> })}
+            {loaded_retrying(summary, retry, t!("loading-counts"), move |s| view! { <SummaryCounts summary=s/> })}
             <h3 class="mt-widget__subtitle">{t!("widget-waiting-longest")}</h3>
-            {loaded(overdue, t!("loading-overdue"), move |(overdue, more)| view! {
+            {loaded_retrying(overdue, retry, t!("loading-overdue"), move |(overdue, more)| view! {
                 <p class="mt-widget__overdue">{overdue_text(overdue, more, days)}</p>
             })}
-            {loaded(oldest, t!("loading-work-items"), move |items| view! { <OldestList items external/> })}
+            {loaded_retrying(oldest, retry, t!("loading-work-items"), move |items| view! { <OldestList items external/> })}
             <p class="mt-widget__more">
                 <AppLink href=AppRoute::tab(Tab::Pending).href() external>{t!("widget-see-all")}</AppLink>
             </p>

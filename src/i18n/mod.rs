@@ -121,12 +121,29 @@ pub fn start(files: &[&Ftl], default: Option<Lang>) {
     crate::platform::set_document_language(choice.lang.tag(), choice.lang.dir());
 }
 
-/// Remembers `lang` as the person's pick and reloads the page in it.
+/// sessionStorage key: set just before the reload a language switch makes, so the reloaded
+/// page gives focus back to the language menu ([`take_menu_focus`]).
+const MENU_FOCUS_KEY: &str = "my-tasks.language-menu-focus";
+
+/// Remembers `lang` as the person's pick and reloads the page in it, with focus back on the
+/// language menu: a keyboard user who steps through the menu with the arrow keys (each step
+/// is a change, so a reload) stays on it instead of starting again at the top of the page.
 pub fn switch_to(lang: Lang) {
     if !crate::platform::local_set(STORAGE_KEY, lang.tag()) {
         leptos::logging::warn!("the language choice cannot be remembered in this browser");
     }
+    crate::platform::session_set(MENU_FOCUS_KEY, "1");
     crate::platform::reload();
+}
+
+/// Whether this page was loaded by a language switch, so the menu should take focus; asks
+/// once.
+pub fn take_menu_focus() -> bool {
+    let asked = crate::platform::session_get(MENU_FOCUS_KEY).is_some();
+    if asked {
+        crate::platform::session_remove(MENU_FOCUS_KEY);
+    }
+    asked
 }
 
 /// The language being spoken.

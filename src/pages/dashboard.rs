@@ -1,7 +1,9 @@
-//! The dashboard: the My Tasks widget, first thing after signing in.
+//! The dashboard: the My Tasks widget, first thing after signing in. New work items are
+//! announced over it as on the Pending tab, and Show brings its counts and rows up to date.
 
 use leptos::prelude::*;
 
+use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::widget::MyTasksWidget;
 use crate::t;
@@ -12,6 +14,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Shell>
             <h1 class="mt-page-title">{t!("nav-dashboard")}</h1>
+            <NewItemsNotice/>
             <MyTasksWidget/>
         </Shell>
     }
