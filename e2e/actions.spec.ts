@@ -77,6 +77,27 @@ test('forward with a comment; the new owner finds it', async ({ page, browser, s
   await ada.close();
 });
 
+test('a forward the server fails keeps the dialog open with the person and comment, and sending again works', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Forward' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Forward work item' });
+  await dialog.getByRole('combobox').fill('Ada');
+  await dialog.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await dialog.getByLabel(/Comment/).fill('Ada, please take this one.');
+  await sandbox.faults(500, 1, 1, `${item.id}/forward`);
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  await expect(dialog.getByText(/internal fault/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Forward' })).toBeFocused();
+  await expect(dialog.getByRole('combobox')).toHaveValue('Ada Lovelace');
+  await expect(dialog.getByLabel(/Comment/)).toHaveValue('Ada, please take this one.');
+  expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(true);
+
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was forwarded to Ada Lovelace' })).toBeVisible();
+  expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(false);
+});
+
 test('submit an account selection and see what was chosen', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
@@ -91,6 +112,25 @@ test('submit an account selection and see what was chosen', async ({ page, sandb
   const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
   expect(after.state).toBe('Finished');
   expect(JSON.stringify(after.form)).toContain(`"value":"${admin}"`);
+});
+
+test('an account selection the server fails keeps what was chosen and typed, and submitting again works', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const select = page.getByRole('combobox', { name: /account/ });
+  const admin = (await select.locator('option').nth(2).getAttribute('value'))!;
+  await select.selectOption(admin);
+  await page.getByRole('textbox', { name: /Justification/ }).fill('Needs the admin account.');
+  await sandbox.faults(500, 1, 1, item.id);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText(/internal fault/).first()).toBeVisible();
+  await expect(select).toHaveValue(admin);
+  await expect(page.getByRole('textbox', { name: /Justification/ })).toHaveValue('Needs the admin account.');
+
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.locator('.mt-selection__chosen')).toContainText('(privileged)');
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.state).toBe('Finished');
 });
 
 test('a double click on Mark Complete sends one request', async ({ page, sandbox }) => {

@@ -101,6 +101,64 @@ test('a filtered, sorted view lives in the URL: it survives reload and back, and
   expect(stored).not.toContain('token');
 });
 
+test('saving a view under a name already taken asks before replacing it, and a nameless save points at the name field', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const name = page.getByRole('textbox', { name: 'View name' });
+  const save = page.getByRole('button', { name: 'Save view' });
+  const search = page.getByRole('searchbox', { name: 'Search' });
+
+  // No name: the error says so and takes the person to the field.
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Give the view a name first.' })).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+
+  await search.fill('delete');
+  await name.fill('Mine');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the view “Mine”.' })).toBeVisible();
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+  // The same name for another view: nothing is replaced until the person says so again,
+  // and the name typed stays.
+  await search.fill('fred');
+  await name.fill('Mine');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'A view named “Mine” exists already. Save again to replace it.' })).toBeVisible();
+  await expect(name).toHaveValue('Mine');
+  const stored = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('my-tasks.saved-views')))!);
+  expect(await stored()).toEqual([{ name: 'Mine', query: 'q=delete' }]);
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replaced the view “Mine”.' })).toBeVisible();
+  expect(await stored()).toEqual([{ name: 'Mine', query: 'q=fred' }]);
+});
+
+test('the way back from a detail page, by Escape or by its link, returns to the tab and view the item was opened from', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/completed');
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name-desc');
+  await expect(page).toHaveURL(/\/tasks\/completed\?sort=name-desc$/);
+  const first = page.getByRole('table').locator('tbody').getByRole('link').first();
+  const name = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/tasks\/completed\?sort=name-desc$/);
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('name-desc');
+
+  // The Pending tab, filtered; opened by the keyboard, back by the page's link.
+  await page.getByRole('tab', { name: /Pending/ }).click();
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('Approval');
+  await expect(page).toHaveURL(/\/tasks\/pending\?type=Approval$/);
+  // Enter on the focused tab would follow the tab's own link.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/items\//);
+  await page.getByRole('link', { name: /Back to Task Manager/ }).click();
+  await expect(page).toHaveURL(/\/tasks\/pending\?type=Approval$/);
+  await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
+});
+
 test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));

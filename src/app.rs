@@ -100,12 +100,14 @@ fn WithConfig(
 }
 
 /// What every page finds in context: the API client, whose tasks are shown, the counter
-/// of changes that reads refresh on, and the clock of relative times.
+/// of changes that reads refresh on, the clock of relative times, and the list a detail
+/// page goes back to.
 fn provide_app_context(config: AppConfig) {
     provide_context(Client::new(config));
     provide_context(Clock::start());
     provide_context(state::ViewAs::restore());
     provide_context(state::Changes::new());
+    provide_context(state::ListPlace::new());
 }
 
 /// The app once configured: context for everything below, then the router.

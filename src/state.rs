@@ -1,10 +1,11 @@
 //! App-wide state shared through context: whose work items are shown (admins may view
-//! as someone else).
+//! as someone else), the counter of changes, and the list a detail page goes back to.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::platform;
+use crate::routes::{AppRoute, Tab};
 
 const KEY: &str = "my-tasks.view-as";
 
@@ -68,5 +69,49 @@ impl Changes {
 impl Default for Changes {
     fn default() -> Self {
         Changes::new()
+    }
+}
+
+/// The Task Manager list last shown, as its address (tab and view, e.g.
+/// `/tasks/completed?sort=name`), so a detail page's way back returns to the list the item
+/// was opened from rather than to the Pending tab's default view.
+#[derive(Debug, Clone, Copy)]
+pub struct ListPlace(RwSignal<Option<String>>);
+
+impl ListPlace {
+    /// Nothing shown yet.
+    pub fn new() -> ListPlace {
+        ListPlace(RwSignal::new(None))
+    }
+
+    /// Remembers the list at `path` with the query `search` (without its `?`); other
+    /// paths are not lists and are ignored.
+    pub fn remember(&self, path: &str, search: &str) {
+        if !path.starts_with("/tasks/") {
+            return;
+        }
+        let href = match search {
+            "" => path.to_owned(),
+            search => format!("{path}?{search}"),
+        };
+        if self
+            .0
+            .with_untracked(|h| h.as_deref() != Some(href.as_str()))
+        {
+            self.0.set(Some(href));
+        }
+    }
+
+    /// Where to go back to: the list last shown, else the Pending tab.
+    pub fn href(&self) -> String {
+        self.0
+            .get_untracked()
+            .unwrap_or_else(|| AppRoute::tab(Tab::Pending).href())
+    }
+}
+
+impl Default for ListPlace {
+    fn default() -> Self {
+        ListPlace::new()
     }
 }

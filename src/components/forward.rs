@@ -55,6 +55,25 @@ pub fn ForwardDialog(
             Err(_) => request_animation_frame(move || focus_first_invalid(form.get_untracked())),
         }
     };
+    // The buttons are disabled while the request runs, which drops focus to the page; when
+    // the dialog stays open after it (refused, or failed on the way), focus comes back to
+    // "Forward", so sending again is one key away.
+    let submit = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |was: Option<bool>| {
+        let now = pending.get();
+        if was == Some(true) && !now {
+            request_animation_frame(move || {
+                let document = document();
+                let lost = document
+                    .active_element()
+                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
+                if let (true, Some(button)) = (lost, submit.try_get_untracked().flatten()) {
+                    let _ = button.focus();
+                }
+            });
+        }
+        now
+    });
     let cancel = move || {
         if !pending.get_untracked() {
             on_cancel.run(());
@@ -86,7 +105,7 @@ pub fn ForwardDialog(
                     <button type="button" class="mt-button" disabled=pending on:click=move |_| cancel()>
                         {t!("cancel")}
                     </button>
-                    <button type="submit" class="mt-button mt-button--primary" disabled=pending>
+                    <button type="submit" class="mt-button mt-button--primary" disabled=pending node_ref=submit>
                         {t!("forward")}
 
                     </button>

@@ -34,12 +34,28 @@ pub fn ViewsBar(
     let views = RwSignal::new(saved_views(platform::local_get(KEY).as_deref()));
     let name = RwSignal::new(String::new());
     let said = RwSignal::new(String::new());
+    // Saving with no name marks the field; a name already taken is kept here after the first
+    // save, so the same name saved again replaces that view.
+    let nameless = RwSignal::new(false);
+    let to_replace = RwSignal::new(None::<String>);
+    let name_field = NodeRef::<leptos::html::Input>::new();
     let save = move || {
         let chosen = name.get_untracked().trim().to_owned();
         if chosen.is_empty() {
+            nameless.set(true);
             said.set(t!("views-name-first"));
+            if let Some(field) = name_field.get_untracked() {
+                let _ = field.focus();
+            }
             return;
         }
+        let taken = views.with_untracked(|v| v.iter().any(|v| v.name == chosen));
+        if taken && to_replace.get_untracked().as_deref() != Some(chosen.as_str()) {
+            to_replace.set(Some(chosen.clone()));
+            said.set(t!("views-replace-ask", name = &chosen));
+            return;
+        }
+        to_replace.set(None);
         let query = view.with_untracked(TaskView::to_query);
         let next = save_view(
             views.get_untracked(),
@@ -52,7 +68,11 @@ pub fn ViewsBar(
         if platform::local_set(KEY, &json) {
             views.set(next);
             name.set(String::new());
-            said.set(t!("views-saved", name = &chosen));
+            said.set(if taken {
+                t!("views-replaced", name = &chosen)
+            } else {
+                t!("views-saved", name = &chosen)
+            });
         } else {
             said.set(t!("views-cannot-save"));
         }
@@ -103,7 +123,9 @@ pub fn ViewsBar(
             </label>
             <label class="mt-field">
                 <span class="mt-field__label">{t!("views-name")}</span>
-                <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                <input type="text" node_ref=name_field prop:value=move || name.get()
+                    aria-invalid=move || nameless.get().then_some("true")
+                    on:input=move |ev| { nameless.set(false); to_replace.set(None); name.set(event_target_value(&ev)) }
                     on:keydown=move |ev| if ev.key() == "Enter" { save() }/>
             </label>
             <button type="button" class="mt-button" on:click=move |_| save()>{t!("views-save")}</button>

@@ -109,7 +109,8 @@ pub fn use_item_actions(
         async move {
             let Some(target) = target else { return };
             let kind = command.kind();
-            match send(&api, &target.id, &command).await {
+            // Whether the item may have changed, so every read of it loads again.
+            let changed = match send(&api, &target.id, &command).await {
                 Ok(after) => {
                     // Where the row stands is read before the list changes under it.
                     home.refocus(None);
@@ -124,6 +125,7 @@ pub fn use_item_actions(
                     if matches!(command, Command::Forward(_)) {
                         after_forward.run(());
                     }
+                    true
                 }
                 Err(error) => {
                     if let Some(queues) = queues {
@@ -132,6 +134,10 @@ pub fn use_item_actions(
                     let problem = classify(&command, &target, error);
                     let failed = Notice { kind, problem };
                     toasts.error(failed.message());
+                    // Refused for what was entered, or failed on the way: the item is as it
+                    // was, and loading it again would draw the page (and its dialog or
+                    // form) anew and lose what the person entered.
+                    let kept = failed.problem.keeps_input(&command);
                     if failed.problem.fixable_in_dialog(&command) {
                         forward_error.set(Some(failed));
                     } else {
@@ -140,9 +146,12 @@ pub fn use_item_actions(
                         home.refocus(blocked.then_some("approvals-title"));
                         notice.set(Some(failed));
                     }
+                    !kept
                 }
+            };
+            if changed {
+                changes.bump();
             }
-            changes.bump();
         }
     });
     ItemActions {

@@ -70,13 +70,13 @@ pub fn use_triage_shortcuts(triage: Triage) {
     });
 }
 
-/// Escape on the page (not in a field or dialog) goes to `back`.
-pub fn use_back_shortcut(back: AppRoute) {
+/// Escape on the page (not in a field or dialog) goes to `back` (a link).
+pub fn use_back_shortcut(back: String) {
     let navigate = use_navigate();
     listen(move |ev: KeyboardEvent| {
         if read(&ev) == Some(Shortcut::Back) {
             ev.prevent_default();
-            navigate(&back.href(), Default::default());
+            navigate(&back, Default::default());
         }
     });
 }

@@ -36,11 +36,22 @@ impl Problem {
         matches!(self, Problem::Refused(Refusal::ApprovalsPending(_)))
     }
 
-    /// Whether the person can fix it in the dialog they are in (a refused forward: e.g. the
-    /// item already belongs to that person), rather than the item having changed.
+    /// Whether the person can go on from the dialog they are in, with what they entered: a
+    /// refused forward (e.g. the item already belongs to that person) is fixed there, and a
+    /// failed one (network, server) sent again; rather than the item having changed.
     pub fn fixable_in_dialog(&self, command: &Command) -> bool {
-        matches!(command, Command::Forward(_))
-            && matches!(self, Problem::Refused(Refusal::Invalid(_)))
+        matches!(command, Command::Forward(_)) && self.keeps_input(command)
+    }
+
+    /// Whether what the person entered for `command` (a forward's person and comment, a
+    /// form's fields) is to be kept where it was entered: the command was refused for it,
+    /// or failed on the way, so the item is as it was and they try again from there.
+    pub fn keeps_input(&self, command: &Command) -> bool {
+        matches!(command, Command::Forward(_) | Command::Submit(_))
+            && matches!(
+                self,
+                Problem::Refused(Refusal::Invalid(_)) | Problem::Failed(_)
+            )
     }
 }
 
@@ -172,7 +183,7 @@ mod tests {
         );
         assert_eq!(
             classify(&command, &target(0, false), down.clone()),
-            Problem::Failed(down)
+            Problem::Failed(down.clone())
         );
         let forward_forbidden = classify(
             &forward(),
@@ -180,5 +191,14 @@ mod tests {
             ApiError::Forbidden(ServerMessage::default()),
         );
         assert!(!forward_forbidden.fixable_in_dialog(&forward()));
+        // A forward that failed (not refused) is sent again from its dialog.
+        let forward_down = classify(&forward(), &target(0, false), down);
+        assert!(forward_down.fixable_in_dialog(&forward()));
+        assert!(!forward_down.fixable_in_dialog(&Command::Complete));
+        // A form that failed keeps its fields; one for an item that went away does not.
+        let submit = Command::Submit(wire::AccountSelection::new());
+        assert!(forward_down.keeps_input(&submit));
+        assert!(!forward_forbidden.keeps_input(&submit));
+        assert!(!forward_down.keeps_input(&Command::Complete));
     }
 }

@@ -20,7 +20,7 @@ use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
 use crate::logic::messages::pending_count;
 use crate::routes::{AppRoute, ItemParams, Tab};
-use crate::state::Changes;
+use crate::state::{Changes, ListPlace};
 use crate::t;
 
 /// The route `/items/:id`.
@@ -53,17 +53,21 @@ fn Detail() -> impl IntoView {
             .and_then(|r| r.ok().flatten())
             .and_then(|item| Target::of(&item))
     });
+    // Back to the list (tab and view) the item was opened from, else the Pending tab.
+    let back = expect_context::<ListPlace>().href();
     let navigate = use_navigate();
-    let after_forward =
-        Callback::new(move |()| navigate(&AppRoute::tab(Tab::Pending).href(), Default::default()));
+    let after_forward = Callback::new({
+        let back = back.clone();
+        move |()| navigate(&back, Default::default())
+    });
     provide_context(use_item_actions(
         current,
         after_forward,
         Home::Id("detail-title"),
     ));
-    use_back_shortcut(AppRoute::tab(Tab::Pending));
+    use_back_shortcut(back.clone());
     view! {
-        <p class="mt-back"><A href=AppRoute::tab(Tab::Pending).href()>{t!("back-to-task-manager")}</A></p>
+        <p class="mt-back"><A href=back>{t!("back-to-task-manager")}</A></p>
         {loaded(item, t!("loading-work-item"), move |found| match found {
             Some(item) => view! { <WorkItemDetail item/> }.into_any(),
             None => view! {

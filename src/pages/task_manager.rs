@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params, use_query_map};
+use leptos_router::hooks::{use_location, use_params, use_query_map};
 
 use crate::api::Client;
 use crate::components::bulk_bar::BulkBar;
@@ -28,7 +28,7 @@ use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
 use crate::routes::{AppRoute, Tab, TasksParams};
-use crate::state::{Changes, ViewAs};
+use crate::state::{Changes, ListPlace, ViewAs};
 use crate::t;
 
 /// From this width up the table is shown, below it the cards.
@@ -52,6 +52,13 @@ fn TaskManager() -> impl IntoView {
     let (pending, completed) = (tab_count(Tab::Pending), tab_count(Tab::Completed));
     let triage = provide_triage();
     use_triage_shortcuts(triage);
+    // The tab and view shown, for the way back from a detail page opened here.
+    let (location, place) = (use_location(), expect_context::<ListPlace>());
+    Effect::new(move || {
+        if tab.get().is_some() {
+            place.remember(&location.pathname.get(), &location.search.get());
+        }
+    });
     view! {
         <h1 class="mt-page-title">{t!("nav-task-manager")}</h1>
         {move || match tab.get() {
