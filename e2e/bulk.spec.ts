@@ -156,7 +156,7 @@ test('keyboard-only triage of five items: move, select, complete, approve, all w
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('Enter opens the current row and Escape goes back to the list', async ({ page, sandbox }) => {
+test('Enter opens the current row with focus on its heading, and Escape goes back to the list', async ({ page, sandbox }) => {
   await openList(page, sandbox);
   await page.keyboard.press('j');
   const first = rows(page).first();
@@ -164,7 +164,7 @@ test('Enter opens the current row and Escape goes back to the list', async ({ pa
   const href = await first.locator('a[href^="/items/"]').first().getAttribute('href');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/\/tasks\/pending/);
 });

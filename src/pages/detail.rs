@@ -13,6 +13,7 @@ use crate::components::item_bar::ItemActionBar;
 use crate::components::shell::Shell;
 use crate::components::status::loaded;
 use crate::components::time::MaybeTime;
+use crate::focus::focus_when_lost;
 use crate::hooks::item_actions::{use_item_actions, Home, ItemActions};
 use crate::hooks::shortcuts::use_back_shortcut;
 use crate::i18n::intl;
@@ -146,6 +147,9 @@ pub fn WorkItemDetail(
     let waiting = pending_count(&approvals);
     let remediations = item.remediation_items().to_vec();
     let errors = item.errors.clone().unwrap_or_default();
+    // Opened from a list, the link that had focus is gone: the person starts at the
+    // item's heading, which a screen reader reads, rather than at the top of the page.
+    focus_when_lost(vec!["detail-title"]);
     view! {
         <article class="mt-detail" aria-labelledby="detail-title">
             <h1 id="detail-title" class="mt-page-title"><bdi>{item.name.clone().unwrap_or_else(|| t!("item-no-name"))}</bdi></h1>
