@@ -16,10 +16,10 @@ pub const DAY_MS: i64 = 86_400_000;
 /// How to order the work items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SortBy {
-    /// Most recently created first.
+    /// Most recently created first; completed items by when they were completed.
     #[default]
     Newest,
-    /// Oldest first (what waits longest).
+    /// Oldest first (what waits longest); completed items by when they were completed.
     Oldest,
     /// Most recently modified first.
     Modified,
@@ -124,6 +124,9 @@ pub struct Entry {
     pub created_ms: i64,
     /// Modified (else created), in ms since the epoch.
     modified_ms: i64,
+    /// What "newest" means for the item: completed, else created. On the Completed tab
+    /// the newest is what was done last, whenever it was created.
+    recent_ms: i64,
 }
 
 impl Entry {
@@ -156,6 +159,7 @@ impl Entry {
                 .map(|s| s.to_lowercase())
                 .unwrap_or_default(),
             modified_ms: item.modified.map_or(created_ms, |t| t.timestamp_millis()),
+            recent_ms: item.completed.map_or(created_ms, |t| t.timestamp_millis()),
             created_ms,
             sources: found.sources,
             haystack,
@@ -273,8 +277,8 @@ fn sort_positions(entries: &[Entry], shown: &mut [usize], sort: SortBy) {
 /// How two entries compare in `sort` order.
 fn comparator(sort: SortBy) -> fn(&Entry, &Entry) -> Ordering {
     match sort {
-        SortBy::Newest => |a, b| b.created_ms.cmp(&a.created_ms).then(a.seq.cmp(&b.seq)),
-        SortBy::Oldest => |a, b| (a.created_ms, a.seq).cmp(&(b.created_ms, b.seq)),
+        SortBy::Newest => |a, b| b.recent_ms.cmp(&a.recent_ms).then(a.seq.cmp(&b.seq)),
+        SortBy::Oldest => |a, b| (a.recent_ms, a.seq).cmp(&(b.recent_ms, b.seq)),
         SortBy::Modified => |a, b| b.modified_ms.cmp(&a.modified_ms).then(a.seq.cmp(&b.seq)),
         SortBy::ModifiedOldest => |a, b| (a.modified_ms, a.seq).cmp(&(b.modified_ms, b.seq)),
         SortBy::Name => |a, b| (a.name_key.as_str(), a.seq).cmp(&(b.name_key.as_str(), b.seq)),

@@ -226,3 +226,22 @@ fn sorts_parse_back_and_visible_sorts_a_plain_page() {
     let shown: Vec<_> = shown.iter().map(|i| i.name.clone().unwrap()).collect();
     assert_eq!(shown, ["approve access", "Create an Account", "Budget"]);
 }
+
+#[test]
+fn completed_items_are_newest_and_oldest_by_when_they_were_completed() {
+    let day = |d| Some(Utc.with_ymd_and_hms(2024, 1, d, 0, 0, 0).unwrap());
+    let mut items = items();
+    // Created on the 2nd, 1st and 3rd; completed on the 5th, 9th and 4th.
+    for (item, done) in items.iter_mut().zip([5, 9, 4]) {
+        item.completed = day(done);
+    }
+    let (all, entries) = (ListFilter::default(), index(&items));
+    assert_eq!(
+        names(&entries, &all, SortBy::Newest),
+        ["approve access", "Create an Account", "Budget"]
+    );
+    assert_eq!(
+        names(&entries, &all, SortBy::Oldest),
+        ["Budget", "Create an Account", "approve access"]
+    );
+}
