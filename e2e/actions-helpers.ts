@@ -1,6 +1,6 @@
 // Helpers for the issue-4 journeys: find seeded work items through the API, sign in through
 // the sandbox's page, and act through the API as "another session".
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Route } from '@playwright/test';
 import type { Sandbox } from './fixtures';
 
 /** A work item as the API returns it (only the fields the journeys read). */
@@ -53,4 +53,21 @@ export async function signIn(page: Page, sandbox: Sandbox, alias: string, path =
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: `Sign in as ${sandbox.identity(alias).name}` }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Answers a routed request as the server does when it fails: a 500 with its error body. */
+export function internalFault(route: Route) {
+  return route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({
+    detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00',
+    messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }], causes: [] }) });
+}
+
+/** Opens the Forward dialog of the detail page shown, picks Ada Lovelace and writes a comment. */
+export async function forwardToAda(page: Page) {
+  await page.getByRole('button', { name: 'Forward' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Forward work item' });
+  await dialog.getByRole('combobox').fill('Ada');
+  await dialog.getByRole('option', { name: /Ada Lovelace/ }).click();
+  await dialog.getByLabel(/Comment/).fill('Ada, please take this one.');
+  return dialog;
 }

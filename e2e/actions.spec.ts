@@ -1,6 +1,6 @@
 // Issue 4 journeys: every action on a work item, against a fresh seeded sandbox per test.
 import { test, expect } from './fixtures';
-import { findPending, undecided, postAs, signIn, pendingItems, type Item } from './actions-helpers';
+import { findPending, forwardToAda, undecided, postAs, signIn, pendingItems, type Item } from './actions-helpers';
 
 const plain = (i: Item) => undecided(i).length === 0 && i.form === null;
 
@@ -60,11 +60,7 @@ test('Approve All asks with the count and decides every pending item', async ({ 
 test('forward with a comment; the new owner finds it', async ({ page, browser, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
-  await page.getByRole('button', { name: 'Forward' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Forward work item' });
-  await dialog.getByRole('combobox').fill('Ada');
-  await dialog.getByRole('option', { name: /Ada Lovelace/ }).click();
-  await dialog.getByLabel(/Comment/).fill('Ada, please take this one.');
+  const dialog = await forwardToAda(page);
   await expect(dialog.getByRole('checkbox', { name: 'Send notifications' })).toBeChecked();
   await dialog.getByRole('button', { name: 'Forward' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'was forwarded to Ada Lovelace' })).toBeVisible();
@@ -80,11 +76,7 @@ test('forward with a comment; the new owner finds it', async ({ page, browser, s
 test('a forward the server fails keeps the dialog open with the person and comment, and sending again works', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
-  await page.getByRole('button', { name: 'Forward' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Forward work item' });
-  await dialog.getByRole('combobox').fill('Ada');
-  await dialog.getByRole('option', { name: /Ada Lovelace/ }).click();
-  await dialog.getByLabel(/Comment/).fill('Ada, please take this one.');
+  const dialog = await forwardToAda(page);
   await sandbox.faults(500, 1, 1, `${item.id}/forward`);
   await dialog.getByRole('button', { name: 'Forward' }).click();
   await expect(dialog.getByText(/internal fault/)).toBeVisible();

@@ -2,6 +2,7 @@
 // seeded sandbox per test. Everything is selected by role and accessible name.
 import type { Page } from '@playwright/test';
 import { test, expect, type Sandbox } from './fixtures';
+import { internalFault } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 
@@ -187,9 +188,7 @@ test('when every read of the widget failed, one Retry brings the whole widget ba
   // fail until the server is back; the shell's count is left alone.
   let down = true;
   await page.route(/\/v2024\/work-items(\/summary)?(\?|$)/, (route) => (down
-    ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({
-      detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00',
-      messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }], causes: [] }) })
+    ? internalFault(route)
     : route.continue()));
   await page.reload();
   const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });

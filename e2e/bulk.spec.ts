@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type Sandbox } from './fixtures';
-import { pendingItems, signIn, undecided, type Item } from './actions-helpers';
+import { internalFault, pendingItems, signIn, undecided, type Item } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 const LIST = '/tasks/pending';
@@ -177,9 +177,7 @@ test('after an outage at load, the first poll that is answered loads the page ag
   // Every work-item read fails until the server is back.
   let down = true;
   await page.route(/\/v2024\/work-items/, (route) => (down
-    ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({
-      detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00',
-      messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }], causes: [] }) })
+    ? internalFault(route)
     : route.continue()));
   await page.reload();
   const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });

@@ -28,12 +28,7 @@ pub use lang::{negotiate, Choice, Lang};
 /// One string per message takes a fraction of the wasm that nested tables of parts did.
 pub type Pattern = &'static str;
 
-const ISOLATE: char = '\u{1}';
-const VAR: char = '\u{2}';
-const END: char = '\u{3}';
-const SELECT: char = '\u{4}';
-const VARIANT_END: char = '\u{5}';
-const SELECT_END: char = '\u{6}';
+include!("markers.rs");
 
 /// One file's messages in one language, sorted by id.
 pub type Table = &'static [(&'static str, Pattern)];
