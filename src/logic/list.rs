@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 
 use wire::{WorkItem, WorkItemType};
 
+use super::format::type_label;
 use super::involved::involved;
 use crate::t;
 
@@ -112,7 +113,7 @@ pub struct Entry {
     pub seq: i64,
     /// Unique for this copy of the item: a view keyed on it redraws when the item changes.
     pub key: u64,
-    /// Id, name, description, requester, sources, identities and accounts, lowercase.
+    /// Id, name, description, requester, type, sources, identities and accounts, lowercase.
     haystack: String,
     /// The involved sources, for the source filter and its counts.
     pub sources: Vec<String>,
@@ -133,12 +134,15 @@ impl Entry {
     /// Indexes `item`, listed by the server at position `seq`, as copy `key`.
     pub fn new(item: WorkItem, seq: i64, key: u64) -> Entry {
         let found = involved(&item);
+        // The type as the table names it, so that "approval" finds the approvals.
+        let kind = item.work_item_type.as_ref().map(type_label);
         let mut haystack = String::new();
         for text in [
             &item.id,
             &item.name,
             &item.description,
             &item.requester_display_name,
+            &kind,
         ]
         .into_iter()
         .flatten()

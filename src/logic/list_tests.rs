@@ -139,6 +139,11 @@ fn search_matches_involved_identities_case_insensitively_and_needs_every_word() 
         names(&entries, &text("lovelace"), SortBy::Oldest),
         ["Budget"]
     );
+    // The type, as the table names it.
+    assert_eq!(
+        names(&entries, &text("approval"), SortBy::Oldest),
+        ["approve access", "Budget"]
+    );
     // Words never match across two fields.
     assert!(names(&entries, &text("accountgithub"), SortBy::Oldest).is_empty());
     assert!(text("x").is_active());
