@@ -123,7 +123,7 @@ fn pattern(pattern: &ast::Pattern<&str>) -> Result<String, String> {
 }
 
 fn text(out: &mut String, text: &str) -> Result<(), String> {
-    if text.contains(|c| ('\u{1}'..='\u{6}').contains(&c)) {
+    if text.contains(|c| (ISOLATE..=SELECT_END).contains(&c)) {
         return Err("text may not hold the control characters U+0001 to U+0006".into());
     }
     out.push_str(text);

@@ -128,6 +128,15 @@ pub fn focus_row_when_lost(anchor: &Element, ids: Vec<&'static str>) {
     );
 }
 
+/// Whether focus is nowhere in particular (on the body), as after the focused element
+/// went away or was disabled.
+pub fn focus_is_lost() -> bool {
+    let document = leptos::prelude::document();
+    document
+        .active_element()
+        .is_none_or(|el| Some(el) == document.body().map(Into::into))
+}
+
 /// Focuses what `first` gives, else the first of the elements `ids`, once the page has
 /// re-rendered (tried three times), and only while focus is lost.
 fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'static str>) {
@@ -136,11 +145,7 @@ fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'stati
         let (first, ids) = (first.clone(), ids.clone());
         leptos::prelude::set_timeout(
             move || {
-                let document = leptos::prelude::document();
-                let lost = document
-                    .active_element()
-                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
-                if !lost {
+                if !focus_is_lost() {
                     return;
                 }
                 if let Some(target) = first() {

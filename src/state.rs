@@ -76,16 +76,17 @@ impl Default for Changes {
 /// `/tasks/completed?sort=name`), so a detail page's way back returns to the list the item
 /// was opened from rather than to the Pending tab's default view.
 #[derive(Debug, Clone, Copy)]
-pub struct ListPlace(RwSignal<Option<String>>);
+pub struct ListPlace(StoredValue<Option<String>>);
 
 impl ListPlace {
     /// Nothing shown yet.
     pub fn new() -> ListPlace {
-        ListPlace(RwSignal::new(None))
+        ListPlace(StoredValue::new(None))
     }
 
     /// Remembers the list at `path` with the query `search` (without its `?`); other
-    /// paths are not lists and are ignored.
+    /// paths are not lists and are ignored. (The Task Manager sees the location change to
+    /// the detail page it opens before it is gone.)
     pub fn remember(&self, path: &str, search: &str) {
         if !path.starts_with("/tasks/") {
             return;
@@ -94,18 +95,13 @@ impl ListPlace {
             "" => path.to_owned(),
             search => format!("{path}?{search}"),
         };
-        if self
-            .0
-            .with_untracked(|h| h.as_deref() != Some(href.as_str()))
-        {
-            self.0.set(Some(href));
-        }
+        self.0.set_value(Some(href));
     }
 
     /// Where to go back to: the list last shown, else the Pending tab.
     pub fn href(&self) -> String {
         self.0
-            .get_untracked()
+            .get_value()
             .unwrap_or_else(|| AppRoute::tab(Tab::Pending).href())
     }
 }

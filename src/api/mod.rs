@@ -334,9 +334,8 @@ impl Client {
         if session.should_refresh(platform::now_ms()) {
             self.refresh().await?;
         }
-        self.inner
-            .session
-            .with_untracked(|s| s.as_ref().map(|s| Some(s.access_token.clone())))
+        self.access_token()
+            .map(Some)
             .ok_or_else(|| ApiError::Unauthorized(ServerMessage::default()))
     }
 

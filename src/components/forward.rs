@@ -2,7 +2,7 @@
 
 use super::identity_picker::IdentityPicker;
 use super::modal::Modal;
-use crate::focus::focus_first_invalid;
+use crate::focus::{focus_first_invalid, focus_is_lost};
 use crate::hooks::identity_search::IdentitySearch;
 use crate::logic::forward::{validate_forward, ForwardChoice, ForwardErrors};
 use crate::t;
@@ -63,11 +63,9 @@ pub fn ForwardDialog(
         let now = pending.get();
         if was == Some(true) && !now {
             request_animation_frame(move || {
-                let document = document();
-                let lost = document
-                    .active_element()
-                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
-                if let (true, Some(button)) = (lost, submit.try_get_untracked().flatten()) {
+                if let (true, Some(button)) =
+                    (focus_is_lost(), submit.try_get_untracked().flatten())
+                {
                     let _ = button.focus();
                 }
             });
