@@ -105,6 +105,21 @@ test('a deep link to an unknown work item says so and offers the way back', asyn
   await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
 });
 
+test('a sign-in request the sandbox refuses comes back to the app with the reason', async ({ page }) => {
+  // The request leaves without its PKCE challenge: the sandbox sends the app its error.
+  await page.route('**/oauth/authorize?*', (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.delete('code_challenge');
+    return route.continue({ url: url.href });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/auth\/callback\?error=invalid_request&/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Sign-in did not complete.' }))
+    .toContainText('PKCE is required');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+});
+
 test('an expired token leads through sign-in back to the same page', async ({ page }) => {
   await signIn(page, '/tasks/completed?q=account');
   await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');

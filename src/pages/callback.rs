@@ -20,7 +20,11 @@ use crate::t;
 pub fn CallbackPage() -> impl IntoView {
     let api = expect_context::<Client>();
     let query = use_query_map().get_untracked();
-    let (code, state, error) = (query.get("code"), query.get("state"), query.get("error"));
+    let (code, state) = (query.get("code"), query.get("state"));
+    // A refusal says what is wrong in `error_description`; `error` is only its code.
+    let error = query
+        .get("error_description")
+        .or_else(|| query.get("error"));
     if let Some(state) = state
         .clone()
         .filter(|s| s.starts_with(session::POPUP_STATE_PREFIX))

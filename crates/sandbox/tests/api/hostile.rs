@@ -72,19 +72,22 @@ fn fixture() -> &'static Fixture {
 }
 
 /// Sends `request` through the router and returns the status. A refusal must come in
-/// one of the API's JSON shapes, never as plain text.
+/// one of the API's JSON shapes, never as plain text; the sign-in page's refusals, which a
+/// person reads, are HTML pages.
 fn status_of(request: Request<Body>) -> u16 {
     let fixture = fixture();
+    let expected = if request.uri().path() == "/oauth/authorize" {
+        "text/html; charset=utf-8"
+    } else {
+        "application/json"
+    };
     fixture.runtime.block_on(async {
         let response = fixture.router.clone().oneshot(request).await.unwrap();
         let status = response.status().as_u16();
         if status >= 400 {
             let content_type = response.headers().get("content-type");
             let content_type = content_type.map_or("", |v| v.to_str().unwrap_or(""));
-            assert_eq!(
-                content_type, "application/json",
-                "a {status} that is not JSON"
-            );
+            assert_eq!(content_type, expected, "a {status} that is not {expected}");
         }
         // Read the body too: a panic while streaming it must also fail the test.
         axum::body::to_bytes(response.into_body(), usize::MAX)

@@ -1,8 +1,10 @@
 //! /oauth/token (three encodings, three grants), the sign-in page, PKCE, refresh, info,
 //! and what a hostile client tries against them.
 
+use std::collections::HashMap;
+
 use reqwest::multipart::Form;
-use reqwest::StatusCode;
+use reqwest::{StatusCode, Url};
 use wire::oauth::{OAuthError, OAuthInfo, TokenResponse};
 
 use crate::helpers::{spawn_app, spawn_app_with, TestApp, Who, REDIRECT, VERIFIER};
@@ -12,6 +14,32 @@ async fn oauth_error(response: reqwest::Response, status: StatusCode, code: &str
     let body: OAuthError = response.json().await.unwrap();
     assert_eq!(body.error, code);
     body.error_description.unwrap_or_default()
+}
+
+/// Asserts a refused authorization request the person is told about: a 400 page of the
+/// sandbox's, never framed, that redirects nowhere. Returns its HTML.
+async fn refused_page(response: reqwest::Response) -> String {
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.headers().get("location").is_none());
+    let header = |name: &str| response.headers()[name].to_str().unwrap().to_owned();
+    assert!(header("content-type").starts_with("text/html"));
+    assert_eq!(header("x-frame-options"), "DENY");
+    let policy = header("content-security-policy");
+    assert!(policy.contains("frame-ancestors 'none'") && policy.contains("form-action 'none'"));
+    response.text().await.unwrap()
+}
+
+/// Asserts a refused authorization request sent back to the client: a 302 to
+/// [`REDIRECT`] with `error` (returned with the rest of the query) and the client's state.
+fn sent_back(response: &reqwest::Response, error: &str) -> HashMap<String, String> {
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = Url::parse(response.headers()["location"].to_str().unwrap()).unwrap();
+    assert_eq!(&location.as_str()[..REDIRECT.len()], REDIRECT);
+    let query: HashMap<String, String> = location.query_pairs().into_owned().collect();
+    assert_eq!(query["error"], error, "{query:?}");
+    assert_eq!(query["state"], "xyz");
+    assert!(!query.contains_key("code"));
+    query
 }
 
 /// `GET /oauth/info`, with `host` as the `Host` header if given.
@@ -245,22 +273,66 @@ async fn a_code_verifier_shorter_than_43_or_longer_than_128_characters_is_refuse
 }
 
 #[tokio::test]
-async fn a_foreign_redirect_uri_or_missing_pkce_is_refused() {
+async fn a_foreign_redirect_uri_is_told_to_the_person_and_never_followed() {
     let app = spawn_app().await;
     for (name, value) in [
         ("redirect_uri", "https://evil.example/cb"),
-        ("code_challenge", ""),
+        ("client_id", "someone-else"),
     ] {
         let mut params = app.authorize_params();
         params.retain(|(k, _)| *k != name);
         params.push((name, value.into()));
-        oauth_error(
-            app.authorize_page(&params).await,
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-        )
-        .await;
+        let html = refused_page(app.authorize_page(&params).await).await;
+        assert!(
+            html.contains("This sign-in request cannot be used"),
+            "{html}"
+        );
+        assert!(html.contains(name), "{html}");
     }
+}
+
+#[tokio::test]
+async fn a_request_without_pkce_or_for_a_token_is_sent_back_to_the_client_with_its_error() {
+    let app = spawn_app().await;
+    for (name, value, error) in [
+        ("code_challenge", "", "invalid_request"),
+        ("code_challenge_method", "plain", "invalid_request"),
+        ("response_type", "token", "unsupported_response_type"),
+    ] {
+        let mut params = app.authorize_params();
+        params.retain(|(k, _)| *k != name);
+        params.push((name, value.into()));
+        let query = sent_back(&app.authorize_page(&params).await, error);
+        let description = &query["error_description"];
+        assert!(
+            description.contains("PKCE") || description.contains("response_type"),
+            "{description}"
+        );
+    }
+    assert!(app.state.codes().is_empty());
+}
+
+#[tokio::test]
+async fn a_refused_request_is_explained_in_the_browsers_language() {
+    let app = spawn_app().await;
+    let mut params = app.authorize_params();
+    params.retain(|(k, _)| *k != "redirect_uri");
+    params.push(("redirect_uri", "https://evil.example/cb".into()));
+    let page = app
+        .client
+        .get(app.url("/oauth/authorize"))
+        .query(&params)
+        .header("accept-language", "de-DE,de;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.headers()["content-language"], "de");
+    let html = refused_page(page).await;
+    assert!(html.contains("<html lang=\"de\""), "{html}");
+    assert!(
+        html.contains("Diese Anmeldeanfrage kann nicht verwendet werden"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -330,7 +402,7 @@ async fn the_host_header_decides_neither_info_nor_where_codes_may_go() {
         .send()
         .await
         .unwrap();
-    oauth_error(response, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(refused_page(response).await.contains("redirect_uri"));
     assert!(app.state.codes().is_empty());
 }
 
@@ -353,18 +425,26 @@ async fn the_public_base_url_is_advertised_and_is_the_own_origin_for_redirects()
 #[tokio::test]
 async fn a_huge_code_challenge_is_refused_and_nothing_is_stored() {
     let app = spawn_app().await;
-    for (name, value) in [
-        ("code_challenge", "a".repeat(900 * 1024)),
-        ("code_challenge", "a".repeat(44)),
-        ("redirect_uri", format!("{REDIRECT}?{}", "a".repeat(4096))),
-        ("state", "s".repeat(4096)),
+    for (name, value, back_to_client) in [
+        ("code_challenge", "a".repeat(900 * 1024), true),
+        ("code_challenge", "a".repeat(44), true),
+        (
+            "redirect_uri",
+            format!("{REDIRECT}?{}", "a".repeat(4096)),
+            false,
+        ),
+        ("state", "s".repeat(4096), false),
     ] {
         let mut params = app.authorize_params();
         params.retain(|(k, _)| *k != name);
         params.push((name, value));
         params.push(("identity_id", app.id_of(Who::Owner)));
         let response = app.authorize_submit(&params).await;
-        oauth_error(response, StatusCode::BAD_REQUEST, "invalid_request").await;
+        if back_to_client {
+            sent_back(&response, "invalid_request");
+        } else {
+            refused_page(response).await;
+        }
     }
     assert!(app.state.codes().is_empty());
 }
@@ -377,12 +457,7 @@ async fn pending_codes_are_bounded_and_expired_ones_are_purged() {
     let mut params = app.authorize_params();
     params.push(("identity_id", app.id_of(Who::Owner)));
     let full = app.authorize_submit(&params).await;
-    oauth_error(
-        full,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "temporarily_unavailable",
-    )
-    .await;
+    sent_back(&full, "temporarily_unavailable");
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     app.sign_in(Who::Owner).await;
     assert_eq!(app.state.codes().len(), 1);
@@ -507,7 +582,7 @@ async fn tenant_facts_and_lifetimes_come_from_the_configuration() {
 }
 
 #[tokio::test]
-async fn undecodable_authorize_parameters_get_an_oauth_error_not_plain_text() {
+async fn undecodable_authorize_parameters_are_explained_on_a_page_not_in_plain_text() {
     let app = spawn_app().await;
     let page = app
         .client
@@ -515,7 +590,7 @@ async fn undecodable_authorize_parameters_get_an_oauth_error_not_plain_text() {
         .send()
         .await
         .unwrap();
-    oauth_error(page, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(refused_page(page).await.contains("malformed parameters"));
     let submit = app
         .client
         .post(app.url("/oauth/authorize"))
@@ -524,5 +599,5 @@ async fn undecodable_authorize_parameters_get_an_oauth_error_not_plain_text() {
         .send()
         .await
         .unwrap();
-    oauth_error(submit, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(refused_page(submit).await.contains("malformed parameters"));
 }

@@ -1,14 +1,17 @@
 //! The authorization request: its parameters, their validation (done before anything is
-//! stored), and `POST /oauth/authorize`, which issues a single-use code and redirects.
+//! stored), how a refused request is answered ([`Refusal`]), and `POST /oauth/authorize`,
+//! which issues a single-use code and redirects.
 
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::header::LOCATION;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use super::sign_in::refused;
+use super::words::Lang;
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
 use crate::ids::random_hex64;
@@ -47,11 +50,53 @@ pub struct AuthorizeParams {
 }
 
 impl AuthorizeParams {
-    /// Decodes urlencoded parameters (the page's query or its form's body); undecodable
-    /// input is an OAuth `invalid_request`, not a plain-text rejection.
-    pub fn decode(encoded: &[u8]) -> Result<AuthorizeParams, ApiError> {
+    /// Decodes urlencoded parameters (the page's query or its form's body). Undecodable
+    /// input names no client that could be trusted, so the person is told.
+    pub fn decode(encoded: &[u8]) -> Result<AuthorizeParams, Refusal> {
         serde_urlencoded::from_bytes(encoded)
-            .map_err(|e| ApiError::oauth_request(format!("malformed parameters: {e}")))
+            .map_err(|e| Refusal::Untrusted(format!("malformed parameters: {e}")))
+    }
+}
+
+/// Why an authorization request is refused, which decides who is told (RFC 6749
+/// §4.1.2.1): the person, on a page of the sandbox, or the client, at its `redirect_uri`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The client, its `redirect_uri` or its `state` cannot be trusted or sent back: the
+    /// person gets an error page and nothing redirects (a redirect to an unchecked address
+    /// would make the sandbox an open redirector). The text says what is wrong.
+    Untrusted(String),
+    /// A known client sent a request that cannot be served: it is sent back to its
+    /// `redirect_uri` with `error`, `error_description` and its `state`.
+    ToClient {
+        /// The OAuth error code (`invalid_request`, `unsupported_response_type`, …).
+        error: &'static str,
+        /// What is wrong, for the client's developer.
+        description: String,
+    },
+}
+
+impl Refusal {
+    /// An `invalid_request` for the client.
+    fn invalid_request(description: impl Into<String>) -> Refusal {
+        Refusal::ToClient {
+            error: "invalid_request",
+            description: description.into(),
+        }
+    }
+
+    /// The redirect back to the client with this refusal; `None` for [`Refusal::Untrusted`]
+    /// (or when the address cannot be written), whose page the caller renders.
+    pub fn redirect(&self, params: &AuthorizeParams) -> Option<Response> {
+        let Refusal::ToClient { error, description } = self else {
+            return None;
+        };
+        let location = redirect_to(
+            params,
+            vec![("error", error), ("error_description", description)],
+        )
+        .ok()?;
+        Some((StatusCode::FOUND, [(LOCATION, location)]).into_response())
     }
 }
 
@@ -108,17 +153,11 @@ pub fn redirect_allowed(uri: &str, own_origin: &str) -> bool {
     host == "localhost" || host == "127.0.0.1"
 }
 
-/// Checks an authorization request completely; nothing is stored before this passes.
-pub fn check_authorize(params: &AuthorizeParams, own_origin: &str) -> Result<(), ApiError> {
-    if params.response_type.as_deref().is_some_and(|t| t != "code") {
-        return Err(ApiError::oauth(
-            StatusCode::BAD_REQUEST,
-            "unsupported_response_type",
-            "response_type must be 'code'",
-        ));
-    }
+/// Checks an authorization request completely; nothing is stored before this passes. The
+/// client, its address and its `state` are checked first: only then may a refusal redirect.
+pub fn check_authorize(params: &AuthorizeParams, own_origin: &str) -> Result<(), Refusal> {
     if params.client_id != PUBLIC_CLIENT_ID {
-        return Err(ApiError::oauth_request(format!(
+        return Err(Refusal::Untrusted(format!(
             "unknown client_id; use '{PUBLIC_CLIENT_ID}'"
         )));
     }
@@ -126,34 +165,43 @@ pub fn check_authorize(params: &AuthorizeParams, own_origin: &str) -> Result<(),
         || HeaderValue::from_str(&params.redirect_uri).is_err()
         || !redirect_allowed(&params.redirect_uri, own_origin)
     {
-        return Err(ApiError::oauth_request(
-            "redirect_uri must be http://localhost:PORT/…, http://127.0.0.1:PORT/… or this sandbox",
+        return Err(Refusal::Untrusted(
+            "redirect_uri must be http://localhost:PORT/…, http://127.0.0.1:PORT/… or this sandbox"
+                .into(),
         ));
     }
     if params.state.as_ref().is_some_and(|s| s.len() > MAX_STATE) {
-        return Err(ApiError::oauth_request(format!(
+        return Err(Refusal::Untrusted(format!(
             "state must be at most {MAX_STATE} bytes"
         )));
+    }
+    if params.response_type.as_deref().is_some_and(|t| t != "code") {
+        return Err(Refusal::ToClient {
+            error: "unsupported_response_type",
+            description: "response_type must be 'code'".into(),
+        });
     }
     if params.code_challenge.len() != 43
         || !is_pkce_text(&params.code_challenge)
         || params.code_challenge.contains(['.', '~'])
         || params.code_challenge_method.as_deref() != Some("S256")
     {
-        return Err(ApiError::oauth_request(
+        return Err(Refusal::invalid_request(
             "PKCE is required: a 43-character base64url code_challenge with code_challenge_method=S256",
         ));
     }
     Ok(())
 }
 
-/// Where the code goes: `redirect_uri` with `code` and `state` added to its query.
-fn location(params: &AuthorizeParams, code: &str) -> Result<HeaderValue, ApiError> {
-    let mut query = vec![("code", code)];
+/// `redirect_uri` with `pairs` and the client's `state` added to its query.
+fn redirect_to<'a>(
+    params: &'a AuthorizeParams,
+    mut pairs: Vec<(&'static str, &'a str)>,
+) -> Result<HeaderValue, ApiError> {
     if let Some(client_state) = params.state.as_deref().filter(|s| !s.is_empty()) {
-        query.push(("state", client_state));
+        pairs.push(("state", client_state));
     }
-    let query = serde_urlencoded::to_string(query)
+    let query = serde_urlencoded::to_string(pairs)
         .map_err(|e| ApiError::Internal(format!("encoding the redirect: {e}")))?;
     let separator = if params.redirect_uri.contains('?') {
         '&'
@@ -165,45 +213,50 @@ fn location(params: &AuthorizeParams, code: &str) -> Result<HeaderValue, ApiErro
 }
 
 /// `POST /oauth/authorize`: the chosen identity signs in; 302 to `redirect_uri` with a
-/// single-use code.
+/// single-use code. A refused request is answered as the page's would be ([`refused`]).
 pub async fn oauth_authorize_submit(
     State(state): State<AppState>,
+    headers: HeaderMap,
     request: Request,
 ) -> Result<Response, ApiError> {
+    let lang = Lang::from_headers(&headers);
     let body = Bytes::from_request(request, &state).await?;
-    let params = AuthorizeParams::decode(&body)?;
-    check_authorize(&params, state.base_url())?;
-    let identity_id = params
-        .identity_id
-        .clone()
-        .ok_or_else(|| ApiError::oauth_request("choose an identity"))?;
+    let params = match AuthorizeParams::decode(&body) {
+        Ok(params) => params,
+        Err(refusal) => return Ok(refused(&refusal, None, lang)),
+    };
+    if let Err(refusal) = check_authorize(&params, state.base_url()) {
+        return Ok(refused(&refusal, Some(&params), lang));
+    }
+    let Some(identity_id) = params.identity_id.clone() else {
+        let refusal = Refusal::invalid_request("choose an identity");
+        return Ok(refused(&refusal, Some(&params), lang));
+    };
     let id = identity_id.clone();
-    state
-        .db()
-        .read(move |c| identities::by_id(c, &id))
-        .await?
-        .ok_or_else(|| ApiError::oauth_request("unknown identity"))?;
+    let known = state.db().read(move |c| identities::by_id(c, &id)).await?;
+    if known.is_none() {
+        let refusal = Refusal::invalid_request("unknown identity");
+        return Ok(refused(&refusal, Some(&params), lang));
+    }
     let code = random_hex64();
     // Built before the code is stored, so a refused request leaves nothing behind.
-    let location = location(&params, &code)?;
+    let location = redirect_to(&params, vec![("code", &code)])?;
     let now = Instant::now();
     let issued = AuthCode {
-        client_id: params.client_id,
-        redirect_uri: params.redirect_uri,
-        code_challenge: params.code_challenge,
+        client_id: params.client_id.clone(),
+        redirect_uri: params.redirect_uri.clone(),
+        code_challenge: params.code_challenge.clone(),
         identity_id,
         expires: now + Duration::from_secs(state.config().auth_code_ttl_secs),
     };
-    state
-        .codes()
-        .insert(code, issued, now)
-        .map_err(|CodeStoreFull| {
-            ApiError::oauth(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "temporarily_unavailable",
-                "too many sign-ins are waiting for their token exchange; try again shortly",
-            )
-        })?;
+    if let Err(CodeStoreFull) = state.codes().insert(code, issued, now) {
+        let refusal = Refusal::ToClient {
+            error: "temporarily_unavailable",
+            description:
+                "too many sign-ins are waiting for their token exchange; try again shortly".into(),
+        };
+        return Ok(refused(&refusal, Some(&params), lang));
+    }
     Ok((StatusCode::FOUND, [(LOCATION, location)]).into_response())
 }
 

@@ -1,23 +1,24 @@
 //! `GET /oauth/authorize`: the sandbox's sign-in page, one button per demo identity, in
-//! English, German or Arabic as the request's `Accept-Language` prefers ([`words`]).
+//! English, German or Arabic as the request's `Accept-Language` prefers ([`words`]), and
+//! the answer to a refused request ([`refused`]): a redirect back to a known client, or a
+//! page that tells the person what is wrong.
 //!
-//! Like a real identity provider's, it refuses to be framed (`X-Frame-Options: DENY`,
-//! `frame-ancestors 'none'`), runs no script, and allows its one inline style by hash.
+//! Like a real identity provider's, its pages refuse to be framed (`X-Frame-Options: DENY`,
+//! `frame-ancestors 'none'`), run no script, and allow their one inline style by hash.
 
 use std::sync::OnceLock;
 
 use axum::extract::{RawQuery, State};
 use axum::http::header::{
-    ACCEPT_LANGUAGE, CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_SECURITY_POLICY, VARY,
-    X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_SECURITY_POLICY, VARY, X_FRAME_OPTIONS,
 };
-use axum::http::{HeaderMap, HeaderValue};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use super::authorize::{check_authorize, origin_of, AuthorizeParams};
+use super::authorize::{check_authorize, origin_of, AuthorizeParams, Refusal};
 use super::words::Lang;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -40,6 +41,15 @@ pub fn sign_in_policy(redirect_origin: &str) -> String {
     format!(
         "default-src 'none'; style-src {}; form-action 'self' {redirect_origin}; \
          frame-ancestors 'none'; base-uri 'none'",
+        style_hash()
+    )
+}
+
+/// The policy of the page that tells the person a request was refused: no form at all.
+fn refused_policy() -> String {
+    format!(
+        "default-src 'none'; style-src {}; form-action 'none'; frame-ancestors 'none'; \
+         base-uri 'none'",
         style_hash()
     )
 }
@@ -104,31 +114,81 @@ pub fn render(params: &AuthorizeParams, people: &[Identity], lang: Lang) -> Stri
     )
 }
 
-/// `GET /oauth/authorize`: the sign-in page.
-pub async fn oauth_authorize_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Result<Response, ApiError> {
-    let lang = Lang::from_accept_language(
-        headers
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|value| value.to_str().ok()),
-    );
-    let params = AuthorizeParams::decode(query.unwrap_or_default().as_bytes())?;
-    check_authorize(&params, state.base_url())?;
-    let people = state.db().read(identities::all).await?;
-    let policy = sign_in_policy(origin_of(&params.redirect_uri).unwrap_or_default());
-    let policy = HeaderValue::from_str(&policy)
-        .map_err(|_| ApiError::oauth_request("redirect_uri is not a valid header value"))?;
-    let mut response = Html(render(&params, &people, lang)).into_response();
+/// The page for a request whose client cannot be sent its refusal: what is wrong, in the
+/// person's language, with the technical reason (in English, for whoever set the app up).
+pub fn render_refused(reason: &str, lang: Lang) -> String {
+    let words = lang.words();
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>{STYLE}</style>\
+         </head><body><main><h1>{heading}</h1>\
+         <p>{lead}</p><p><code dir=\"ltr\">{reason}</code></p></main></body></html>",
+        lang = lang.tag(),
+        dir = lang.dir(),
+        title = words.refused_title,
+        heading = words.refused_heading,
+        lead = words.refused_lead,
+        reason = escape_html(reason),
+    )
+}
+
+/// A page of the sign-in flow with the headers every one of them carries.
+fn page(status: StatusCode, html: String, lang: Lang, policy: HeaderValue) -> Response {
+    let mut response = (status, Html(html)).into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
     headers.insert(VARY, HeaderValue::from_static("Accept-Language"));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(CONTENT_SECURITY_POLICY, policy);
-    Ok(response)
+    response
+}
+
+/// The answer to a refused authorization request (RFC 6749 §4.1.2.1): a known client
+/// is sent back to its `redirect_uri` with the error; otherwise the person gets a page
+/// (400) saying what is wrong, and nothing redirects.
+pub fn refused(refusal: &Refusal, params: Option<&AuthorizeParams>, lang: Lang) -> Response {
+    if let Some(redirect) = params.and_then(|params| refusal.redirect(params)) {
+        return redirect;
+    }
+    let reason = match refusal {
+        Refusal::Untrusted(reason) => reason.as_str(),
+        Refusal::ToClient { description, .. } => description.as_str(),
+    };
+    let policy = HeaderValue::from_str(&refused_policy()).expect("the policy is ASCII");
+    page(
+        StatusCode::BAD_REQUEST,
+        render_refused(reason, lang),
+        lang,
+        policy,
+    )
+}
+
+/// `GET /oauth/authorize`: the sign-in page.
+pub async fn oauth_authorize_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let lang = Lang::from_headers(&headers);
+    let params = match AuthorizeParams::decode(query.unwrap_or_default().as_bytes()) {
+        Ok(params) => params,
+        Err(refusal) => return Ok(refused(&refusal, None, lang)),
+    };
+    if let Err(refusal) = check_authorize(&params, state.base_url()) {
+        return Ok(refused(&refusal, Some(&params), lang));
+    }
+    let people = state.db().read(identities::all).await?;
+    let policy = sign_in_policy(origin_of(&params.redirect_uri).unwrap_or_default());
+    let policy = HeaderValue::from_str(&policy)
+        .map_err(|_| ApiError::oauth_request("redirect_uri is not a valid header value"))?;
+    Ok(page(
+        StatusCode::OK,
+        render(&params, &people, lang),
+        lang,
+        policy,
+    ))
 }
 
 #[cfg(test)]

@@ -67,6 +67,15 @@ impl Lang {
         best.map_or(Lang::En, |(_, lang)| lang)
     }
 
+    /// The language of a request's `Accept-Language` header ([`Lang::from_accept_language`]).
+    pub fn from_headers(headers: &axum::http::HeaderMap) -> Lang {
+        Lang::from_accept_language(
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok()),
+        )
+    }
+
     /// The sign-in page's words in this language.
     pub fn words(self) -> &'static Words {
         match self {
@@ -105,6 +114,12 @@ pub struct Words {
     pub sign_in_as: &'static str,
     /// After an admin's button.
     pub admin: &'static str,
+    /// The title of the page for a refused sign-in request.
+    pub refused_title: &'static str,
+    /// Its heading.
+    pub refused_heading: &'static str,
+    /// What the person can do; the technical reason follows it.
+    pub refused_lead: &'static str,
 }
 
 static EN: Words = Words {
@@ -113,6 +128,11 @@ static EN: Words = Words {
     lead: "Choose a demo identity. This sandbox has no passwords.",
     sign_in_as: "Sign in as {name}",
     admin: "(admin)",
+    refused_title: "Sign-in refused · My Tasks sandbox",
+    refused_heading: "This sign-in request cannot be used",
+    refused_lead:
+        "The app that sent you here asked to sign you in in a way this sandbox does not accept, \
+                   so it cannot send you back. Tell whoever set the app up what the sandbox found:",
 };
 
 static DE: Words = Words {
@@ -121,6 +141,11 @@ static DE: Words = Words {
     lead: "Wählen Sie eine Demo-Identität. Diese Sandbox hat keine Passwörter.",
     sign_in_as: "Anmelden als {name}",
     admin: "(Administrator)",
+    refused_title: "Anmeldung abgelehnt · Sandbox von Meine Aufgaben",
+    refused_heading: "Diese Anmeldeanfrage kann nicht verwendet werden",
+    refused_lead: "Die App, die Sie hierher geschickt hat, hat die Anmeldung auf eine Weise angefragt, \
+                   die diese Sandbox nicht annimmt, daher kann sie Sie nicht zurückschicken. Teilen Sie \
+                   der Person, die die App eingerichtet hat, mit, was die Sandbox festgestellt hat:",
 };
 
 static AR: Words = Words {
@@ -129,6 +154,11 @@ static AR: Words = Words {
     lead: "اختر هوية تجريبية. لا توجد كلمات مرور في هذه البيئة التجريبية.",
     sign_in_as: "تسجيل الدخول باسم {name}",
     admin: "(مسؤول)",
+    refused_title: "رُفض تسجيل الدخول · بيئة مهامي التجريبية",
+    refused_heading: "لا يمكن استخدام طلب تسجيل الدخول هذا",
+    refused_lead:
+        "طلب التطبيق الذي أرسلك إلى هنا تسجيل دخولك بطريقة لا تقبلها هذه البيئة التجريبية، \
+                   لذا لا يمكنها إعادتك إليه. أبلغ من أعدّ التطبيق بما وجدته البيئة التجريبية:",
 };
 
 #[cfg(test)]
@@ -176,7 +206,15 @@ mod tests {
         for lang in [Lang::En, Lang::De, Lang::Ar] {
             let words = lang.words();
             assert!(words.sign_in_as.contains("{name}"), "{}", lang.tag());
-            for text in [words.title, words.heading, words.lead, words.admin] {
+            for text in [
+                words.title,
+                words.heading,
+                words.lead,
+                words.admin,
+                words.refused_title,
+                words.refused_heading,
+                words.refused_lead,
+            ] {
                 assert!(!text.is_empty(), "{}", lang.tag());
             }
         }
