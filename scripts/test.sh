@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/e2e/node_modules/.bin:$PATH"
+# One pass over everything, not an edit-compile loop: incremental caches would only take disk.
+export CARGO_INCREMENTAL=0
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 
 step "setup"
