@@ -5,6 +5,7 @@
 // and by nginx with the production CSP; any CSP violation fails every test, and the tests
 // with strictConsole fail on any console error too.
 import type { Locator, Page } from '@playwright/test';
+import { audit } from './axe';
 import { test, expect, type Sandbox } from './fixtures';
 import type { Item } from './actions-helpers';
 
@@ -121,6 +122,7 @@ async function tableJourney(page: Page, sandbox: Sandbox, words: { headings: str
   expect(drawn.rows.map((r) => r.href)).toEqual(items.slice(0, n).map((i) => `/items/${i.id}`));
   // Names are text: the demo data's "<script>…" name made no element.
   expect(await preview.locator('script, img, b').count()).toBe(0);
+  await audit(page, `the preview of ${tab} in ${words.lang}`);
 
   release();
   await expect(preview).toHaveCount(0);
@@ -203,6 +205,7 @@ test.describe('the preview of Pending on a phone, in German picked by the person
     expect(drawn.map((c) => c.name)).toEqual(items.slice(0, n).map((i) => i.name));
     expect(drawn.map((c) => c.href)).toEqual(items.slice(0, n).map((i) => `/items/${i.id}`));
     expect(drawn.flatMap((c) => c.facets)).toContain('Erstellt');
+    await audit(page, 'the preview of pending cards in de');
 
     release();
     await expect(preview).toHaveCount(0);
