@@ -13,9 +13,13 @@
 //   the tab starts before it arrives);
 // - the reads each page sends first (FIRST_READS below). A read the app does not take is
 //   a wasted request, which the browser journeys (e2e/first-reads.spec.ts) catch.
+//
+// A Task Manager tab's first page is also given, as a copy, to the preview
+// (assets/preview.js, in the full app's boot script only): `firstPage` below.
 (() => {
   'use strict';
-  /** Pages and their first reads: [path under the work-items root, experimental?]. */
+  /** Pages and their first reads: [path under the work-items root, experimental?, the
+   * Task Manager tab whose first page this is (for the preview)]. */
   const WIDGET = [
     ['/summary', false],
     ['?limit=5&offset=0&count=false', false],
@@ -27,8 +31,8 @@
     '': [...WIDGET, ['/count', false]],
     '/widget': WIDGET, // src/components/widget.rs, no shell
     // src/pages/task_manager.rs (counts), src/hooks/queue.rs (the first page)
-    '/tasks/pending': [['?limit=250&offset=0&count=true', false], ...COUNTS],
-    '/tasks/completed': [['/completed?limit=250&offset=0&count=true', false], ...COUNTS],
+    '/tasks/pending': [['?limit=250&offset=0&count=true', false, 'pending'], ...COUNTS],
+    '/tasks/completed': [['/completed?limit=250&offset=0&count=true', false, 'completed'], ...COUNTS],
   };
   /** `workItemsPath` (absent means "/v2024") and the work-item root it puts reads under. */
   const WORK_ITEMS_ROOTS = new Map([['/v2024', '/v2024/work-items'], ['/work-items/v1', '/work-items/v1']]);
@@ -39,6 +43,9 @@
 
   const started = new Map();
   const key = (url, token) => `${new URL(url, location.href).href} ${token || ''}`;
+  /** The tab's first page as last started: { tab, config, copy } (see `firstPage`). */
+  let page = null;
+  let givePage;
   globalThis.myTasksFirstReads = {
     take(url, token) {
       const k = key(url, token);
@@ -46,6 +53,11 @@
       started.delete(k);
       return read && performance.now() - read.at < FRESH_MS ? read.response : undefined;
     },
+    /** Settles once config.json has been checked: null, or the Task Manager tab whose
+     * first page the app will take, the config it was read with, and `copy`, a promise of
+     * a clone of its answer (null unless 200). The clone is made as soon as the answer is
+     * in, before the app can read its body; the app gets the original. */
+    firstPage: new Promise((resolve) => { givePage = resolve; }),
   };
 
   const start = (url, token, headers) => {
@@ -65,6 +77,7 @@
 
   /** Starts the page's reads as `config` (config.json's content) says. */
   const startReads = (reads, config) => {
+    page = null; // reads started from an older config are not the ones the app takes
     if (!config || !config.auth) return;
     let token = null;
     if (config.auth.mode === 'pkce') {
@@ -82,11 +95,15 @@
     if (base && !/^https?:\/\//.test(base)) return;
     const root = WORK_ITEMS_ROOTS.get(String(config.workItemsPath ?? '/v2024').trim());
     if (!root) return;
-    for (const [rest, experimental] of reads) {
+    for (const [rest, experimental, tab] of reads) {
       const headers = { Accept: 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;
       if (experimental) headers['X-SailPoint-Experimental'] = 'true';
-      start(`${base}${root}${rest}`, token, headers);
+      const response = start(`${base}${root}${rest}`, token, headers);
+      if (tab) {
+        const copy = response.then((r) => (r.status === 200 ? r.clone() : null), () => null);
+        page = { tab, config, copy };
+      }
     }
   };
 
@@ -110,10 +127,14 @@
     }
   }
   const checked = fetched.then(async (response) => {
-    if (!planned || !response.ok) return response;
+    if (!planned || !response.ok) {
+      page = null;
+      return response;
+    }
     try {
       const text = await response.clone().text();
       if (text !== remembered) {
+        page = null;
         try {
           sessionStorage.setItem(CONFIG_KEY, text);
         } catch {
@@ -122,10 +143,12 @@
         startReads(reads, JSON.parse(text));
       }
     } catch {
-      // unreadable or not JSON: the app reports it
+      page = null; // unreadable or not JSON: the app reports it
     }
     return response;
   });
   checked.catch(() => {});
+  // Whatever config.json gave, the reads in place now are the ones the app will take.
+  checked.then(() => givePage(page), () => givePage(null));
   started.set(key(configUrl, null), { at: performance.now(), response: checked });
 })();

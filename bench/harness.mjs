@@ -89,10 +89,18 @@ export function cleanUp() {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Milliseconds from navigation start until `selector` matches something on the page. */
-export async function firstRow(page, selector, timeout = 60_000) {
-  const handle = await page.waitForFunction(
-    (s) => document.querySelector(s) && performance.now(), selector, { polling: 'raf', timeout });
+/**
+ * Milliseconds from navigation start until `selector` first matched something on the
+ * page (`seen`: a row of the boot script's preview, `#mt-preview`, or of the app), and
+ * until it matched a row of the app itself (`app`: interactive).
+ */
+export async function firstRows(page, selector, timeout = 60_000) {
+  const handle = await page.waitForFunction((s) => {
+    const rows = [...document.querySelectorAll(s)];
+    if (rows.length && globalThis.mtBenchSeen === undefined) globalThis.mtBenchSeen = performance.now();
+    return rows.some((row) => !row.closest('#mt-preview'))
+      && { seen: globalThis.mtBenchSeen, app: performance.now() };
+  }, selector, { polling: 'raf', timeout });
   return handle.jsonValue();
 }
 

@@ -4,7 +4,9 @@
 1. Trunk writes its wasm loader as an inline <script type="module"> in the HTML. The CSP
    allows no inline script, so the script moves to `boot-<hash16>.js` (hashed like Trunk's
    own assets, so it is cached as immutable) and the HTML loads it by URL. The page's first
-   API reads (`assets/first-reads.js`) go at its top, so they start while the wasm downloads.
+   API reads (`assets/first-reads.js`) go at its top, so they start while the wasm downloads;
+   in the full app's boot script the Task Manager preview (`assets/preview.js`) follows
+   them, with the catalogue messages it shows (PREVIEW_MESSAGES) copied in.
 2. Every hashed asset (.js, .wasm, .css) gets `.gz` (gzip -9) and `.br` (brotli -q 11)
    siblings, which nginx (gzip_static, brotli_static) and the sandbox serve as they are.
 
@@ -12,18 +14,103 @@ Runs in $TRUNK_STAGING_DIR; without it, on the directory given as the first argu
 """
 import gzip
 import hashlib
+import json
 import os
 import re
 import subprocess
 import sys
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "first-reads.js"),
-          encoding="utf-8") as _f:
-    # Whole-line comments stay in the source, not in every visitor's download.
-    FIRST_READS = "".join(line for line in _f if not line.lstrip().startswith("//"))
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def asset(name: str) -> str:
+    with open(os.path.join(ROOT, "assets", name), encoding="utf-8") as f:
+        # Whole-line comments stay in the source, not in every visitor's download.
+        return "".join(line for line in f if not line.lstrip().startswith("//"))
+
+
+FIRST_READS = asset("first-reads.js")
+PREVIEW = asset("preview.js")
 
 INLINE_MODULE = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
 HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$")
+# The full app's loader imports its glue, `my-tasks-<hash>.js`; the widget's is `widget-…`.
+FULL_APP = re.compile(r"/my-tasks-[0-9a-f]{16}\.js['\"]")
+
+LANGS = ("en", "de", "ar")
+# The messages the preview shows, by catalogue file: the same ids the app's table, cards
+# and shell ask for with t!(…), so the words do not change when the app replaces it.
+PREVIEW_MESSAGES = {
+    "core": ("app-name", "item-no-name", "work-item-type", "error-title", "retry"),
+    "app": ("nav-dashboard", "nav-task-manager", "tab", "table-label", "column-type",
+            "column-name", "column-requester", "column-identity-account", "column-source",
+            "column-waiting", "column-completed", "column-actions", "waited-under-a-minute",
+            "overdue", "facet-sources", "facet-identities", "facet-accounts", "facet-created"),
+}
+MESSAGE = re.compile(r"^([a-z][a-z0-9-]*) =(.*)$")
+SELECT = re.compile(r"^\{ *\$([a-z][a-z0-9_-]*) *->$")
+VARIANT = re.compile(r"^(\*?)\[([A-Za-z][A-Za-z0-9_-]*)\] (.+)$")
+
+
+def ftl_messages(path: str, wanted) -> dict:
+    """The `wanted` messages of one .ftl file, for the preview: text, or a select on one
+    variable as {"default": key, "variants": {key: text}}, where a variant that is the
+    variable itself (`*[other] { $kind }`) is null. The app's build (build.rs) reads every
+    message with Fluent's own parser; the preview needs only these shapes, so anything else
+    (another placeable, a number key, a multi-line text) fails the build here rather than
+    showing other words than the app."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    found = {}
+    for at, line in enumerate(lines):
+        m = MESSAGE.match(line)
+        if not m or m.group(1) not in wanted:
+            continue
+        name, value = m.group(1), m.group(2).strip()
+
+        def fail(why: str):
+            sys.exit(f"postbuild: {path}:{at + 1}: {name}: {why}")
+
+        select = SELECT.match(value)
+        if not select:
+            if not value or "{" in value or "}" in value:
+                fail("the preview takes only plain text or a select on a variable")
+            if at + 1 < len(lines) and lines[at + 1].startswith(" "):
+                fail("the preview takes only one-line texts")
+            found[name] = value
+            continue
+        variants, default = {}, None
+        for rest in lines[at + 1:]:
+            if rest.strip() == "}":
+                break
+            v = VARIANT.match(rest.strip())
+            text = v.group(3).strip() if v else ""
+            itself = re.fullmatch(r"\{ *\$" + re.escape(select.group(1)) + r" *\}", text)
+            if not v or (not itself and ("{" in text or "}" in text)):
+                fail(f"a variant the preview cannot take: {rest.strip()!r}")
+            variants[v.group(2)] = None if itself else text
+            if v.group(1):
+                default = v.group(2)
+        else:
+            fail("the select is not closed")
+        if default is None:
+            fail("the select has no default variant")
+        found[name] = {"default": default, "variants": variants}
+    missing = [name for name in wanted if name not in found]
+    if missing:
+        sys.exit(f"postbuild: {path}: the preview's messages {missing} are missing")
+    return found
+
+
+def preview_script() -> str:
+    words = {lang: {} for lang in LANGS}
+    for file, wanted in PREVIEW_MESSAGES.items():
+        for lang in LANGS:
+            words[lang].update(ftl_messages(os.path.join(ROOT, "locales", lang, f"{file}.ftl"), wanted))
+    placeholder = "__PREVIEW_WORDS__"
+    if PREVIEW.count(placeholder) != 1:
+        sys.exit(f"postbuild: assets/preview.js must hold {placeholder} once")
+    return PREVIEW.replace(placeholder, json.dumps(words, ensure_ascii=False, separators=(",", ":")))
 
 
 def extract_boot_script(html_path: str, public_url: str) -> None:
@@ -34,7 +121,9 @@ def extract_boot_script(html_path: str, public_url: str) -> None:
         return
     if len(scripts) > 1:
         sys.exit(f"postbuild: {html_path} has {len(scripts)} inline module scripts; expected one")
-    body = FIRST_READS + scripts[0].strip() + "\n"
+    loader = scripts[0].strip()
+    preview = preview_script() if FULL_APP.search(loader) else ""
+    body = FIRST_READS + preview + loader + "\n"
     name = f"boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
     with open(os.path.join(os.path.dirname(html_path), name), "w", encoding="utf-8") as f:
         f.write(body)

@@ -124,6 +124,21 @@ pub fn set_document_language(tag: &str, dir: &str) {
     }
 }
 
+/// The id of the boot script's preview of a Task Manager tab (`assets/preview.js`).
+const PREVIEW_ID: &str = "mt-preview";
+
+/// Removes the boot script's preview of a Task Manager tab, if there is one: from here on
+/// the app draws the page. Without the element the boot script draws nothing more, so the
+/// rows are never shown twice.
+pub fn remove_preview() {
+    let preview = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(PREVIEW_ID));
+    if let Some(preview) = preview {
+        preview.remove();
+    }
+}
+
 /// Loads the page again (after the language changed).
 pub fn reload() {
     if let Some(window) = web_sys::window() {

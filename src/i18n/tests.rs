@@ -304,3 +304,27 @@ fn an_exact_number_wins_over_its_plural_category_and_variants_are_tried_in_order
     assert_eq!(say(1.0), "one");
     assert_eq!(say(7.0), "7 many");
 }
+
+#[test]
+fn the_type_names_are_exactly_the_types_the_app_knows_in_every_language() {
+    // The boot script's preview (assets/preview.js) names a type from this message's
+    // variants and splits any other from camel case, as `logic::format::type_label` does
+    // for the types `wire` does not know: both agree only while the variants are those types.
+    let mut known: Vec<&str> = wire::WorkItemType::ALL.iter().map(|k| k.as_str()).collect();
+    known.sort_unstable();
+    for lang in Lang::ALL {
+        let source = FILES[0].1.source(lang);
+        let start = source
+            .find("\nwork-item-type = { $kind ->\n")
+            .expect("work-item-type is a select on $kind");
+        let mut keys: Vec<&str> = source[start..]
+            .lines()
+            .skip(2)
+            .take_while(|line| line.trim() != "}")
+            .filter_map(|line| line.trim().strip_prefix('[')?.split_once(']'))
+            .map(|(key, _)| key)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(keys, known, "{lang:?}");
+    }
+}

@@ -1,0 +1,395 @@
+// A read-only preview of a Task Manager tab's first rows, drawn while the wasm downloads
+// (scripts/postbuild.py puts this file after first-reads.js in the full app's boot script,
+// and fills in WORDS). On a slow link the full app's wasm takes about two seconds to
+// arrive; the tab's first page is in long before, read by the boot script
+// (assets/first-reads.js, `firstPage`). From a copy of that answer this draws the rows
+// that fill the view, with the app's classes and words: the table from 900 px, the cards
+// below. It is not the app: nothing in it can be done but following a link, which loads
+// that page.
+//
+// What this must agree with, and where it is defined:
+// - the app removes the element `#mt-preview` as it starts (src/main.rs,
+//   platform::remove_preview), and nothing is drawn once it is gone: never two lists;
+// - the language, chosen as src/i18n/lang.rs chooses it: the person's pick in localStorage
+//   `my-tasks.language`, then the browser's languages, then config.json's `locale`;
+// - the words: WORDS holds the catalogue messages (locales/*/*.ftl) named in
+//   scripts/postbuild.py, as { id: text } or { id: { default, variants } } for a select;
+// - what a row shows, and in which order: src/components/task_table.rs, task_row.rs and
+//   work_item_row.rs, src/components/time.rs, src/logic/involved.rs and format.rs, newest
+//   first as src/logic/list.rs sorts (by when completed, else created; ties in the
+//   server's order); ages and times are written by Intl as src/i18n/intl.rs writes them;
+// - the width the table starts at: WIDE in src/pages/task_manager.rs.
+// Text from the API is only ever set as text (textContent, attributes), never parsed.
+(() => {
+  'use strict';
+  const WORDS = __PREVIEW_WORDS__;
+  const TABS = { '/tasks/pending': 'pending', '/tasks/completed': 'completed' };
+  const WIDE = '(min-width: 900px)';
+  const LANGS = ['en', 'de', 'ar'];
+  const LANGUAGE_KEY = 'my-tasks.language';
+  const DEFAULT_STALE_AFTER_DAYS = 7;
+  const DAY_MS = 86400000;
+  /** Units of ages and relative times, largest first, in seconds (src/i18n/intl.rs). */
+  const UNITS = [['year', 365 * 86400], ['month', 30 * 86400], ['week', 7 * 86400],
+    ['day', 86400], ['hour', 3600], ['minute', 60]];
+  const reads = globalThis.myTasksFirstReads;
+  const tab = TABS[location.pathname.replace(/\/+$/, '')];
+  // Only a tab's own view: a search, filter, sort or grouping in the URL shows other rows.
+  if (!reads || !reads.firstPage || !tab || location.search) return;
+
+  // In place at once (empty and hidden) so that the app, which removes it as it starts,
+  // can never be followed by a preview drawn late.
+  const holder = document.createElement('div');
+  holder.id = 'mt-preview';
+  holder.className = 'mt-preview';
+  holder.hidden = true;
+  holder.setAttribute('aria-busy', 'true');
+  document.body.append(holder);
+
+  /** The words of the language chosen, once drawn. */
+  let words = null;
+  let failed = false;
+
+  const el = (tag, className, text) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const word = (id, key) => {
+    const message = words[id];
+    if (typeof message === 'string') return message;
+    return message.variants[key] ?? message.variants[message.default];
+  };
+
+  /** The language, as src/i18n/lang.rs negotiates it. */
+  const fromTag = (tag) => {
+    const primary = String(tag).trim().split(/[-_]/)[0].toLowerCase();
+    return LANGS.includes(primary) ? primary : null;
+  };
+  const isPlainTag = (tag) => tag.length > 0 && tag.length <= 35 && /^[A-Za-z0-9-]+$/.test(tag)
+    && !tag.startsWith('-') && !tag.endsWith('-') && !tag.includes('--');
+  const choose = (config) => {
+    let stored = null;
+    try {
+      stored = localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      // storage disabled: the browser's languages decide
+    }
+    const browser = Array.from(navigator.languages || [], String);
+    const lang = (stored !== null && fromTag(stored)) || browser.map(fromTag).find(Boolean)
+      || (typeof config.locale === 'string' && fromTag(config.locale)) || 'en';
+    const intl = browser.find((t) => fromTag(t) === lang && isPlainTag(t)) || lang;
+    return { lang, intl };
+  };
+
+  /** Milliseconds since the epoch of a wire timestamp, or null. */
+  const ms = (text) => {
+    const t = typeof text === 'string' ? Date.parse(text) : NaN;
+    return Number.isNaN(t) ? null : t;
+  };
+  /** `seconds` in its largest whole unit, as [value, unit]; null under a minute. */
+  const largestUnit = (seconds) => {
+    const size = Math.abs(seconds);
+    const found = UNITS.find(([, s]) => size >= s);
+    if (!found) return null;
+    const whole = Math.floor(size / found[1]);
+    return [seconds < 0 ? -whole : whole, found[0]];
+  };
+
+  /** The names of the sources, identities and accounts an item involves (src/logic/involved.rs). */
+  const involved = (item) => {
+    const found = { sources: [], identities: [], accounts: [] };
+    const push = (list, value) => {
+      const v = typeof value === 'string' ? value.trim() : '';
+      if (v && !list.includes(v)) list.push(v);
+    };
+    for (const a of item.approvalItems || []) {
+      push(found.sources, a.application);
+      push(found.accounts, a.account);
+    }
+    for (const r of item.remediationItems || []) {
+      push(found.sources, r.applicationName);
+      push(found.identities, r.targetDisplayName ?? r.targetName);
+      push(found.accounts, r.nativeIdentity);
+    }
+    if (item.form) push(found.identities, item.form.targetUser);
+    return found;
+  };
+  /** The type as the app names it (src/logic/format.rs): a type the catalogue names has
+   * its words, another is split from camel case ("newThing" is "new thing"). */
+  const typeLabel = (kind) => {
+    const { variants, default: other } = words['work-item-type'];
+    if (kind !== other && typeof variants[kind] === 'string' && Object.hasOwn(variants, kind)) {
+      return variants[kind];
+    }
+    return kind.replace(/(?!^)\p{Lu}/gu, (c) => ` ${c.toLowerCase()}`);
+  };
+  /** An item's page, as src/routes.rs writes it (form-urlencoded, a space as %20). */
+  const itemHref = (id) => `/items/${encodeURIComponent(id)
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
+  /** A row's texts, as src/components/task_row.rs and work_item_row.rs take them from
+   * the item's wire fields (camelCase, crates/wire). */
+  const textsOf = (item) => {
+    const found = involved(item);
+    const id = typeof item.id === 'string' && item.id ? item.id : null;
+    return {
+      href: id && itemHref(id),
+      name: typeof item.name === 'string' ? item.name : word('item-no-name'),
+      kind: typeof item.type === 'string' ? typeLabel(item.type) : null,
+      description: typeof item.description === 'string' ? item.description : '',
+      requester: typeof item.requesterDisplayName === 'string' ? item.requesterDisplayName : '',
+      found,
+      created: ms(item.created),
+      completed: ms(item.completed),
+    };
+  };
+
+  const draw = (config, items) => {
+    const { lang, intl } = choose(config);
+    words = WORDS[lang];
+    const dir = lang === 'ar' ? 'rtl' : 'ltr';
+    document.documentElement.lang = lang;
+    document.documentElement.dir = dir;
+    const now = Date.now();
+    const days = config.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
+    const completed = tab === 'completed';
+    const formats = new Map();
+    const unitFormat = (unit) => {
+      if (!formats.has(unit)) {
+        formats.set(unit, new Intl.NumberFormat(intl, { style: 'unit', unit, unitDisplay: 'long' }));
+      }
+      return formats.get(unit);
+    };
+    const relative = new Intl.RelativeTimeFormat(intl, { numeric: 'auto' });
+    const exact = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' });
+
+    /** How long an item has waited (Waited::show in task_row.rs). */
+    const waited = (created) => {
+      if (created === null) return '—';
+      const span = largestUnit(Math.trunc((now - created) / 1000));
+      return span && span[0] > 0 ? unitFormat(span[1]).format(span[0]) : word('waited-under-a-minute');
+    };
+    /** A time as MaybeTime in time.rs shows it, without the focus stop. */
+    const time = (at) => {
+      if (at === null) return el('span', 'mt-muted', '—');
+      const span = largestUnit(Math.trunc((at - now) / 1000));
+      const text = exact.format(new Date(at));
+      const wrap = el('span', 'mt-time');
+      const rel = el('time', 'mt-time__relative', span ? relative.format(span[0], span[1]) : relative.format(0, 'second'));
+      rel.dateTime = new Date(at).toISOString();
+      rel.title = text;
+      rel.append(el('span', 'mt-visually-hidden', ` (${text})`));
+      const shown = el('span', 'mt-time__exact', text);
+      shown.setAttribute('aria-hidden', 'true');
+      wrap.append(rel, shown);
+      return wrap;
+    };
+    const link = (href, className, text) => {
+      const a = el('a', className, text);
+      a.href = href;
+      return a;
+    };
+
+    /** A line of the table (task_row.rs), without the selection box and the actions. */
+    const tableRow = (t, at) => {
+      const tr = el('tr', 'mt-table__row');
+      tr.setAttribute('aria-rowindex', String(at + 2));
+      const kind = el('span', 'mt-tag', t.kind ?? '');
+      kind.title = t.kind ?? '';
+      kind.hidden = t.kind === null;
+      const first = el('td');
+      first.append(kind);
+      const nameCell = el('td', 'mt-table__name');
+      nameCell.dir = 'auto';
+      nameCell.title = `${t.name}\n${t.description}`;
+      const a = el('a');
+      if (t.href) a.href = t.href;
+      a.append(el('span', '', t.name));
+      nameCell.append(a, ' ', el('bdi', 'mt-table__desc', t.description));
+      const textCell = (value) => {
+        const td = el('td');
+        td.dir = 'auto';
+        td.title = value;
+        td.append(el('span', '', value));
+        return td;
+      };
+      tr.append(first, nameCell, textCell(t.requester),
+        textCell([...t.found.identities, ...t.found.accounts].join(', ')),
+        textCell(t.found.sources.join(', ')));
+      if (completed) {
+        const td = el('td');
+        td.append(time(t.completed));
+        tr.append(td);
+      } else {
+        const overdue = t.created !== null && now - t.created > days * DAY_MS;
+        const age = el('td', 'mt-table__age');
+        const badge = el('span', 'mt-overdue', word('overdue'));
+        badge.hidden = !overdue;
+        age.append(el('span', '', waited(t.created)), ' ', badge);
+        tr.classList.toggle('mt-table__row--overdue', overdue);
+        tr.append(age, el('td', 'mt-table__actions'));
+      }
+      return tr;
+    };
+
+    /** A card (work_item_row.rs), without the selection box and the actions. */
+    const card = (t) => {
+      const li = el('li', 'mt-row');
+      const head = el('div', 'mt-row__head');
+      const name = el('bdi', t.href ? '' : 'mt-row__name', t.name);
+      if (t.href) {
+        const a = link(t.href, 'mt-row__name');
+        a.append(name);
+        head.append(a);
+      } else {
+        head.append(name);
+      }
+      if (t.kind !== null) head.append(el('span', 'mt-tag', t.kind));
+      li.append(head);
+      if (t.description) {
+        const p = el('p', 'mt-row__description', t.description);
+        p.dir = 'auto';
+        li.append(p);
+      }
+      const facets = el('dl', 'mt-row__facets');
+      const facet = (label, value) => {
+        const div = el('div', 'mt-row__facet');
+        const dd = el('dd');
+        dd.append(value);
+        div.append(el('dt', '', label), dd);
+        facets.append(div);
+      };
+      for (const [id, values] of [['facet-sources', t.found.sources],
+        ['facet-identities', t.found.identities], ['facet-accounts', t.found.accounts]]) {
+        if (values.length) facet(word(id), el('bdi', '', values.join(', ')));
+      }
+      if (t.requester) facet(word('column-requester'), el('bdi', '', t.requester));
+      facet(word('facet-created'), time(t.created));
+      if (completed) facet(word('column-completed'), time(t.completed));
+      li.append(facets);
+      return li;
+    };
+
+    // The shell and the page around the rows, as far as they need no more than the first
+    // read: brand, navigation, the page's title and the tabs (shell.rs, task_manager.rs).
+    const header = el('div', 'mt-header');
+    const nav = el('div', 'mt-header__nav');
+    const manager = link('/tasks/pending', '', word('nav-task-manager'));
+    if (!completed) manager.setAttribute('aria-current', 'page');
+    nav.append(link('/', '', word('nav-dashboard')), manager);
+    header.append(link('/', 'mt-header__brand', word('app-name')), nav);
+    const main = el('div', 'mt-main');
+    const tabs = el('div', 'mt-tabs');
+    for (const t of ['pending', 'completed']) {
+      const selected = t === tab ? ' mt-tabs__tab--selected' : '';
+      tabs.append(link(`/tasks/${t}`, `mt-tabs__tab${selected}`, word('tab', t)));
+    }
+    // Not `mt-tabpanel`, the app's panel: what waits for that waits for the app.
+    const panel = el('div', 'mt-preview__panel');
+    main.append(el('h1', 'mt-page-title', word('nav-task-manager')), tabs, panel);
+    holder.replaceChildren(header, main);
+
+    const rows = items.map((item, seq) => ({ item, seq, recent: ms(item.completed) ?? ms(item.created) ?? -Infinity }))
+      .sort((a, b) => b.recent - a.recent || a.seq - b.seq)
+      .map(({ item }) => item);
+    let add;
+    let full;
+    if (matchMedia(WIDE).matches) {
+      const scroller = el('div', 'mt-table__scroll');
+      const table = el('table', 'mt-table');
+      table.setAttribute('aria-label', word('table-label', tab));
+      table.setAttribute('aria-rowcount', String(rows.length + 1));
+      const head = el('tr');
+      head.setAttribute('aria-rowindex', '1');
+      const th = (id, className) => {
+        const cell = el('th', className, word(id));
+        cell.scope = 'col';
+        head.append(cell);
+      };
+      th('column-type', 'mt-table__type');
+      th('column-name', 'mt-table__name');
+      th('column-requester');
+      th('column-identity-account');
+      th('column-source');
+      if (completed) {
+        th('column-completed', 'mt-table__done');
+      } else {
+        th('column-waiting', 'mt-table__age');
+        th('column-actions', 'mt-table__actions');
+      }
+      const thead = el('thead');
+      thead.append(head);
+      const body = el('tbody');
+      table.append(thead, body);
+      scroller.append(table);
+      panel.append(scroller);
+      add = (t, at) => body.appendChild(tableRow(t, at));
+      // Full once a row reaches the bottom of the view, or of the scroller, which then scrolls.
+      full = (row) => {
+        const bottom = row.getBoundingClientRect().bottom;
+        return bottom >= innerHeight || bottom > scroller.getBoundingClientRect().bottom;
+      };
+    } else {
+      const list = el('ul', 'mt-list');
+      list.setAttribute('aria-label', word('table-label', tab));
+      panel.append(list);
+      add = (t) => list.appendChild(card(t));
+      full = (row) => row.getBoundingClientRect().bottom >= innerHeight;
+    }
+    holder.hidden = false;
+    for (let at = 0; at < rows.length; at++) {
+      if (full(add(textsOf(rows[at]), at))) break;
+    }
+    if (failed) showFailure();
+  };
+
+  /** The app did not start: the rows stay, but say so, with a way to try again. */
+  const showFailure = () => {
+    const main = holder.querySelector('.mt-main');
+    if (!main || holder.querySelector('.mt-error')) return;
+    holder.setAttribute('aria-busy', 'false');
+    const alert = el('div', 'mt-error');
+    alert.setAttribute('role', 'alert');
+    const retry = el('button', 'mt-button', word('retry'));
+    retry.type = 'button';
+    retry.addEventListener('click', () => location.reload());
+    alert.append(el('p', 'mt-error__title', word('error-title')), retry);
+    main.insertBefore(alert, main.querySelector('.mt-preview__panel'));
+  };
+  // Until the app starts (and removes the holder), the only script on the page is this boot
+  // script: an error now is the app's module or wasm failing to load or to start.
+  const fail = () => {
+    if (!holder.isConnected) return;
+    failed = true;
+    if (words) showFailure();
+  };
+  addEventListener('error', fail);
+  addEventListener('unhandledrejection', fail);
+
+  const drop = () => {
+    holder.remove();
+    removeEventListener('error', fail);
+    removeEventListener('unhandledrejection', fail);
+  };
+  /** Whether the app accepts the values the preview reads (src/config.rs): otherwise it
+   * says it cannot start, and a preview would be a list it never shows. */
+  const accepted = (config) => (config.locale == null || Boolean(fromTag(config.locale)))
+    && (config.staleAfterDays == null || (Number.isInteger(config.staleAfterDays)
+      && config.staleAfterDays >= 1 && config.staleAfterDays <= 3650));
+
+  reads.firstPage.then(async (page) => {
+    if (!page || page.tab !== tab || !accepted(page.config)) return drop();
+    const response = await page.copy;
+    if (!response) return drop(); // not a 200: the app says why
+    if (!holder.isConnected) return response.body?.cancel();
+    const items = await response.json();
+    // Not a list of work items: the app will say it could not read the answer.
+    const list = Array.isArray(items) && items.every((item) => item && typeof item === 'object');
+    if (!holder.isConnected || !list) return undefined;
+    return draw(page.config, items);
+  }).catch(() => {
+    // Not drawn (an answer that is not JSON, say): the app shows the rows, or says why not.
+  });
+})();
