@@ -159,6 +159,42 @@ test('the way back from a detail page, by Escape or by its link, returns to the 
   await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
 });
 
+test('the keyboard’s current row is kept over opening its item and coming back by the page’s link, Escape or Back: current, in view and announced', async ({ page, sandbox }) => {
+  // Low enough that the last rows are not drawn while the table is scrolled to its top.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const all = await pendingItems(sandbox, ALISON);
+  const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  const live = page.locator('.mt-bulk [aria-live="polite"]');
+  const current = table.locator('tr.mt-table__row--current');
+  // Down to the last row but one.
+  const at = all.length - 1;
+  const target = byAge[at - 1];
+  await page.getByRole('heading', { level: 1 }).click();
+  for (let i = 0; i < at; i++) await page.keyboard.press('j');
+  const isTheTarget = async () => {
+    await expect(current).toHaveCount(1);
+    await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${target.id}`);
+    await expect(current).toBeInViewport({ ratio: 0.95 });
+    await expect(live).toHaveText(`${target.name}, ${at} of ${all.length}`);
+  };
+  await isTheTarget();
+  for (const way of ['link', 'Escape', 'Back']) {
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: target.name! })).toBeFocused();
+    if (way === 'link') await page.getByRole('link', { name: /Back to Task Manager/ }).click();
+    else if (way === 'Escape') await page.keyboard.press('Escape');
+    else await page.goBack();
+    await expect(page, way).toHaveURL(/\/tasks\/pending\?sort=oldest$/);
+    await isTheTarget();
+  }
+  // The keyboard carries on from there.
+  await page.keyboard.press('k');
+  await expect(live).toHaveText(`${byAge[at - 2].name}, ${at - 1} of ${all.length}`);
+});
+
 test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));

@@ -74,40 +74,104 @@ impl Default for Changes {
 
 /// The Task Manager list last shown, as its address (tab and view, e.g.
 /// `/tasks/completed?sort=name`), so a detail page's way back returns to the list the item
-/// was opened from rather than to the Pending tab's default view.
+/// was opened from rather than to the Pending tab's default view; and the row the keyboard
+/// had current there, so that coming back to that list carries on from it.
 #[derive(Debug, Clone, Copy)]
-pub struct ListPlace(StoredValue<Option<String>>);
+pub struct ListPlace {
+    /// The address of the list last shown.
+    href: StoredValue<Option<String>>,
+    /// The current row when a list was left, and the address of that list.
+    current: StoredValue<Option<(String, CurrentRow)>>,
+}
+
+/// The keyboard's current row of a list: its item, and where it was among the rows shown
+/// (the row that takes its place, should the item have left meanwhile).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentRow {
+    /// The work item's id.
+    pub id: String,
+    /// Its position among the rows shown, 0-based.
+    pub at: usize,
+}
 
 impl ListPlace {
     /// Nothing shown yet.
     pub fn new() -> ListPlace {
-        ListPlace(StoredValue::new(None))
+        ListPlace {
+            href: StoredValue::new(None),
+            current: StoredValue::new(None),
+        }
     }
 
     /// Remembers the list at `path` with the query `search` (without its `?`); other
     /// paths are not lists and are ignored. (The Task Manager sees the location change to
     /// the detail page it opens before it is gone.)
     pub fn remember(&self, path: &str, search: &str) {
-        if !path.starts_with("/tasks/") {
-            return;
+        if path.starts_with("/tasks/") {
+            self.href.set_value(Some(list_href(path, search)));
         }
-        let href = match search {
-            "" => path.to_owned(),
-            search => format!("{path}?{search}"),
-        };
-        self.0.set_value(Some(href));
     }
 
     /// Where to go back to: the list last shown, else the Pending tab.
     pub fn href(&self) -> String {
-        self.0
+        self.href
             .get_value()
             .unwrap_or_else(|| AppRoute::tab(Tab::Pending).href())
+    }
+
+    /// The list last shown is being left with `row` current (or none).
+    pub fn leave(&self, row: Option<CurrentRow>) {
+        let kept = self.href.get_value().zip(row);
+        self.current.set_value(kept);
+    }
+
+    /// The row to make current again on showing the list at `path` with the query
+    /// `search`: the one it was left with, if it is that list (another view of the tab is
+    /// another list, where that position means nothing).
+    pub fn resume(&self, path: &str, search: &str) -> Option<CurrentRow> {
+        let (href, row) = self.current.get_value()?;
+        (href == list_href(path, search)).then_some(row)
+    }
+}
+
+/// The address of the list at `path` with the query `search` (without its `?`).
+fn list_href(path: &str, search: &str) -> String {
+    match search {
+        "" => path.to_owned(),
+        search => format!("{path}?{search}"),
     }
 }
 
 impl Default for ListPlace {
     fn default() -> Self {
         ListPlace::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, at: usize) -> CurrentRow {
+        CurrentRow { id: id.into(), at }
+    }
+
+    #[test]
+    fn a_list_left_with_a_current_row_gives_it_back_to_that_list_only() {
+        let place = ListPlace::new();
+        assert_eq!(place.href(), "/tasks/pending");
+        place.remember("/tasks/pending", "type=Approval");
+        place.remember("/items/abc", "");
+        assert_eq!(place.href(), "/tasks/pending?type=Approval");
+        place.leave(Some(row("abc", 7)));
+        assert_eq!(
+            place.resume("/tasks/pending", "type=Approval"),
+            Some(row("abc", 7))
+        );
+        assert_eq!(place.resume("/tasks/pending", ""), None);
+        assert_eq!(place.resume("/tasks/completed", "type=Approval"), None);
+        // Left with no current row: nothing to take up again.
+        place.leave(None);
+        assert_eq!(place.resume("/tasks/pending", "type=Approval"), None);
     }
 }
