@@ -133,6 +133,65 @@ test('saving a view under a name already taken asks before replacing it, and a n
   expect(await stored()).toEqual([{ name: 'Mine', query: 'q=fred' }]);
 });
 
+test('a saved view can be deleted with the mouse or the keyboard, once the person confirms, and the deletion is said', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const menu = page.getByRole('combobox', { name: 'Saved views' });
+  const remove = page.locator('.mt-views').getByRole('button', { name: 'Delete view' });
+  const name = page.getByRole('textbox', { name: 'View name' });
+  const stored = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('my-tasks.saved-views'))) ?? '[]');
+  const saveAs = async (view: string) => {
+    await name.fill(view);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Saved the view “${view}”.` })).toBeVisible();
+  };
+  // No saved view is shown: nothing to delete.
+  await expect(remove).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await saveAs('Oldest');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('fred');
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fred&sort=oldest$/);
+  await saveAs('Fred');
+  // The menu names the saved view shown.
+  await expect(menu).toHaveValue('Fred');
+
+  // With the mouse: Cancel keeps it; confirmed, it goes, and the list shown stays.
+  const dialog = page.getByRole('dialog', { name: 'Delete saved view' });
+  await remove.click();
+  await expect(dialog).toContainText('Delete the saved view “Fred” from this browser?');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect((await stored()).map((v: { name: string }) => v.name)).toEqual(['Fred', 'Oldest']);
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Delete view' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the view “Fred”.' })).toBeVisible();
+  expect(await stored()).toEqual([{ name: 'Oldest', query: 'sort=oldest' }]);
+  await expect(menu.getByRole('option', { name: 'Fred' })).toHaveCount(0);
+  await expect(menu).toHaveValue('');
+  await expect(remove).toBeDisabled();
+  await expect(menu).toBeFocused();
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fred&sort=oldest$/);
+
+  // With the keyboard: from the menu, Tab to the button, Enter; Cancel has focus first.
+  await menu.selectOption('Oldest');
+  await expect(page).toHaveURL(/\/tasks\/pending\?sort=oldest$/);
+  await menu.focus();
+  await page.keyboard.press('Tab');
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('“Oldest”');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the view “Oldest”.' })).toBeVisible();
+  expect(await stored()).toEqual([]);
+  await expect(menu.getByRole('option')).toHaveText(['None saved yet']);
+  await expect(menu).toBeFocused();
+  // Still gone on another visit.
+  await page.reload();
+  await expect(menu.getByRole('option')).toHaveText(['None saved yet']);
+});
+
 test('the way back from a detail page, by Escape or by its link, returns to the tab and view the item was opened from', async ({ page, sandbox }) => {
   await signIn(page, sandbox, ALISON, '/tasks/completed');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name-desc');
@@ -729,10 +788,10 @@ test('the export buttons keep their labels on one line and stay together; at 900
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/tasks/pending');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expect(bar.getByRole('button')).toHaveCount(3);
+      await expect(bar.getByRole('button')).toHaveCount(4);
       const { buttons, lines } = await layout();
       for (const b of buttons) expect(b.lines, `${lang} at ${width} px: ${b.label}`).toBe(1);
-      const [, csv, json] = buttons;
+      const [, , csv, json] = buttons;
       if (width > 360) expect(json.top, `${lang} at ${width} px: ${json.label} beside ${csv.label}`).toBe(csv.top);
       if (width === 900 && lang !== 'de') expect(lines, `${lang} at 900 px: lines of the views bar`).toBe(1);
     }
