@@ -254,6 +254,50 @@ test('the keyboard’s current row is kept over opening its item and coming back
   await expect(live).toHaveText(`${byAge[at - 2].name}, ${at - 1} of ${all.length}`);
 });
 
+test('choosing the open tab keeps its view, and each tab comes back with the view it was left with', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
+  expect(fred.length).toBeGreaterThan(0);
+  expect(fred.length).toBeLessThan(all.length);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?q=fred&sort=oldest');
+  const { table } = pendingTable(page);
+  const pending = page.getByRole('tab', { name: /Pending/ });
+  const completed = page.getByRole('tab', { name: /Completed/ });
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const sort = page.getByRole('combobox', { name: 'Sort by' });
+  const pendingView = async () => {
+    await expect(page).toHaveURL(/\/tasks\/pending\?q=fred&sort=oldest$/);
+    await expect(search).toHaveValue('fred');
+    await expect(sort).toHaveValue('oldest');
+    await expect(table).toHaveAttribute('aria-rowcount', String(fred.length + 1));
+  };
+  await pendingView();
+  const entries = await page.evaluate(() => history.length);
+
+  // The open tab, chosen by mouse and by keyboard: the view stays, and no history entry is added.
+  await pending.click();
+  await pendingView();
+  await pending.focus();
+  await page.keyboard.press('Enter');
+  await pendingView();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // Completed opens with its own view (its default, the first time), and each tab keeps its own.
+  await completed.click();
+  await expect(page).toHaveURL(/\/tasks\/completed$/);
+  await expect(search).toHaveValue('');
+  await sort.selectOption('name');
+  await expect(page).toHaveURL(/\/tasks\/completed\?sort=name$/);
+  await pending.click();
+  await pendingView();
+  await completed.click();
+  await expect(page).toHaveURL(/\/tasks\/completed\?sort=name$/);
+  await expect(sort).toHaveValue('name');
+  // The tabs are links to those views, for a new browser tab too.
+  await expect(pending).toHaveAttribute('href', '/tasks/pending?q=fred&sort=oldest');
+  await expect(completed).toHaveAttribute('href', '/tasks/completed?sort=name');
+});
+
 test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));

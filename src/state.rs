@@ -74,14 +74,18 @@ impl Default for Changes {
 
 /// The Task Manager list last shown, as its address (tab and view, e.g.
 /// `/tasks/completed?sort=name`), so a detail page's way back returns to the list the item
-/// was opened from rather than to the Pending tab's default view; and the row the keyboard
-/// had current there, so that coming back to that list carries on from it.
+/// was opened from rather than to the Pending tab's default view; the row the keyboard had
+/// current there, so that coming back to that list carries on from it; and the view each
+/// tab was last shown with, which the tab's link brings back.
 #[derive(Debug, Clone, Copy)]
 pub struct ListPlace {
     /// The address of the list last shown.
     href: StoredValue<Option<String>>,
     /// The current row when a list was left, and the address of that list.
     current: StoredValue<Option<(String, CurrentRow)>>,
+    /// The query of the view each tab was last shown with (Pending's, Completed's), so
+    /// that a tab's link brings its view back.
+    tab_views: StoredValue<[String; 2]>,
 }
 
 /// The keyboard's current row of a list: its item, and where it was among the rows shown
@@ -100,6 +104,7 @@ impl ListPlace {
         ListPlace {
             href: StoredValue::new(None),
             current: StoredValue::new(None),
+            tab_views: StoredValue::new(Default::default()),
         }
     }
 
@@ -110,6 +115,17 @@ impl ListPlace {
         if path.starts_with("/tasks/") {
             self.href.set_value(Some(list_href(path, search)));
         }
+        if let Some(tab) = path.strip_prefix("/tasks/").and_then(Tab::parse) {
+            self.tab_views
+                .update_value(|views| views[slot(tab)] = search.to_owned());
+        }
+    }
+
+    /// The address of `tab` with the view it was last shown with (its default view if
+    /// it has not been shown).
+    pub fn tab_href(&self, tab: Tab) -> String {
+        let search = self.tab_views.with_value(|views| views[slot(tab)].clone());
+        list_href(&AppRoute::tab(tab).href(), &search)
     }
 
     /// Where to go back to: the list last shown, else the Pending tab.
@@ -134,8 +150,16 @@ impl ListPlace {
     }
 }
 
+/// Where a tab's view is kept in [`ListPlace`].
+fn slot(tab: Tab) -> usize {
+    match tab {
+        Tab::Pending => 0,
+        Tab::Completed => 1,
+    }
+}
+
 /// The address of the list at `path` with the query `search` (without its `?`).
-fn list_href(path: &str, search: &str) -> String {
+pub fn list_href(path: &str, search: &str) -> String {
     match search {
         "" => path.to_owned(),
         search => format!("{path}?{search}"),
@@ -173,5 +197,28 @@ mod tests {
         // Left with no current row: nothing to take up again.
         place.leave(None);
         assert_eq!(place.resume("/tasks/pending", "type=Approval"), None);
+    }
+
+    #[test]
+    fn each_tab_link_brings_back_the_view_that_tab_was_last_shown_with() {
+        let place = ListPlace::new();
+        assert_eq!(place.tab_href(Tab::Pending), "/tasks/pending");
+        place.remember("/tasks/pending", "q=fred&sort=oldest");
+        place.remember("/tasks/completed", "sort=name");
+        place.remember("/items/abc", "");
+        assert_eq!(
+            place.tab_href(Tab::Pending),
+            "/tasks/pending?q=fred&sort=oldest"
+        );
+        assert_eq!(place.tab_href(Tab::Completed), "/tasks/completed?sort=name");
+        // Back to its default view.
+        place.remember("/tasks/completed", "");
+        assert_eq!(place.tab_href(Tab::Completed), "/tasks/completed");
+        // Not a tab: nothing changes.
+        place.remember("/tasks/other", "q=x");
+        assert_eq!(
+            place.tab_href(Tab::Pending),
+            "/tasks/pending?q=fred&sort=oldest"
+        );
     }
 }
