@@ -67,7 +67,8 @@ table-label = { $tab ->
 }
 column-type = Typ
 column-name = Name
-column-requester = Antragsteller
+# A soft hyphen (U+00AD) after "Antrag": the header may break there in a narrow table.
+column-requester = Antrag­steller
 column-identity-account = Identität / Konto
 column-source = Quelle
 column-completed = Erledigt

@@ -151,7 +151,7 @@ pub fn TaskTable(
                     <tr aria-rowindex="1">
                         <th scope="col" class="mt-table__type">{t!("column-type")}</th>
                         <th scope="col" class="mt-table__name">{t!("column-name")}</th>
-                        <th scope="col">{t!("column-requester")}</th>
+                        <th scope="col" class="mt-table__requester">{t!("column-requester")}</th>
                         <th scope="col">{t!("column-identity-account")}</th>
                         <th scope="col">{t!("column-source")}</th>
                         <th scope="col" class=if completed { "mt-table__done" } else { "mt-table__age" }>{if completed { t!("column-completed") } else { t!("column-waiting") }}</th>
