@@ -22,6 +22,19 @@ async function auditDialog(page: Page, opener: Locator, name: string) {
 const fredItem = (sandbox: Sandbox) => findPending(sandbox, (i) => i.name === 'Create an Account'
   && (i.remediationItems ?? []).some((r) => r.nativeIdentity === 'fred-astaire-sp' && r.applicationName === 'GitHub'));
 
+/** The WCAG contrast ratio of two opaque colours given as CSS `rgb(r, g, b)`. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`in ${colorScheme} mode`, () => {
     test.beforeEach(async ({ page }) => {
@@ -38,6 +51,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
       await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
       await audit(page, '/widget');
+    });
+
+    test('a disabled button looks disabled (unfilled, grey, dashed edge) and its label keeps 4.5:1 contrast', async ({ page, sandbox }) => {
+      await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+      const approve = page.getByRole('region', { name: 'Selected work items' }).getByRole('button', { name: 'Approve All' });
+      const looks = () => approve.evaluate((b) => {
+        const s = getComputedStyle(b);
+        return { background: s.backgroundColor, color: s.color, edge: s.borderTopStyle, opacity: s.opacity };
+      });
+      await expect(approve).toBeDisabled();
+      const disabled = await looks();
+      await page.getByRole('table', { name: 'Pending work items' }).getByRole('checkbox').first().check();
+      await expect(approve).toBeEnabled();
+      const enabled = await looks();
+      expect(disabled.background, 'not filled as when enabled').not.toBe(enabled.background);
+      expect([disabled.edge, enabled.edge]).toEqual(['dashed', 'solid']);
+      // Not faded: the label's contrast is the colours' own.
+      expect(disabled.opacity).toBe('1');
+      expect(contrast(disabled.color, disabled.background)).toBeGreaterThanOrEqual(4.5);
     });
 
     test('both Task Manager tabs have no serious accessibility violations', async ({ page, sandbox }) => {

@@ -133,6 +133,65 @@ test('saving a view under a name already taken asks before replacing it, and a n
   expect(await stored()).toEqual([{ name: 'Mine', query: 'q=fred' }]);
 });
 
+test('a saved view can be deleted with the mouse or the keyboard, once the person confirms, and the deletion is said', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const menu = page.getByRole('combobox', { name: 'Saved views' });
+  const remove = page.locator('.mt-views').getByRole('button', { name: 'Delete view' });
+  const name = page.getByRole('textbox', { name: 'View name' });
+  const stored = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('my-tasks.saved-views'))) ?? '[]');
+  const saveAs = async (view: string) => {
+    await name.fill(view);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Saved the view “${view}”.` })).toBeVisible();
+  };
+  // No saved view is shown: nothing to delete.
+  await expect(remove).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await saveAs('Oldest');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('fred');
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fred&sort=oldest$/);
+  await saveAs('Fred');
+  // The menu names the saved view shown.
+  await expect(menu).toHaveValue('Fred');
+
+  // With the mouse: Cancel keeps it; confirmed, it goes, and the list shown stays.
+  const dialog = page.getByRole('dialog', { name: 'Delete saved view' });
+  await remove.click();
+  await expect(dialog).toContainText('Delete the saved view “Fred” from this browser?');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect((await stored()).map((v: { name: string }) => v.name)).toEqual(['Fred', 'Oldest']);
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Delete view' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the view “Fred”.' })).toBeVisible();
+  expect(await stored()).toEqual([{ name: 'Oldest', query: 'sort=oldest' }]);
+  await expect(menu.getByRole('option', { name: 'Fred' })).toHaveCount(0);
+  await expect(menu).toHaveValue('');
+  await expect(remove).toBeDisabled();
+  await expect(menu).toBeFocused();
+  await expect(page).toHaveURL(/\/tasks\/pending\?q=fred&sort=oldest$/);
+
+  // With the keyboard: from the menu, Tab to the button, Enter; Cancel has focus first.
+  await menu.selectOption('Oldest');
+  await expect(page).toHaveURL(/\/tasks\/pending\?sort=oldest$/);
+  await menu.focus();
+  await page.keyboard.press('Tab');
+  await expect(remove).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('“Oldest”');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the view “Oldest”.' })).toBeVisible();
+  expect(await stored()).toEqual([]);
+  await expect(menu.getByRole('option')).toHaveText(['None saved yet']);
+  await expect(menu).toBeFocused();
+  // Still gone on another visit.
+  await page.reload();
+  await expect(menu.getByRole('option')).toHaveText(['None saved yet']);
+});
+
 test('the way back from a detail page, by Escape or by its link, returns to the tab and view the item was opened from', async ({ page, sandbox }) => {
   await signIn(page, sandbox, ALISON, '/tasks/completed');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name-desc');
@@ -157,6 +216,86 @@ test('the way back from a detail page, by Escape or by its link, returns to the 
   await page.getByRole('link', { name: /Back to Task Manager/ }).click();
   await expect(page).toHaveURL(/\/tasks\/pending\?type=Approval$/);
   await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
+});
+
+test('the keyboard’s current row is kept over opening its item and coming back by the page’s link, Escape or Back: current, in view and announced', async ({ page, sandbox }) => {
+  // Low enough that the last rows are not drawn while the table is scrolled to its top.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const all = await pendingItems(sandbox, ALISON);
+  const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  const live = page.locator('.mt-bulk [aria-live="polite"]');
+  const current = table.locator('tr.mt-table__row--current');
+  // Down to the last row but one.
+  const at = all.length - 1;
+  const target = byAge[at - 1];
+  await page.getByRole('heading', { level: 1 }).click();
+  for (let i = 0; i < at; i++) await page.keyboard.press('j');
+  const isTheTarget = async () => {
+    await expect(current).toHaveCount(1);
+    await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${target.id}`);
+    await expect(current).toBeInViewport({ ratio: 0.95 });
+    await expect(live).toHaveText(`${target.name}, ${at} of ${all.length}`);
+  };
+  await isTheTarget();
+  for (const way of ['link', 'Escape', 'Back']) {
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: target.name! })).toBeFocused();
+    if (way === 'link') await page.getByRole('link', { name: /Back to Task Manager/ }).click();
+    else if (way === 'Escape') await page.keyboard.press('Escape');
+    else await page.goBack();
+    await expect(page, way).toHaveURL(/\/tasks\/pending\?sort=oldest$/);
+    await isTheTarget();
+  }
+  // The keyboard carries on from there.
+  await page.keyboard.press('k');
+  await expect(live).toHaveText(`${byAge[at - 2].name}, ${at - 1} of ${all.length}`);
+});
+
+test('choosing the open tab keeps its view, and each tab comes back with the view it was left with', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
+  expect(fred.length).toBeGreaterThan(0);
+  expect(fred.length).toBeLessThan(all.length);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?q=fred&sort=oldest');
+  const { table } = pendingTable(page);
+  const pending = page.getByRole('tab', { name: /Pending/ });
+  const completed = page.getByRole('tab', { name: /Completed/ });
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const sort = page.getByRole('combobox', { name: 'Sort by' });
+  const pendingView = async () => {
+    await expect(page).toHaveURL(/\/tasks\/pending\?q=fred&sort=oldest$/);
+    await expect(search).toHaveValue('fred');
+    await expect(sort).toHaveValue('oldest');
+    await expect(table).toHaveAttribute('aria-rowcount', String(fred.length + 1));
+  };
+  await pendingView();
+  const entries = await page.evaluate(() => history.length);
+
+  // The open tab, chosen by mouse and by keyboard: the view stays, and no history entry is added.
+  await pending.click();
+  await pendingView();
+  await pending.focus();
+  await page.keyboard.press('Enter');
+  await pendingView();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // Completed opens with its own view (its default, the first time), and each tab keeps its own.
+  await completed.click();
+  await expect(page).toHaveURL(/\/tasks\/completed$/);
+  await expect(search).toHaveValue('');
+  await sort.selectOption('name');
+  await expect(page).toHaveURL(/\/tasks\/completed\?sort=name$/);
+  await pending.click();
+  await pendingView();
+  await completed.click();
+  await expect(page).toHaveURL(/\/tasks\/completed\?sort=name$/);
+  await expect(sort).toHaveValue('name');
+  // The tabs are links to those views, for a new browser tab too.
+  await expect(pending).toHaveAttribute('href', '/tasks/pending?q=fred&sort=oldest');
+  await expect(completed).toHaveAttribute('href', '/tasks/completed?sort=name');
 });
 
 test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
@@ -563,7 +702,7 @@ test.describe('with 2,000 extra pending items', () => {
   });
 });
 
-test('in every language the table’s headers and row actions fit their cells, and from 900 px up every column stays readable', async ({ page, sandbox }) => {
+test('in every language the table’s headers and row actions fit their cells from 900 px up, and every column stays readable', async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
   // The table's accessible name is translated: find it by its class in every language.
@@ -572,7 +711,9 @@ test('in every language the table’s headers and row actions fit their cells, a
   /** Each header that is cut, and each row-action button that is cut or leaves its cell. */
   const misfits = () => page.locator('.mt-table').evaluate((t) => {
     const cut = (el: Element) => el.scrollWidth > el.clientWidth + 0.5;
-    const headers = [...t.querySelectorAll('thead th')].filter(cut).map((th) => th.textContent);
+    // A header may take two lines, not more than its row's height.
+    const headers = [...t.querySelectorAll('thead th')]
+      .filter((th) => cut(th) || th.scrollHeight > th.clientHeight + 0.5).map((th) => th.textContent);
     const buttons = [...t.querySelectorAll('.mt-table__actions .mt-button')]
       .filter((b) => (b as HTMLElement).offsetParent !== null)
       .filter((b) => {
@@ -617,7 +758,7 @@ test('in every language the table’s headers and row actions fit their cells, a
     const widths = await rows.first().locator('td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
     expect(widths).toHaveLength(7);
     for (const width of widths) expect(width, `${lang} at 900 px: ${widths}`).toBeGreaterThanOrEqual(72);
-    expect(await misfits(), `${lang} at 900 px`).toMatchObject({ buttons: [], overdue: [] });
+    expect(await misfits(), `${lang} at 900 px`).toEqual({ headers: [], buttons: [], overdue: [] });
     // From 1100 px a requester's name is read whole.
     await page.setViewportSize({ width: 1100, height: 900 });
     await expect.poll(cutRequesters, `${lang} at 1100 px`).toEqual([]);
@@ -628,6 +769,7 @@ test('in every language the table’s headers and row actions fit their cells, a
     const cutTimes = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[5] as HTMLElement)
       .filter((td) => td.scrollWidth > td.clientWidth + 0.5).map((td) => td.textContent));
     expect(cutTimes, `${lang}: completed times at 900 px`).toEqual([]);
+    expect((await misfits()).headers, `${lang}: completed headers at 900 px`).toEqual([]);
     await page.goto('/tasks/pending?sort=oldest');
   }
 });
@@ -693,10 +835,10 @@ test('the export buttons keep their labels on one line and stay together; at 900
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/tasks/pending');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expect(bar.getByRole('button')).toHaveCount(3);
+      await expect(bar.getByRole('button')).toHaveCount(4);
       const { buttons, lines } = await layout();
       for (const b of buttons) expect(b.lines, `${lang} at ${width} px: ${b.label}`).toBe(1);
-      const [, csv, json] = buttons;
+      const [, , csv, json] = buttons;
       if (width > 360) expect(json.top, `${lang} at ${width} px: ${json.label} beside ${csv.label}`).toBe(csv.top);
       if (width === 900 && lang !== 'de') expect(lines, `${lang} at 900 px: lines of the views bar`).toBe(1);
     }

@@ -74,40 +74,151 @@ impl Default for Changes {
 
 /// The Task Manager list last shown, as its address (tab and view, e.g.
 /// `/tasks/completed?sort=name`), so a detail page's way back returns to the list the item
-/// was opened from rather than to the Pending tab's default view.
+/// was opened from rather than to the Pending tab's default view; the row the keyboard had
+/// current there, so that coming back to that list carries on from it; and the view each
+/// tab was last shown with, which the tab's link brings back.
 #[derive(Debug, Clone, Copy)]
-pub struct ListPlace(StoredValue<Option<String>>);
+pub struct ListPlace {
+    /// The address of the list last shown.
+    href: StoredValue<Option<String>>,
+    /// The current row when a list was left, and the address of that list.
+    current: StoredValue<Option<(String, CurrentRow)>>,
+    /// The query of the view each tab was last shown with (Pending's, Completed's), so
+    /// that a tab's link brings its view back.
+    tab_views: StoredValue<[String; 2]>,
+}
+
+/// The keyboard's current row of a list: its item, and where it was among the rows shown
+/// (the row that takes its place, should the item have left meanwhile).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentRow {
+    /// The work item's id.
+    pub id: String,
+    /// Its position among the rows shown, 0-based.
+    pub at: usize,
+}
 
 impl ListPlace {
     /// Nothing shown yet.
     pub fn new() -> ListPlace {
-        ListPlace(StoredValue::new(None))
+        ListPlace {
+            href: StoredValue::new(None),
+            current: StoredValue::new(None),
+            tab_views: StoredValue::new(Default::default()),
+        }
     }
 
     /// Remembers the list at `path` with the query `search` (without its `?`); other
     /// paths are not lists and are ignored. (The Task Manager sees the location change to
     /// the detail page it opens before it is gone.)
     pub fn remember(&self, path: &str, search: &str) {
-        if !path.starts_with("/tasks/") {
-            return;
+        if path.starts_with("/tasks/") {
+            self.href.set_value(Some(list_href(path, search)));
         }
-        let href = match search {
-            "" => path.to_owned(),
-            search => format!("{path}?{search}"),
-        };
-        self.0.set_value(Some(href));
+        if let Some(tab) = path.strip_prefix("/tasks/").and_then(Tab::parse) {
+            self.tab_views
+                .update_value(|views| views[slot(tab)] = search.to_owned());
+        }
+    }
+
+    /// The address of `tab` with the view it was last shown with (its default view if
+    /// it has not been shown).
+    pub fn tab_href(&self, tab: Tab) -> String {
+        let search = self.tab_views.with_value(|views| views[slot(tab)].clone());
+        list_href(&AppRoute::tab(tab).href(), &search)
     }
 
     /// Where to go back to: the list last shown, else the Pending tab.
     pub fn href(&self) -> String {
-        self.0
+        self.href
             .get_value()
             .unwrap_or_else(|| AppRoute::tab(Tab::Pending).href())
+    }
+
+    /// The list last shown is being left with `row` current (or none).
+    pub fn leave(&self, row: Option<CurrentRow>) {
+        let kept = self.href.get_value().zip(row);
+        self.current.set_value(kept);
+    }
+
+    /// The row to make current again on showing the list at `path` with the query
+    /// `search`: the one it was left with, if it is that list (another view of the tab is
+    /// another list, where that position means nothing).
+    pub fn resume(&self, path: &str, search: &str) -> Option<CurrentRow> {
+        let (href, row) = self.current.get_value()?;
+        (href == list_href(path, search)).then_some(row)
+    }
+}
+
+/// Where a tab's view is kept in [`ListPlace`].
+fn slot(tab: Tab) -> usize {
+    match tab {
+        Tab::Pending => 0,
+        Tab::Completed => 1,
+    }
+}
+
+/// The address of the list at `path` with the query `search` (without its `?`).
+pub fn list_href(path: &str, search: &str) -> String {
+    match search {
+        "" => path.to_owned(),
+        search => format!("{path}?{search}"),
     }
 }
 
 impl Default for ListPlace {
     fn default() -> Self {
         ListPlace::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, at: usize) -> CurrentRow {
+        CurrentRow { id: id.into(), at }
+    }
+
+    #[test]
+    fn a_list_left_with_a_current_row_gives_it_back_to_that_list_only() {
+        let place = ListPlace::new();
+        assert_eq!(place.href(), "/tasks/pending");
+        place.remember("/tasks/pending", "type=Approval");
+        place.remember("/items/abc", "");
+        assert_eq!(place.href(), "/tasks/pending?type=Approval");
+        place.leave(Some(row("abc", 7)));
+        assert_eq!(
+            place.resume("/tasks/pending", "type=Approval"),
+            Some(row("abc", 7))
+        );
+        assert_eq!(place.resume("/tasks/pending", ""), None);
+        assert_eq!(place.resume("/tasks/completed", "type=Approval"), None);
+        // Left with no current row: nothing to take up again.
+        place.leave(None);
+        assert_eq!(place.resume("/tasks/pending", "type=Approval"), None);
+    }
+
+    #[test]
+    fn each_tab_link_brings_back_the_view_that_tab_was_last_shown_with() {
+        let place = ListPlace::new();
+        assert_eq!(place.tab_href(Tab::Pending), "/tasks/pending");
+        place.remember("/tasks/pending", "q=fred&sort=oldest");
+        place.remember("/tasks/completed", "sort=name");
+        place.remember("/items/abc", "");
+        assert_eq!(
+            place.tab_href(Tab::Pending),
+            "/tasks/pending?q=fred&sort=oldest"
+        );
+        assert_eq!(place.tab_href(Tab::Completed), "/tasks/completed?sort=name");
+        // Back to its default view.
+        place.remember("/tasks/completed", "");
+        assert_eq!(place.tab_href(Tab::Completed), "/tasks/completed");
+        // Not a tab: nothing changes.
+        place.remember("/tasks/other", "q=x");
+        assert_eq!(
+            place.tab_href(Tab::Pending),
+            "/tasks/pending?q=fred&sort=oldest"
+        );
     }
 }

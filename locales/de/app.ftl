@@ -67,7 +67,8 @@ table-label = { $tab ->
 }
 column-type = Typ
 column-name = Name
-column-requester = Antragsteller
+# A soft hyphen (U+00AD) after "Antrag": the header may break there in a narrow table.
+column-requester = Antrag­steller
 column-identity-account = Identität / Konto
 column-source = Quelle
 column-completed = Erledigt
@@ -380,6 +381,10 @@ views-saved = Ansicht „{ $name }“ gespeichert.
 views-replace-ask = Eine Ansicht „{ $name }“ gibt es schon. Speichern Sie erneut, um sie zu ersetzen.
 views-replaced = Ansicht „{ $name }“ ersetzt.
 views-cannot-save = Dieser Browser erlaubt der App nicht, Ansichten zu speichern.
+views-delete = Ansicht löschen
+views-delete-title = Gespeicherte Ansicht löschen
+views-delete-ask = Die gespeicherte Ansicht „{ $name }“ aus diesem Browser löschen? Die angezeigte Liste bleibt, wie sie ist.
+views-deleted = Ansicht „{ $name }“ gelöscht.
 download-refused = Der Browser hat den Download verweigert.
 views-saved-label = Gespeicherte Ansichten
 views-none = Noch keine gespeichert

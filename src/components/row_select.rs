@@ -25,7 +25,7 @@ pub fn is_current(id: Signal<Option<String>>) -> Signal<bool> {
 
 /// "Select NAME": checked while the row's item is selected; Shift+click selects (or
 /// unselects) the range from the last clicked row, in the order the rows are shown. When
-/// the keyboard makes the row current, its checkbox scrolls itself into view, so the
+/// the keyboard makes the row current, its checkbox scrolls the row into view, so the
 /// keyboard never moves off screen (a sort that brings the current item here does not).
 #[component]
 pub fn RowSelect(
@@ -47,7 +47,9 @@ pub fn RowSelect(
         let mine = id.with_untracked(|id| now.as_deref() == Some(id.as_str()));
         let moved = was.is_none_or(|(before, drawn)| before != now || !drawn);
         if let (true, true, Some(el)) = (mine, moved, &el) {
-            crate::platform::scroll_into_view(el);
+            // The whole row, not only its checkbox.
+            let row = el.closest("tr, li").ok().flatten();
+            crate::platform::scroll_into_view(row.as_ref().unwrap_or(el));
         }
         (now, el.is_some())
     });

@@ -1,14 +1,17 @@
-//! The Pending / Completed tabs of Task Manager, as links (so tab and page live in the URL)
-//! with `role=tab`, count badges and arrow-key movement.
+//! The Pending / Completed tabs of Task Manager, as links (so tab and view live in the URL)
+//! with `role=tab`, count badges and arrow-key movement. Each links to its own view: the
+//! open tab to the view shown, the other to the view it was last shown with.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
 use crate::i18n::intl;
 use crate::routes::{AppRoute, Tab};
+use crate::state::{list_href, ListPlace};
 use crate::t;
 
 /// A tab's count as far as it is known.
@@ -43,8 +46,18 @@ fn TabLink(
     /// Its count, as far as it is known.
     count: Signal<Count>,
 ) -> impl IntoView {
+    // The tab shown links to its view as shown, so choosing it changes nothing; the other
+    // tab to the view it was last shown with.
+    let href = match selected {
+        true => {
+            let location = use_location();
+            let path = AppRoute::tab(tab).href();
+            Signal::derive(move || location.search.with(|search| list_href(&path, search)))
+        }
+        false => Signal::stored(expect_context::<ListPlace>().tab_href(tab)),
+    };
     view! {
-        <A href=AppRoute::tab(tab).href()
+        <A href=move || href.get()
             attr:id=format!("tab-{}", tab.as_str())
             attr:class=if selected { "mt-tabs__tab mt-tabs__tab--selected" } else { "mt-tabs__tab" }
             attr:role="tab"
@@ -90,7 +103,7 @@ fn on_keydown(ev: KeyboardEvent) {
     }
 }
 
-/// The tab list.
+/// The tab list. The other tab's link comes from the [`ListPlace`] in context.
 #[component]
 pub fn TaskTabs(
     /// The tab shown.

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::task_groups::{GroupHeading, LineKey};
 use crate::components::task_row::TaskRow;
+use crate::hooks::triage::use_triage;
 use crate::logic::group::{Line, Lines};
 use crate::logic::list::Entry;
 use crate::routes::Tab;
@@ -87,6 +88,28 @@ pub fn TaskTable(
     let px = |rows: usize| format!("{}px", rows * ROW_HEIGHT as usize);
     let before = move || px(span.get().0);
     let after = move || px(count.get() - span.get().1);
+    // The keyboard's current row is brought into view when it moves, and when the table is
+    // first laid out with one (taken up again on coming back from its item): its row once
+    // it is drawn. Only a move does this: a sort leaves the scroll where it is.
+    if let Some(triage) = use_triage() {
+        Effect::new(move |was: Option<(Option<String>, bool)>| {
+            let current = triage.current.get();
+            height.track();
+            let el = scroller.get();
+            let laid_out = el
+                .as_ref()
+                .is_some_and(|el| el.is_connected() && el.client_height() > 0);
+            let due = was.is_none_or(|(before, was_laid_out)| before != current || !was_laid_out);
+            if let (true, true, Some(id), Some(el)) = (laid_out, due, &current, &el) {
+                let at = lines.with_untracked(|l| entries.with_untracked(|e| line_of(l, e, id)));
+                if let Some(at) = at {
+                    bring_into_view(el, at);
+                    measure();
+                }
+            }
+            (current, laid_out)
+        });
+    }
     let completed = context.tab == Tab::Completed;
     let body = NodeRef::<Tbody>::new();
     let table = Table {
@@ -128,7 +151,7 @@ pub fn TaskTable(
                     <tr aria-rowindex="1">
                         <th scope="col" class="mt-table__type">{t!("column-type")}</th>
                         <th scope="col" class="mt-table__name">{t!("column-name")}</th>
-                        <th scope="col">{t!("column-requester")}</th>
+                        <th scope="col" class="mt-table__requester">{t!("column-requester")}</th>
                         <th scope="col">{t!("column-identity-account")}</th>
                         <th scope="col">{t!("column-source")}</th>
                         <th scope="col" class=if completed { "mt-table__done" } else { "mt-table__age" }>{if completed { t!("column-completed") } else { t!("column-waiting") }}</th>
@@ -145,6 +168,29 @@ pub fn TaskTable(
             </table>
         </div>
     }
+}
+
+/// The position of the line of the work item `id`, if it is drawn at all (not in a
+/// collapsed group).
+fn line_of(lines: &Lines, entries: &[Entry], id: &str) -> Option<usize> {
+    lines.lines.iter().position(|line| match *line {
+        Line::Item(at) => entries.get(at).and_then(|e| e.item.id.as_deref()) == Some(id),
+        Line::Group(_) => false,
+    })
+}
+
+/// Scrolls the line at `at` into view: its row if it is drawn, else the middle of the
+/// view to it, so that it is drawn (and its checkbox brings it into view then).
+fn bring_into_view(scroller: &web_sys::HtmlDivElement, at: usize) {
+    let selector = format!("tbody tr[aria-rowindex='{}']", at + 2);
+    if let Some(row) = scroller.query_selector(&selector).ok().flatten() {
+        crate::platform::scroll_into_view(&row);
+        return;
+    }
+    let header = scroller.query_selector("thead").ok().flatten();
+    let header = header.map_or(0, |h| h.client_height());
+    let middle = (at as f64 + 0.5) * ROW_HEIGHT - f64::from(scroller.client_height()) / 2.0;
+    scroller.set_scroll_top(header + middle.max(0.0) as i32);
 }
 
 /// What a drawn line shows: the line and its key (a group's id, an entry's key).

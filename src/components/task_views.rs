@@ -1,14 +1,17 @@
 //! Saved views and export, beside Task Manager's toolbar. A saved view is a name and the
-//! view's URL query, kept in this browser's localStorage (nothing of the session); export
+//! view's URL query, kept in this browser's localStorage (nothing of the session), until
+//! the person deletes it; export
 //! downloads exactly what the table shows, in its order, as CSV or JSON.
 
 use leptos::prelude::*;
 
 use crate::api::Client;
+use crate::components::confirm::ConfirmDialog;
+use crate::focus::focus_when_lost;
 use crate::logic::export::{file_name, to_csv, to_json};
 use crate::logic::group::Lines;
 use crate::logic::list::Entry;
-use crate::logic::view::{save_view, saved_views, SavedView, TaskView};
+use crate::logic::view::{delete_view, save_view, saved_views, shown_view, SavedView, TaskView};
 use crate::platform;
 use crate::routes::Tab;
 use crate::state::ViewAs;
@@ -38,6 +41,8 @@ pub fn ViewsBar(
     // save, so the same name saved again replaces that view.
     let nameless = RwSignal::new(false);
     let to_replace = RwSignal::new(None::<String>);
+    // The saved view last picked or saved: the menu shows it while it is the view shown.
+    let picked = RwSignal::new(None::<String>);
     let name_field = NodeRef::<leptos::html::Input>::new();
     let save = move || {
         let chosen = name.get_untracked().trim().to_owned();
@@ -67,6 +72,7 @@ pub fn ViewsBar(
         let json = serde_json::to_string(&next).unwrap_or_default();
         if platform::local_set(KEY, &json) {
             views.set(next);
+            picked.set(Some(chosen.clone()));
             name.set(String::new());
             said.set(if taken {
                 t!("views-replaced", name = &chosen)
@@ -75,13 +81,6 @@ pub fn ViewsBar(
             });
         } else {
             said.set(t!("views-cannot-save"));
-        }
-    };
-    let pick = move |chosen: String| {
-        let query =
-            views.with_untracked(|v| v.iter().find(|v| v.name == chosen).map(|v| v.query.clone()));
-        if let Some(query) = query {
-            set_view.run((TaskView::parse(&query), false));
         }
     };
     let owner = owner_name();
@@ -114,13 +113,7 @@ pub fn ViewsBar(
     };
     view! {
         <div class="mt-views">
-            <label class="mt-field">
-                <span class="mt-field__label">{t!("views-saved-label")}</span>
-                <select on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { pick(v) } }>
-                    <option value="" selected>{move || if views.with(Vec::is_empty) { t!("views-none") } else { t!("views-choose") }}</option>
-                    {move || views.get().into_iter().map(|v| { let value = v.name.clone(); view! { <option value=value dir="auto">{v.name}</option> } }).collect_view()}
-                </select>
-            </label>
+            <SavedViewsMenu views picked view set_view said/>
             <label class="mt-field">
                 <span class="mt-field__label">{t!("views-name")}</span>
                 <input type="text" node_ref=name_field prop:value=move || name.get()
@@ -138,6 +131,82 @@ pub fn ViewsBar(
         </div>
     }
 }
+
+/// "Saved views": choosing one shows it, and while a saved view is shown the menu names
+/// it and "Delete view" deletes it from this browser, once the person confirms.
+#[component]
+fn SavedViewsMenu(
+    /// The saved views, A to Z.
+    views: RwSignal<Vec<SavedView>>,
+    /// The saved view last picked or saved.
+    picked: RwSignal<Option<String>>,
+    /// The view shown.
+    view: Memo<TaskView>,
+    /// Shows another view: `(view, replace the history entry)`.
+    set_view: Callback<(TaskView, bool)>,
+    /// What the views bar says (a status line).
+    said: RwSignal<String>,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| {
+        let query = view.with(TaskView::to_query);
+        views.with(|v| picked.with(|p| shown_view(v, &query, p.as_deref()).map(|v| v.name.clone())))
+    });
+    let pick = move |name: String| {
+        let query =
+            views.with_untracked(|v| v.iter().find(|v| v.name == name).map(|v| v.query.clone()));
+        if let Some(query) = query {
+            picked.set(Some(name));
+            set_view.run((TaskView::parse(&query), false));
+        }
+    };
+    // The view the confirmation asks about, while it is open.
+    let asking = RwSignal::new(None::<String>);
+    let delete = move || {
+        let Some(name) = asking.get_untracked() else {
+            return;
+        };
+        asking.set(None);
+        let next = delete_view(views.get_untracked(), &name);
+        let json = serde_json::to_string(&next).unwrap_or_default();
+        if platform::local_set(KEY, &json) {
+            views.set(next);
+            said.set(t!("views-deleted", name = &name));
+        } else {
+            said.set(t!("views-cannot-save"));
+        }
+        // The button that opened the dialog is disabled now: focus goes to the menu.
+        focus_when_lost(vec![MENU_ID]);
+    };
+    let option = move |v: SavedView| {
+        let (value, text, name) = (v.name.clone(), v.name.clone(), v.name);
+        let selected = move || shown.with(|s| s.as_deref() == Some(name.as_str()));
+        view! { <option value=value dir="auto" prop:selected=selected>{text}</option> }
+    };
+    view! {
+        <label class="mt-field">
+            <span class="mt-field__label">{t!("views-saved-label")}</span>
+            <select id=MENU_ID on:change=move |ev| { let v = event_target_value(&ev); if !v.is_empty() { pick(v) } }>
+                <option value="" prop:selected=move || shown.with(Option::is_none)>
+                    {move || if views.with(Vec::is_empty) { t!("views-none") } else { t!("views-choose") }}
+                </option>
+                {move || views.get().into_iter().map(option).collect_view()}
+            </select>
+        </label>
+        <button type="button" class="mt-button" aria-haspopup="dialog"
+            disabled=move || shown.with(Option::is_none)
+            on:click=move |_| asking.set(shown.get_untracked())>{t!("views-delete")}</button>
+        <Show when=move || asking.with(Option::is_some)>
+            <ConfirmDialog title=t!("views-delete-title")
+                message=t!("views-delete-ask", name = &asking.get_untracked().unwrap_or_default())
+                confirm_label=t!("views-delete") pending=Signal::stored(false)
+                on_confirm=Callback::new(move |()| delete())
+                on_cancel=Callback::new(move |()| asking.set(None))/>
+        </Show>
+    }
+}
+
+/// The id of the saved views menu.
+const MENU_ID: &str = "mt-saved-views";
 
 /// Whose items are shown, for file names: the person viewed as, else the signed-in one.
 fn owner_name() -> impl Fn() -> String + Clone + Send + Sync + 'static {

@@ -10,6 +10,7 @@ use crate::logic::bulk::{plan, BulkAction, Plan};
 use crate::logic::forward::ForwardChoice;
 use crate::logic::messages::Decision;
 use crate::logic::selection::{step, Selection};
+use crate::state::CurrentRow;
 use leptos::prelude::*;
 use wire::WorkItem;
 
@@ -51,6 +52,9 @@ pub struct Triage {
     pub selection: RwSignal<Selection>,
     /// The id of the current row the keyboard moves, if any.
     pub current: RwSignal<Option<String>>,
+    /// A current row to take up again once the list shows its rows (the list was left for
+    /// an item and is shown again).
+    resume: StoredValue<Option<CurrentRow>>,
     /// The open dialog.
     pub dialog: RwSignal<Dialog>,
     /// The bulk action's run.
@@ -64,6 +68,7 @@ pub fn provide_triage() -> Triage {
         lookup: StoredValue::new(None),
         selection: RwSignal::new(Selection::default()),
         current: RwSignal::new(None),
+        resume: StoredValue::new(None),
         dialog: RwSignal::new(Dialog::Closed),
         bulk: use_bulk_run(),
     };
@@ -99,12 +104,43 @@ pub fn use_triage() -> Option<Triage> {
 }
 
 impl Triage {
-    /// The list shows `ids` (in order) and finds their items with `lookup`.
+    /// The list shows `ids` (in order) and finds their items with `lookup`. The first
+    /// time it shows any, a row to [`Triage::resume`] becomes current: its item, or the
+    /// one that took its place when it left the list (it was decided on its page).
     pub fn show(&self, ids: Vec<String>, lookup: Lookup) {
         self.lookup.set_value(Some(lookup));
+        let resumed = match ids.len().checked_sub(1) {
+            Some(last) => self
+                .resume
+                .try_update_value(Option::take)
+                .flatten()
+                .and_then(|row| match ids.contains(&row.id) {
+                    true => Some(row.id),
+                    false => ids.get(row.at.min(last)).cloned(),
+                }),
+            None => None,
+        };
         if self.visible.with_untracked(|v| *v != ids) {
             self.visible.set(ids);
         }
+        if resumed.is_some() {
+            self.current.set(resumed);
+        }
+    }
+
+    /// Makes `row` current once the list shows its rows.
+    pub fn resume(&self, row: Option<CurrentRow>) {
+        self.resume.set_value(row);
+    }
+
+    /// The current row and where it is among the rows shown, if there is one.
+    pub fn current_row(&self) -> Option<CurrentRow> {
+        let id = self.current.try_get_untracked().flatten()?;
+        let at = self
+            .visible
+            .try_with_untracked(|ids| ids.iter().position(|v| *v == id))
+            .flatten()?;
+        Some(CurrentRow { id, at })
     }
 
     /// The ids of the visible rows, in order.

@@ -120,6 +120,25 @@ pub fn save_view(mut views: Vec<SavedView>, view: SavedView) -> Vec<SavedView> {
     views
 }
 
+/// `views` without the one named `name`.
+pub fn delete_view(mut views: Vec<SavedView>, name: &str) -> Vec<SavedView> {
+    views.retain(|v| v.name != name);
+    views
+}
+
+/// The saved view that `query` (the view shown) is: `chosen` (the one last picked or
+/// saved) if it is that view, else the first of that query, else none.
+pub fn shown_view<'a>(
+    views: &'a [SavedView],
+    query: &str,
+    chosen: Option<&str>,
+) -> Option<&'a SavedView> {
+    let of_query = || views.iter().filter(|v| v.query == query);
+    of_query()
+        .find(|v| Some(v.name.as_str()) == chosen)
+        .or_else(|| of_query().next())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +197,38 @@ mod tests {
         assert_eq!(saved_views(Some(&json)), views);
         assert!(saved_views(Some("{not json")).is_empty());
         assert!(saved_views(None).is_empty());
+    }
+
+    #[test]
+    fn deleting_a_view_removes_that_name_only() {
+        let one = |name: &str, query: &str| SavedView {
+            name: name.into(),
+            query: query.into(),
+        };
+        let views = vec![one("Approvals", "type=Approval"), one("old", "sort=oldest")];
+        assert_eq!(
+            delete_view(views.clone(), "old"),
+            [one("Approvals", "type=Approval")]
+        );
+        assert_eq!(delete_view(views.clone(), "none such"), views);
+    }
+
+    #[test]
+    fn the_view_shown_is_the_chosen_saved_view_of_its_query_else_the_first_one() {
+        let one = |name: &str, query: &str| SavedView {
+            name: name.into(),
+            query: query.into(),
+        };
+        let views = [
+            one("a", "sort=name"),
+            one("b", "sort=name"),
+            one("c", "q=x"),
+        ];
+        let name = |query, chosen| shown_view(&views, query, chosen).map(|v| v.name.as_str());
+        assert_eq!(name("sort=name", Some("b")), Some("b"));
+        assert_eq!(name("sort=name", Some("c")), Some("a"));
+        assert_eq!(name("sort=name", None), Some("a"));
+        assert_eq!(name("q=x", None), Some("c"));
+        assert_eq!(name("q=y", Some("c")), None);
     }
 }

@@ -54,6 +54,16 @@ fn TaskManager() -> impl IntoView {
     use_triage_shortcuts(triage);
     // The tab and view shown, for the way back from a detail page opened here.
     let (location, place) = (use_location(), expect_context::<ListPlace>());
+    // Back on the list left for an item (by its way back, Escape or the browser's Back):
+    // the keyboard carries on from the row it had. Only Pending has a current row.
+    if tab.get_untracked() == Some(Tab::Pending) {
+        let (path, search) = (
+            location.pathname.get_untracked(),
+            location.search.get_untracked(),
+        );
+        triage.resume(place.resume(&path, &search));
+    }
+    on_cleanup(move || place.leave(triage.current_row()));
     Effect::new(move || {
         if tab.get().is_some() {
             place.remember(&location.pathname.get(), &location.search.get());

@@ -14,6 +14,7 @@ use my_tasks::components::time::{Clock, RelativeTime};
 use my_tasks::components::work_item_row::WorkItemRow;
 use my_tasks::i18n::Lang;
 use my_tasks::routes::Tab;
+use my_tasks::state::ListPlace;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wire::{ApprovalItemDetails, WorkItem, WorkItemType};
@@ -170,6 +171,7 @@ async fn a_count_that_failed_to_load_is_shown_not_hidden() {
     let pending = Signal::derive(|| Count::Known(Some(4)));
     let completed = Signal::derive(move || Count::Failed(failed.clone()));
     let root = mount(move || {
+        provide_context(ListPlace::new());
         view! { <Router><TaskTabs selected=Tab::Pending pending completed/></Router> }
     });
     leptos::task::tick().await;
