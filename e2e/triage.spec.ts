@@ -400,6 +400,40 @@ test('below 900 px the items are cards, and widening the window turns them into 
   await expect(cards).toHaveCount(0);
 });
 
+test('on a phone the first items are on the first screen; the filters, sort and views open from one button that counts the choices made', async ({ page, sandbox }) => {
+  const approvals = (await pendingItems(sandbox, ALISON)).filter((i) => i.type === 'Approval');
+  expect(approvals.length).toBeGreaterThan(1);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+  await expect(cards.first()).toBeInViewport();
+  // The bulk actions come with a selection; the menus and the views bar wait behind the button.
+  await expect(page.locator('.mt-bulk').getByRole('button', { name: 'Approve All' })).toBeHidden();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+  const more = page.getByRole('button', { name: 'Filters and views', exact: true });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('combobox', { name: 'Type' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeHidden();
+  await more.click();
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('Approval');
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
+  await expect(cards).toHaveCount(approvals.length);
+  // Closed again, the button says how many choices are made; the list keeps them.
+  const counted = page.getByRole('button', { name: 'Filters and views (2)' });
+  await expect(counted).toHaveAttribute('aria-expanded', 'true');
+  await counted.click();
+  await expect(counted).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('combobox', { name: 'Type' })).toBeHidden();
+  await expect(cards).toHaveCount(approvals.length);
+  await cards.first().getByRole('checkbox').check();
+  await expect(page.locator('.mt-bulk').getByRole('button', { name: 'Approve All' })).toBeVisible();
+  // From 900 px everything is shown, and the button is not.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole('combobox', { name: 'Type' })).toBeVisible();
+  await expect(counted).toBeHidden();
+});
+
 test('on a phone the selection bar is small, and stays in view only while something is selected', async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, sandbox, ALISON, '/tasks/pending');
@@ -798,6 +832,8 @@ test('in every language the menus show their chosen option whole, from a phone t
       await page.goto('/tasks/pending');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('.mt-tabpanel a').first()).toBeVisible();
+      // Below 900 px the menus wait behind "Filters and views".
+      if (width < 900) await page.locator('.mt-toolbar__more').click();
       expect(await cutMenus(page), `${lang} at ${width} px, as opened`).toEqual([]);
       // Each menu's longest choice ("Am längsten nicht geändert"), chosen as a person would.
       const longest = await menus.evaluateAll((all) => (all as HTMLSelectElement[]).map((menu) => {
@@ -835,6 +871,7 @@ test('the export buttons keep their labels on one line and stay together; at 900
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/tasks/pending');
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      if (width < 900) await page.locator('.mt-toolbar__more').click();
       await expect(bar.getByRole('button')).toHaveCount(4);
       const { buttons, lines } = await layout();
       for (const b of buttons) expect(b.lines, `${lang} at ${width} px: ${b.label}`).toBe(1);

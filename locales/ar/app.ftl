@@ -20,6 +20,10 @@ find-label = { $tab ->
    *[completed] البحث في المهام المكتملة
 }
 search = بحث
+find-more = { $count ->
+    [0] عوامل التصفية والعروض
+   *[other] عوامل التصفية والعروض ({ $count })
+}
 filter-type = النوع
 filter-type-all = كل الأنواع
 filter-source = المصدر

@@ -20,6 +20,10 @@ find-label = { $tab ->
    *[completed] Erledigte Arbeitselemente finden
 }
 search = Suchen
+find-more = { $count ->
+    [0] Filter und Ansichten
+   *[other] Filter und Ansichten ({ $count })
+}
 filter-type = Typ
 filter-type-all = Alle Typen
 filter-source = Quelle

@@ -20,6 +20,12 @@ find-label = { $tab ->
    *[completed] Find completed work items
 }
 search = Search
+# The button that opens the filters, sort, grouping and saved views on a narrow screen;
+# $count is how many of them differ from the default.
+find-more = { $count ->
+    [0] Filters and views
+   *[other] Filters and views ({ $count })
+}
 filter-type = Type
 filter-type-all = All types
 filter-source = Source

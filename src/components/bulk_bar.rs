@@ -25,7 +25,7 @@ pub fn BulkBar(
         }
     };
     view! {
-        <section class="mt-bulk" aria-label=t!("bulk-label")>
+        <section class="mt-bulk" class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
             <p class="mt-bulk__count" role="status">{move || t!("bulk-selected", count = selected())}</p>
             <button type="button" class="mt-button mt-button--quiet"
                 hidden=move || matching() == 0 || selected() == matching()

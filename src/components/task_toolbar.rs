@@ -1,5 +1,7 @@
 //! Task Manager's toolbar: search, the type / source / requester / age filters with their
 //! counts, the sort order, the grouping; and the line that says how far loading has come.
+//! Below 900 px the menus (and the views bar, [`MoreChoices`]) wait behind one button, so
+//! that a phone shows the first items on its first screen.
 //! Every change goes to the URL through `set_view` (typing replaces the history entry once
 //! it pauses, a menu choice adds one), so the view survives reload and back/forward.
 
@@ -31,6 +33,8 @@ pub fn Toolbar(
     set_view: Callback<(TaskView, bool)>,
     /// Writes what was typed to the URL now (search lost focus or Enter was pressed).
     commit: Callback<()>,
+    /// Whether the menus are open below 900 px (from 900 px they always are).
+    more: RwSignal<bool>,
 ) -> impl IntoView {
     let edit = move |replace: bool, change: Box<dyn FnOnce(&mut ListFilter)>| {
         let mut next = view.get_untracked();
@@ -80,6 +84,12 @@ pub fn Toolbar(
                     on:input=move |ev| { let text = event_target_value(&ev); edit(true, Box::new(move |f| f.text = text)) }
                     on:change=move |_| commit.run(())/>
             </label>
+            <button type="button" class="mt-button mt-toolbar__more"
+                aria-expanded=move || more.get().to_string() aria-controls=MORE_IDS.join(" ")
+                on:click=move |_| more.update(|open| *open = !*open)>
+                {move || t!("find-more", count = view.with(TaskView::choices_made))}
+            </button>
+            <MoreChoices id=MORE_IDS[0] more>
             <Menu label=t!("filter-type") all=t!("filter-type-all") options=Signal::derive(type_options)
                 value=Signal::derive(move || current(|f| f.work_item_type.as_ref().map(|t| t.as_str().to_owned())))
                 on_pick=Callback::new(move |v: Option<String>| edit(false, Box::new(move |f| f.work_item_type = v.map(|v| WorkItemType::parse(&v)))))/>
@@ -109,7 +119,27 @@ pub fn Toolbar(
                     next.collapsed.clear();
                     set_view.run((next, false));
                 })/>
+            </MoreChoices>
         </div>
+    }
+}
+
+/// The ids of what the toolbar's "Filters and views" button opens: the menus, the views bar.
+pub const MORE_IDS: [&str; 2] = ["mt-find-more", "mt-views-more"];
+
+/// Choices that wait behind the toolbar's "Filters and views" button below 900 px: hidden
+/// there until `more` opens them; from 900 px laid out as if they were not wrapped.
+#[component]
+pub fn MoreChoices(
+    /// The element's id (one of [`MORE_IDS`]).
+    id: &'static str,
+    /// Whether they are open below 900 px.
+    more: RwSignal<bool>,
+    /// The choices.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div id=id class="mt-more" class:mt-more--open=move || more.get()>{children()}</div>
     }
 }
 

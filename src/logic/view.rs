@@ -23,6 +23,24 @@ pub struct TaskView {
 }
 
 impl TaskView {
+    /// How many of the view's choices differ from the default, other than the search
+    /// text: the filters, the sort and the grouping. A phone shows them behind one button,
+    /// which names this count.
+    pub fn choices_made(&self) -> usize {
+        let f = &self.filter;
+        [
+            f.work_item_type.is_some(),
+            f.source.is_some(),
+            f.requester.is_some(),
+            f.older_than_days.is_some(),
+            self.sort != SortBy::default(),
+            self.group != GroupBy::default(),
+        ]
+        .into_iter()
+        .filter(|made| *made)
+        .count()
+    }
+
     /// Reads a view from the query's values (`get_all("q")` etc.: every value of a key,
     /// in order). Unknown or unreadable values are left out; the old pager's `page` and
     /// `size` are ignored (the whole queue is one list now), so old links still open the
@@ -230,5 +248,18 @@ mod tests {
         assert_eq!(name("sort=name", None), Some("a"));
         assert_eq!(name("q=x", None), Some("c"));
         assert_eq!(name("q=y", Some("c")), None);
+    }
+
+    #[test]
+    fn the_choices_made_count_filters_sort_and_grouping_but_not_the_search() {
+        let view = |query: &str| TaskView::parse(query);
+        assert_eq!(view("").choices_made(), 0);
+        assert_eq!(view("q=fred").choices_made(), 0);
+        assert_eq!(view("type=Approval&sort=oldest").choices_made(), 2);
+        assert_eq!(
+            view("type=Approval&source=GitHub&requester=Ada&age=7&sort=name&group=source")
+                .choices_made(),
+            6
+        );
     }
 }

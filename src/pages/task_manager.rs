@@ -16,7 +16,7 @@ use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
 use crate::components::task_cards::Cards;
 use crate::components::task_table::{RowContext, TaskTable};
-use crate::components::task_toolbar::{LoadProgress, Toolbar};
+use crate::components::task_toolbar::{LoadProgress, MoreChoices, Toolbar, MORE_IDS};
 use crate::components::task_views::ViewsBar;
 use crate::hooks::poll::Fresh;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
@@ -135,6 +135,8 @@ fn TabQueue(
         commit,
     } = use_task_view(tab, view);
     let queue = use_queue(tab);
+    // Below 900 px, whether the person opened the filters, sort, grouping and views.
+    let more = RwSignal::new(false);
     let now_ms = platform::now_ms() as i64;
     let stale_after_days = expect_context::<Client>().stale_after_days();
     let rows = Memo::new(move |_| {
@@ -178,8 +180,10 @@ fn TabQueue(
         stale_after_days,
     };
     view! {
-        <Toolbar tab view facets set_view commit/>
-        <ViewsBar tab view set_view entries=queue.entries lines/>
+        <Toolbar tab view facets set_view commit more/>
+        <MoreChoices id=MORE_IDS[1] more>
+            <ViewsBar tab view set_view entries=queue.entries lines/>
+        </MoreChoices>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
             Shape::Loading => view! { <Loading text=t!("loading-work-items")/> }.into_any(),
