@@ -254,6 +254,25 @@ test('the keyboard’s current row is kept over opening its item and coming back
   await expect(live).toHaveText(`${byAge[at - 2].name}, ${at - 1} of ${all.length}`);
 });
 
+test('an item opened with the mouse is the current row on the way back, and the keyboard carries on from it', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const { table } = pendingTable(page);
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  const live = page.locator('.mt-bulk [aria-live="polite"]');
+  const current = table.locator('tr.mt-table__row--current');
+  await expect(current).toHaveCount(0);
+  const target = byAge[2];
+  await table.locator(`a[href="/items/${target.id}"]`).click();
+  await expect(page.getByRole('heading', { level: 1, name: target.name! })).toBeVisible();
+  await page.goBack();
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${target.id}`);
+  await expect(live).toHaveText(`${target.name}, 3 of ${all.length}`);
+  await page.keyboard.press('j');
+  await expect(live).toHaveText(`${byAge[3].name}, 4 of ${all.length}`);
+});
+
 test('choosing the open tab keeps its view, and each tab comes back with the view it was left with', async ({ page, sandbox }) => {
   const all = await pendingItems(sandbox, ALISON);
   const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));

@@ -121,6 +121,31 @@ impl AppRoute {
     }
 }
 
+/// The work item id of an item page's path (`/items/a%2Fb` is `a/b`), if it is one.
+pub fn item_id_of(path: &str) -> Option<String> {
+    let encoded = path.strip_prefix("/items/")?;
+    let bytes = encoded.as_bytes();
+    let mut id = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'/' => return None,
+            b'%' => {
+                let hex = encoded
+                    .get(at + 1..at + 3)
+                    .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))?;
+                id.push(u8::from_str_radix(hex, 16).ok()?);
+                at += 3;
+            }
+            byte => {
+                id.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(id).ok().filter(|id| !id.is_empty())
+}
+
 /// Percent-encodes `text` as one path segment (a space is `%20`, a slash `%2F`): work item
 /// ids come from URLs people can edit.
 pub fn segment(text: &str) -> String {
@@ -132,6 +157,31 @@ pub fn segment(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_pages_path_gives_back_its_id() {
+        for id in [
+            "2c9180835d2e5168015d32f890ca1581",
+            "a/b",
+            "name with spaces+ü",
+            "%",
+        ] {
+            assert_eq!(
+                item_id_of(&AppRoute::Item(id.into()).href()).as_deref(),
+                Some(id)
+            );
+        }
+        for path in [
+            "/items/",
+            "/items/a/b",
+            "/tasks/pending",
+            "/items/%zz",
+            "/items/%+1",
+            "/items/%e2",
+        ] {
+            assert_eq!(item_id_of(path), None, "{path}");
+        }
+    }
 
     #[test]
     fn hrefs_name_the_tab_or_the_item() {

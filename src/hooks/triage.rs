@@ -135,7 +135,11 @@ impl Triage {
 
     /// The current row and where it is among the rows shown, if there is one.
     pub fn current_row(&self) -> Option<CurrentRow> {
-        let id = self.current.try_get_untracked().flatten()?;
+        self.row_of(self.current.try_get_untracked().flatten()?)
+    }
+
+    /// The row of the item `id` and where it is among the rows shown, if it is shown.
+    pub fn row_of(&self, id: String) -> Option<CurrentRow> {
         let at = self
             .visible
             .try_with_untracked(|ids| ids.iter().position(|v| *v == id))

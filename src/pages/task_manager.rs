@@ -27,7 +27,7 @@ use crate::logic::group::{group, toggle, Ages, Lines};
 use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
-use crate::routes::{AppRoute, Tab, TasksParams};
+use crate::routes::{item_id_of, AppRoute, Tab, TasksParams};
 use crate::state::{Changes, ListPlace, ViewAs};
 use crate::t;
 
@@ -63,7 +63,19 @@ fn TaskManager() -> impl IntoView {
         );
         triage.resume(place.resume(&path, &search));
     }
-    on_cleanup(move || place.leave(triage.current_row()));
+    // Left for an item's page (its link clicked, or Enter on the current row): the keyboard
+    // carries on from that item's row on the way back, else from the row it had.
+    on_cleanup(move || {
+        let opened = location
+            .pathname
+            .try_get_untracked()
+            .and_then(|path| item_id_of(&path));
+        place.leave(
+            opened
+                .and_then(|id| triage.row_of(id))
+                .or_else(|| triage.current_row()),
+        )
+    });
     Effect::new(move || {
         if tab.get().is_some() {
             place.remember(&location.pathname.get(), &location.search.get());
