@@ -453,6 +453,25 @@ test('on a phone the first items are on the first screen; the filters, sort and 
   await expect(counted).toBeHidden();
 });
 
+test.describe('with 60 more pending items', () => {
+  test.use({ sandboxArgs: ['--extra-items', '60'] });
+
+  test('on a phone the cards come 50 at a time, and Show more shows the rest', async ({ page, sandbox }) => {
+    const all = await pendingItems(sandbox, ALISON);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.length).toBeLessThanOrEqual(100);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, sandbox, ALISON, '/tasks/pending');
+    const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+    await expect(cards).toHaveCount(50);
+    const more = page.getByRole('button', { name: 'Show more' });
+    await expect(more).toBeVisible();
+    await more.click();
+    await expect(cards).toHaveCount(all.length);
+    await expect(more).toHaveCount(0);
+  });
+});
+
 test('on a phone the selection bar is small, and stays in view only while something is selected', async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, sandbox, ALISON, '/tasks/pending');

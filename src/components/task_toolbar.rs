@@ -139,7 +139,7 @@ pub fn MoreChoices(
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div id=id class="mt-more" class:mt-more--open=move || more.get()>{children()}</div>
+        <div id=id class="mt-choices" class:mt-choices--open=move || more.get()>{children()}</div>
     }
 }
 
