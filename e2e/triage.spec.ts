@@ -2,7 +2,7 @@
 // shows, and a queue of thousands loaded in the background with visible progress.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, type Sandbox } from './fixtures';
 import { pendingItems, signIn, type Item } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
@@ -218,16 +218,22 @@ test('the way back from a detail page, by Escape or by its link, returns to the 
   await expect(page.getByRole('combobox', { name: 'Type' })).toHaveValue('Approval');
 });
 
-test('the keyboard’s current row is kept over opening its item and coming back by the page’s link, Escape or Back: current, in view and announced', async ({ page, sandbox }) => {
-  // Low enough that the last rows are not drawn while the table is scrolled to its top.
-  await page.setViewportSize({ width: 1280, height: 700 });
+/** Alison's Pending tab, oldest first, drawn: her items (also oldest first), the table,
+ * the live region that announces the current row, and the current row. */
+async function oldestFirst(page: Page, sandbox: Sandbox) {
   const all = await pendingItems(sandbox, ALISON);
   const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
   await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
   const { table } = pendingTable(page);
   await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
   const live = page.locator('.mt-bulk [aria-live="polite"]');
-  const current = table.locator('tr.mt-table__row--current');
+  return { all, byAge, table, live, current: table.locator('tr.mt-table__row--current') };
+}
+
+test('the keyboard’s current row is kept over opening its item and coming back by the page’s link, Escape or Back: current, in view and announced', async ({ page, sandbox }) => {
+  // Low enough that the last rows are not drawn while the table is scrolled to its top.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const { all, byAge, table, live, current } = await oldestFirst(page, sandbox);
   // Down to the last row but one.
   const at = all.length - 1;
   const target = byAge[at - 1];
@@ -255,13 +261,7 @@ test('the keyboard’s current row is kept over opening its item and coming back
 });
 
 test('an item opened with the mouse is the current row on the way back, and the keyboard carries on from it', async ({ page, sandbox }) => {
-  const all = await pendingItems(sandbox, ALISON);
-  const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
-  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
-  const { table } = pendingTable(page);
-  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
-  const live = page.locator('.mt-bulk [aria-live="polite"]');
-  const current = table.locator('tr.mt-table__row--current');
+  const { all, byAge, table, live, current } = await oldestFirst(page, sandbox);
   await expect(current).toHaveCount(0);
   const target = byAge[2];
   await table.locator(`a[href="/items/${target.id}"]`).click();

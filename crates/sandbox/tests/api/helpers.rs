@@ -194,6 +194,18 @@ impl TestApp {
         ]
     }
 
+    /// [`TestApp::authorize_params`] with `name` set to `value` instead.
+    pub fn authorize_params_with(
+        &self,
+        name: &'static str,
+        value: impl Into<String>,
+    ) -> Vec<(&'static str, String)> {
+        let mut params = self.authorize_params();
+        params.retain(|(k, _)| *k != name);
+        params.push((name, value.into()));
+        params
+    }
+
     /// `GET /oauth/authorize` (the sign-in page) with `params` as the query.
     pub async fn authorize_page(&self, params: &[(&str, String)]) -> Response {
         self.client

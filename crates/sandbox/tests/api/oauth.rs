@@ -120,9 +120,7 @@ async fn a_wrong_secret_is_invalid_client_and_a_bad_grant_is_refused() {
 #[tokio::test]
 async fn the_sign_in_page_lists_everyone_and_escapes_names() {
     let app = spawn_app().await;
-    let mut params = app.authorize_params();
-    params.retain(|(k, _)| *k != "state");
-    params.push(("state", "<script>".into()));
+    let params = app.authorize_params_with("state", "<script>");
     let html = app.authorize_page(&params).await.text().await.unwrap();
     for name in ["Alison Ferguso", "Thomas Edison", "Fred Astaire"] {
         assert!(
@@ -133,16 +131,24 @@ async fn the_sign_in_page_lists_everyone_and_escapes_names() {
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
 }
 
-/// The sign-in page as a browser asking for `accept_language` gets it.
-async fn sign_in_page_in(app: &TestApp, accept_language: &str) -> (Option<String>, String) {
-    let response = app
-        .client
+/// `GET /oauth/authorize` with `params` from a browser asking for `accept_language`.
+async fn authorize_page_in(
+    app: &TestApp,
+    params: &[(&str, String)],
+    accept_language: &str,
+) -> reqwest::Response {
+    app.client
         .get(app.url("/oauth/authorize"))
-        .query(&app.authorize_params())
+        .query(params)
         .header("Accept-Language", accept_language)
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// The sign-in page as a browser asking for `accept_language` gets it.
+async fn sign_in_page_in(app: &TestApp, accept_language: &str) -> (Option<String>, String) {
+    let response = authorize_page_in(app, &app.authorize_params(), accept_language).await;
     assert_eq!(response.status(), StatusCode::OK);
     let vary = response.headers().get_all("vary").iter();
     assert!(
@@ -279,9 +285,7 @@ async fn a_foreign_redirect_uri_is_told_to_the_person_and_never_followed() {
         ("redirect_uri", "https://evil.example/cb"),
         ("client_id", "someone-else"),
     ] {
-        let mut params = app.authorize_params();
-        params.retain(|(k, _)| *k != name);
-        params.push((name, value.into()));
+        let params = app.authorize_params_with(name, value);
         let html = refused_page(app.authorize_page(&params).await).await;
         assert!(
             html.contains("This sign-in request cannot be used"),
@@ -299,9 +303,7 @@ async fn a_request_without_pkce_or_for_a_token_is_sent_back_to_the_client_with_i
         ("code_challenge_method", "plain", "invalid_request"),
         ("response_type", "token", "unsupported_response_type"),
     ] {
-        let mut params = app.authorize_params();
-        params.retain(|(k, _)| *k != name);
-        params.push((name, value.into()));
+        let params = app.authorize_params_with(name, value);
         let query = sent_back(&app.authorize_page(&params).await, error);
         let description = &query["error_description"];
         assert!(
@@ -315,17 +317,8 @@ async fn a_request_without_pkce_or_for_a_token_is_sent_back_to_the_client_with_i
 #[tokio::test]
 async fn a_refused_request_is_explained_in_the_browsers_language() {
     let app = spawn_app().await;
-    let mut params = app.authorize_params();
-    params.retain(|(k, _)| *k != "redirect_uri");
-    params.push(("redirect_uri", "https://evil.example/cb".into()));
-    let page = app
-        .client
-        .get(app.url("/oauth/authorize"))
-        .query(&params)
-        .header("accept-language", "de-DE,de;q=0.9")
-        .send()
-        .await
-        .unwrap();
+    let params = app.authorize_params_with("redirect_uri", "https://evil.example/cb");
+    let page = authorize_page_in(&app, &params, "de-DE,de;q=0.9").await;
     assert_eq!(page.headers()["content-language"], "de");
     let html = refused_page(page).await;
     assert!(html.contains("<html lang=\"de\""), "{html}");
@@ -390,9 +383,7 @@ async fn the_host_header_decides_neither_info_nor_where_codes_may_go() {
     let app = spawn_app().await;
     let info = info(&app, Some("evil.example")).await;
     assert_eq!(info.token_endpoint, app.url("/oauth/token"));
-    let mut params = app.authorize_params();
-    params.retain(|(k, _)| *k != "redirect_uri");
-    params.push(("redirect_uri", "http://evil.example/cb".into()));
+    let mut params = app.authorize_params_with("redirect_uri", "http://evil.example/cb");
     params.push(("identity_id", app.id_of(Who::Admin)));
     let response = app
         .client
@@ -412,9 +403,8 @@ async fn the_public_base_url_is_advertised_and_is_the_own_origin_for_redirects()
     let info = info(&app, None).await;
     assert_eq!(info.token_endpoint, "https://tasks.example/oauth/token");
     assert_eq!(info.api_url, "https://tasks.example");
-    let mut params = app.authorize_params();
-    params.retain(|(k, _)| *k != "redirect_uri");
-    params.push(("redirect_uri", "https://tasks.example/auth/callback".into()));
+    let mut params =
+        app.authorize_params_with("redirect_uri", "https://tasks.example/auth/callback");
     params.push(("identity_id", app.id_of(Who::Owner)));
     let response = app.authorize_submit(&params).await;
     assert_eq!(response.status(), StatusCode::FOUND);
@@ -435,9 +425,7 @@ async fn a_huge_code_challenge_is_refused_and_nothing_is_stored() {
         ),
         ("state", "s".repeat(4096), false),
     ] {
-        let mut params = app.authorize_params();
-        params.retain(|(k, _)| *k != name);
-        params.push((name, value));
+        let mut params = app.authorize_params_with(name, value);
         params.push(("identity_id", app.id_of(Who::Owner)));
         let response = app.authorize_submit(&params).await;
         if back_to_client {
