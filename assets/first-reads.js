@@ -134,7 +134,6 @@
     try {
       const text = await response.clone().text();
       if (text !== remembered) {
-        page = null;
         try {
           sessionStorage.setItem(CONFIG_KEY, text);
         } catch {
