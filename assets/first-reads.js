@@ -16,8 +16,19 @@
 //
 // A Task Manager tab's first page is also given, as a copy, to the preview
 // (assets/preview.js, in the full app's boot script only): `firstPage` below.
+//
+// The words of a language other than English are a file beside the wasm (CATALOGUES, filled
+// in by scripts/postbuild.py with this build's file of each language); the one the person
+// will be shown is started here too, and the app (src/api/catalogue.rs) takes it with
+// `take` like any other read. The language is chosen as src/i18n/lang.rs chooses it: the
+// person's pick in localStorage `my-tasks.language`, then the browser's languages, then
+// config.json's `locale` (only then does this wait for config.json), then English.
 (() => {
   'use strict';
+  // This build's catalogue file of each language but English, by tag.
+  const CATALOGUES = __CATALOGUES__;
+  const LANGS = ['en', 'de', 'ar'];
+  const LANGUAGE_KEY = 'my-tasks.language';
   /** Pages and their first reads: [path under the work-items root, experimental?, the
    * Task Manager tab whose first page this is (for the preview)]. */
   const WIDGET = [
@@ -46,6 +57,26 @@
   /** The tab's first page as last started: { tab, config, copy } (see `firstPage`). */
   let page = null;
   let givePage;
+  // The language, as src/i18n/lang.rs negotiates it: the app's language of a tag, or null;
+  const fromTag = (tag) => {
+    const primary = String(tag).trim().split(/[-_]/)[0].toLowerCase();
+    return LANGS.includes(primary) ? primary : null;
+  };
+  // the person's pick, else the first of the browser's languages the app has, else null;
+  const asked = () => {
+    let picked = null;
+    try {
+      picked = localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      // storage disabled: the browser's languages decide
+    }
+    return (picked !== null && fromTag(picked))
+      || Array.from(navigator.languages || [], String).map(fromTag).find(Boolean) || null;
+  };
+  // and that, else config.json's `locale` (`config` is its content, or null), else English.
+  const language = (config) => asked()
+    || (config && typeof config.locale === 'string' && fromTag(config.locale)) || 'en';
+
   globalThis.myTasksFirstReads = {
     take(url, token) {
       const k = key(url, token);
@@ -58,6 +89,11 @@
      * a clone of its answer (null unless 200). The clone is made as soon as the answer is
      * in, before the app can read its body; the app gets the original. */
     firstPage: new Promise((resolve) => { givePage = resolve; }),
+    // This build's catalogue files (src/api/catalogue.rs); the language, with config.json's
+    // content or null (assets/preview.js); the app's language of a tag, or null.
+    catalogues: CATALOGUES,
+    language,
+    languageOf: fromTag,
   };
 
   const start = (url, token, headers) => {
@@ -125,6 +161,19 @@
     } catch {
       // not JSON any more: wait for the real one
     }
+  }
+  // The words: at once when the person's pick or the browser decides, else once
+  // config.json says (it arrives long before the wasm); English needs none.
+  const startCatalogue = (lang) => {
+    const url = CATALOGUES[lang];
+    if (url) start(url, null, undefined);
+  };
+  if (asked()) {
+    startCatalogue(language(null));
+  } else {
+    fetched.then((response) => (response.ok ? response.clone().json() : null))
+      .then((config) => startCatalogue(language(config)))
+      .catch(() => {}); // not JSON: the app says it cannot start, in English
   }
   const checked = fetched.then(async (response) => {
     if (!planned || !response.ok) {

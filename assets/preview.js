@@ -10,8 +10,8 @@
 // What this must agree with, and where it is defined:
 // - the app removes the element `#mt-preview` as it starts (src/main.rs,
 //   platform::remove_preview), and nothing is drawn once it is gone: never two lists;
-// - the language, chosen as src/i18n/lang.rs chooses it: the person's pick in localStorage
-//   `my-tasks.language`, then the browser's languages, then config.json's `locale`;
+// - the language, chosen as src/i18n/lang.rs chooses it (`language` in first-reads.js),
+//   and the locale Intl writes in: the browser's own tag for that language, else the tag;
 // - the words: WORDS holds the catalogue messages (locales/*/*.ftl) named in
 //   scripts/postbuild.py, as { id: text } or { id: { default, variants } } for a select;
 // - what a row shows, and in which order: src/components/task_table.rs, task_row.rs and
@@ -25,8 +25,6 @@
   const WORDS = __PREVIEW_WORDS__;
   const TABS = { '/tasks/pending': 'pending', '/tasks/completed': 'completed' };
   const WIDE = '(min-width: 900px)';
-  const LANGS = ['en', 'de', 'ar'];
-  const LANGUAGE_KEY = 'my-tasks.language';
   const DEFAULT_STALE_AFTER_DAYS = 7;
   const DAY_MS = 86400000;
   /** Units of ages and relative times, largest first, in seconds (src/i18n/intl.rs). */
@@ -62,27 +60,9 @@
     return message.variants[key] ?? message.variants[message.default];
   };
 
-  /** The language, as src/i18n/lang.rs negotiates it. */
-  const fromTag = (tag) => {
-    const primary = String(tag).trim().split(/[-_]/)[0].toLowerCase();
-    return LANGS.includes(primary) ? primary : null;
-  };
+  /** Whether `tag` can be given to Intl (src/i18n/lang.rs, is_plain_tag). */
   const isPlainTag = (tag) => tag.length > 0 && tag.length <= 35 && /^[A-Za-z0-9-]+$/.test(tag)
     && !tag.startsWith('-') && !tag.endsWith('-') && !tag.includes('--');
-  const choose = (config) => {
-    let stored = null;
-    try {
-      stored = localStorage.getItem(LANGUAGE_KEY);
-    } catch {
-      // storage disabled: the browser's languages decide
-    }
-    const browser = Array.from(navigator.languages || [], String);
-    const lang = (stored !== null && fromTag(stored)) || browser.map(fromTag).find(Boolean)
-      || (typeof config.locale === 'string' && fromTag(config.locale)) || 'en';
-    const intl = browser.find((t) => fromTag(t) === lang && isPlainTag(t)) || lang;
-    return { lang, intl };
-  };
-
   /** Milliseconds since the epoch of a wire timestamp, or null. */
   const ms = (text) => {
     const t = typeof text === 'string' ? Date.parse(text) : NaN;
@@ -147,7 +127,9 @@
   };
 
   const draw = (config, items) => {
-    const { lang, intl } = choose(config);
+    const lang = reads.language(config);
+    const intl = Array.from(navigator.languages || [], String)
+      .find((t) => reads.languageOf(t) === lang && isPlainTag(t)) || lang;
     words = WORDS[lang];
     const dir = lang === 'ar' ? 'rtl' : 'ltr';
     document.documentElement.lang = lang;
@@ -375,7 +357,7 @@
   };
   /** Whether the app accepts the values the preview reads (src/config.rs): otherwise it
    * says it cannot start, and a preview would be a list it never shows. */
-  const accepted = (config) => (config.locale == null || Boolean(fromTag(config.locale)))
+  const accepted = (config) => (config.locale == null || Boolean(reads.languageOf(config.locale)))
     && (config.staleAfterDays == null || (Number.isInteger(config.staleAfterDays)
       && config.staleAfterDays >= 1 && config.staleAfterDays <= 3650));
 

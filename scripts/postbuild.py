@@ -7,7 +7,12 @@
    API reads (`assets/first-reads.js`) go at its top, so they start while the wasm downloads;
    in the full app's boot script the Task Manager preview (`assets/preview.js`) follows
    them, with the catalogue messages it shows (PREVIEW_MESSAGES) copied in.
-2. Every hashed asset (.js, .wasm, .css) gets `.gz` (gzip -9) and `.br` (brotli -q 11)
+2. Every language but English (which is compiled into the wasm) gets its catalogue file,
+   `<lang>-<hash16>.txt`, compiled by `crates/catalogue` with this build's files (`core`
+   for the widget, `core` and `app` for the full app); the boot script is given their
+   URLs (`__CATALOGUES__` in `assets/first-reads.js`) and the app fetches only the one it
+   speaks.
+3. Every hashed asset (.js, .wasm, .css, .txt) gets `.gz` (gzip -9) and `.br` (brotli -q 11)
    siblings, which nginx (gzip_static, brotli_static) and the sandbox serve as they are.
 
 Runs in $TRUNK_STAGING_DIR; without it, on the directory given as the first argument.
@@ -33,11 +38,14 @@ FIRST_READS = asset("first-reads.js")
 PREVIEW = asset("preview.js")
 
 INLINE_MODULE = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
-HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$")
+HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|txt)$")
 # The full app's loader imports its glue, `my-tasks-<hash>.js`; the widget's is `widget-…`.
 FULL_APP = re.compile(r"/my-tasks-[0-9a-f]{16}\.js['\"]")
 
 LANGS = ("en", "de", "ar")
+# The catalogue files each build speaks (src/i18n/mod.rs: APP_WORDS, WIDGET_WORDS).
+APP_FILES = ("core", "app")
+WIDGET_FILES = ("core",)
 # The messages the preview shows, by catalogue file: the same ids the app's table, cards
 # and shell ask for with t!(…), so the words do not change when the app replaces it.
 PREVIEW_MESSAGES = {
@@ -113,6 +121,22 @@ def preview_script() -> str:
     return PREVIEW.replace(placeholder, json.dumps(words, ensure_ascii=False, separators=(",", ":")))
 
 
+def write_catalogues(directory: str, public_url: str, files) -> str:
+    """Writes every language's catalogue file but English's into `directory`; returns the
+    boot script's CATALOGUES, their URLs by language, as a JavaScript literal."""
+    urls = {}
+    for lang in LANGS[1:]:
+        text = subprocess.run(
+            ["cargo", "run", "--quiet", "--locked", "-p", "catalogue", "--",
+             os.path.join(ROOT, "locales"), lang, *files],
+            cwd=ROOT, check=True, stdout=subprocess.PIPE).stdout
+        name = f"{lang}-{hashlib.sha256(text).hexdigest()[:16]}.txt"
+        with open(os.path.join(directory, name), "wb") as f:
+            f.write(text)
+        urls[lang] = public_url + name
+    return json.dumps(urls, separators=(",", ":"))
+
+
 def extract_boot_script(html_path: str, public_url: str) -> None:
     with open(html_path, encoding="utf-8") as f:
         html = f.read()
@@ -122,8 +146,14 @@ def extract_boot_script(html_path: str, public_url: str) -> None:
     if len(scripts) > 1:
         sys.exit(f"postbuild: {html_path} has {len(scripts)} inline module scripts; expected one")
     loader = scripts[0].strip()
-    preview = preview_script() if FULL_APP.search(loader) else ""
-    body = FIRST_READS + preview + loader + "\n"
+    full_app = bool(FULL_APP.search(loader))
+    preview = preview_script() if full_app else ""
+    placeholder = "__CATALOGUES__"
+    if FIRST_READS.count(placeholder) != 1:
+        sys.exit(f"postbuild: assets/first-reads.js must hold {placeholder} once")
+    catalogues = write_catalogues(os.path.dirname(html_path), public_url,
+                                  APP_FILES if full_app else WIDGET_FILES)
+    body = FIRST_READS.replace(placeholder, catalogues) + preview + loader + "\n"
     name = f"boot-{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
     with open(os.path.join(os.path.dirname(html_path), name), "w", encoding="utf-8") as f:
         f.write(body)

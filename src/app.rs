@@ -3,6 +3,9 @@
 //! [`Client`], the "view as" state, the change counter and the toasts, and [`AppRoutes`]
 //! maps paths to pages. The one module that imports every page.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{path, StaticSegment};
@@ -11,32 +14,43 @@ use crate::api::{self, Client};
 use crate::components::status::Loading;
 use crate::components::time::Clock;
 use crate::components::toast::ToastRegion;
-use crate::config::AppConfig;
+use crate::config::{AppConfig, ConfigError};
 use crate::hooks::queue::provide_queues;
 use crate::hooks::toasts::provide_toasts;
-use crate::i18n::{self, Ftl};
+use crate::i18n::{self, Lang, Words};
 use crate::pages;
 use crate::platform;
 use crate::routes::CALLBACK_SEGMENTS;
 use crate::state;
 use crate::t;
 
-/// The words of the full app.
-const APP_WORDS: [&Ftl; 2] = [&i18n::CORE, &i18n::APP];
-/// The words of the widget build, which leaves out the rest of the app's.
-const WIDGET_WORDS: [&Ftl; 1] = [&i18n::CORE];
+/// Starts a build: its words first (the language's catalogue fetched unless it is
+/// English; the boot script has usually fetched it already, while the wasm downloaded),
+/// then `root` in place of the boot script's preview of Task Manager, if it drew one. Waiting
+/// for the words means nothing is ever drawn in one language and then in another.
+pub fn start<N: IntoView + 'static>(root: fn() -> N, words: &'static Words) {
+    wasm_bindgen_futures::spawn_local(async move {
+        speak(words, None).await;
+        platform::remove_preview();
+        leptos::mount::mount_to_body(root);
+    });
+}
 
-/// The root component: configuration first, then the app.
+/// Chooses the language and installs its words (see [`i18n::start`]: English when another
+/// language's cannot be had). Boxed, so that the choosing and fetching are compiled once
+/// rather than into each of the two places that wait for them (about 1 KB of wasm each).
+fn speak(words: &'static Words, default: Option<Lang>) -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(i18n::start(words, default, api::catalogue::fetch))
+}
+
+/// The root component of the full app, started by [`start`] with [`i18n::APP_WORDS`]:
+/// configuration first, then the app.
 #[component]
 pub fn App() -> impl IntoView {
-    i18n::start(&APP_WORDS, None);
     name_the_document();
     view! {
-        <WithConfig then=|config| {
-            // The deployment's default counts only when the browser asked for no language
-            // the app has; choosing again is cheap, and nothing is rendered in it yet.
+        <WithConfig words=&i18n::APP_WORDS then=|config| {
             if config.default_locale.is_some() {
-                i18n::start(&APP_WORDS, config.default_locale);
                 name_the_document();
             }
             view! { <Configured config/> }.into_any()
@@ -44,16 +58,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The root of the widget build (`src/bin/widget.rs`): configuration first, then the
-/// widget alone, without the router, dialogs or forms.
+/// The root of the widget build (`src/bin/widget.rs`), started by [`start`] with
+/// [`i18n::WIDGET_WORDS`]: configuration first, then the widget alone, without the router,
+/// dialogs or forms.
 #[component]
 pub fn WidgetApp() -> impl IntoView {
-    i18n::start(&WIDGET_WORDS, None);
     name_the_document();
     view! {
-        <WithConfig then=|config| {
+        <WithConfig words=&i18n::WIDGET_WORDS then=|config| {
             if config.default_locale.is_some() {
-                i18n::start(&WIDGET_WORDS, config.default_locale);
                 name_the_document();
             }
             provide_app_context(config);
@@ -71,10 +84,20 @@ fn name_the_document() {
 /// Loads `config.json`, then renders `then` with it, or says why the app cannot start.
 #[component]
 fn WithConfig(
+    /// The build's words: `config.json`'s `locale` may choose another language.
+    words: &'static Words,
     /// What to render once configured.
     then: fn(AppConfig) -> AnyView,
 ) -> impl IntoView {
-    let config = LocalResource::new(api::load_config);
+    let config = LocalResource::new(move || async move {
+        let config = api::load_config().await?;
+        // The deployment's default counts only when the browser asked for no language the
+        // app has; choosing again is cheap, and nothing is rendered in it yet.
+        if config.default_locale.is_some() {
+            speak(words, config.default_locale).await;
+        }
+        Ok::<_, ConfigError>(config)
+    });
     view! {
         <Suspense fallback=|| view! { <Loading text=t!("loading-app")/> }>
             {move || Suspend::new(async move {

@@ -480,7 +480,7 @@ mod tests {
     /// Every reason, worded in `lang` (installed on this test's thread only).
     fn every_reason_in(lang: Lang) -> Vec<String> {
         let choice = crate::i18n::negotiate(Some(lang.tag()), &[], None);
-        crate::i18n::install(&choice, &[&crate::i18n::CORE]);
+        crate::i18n::install_for_test(&choice);
         let reasons = [
             ConfigError::Unreachable("Failed to fetch".into()),
             ConfigError::Status(404),
@@ -520,7 +520,7 @@ mod tests {
     fn an_unknown_locale_in_config_json_is_refused_in_the_browsers_language() {
         let error = AppConfig::parse(r#"{"auth": {"mode": "proxy"}, "locale": "fr"}"#).unwrap_err();
         let choice = crate::i18n::negotiate(None, &["de-DE".into()], None);
-        crate::i18n::install(&choice, &[&crate::i18n::CORE]);
+        crate::i18n::install_for_test(&choice);
         let text = error.to_string();
         assert!(text.contains("„fr“"), "{text}");
         assert!(text.contains("Sprache"), "{text}");

@@ -8,7 +8,8 @@ use gloo_net::http::Response;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The global the boot script defines: `{ take(url, token) -> Promise<Response> | undefined }`.
+/// The global the boot script defines: `{ take(url, token) -> Promise<Response> | undefined,
+/// catalogues: { <lang>: url } }`.
 const GLOBAL: &str = "myTasksFirstReads";
 
 /// The answer to a GET of `url` sent with `token`, when the boot script already sent it.
@@ -33,4 +34,20 @@ pub async fn take(url: &str, token: Option<&str>) -> Option<Response> {
         .dyn_into::<web_sys::Response>()
         .ok()
         .map(Response::from)
+}
+
+/// The URL of this build's catalogue of the language tagged `tag`, as the boot script names
+/// it (`scripts/postbuild.py` wrote the files and their names).
+pub fn catalogue_url(tag: &str) -> Option<String> {
+    let reads = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(GLOBAL)).ok()?;
+    if reads.is_undefined() {
+        return None;
+    }
+    let catalogues = js_sys::Reflect::get(&reads, &JsValue::from_str("catalogues")).ok()?;
+    if !catalogues.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&catalogues, &JsValue::from_str(tag))
+        .ok()?
+        .as_string()
 }

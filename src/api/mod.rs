@@ -8,6 +8,7 @@
 //! again and back to the page they were on.
 
 mod auth;
+pub mod catalogue;
 pub mod error;
 mod first_reads;
 pub mod identities;

@@ -3,5 +3,5 @@
 //! `widget.html` into `dist/w/`, served as `/widget`.
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(my_tasks::WidgetApp);
+    my_tasks::app::start(my_tasks::WidgetApp, &my_tasks::i18n::WIDGET_WORDS);
 }

@@ -1,22 +1,28 @@
 //! The person's language. [`lang`] chooses it, the words come from Fluent catalogues
-//! (`locales/<tag>/*.ftl`) that `build.rs` compiles into static tables, plural forms come
-//! from the browser's `Intl.PluralRules`, and [`intl`] has the browser write dates, times
-//! and numbers. `t!("id", name = value)` gives a message's text in the current language.
+//! (`locales/<tag>/*.ftl`) that `crates/catalogue` compiles, plural forms come from the
+//! browser's `Intl.PluralRules`, and [`intl`] has the browser write dates, times and
+//! numbers. `t!("id", name = value)` gives a message's text in the current language.
+//!
+//! English is compiled into the wasm (it is the default and the fallback); every other
+//! language is a file beside it (`scripts/postbuild.py` writes it), fetched only by the
+//! people who speak it: [`start`] chooses, fetches and installs the words before anything
+//! is rendered. Changing the language stores the choice and reloads the page, so no text
+//! needs to be reactive to it.
 //!
 //! The formatter here follows Fluent's rules for the part of Fluent the catalogues use
-//! (text, variables, select expressions on a variable); the build refuses anything else.
-//! The catalogue is installed once, before anything is rendered; changing the language
-//! stores the choice and reloads the page, so no text needs to be reactive to it.
+//! (text, variables, select expressions on a variable); the compiler refuses anything else.
 
 pub mod intl;
 pub mod lang;
 mod plural;
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::sync::OnceLock;
 
 pub use lang::{negotiate, Choice, Lang};
 
-/// One message, compiled by `build.rs` into one string: its text as it is, and
+/// One message, compiled by `crates/catalogue` into one string: its text as it is, and
 ///
 /// - [`ISOLATE`] first when its placeables are isolated in a right-to-left language
 ///   (Fluent does that only when the pattern holds more than the placeable);
@@ -33,45 +39,87 @@ include!("markers.rs");
 /// One file's messages in one language, sorted by id.
 pub type Table = &'static [(&'static str, Pattern)];
 
-mod compiled {
-    use super::Table;
-    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+/// The catalogue text of English's `core.ftl` and `app.ftl`, as `build.rs` compiled them.
+const CORE_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en-core.txt"));
+const APP_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en-app.txt"));
+
+/// The catalogue files a build speaks, English compiled in. Another language's catalogue
+/// text (fetched) must hold the same files' tables, in the same order, with the same ids.
+pub struct Words {
+    /// Each file's English catalogue text.
+    english: &'static [&'static str],
+    /// The English tables, read once.
+    read: OnceLock<Vec<Vec<(&'static str, Pattern)>>>,
 }
 
-/// One Fluent file in every language.
-pub struct Ftl {
-    /// English.
-    pub en: Table,
-    /// German.
-    pub de: Table,
-    /// Arabic.
-    pub ar: Table,
-}
+/// The words of the widget build: the widget, sign-in, times, statuses and errors
+/// (`core.ftl`). Its other languages are `w/<lang>-<hash>.txt`.
+pub static WIDGET_WORDS: Words = Words::new(&[CORE_EN]);
 
-impl Ftl {
-    /// The file's messages in `lang`.
-    pub fn table(&self, lang: Lang) -> Table {
-        match lang {
-            Lang::En => self.en,
-            Lang::De => self.de,
-            Lang::Ar => self.ar,
-        }
+/// The words of the full app: `core.ftl`, then `app.ftl` (the widget build leaves those
+/// out). Its other languages are `<lang>-<hash>.txt`.
+pub static APP_WORDS: Words = Words::new(&[CORE_EN, APP_EN]);
+
+/// A fetched catalogue that is not the one this build needs: another build's, or cut short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotThisBuild;
+
+impl std::fmt::Display for NotThisBuild {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the catalogue does not hold this build's messages")
     }
 }
 
-/// The words both builds use: the widget, sign-in, times, statuses and errors.
-pub static CORE: Ftl = Ftl {
-    en: compiled::CORE_EN,
-    de: compiled::CORE_DE,
-    ar: compiled::CORE_AR,
-};
+impl Words {
+    const fn new(english: &'static [&'static str]) -> Self {
+        Words {
+            english,
+            read: OnceLock::new(),
+        }
+    }
 
-/// The words only the full app uses (the widget build leaves them out).
-pub static APP: Ftl = Ftl {
-    en: compiled::APP_EN,
-    de: compiled::APP_DE,
-    ar: compiled::APP_AR,
-};
+    /// The English tables, compiled in.
+    pub fn english(&'static self) -> Vec<Table> {
+        let tables = self
+            .read
+            .get_or_init(|| self.english.iter().flat_map(|text| read(text)).collect());
+        tables.iter().map(Vec::as_slice).collect()
+    }
+
+    /// The tables of another language's catalogue `text`, when it holds exactly this
+    /// build's messages. The text is kept for the life of the page (it is read once per
+    /// page load), so its messages can be `&'static` like English's.
+    pub fn tables_of(&'static self, text: String) -> Result<Vec<Table>, NotThisBuild> {
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let tables = read(text);
+        let english = self.english();
+        let same = tables.len() == english.len()
+            && tables.iter().zip(&english).all(|(table, english)| {
+                table.len() == english.len()
+                    && table.iter().zip(*english).all(|((a, _), (b, _))| a == b)
+            });
+        if !same {
+            return Err(NotThisBuild);
+        }
+        Ok(tables
+            .into_iter()
+            .map(|table| &*Box::leak(table.into_boxed_slice()))
+            .collect())
+    }
+}
+
+/// The tables of a catalogue text (`crates/catalogue` writes it): each file's messages,
+/// `id ID_SEP pattern`, separated by `MESSAGE_SEP`; the files separated by `TABLE_SEP`.
+fn read(text: &str) -> Vec<Vec<(&str, &str)>> {
+    text.split(TABLE_SEP)
+        .map(|table| {
+            table
+                .split(MESSAGE_SEP)
+                .map(|message| message.split_once(ID_SEP).unwrap_or((message, "")))
+                .collect()
+        })
+        .collect()
+}
 
 struct Catalog {
     lang: Lang,
@@ -79,11 +127,6 @@ struct Catalog {
 }
 
 impl Catalog {
-    fn new(lang: Lang, files: &[&Ftl]) -> Self {
-        let tables = files.iter().map(|file| file.table(lang)).collect();
-        Catalog { lang, tables }
-    }
-
     fn get(&self, id: &str) -> Option<Pattern> {
         self.tables.iter().find_map(|table| {
             let at = table.binary_search_by(|(key, _)| (*key).cmp(id)).ok()?;
@@ -94,26 +137,100 @@ impl Catalog {
 
 thread_local! {
     static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
+    /// The choice [`start`] last made, so that choosing again the same does nothing.
+    static CHOSEN: RefCell<Option<Choice>> = const { RefCell::new(None) };
 }
 
-/// Speaks `choice` from now on, with the words of `files`.
-pub fn install(choice: &Choice, files: &[&Ftl]) {
+/// Speaks `choice` from now on, with `tables`: English's from [`Words`], or another
+/// language's from [`Words::tables_of`].
+pub fn install(choice: &Choice, tables: Vec<Table>) {
     #[cfg(target_arch = "wasm32")]
     intl::set_locale(&choice.intl_locale);
-    let catalog = Catalog::new(choice.lang, files);
+    let catalog = Catalog {
+        lang: choice.lang,
+        tables,
+    };
     CATALOG.with(|cell| *cell.borrow_mut() = Some(catalog));
+}
+
+/// Speaks `choice` from now on: English from `words`, another language from its catalogue
+/// text, which `fetch` gives. When that cannot be had (`fetch` fails, or its text is not
+/// this build's), English, with a warning in the console, and dates and numbers in the
+/// English `browser` asks for (`en-GB`), else plain `en`.
+pub async fn install_choice<F, Fut, E>(
+    words: &'static Words,
+    choice: &Choice,
+    browser: &[String],
+    fetch: F,
+) where
+    F: FnOnce(Lang) -> Fut,
+    Fut: Future<Output = Result<String, E>>,
+    E: std::fmt::Display,
+{
+    if choice.lang == Lang::En {
+        return install(choice, words.english());
+    }
+    let tables = match fetch(choice.lang).await {
+        Ok(text) => words.tables_of(text).map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match tables {
+        Ok(tables) => install(choice, tables),
+        Err(error) => {
+            leptos::logging::warn!(
+                "the words in {} cannot be loaded ({error}); going on in English",
+                choice.lang.tag()
+            );
+            install(&negotiate(Some("en"), browser, None), words.english());
+        }
+    }
+}
+
+/// Every word of the full app in `lang`, as the app reads them: English compiled in,
+/// another language from the catalogue text `build.rs` wrote (the text
+/// `scripts/postbuild.py` writes beside the wasm).
+#[cfg(test)]
+pub(crate) fn tables_for_test(lang: Lang) -> Vec<Table> {
+    let text = match lang {
+        Lang::En => return APP_WORDS.english(),
+        Lang::De => include_str!(concat!(env!("OUT_DIR"), "/de.txt")),
+        Lang::Ar => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
+    };
+    APP_WORDS.tables_of(text.to_owned()).unwrap()
+}
+
+/// Speaks `choice` with every word of the full app (see [`tables_for_test`]).
+#[cfg(test)]
+pub(crate) fn install_for_test(choice: &Choice) {
+    install(choice, tables_for_test(choice.lang));
 }
 
 /// The localStorage entry that remembers the person's pick.
 pub const STORAGE_KEY: &str = "my-tasks.language";
 
 /// Chooses the language (see [`negotiate`]; `default` is `config.json`'s `locale`),
-/// installs its words from `files` and sets `<html lang dir>`.
-pub fn start(files: &[&Ftl], default: Option<Lang>) {
+/// installs its words (see [`install_choice`]) and sets `<html lang dir>`. When another
+/// language's words cannot be had, the page goes on in English and `<html lang>` says
+/// `en`; the person's pick is kept, so the next page load tries again.
+///
+/// Choosing the same as last time does nothing (the app chooses again once `config.json`
+/// is in, in case its `locale` decides).
+pub async fn start<F, Fut, E>(words: &'static Words, default: Option<Lang>, fetch: F)
+where
+    F: FnOnce(Lang) -> Fut,
+    Fut: Future<Output = Result<String, E>>,
+    E: std::fmt::Display,
+{
     let stored = crate::platform::local_get(STORAGE_KEY);
-    let choice = negotiate(stored.as_deref(), &crate::platform::languages(), default);
-    install(&choice, files);
-    crate::platform::set_document_language(choice.lang.tag(), choice.lang.dir());
+    let browser = crate::platform::languages();
+    let choice = negotiate(stored.as_deref(), &browser, default);
+    if CHOSEN.with(|chosen| chosen.borrow().as_ref() == Some(&choice)) {
+        return;
+    }
+    CHOSEN.with(|chosen| *chosen.borrow_mut() = Some(choice.clone()));
+    install_choice(words, &choice, &browser, fetch).await;
+    let lang = current();
+    crate::platform::set_document_language(lang.tag(), lang.dir());
 }
 
 /// sessionStorage key: set just before the reload a language switch makes, so the reloaded
@@ -200,9 +317,13 @@ pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
 /// English, until [`install`] says otherwise (the component tests never install one).
 fn default_catalog() -> Catalog {
     #[cfg(test)]
-    return Catalog::new(Lang::En, &[&CORE, &APP]);
+    let words = &APP_WORDS;
     #[cfg(not(test))]
-    return Catalog::new(Lang::En, &[&CORE]);
+    let words = &WIDGET_WORDS;
+    Catalog {
+        lang: Lang::En,
+        tables: words.english(),
+    }
 }
 
 /// Writes `pattern` with `args` as Fluent would: a number chooses a variant by exact value,

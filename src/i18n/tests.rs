@@ -1,6 +1,8 @@
 //! The catalogues are complete and well formed in every language, every message the code
 //! asks for exists, and counts take the plural forms each language needs.
 
+use std::future::Future;
+
 use super::*;
 
 /// A file's source text in every language, for checks of the text itself.
@@ -20,7 +22,8 @@ impl Sources {
     }
 }
 
-const FILES: [(&str, &Sources, &Ftl); 2] = [
+/// Each file's name, its sources and its place among the full app's tables.
+const FILES: [(&str, &Sources, usize); 2] = [
     (
         "core",
         &Sources {
@@ -28,7 +31,7 @@ const FILES: [(&str, &Sources, &Ftl); 2] = [
             de: include_str!("../../locales/de/core.ftl"),
             ar: include_str!("../../locales/ar/core.ftl"),
         },
-        &CORE,
+        0,
     ),
     (
         "app",
@@ -37,7 +40,7 @@ const FILES: [(&str, &Sources, &Ftl); 2] = [
             de: include_str!("../../locales/de/app.ftl"),
             ar: include_str!("../../locales/ar/app.ftl"),
         },
-        &APP,
+        1,
     ),
 ];
 
@@ -70,8 +73,15 @@ fn asked(source: &str) -> Vec<String> {
     found
 }
 
+fn catalog(lang: Lang) -> Catalog {
+    Catalog {
+        lang,
+        tables: tables_for_test(lang),
+    }
+}
+
 fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let catalog = Catalog::new(lang, &[&CORE, &APP]);
+    let catalog = catalog(lang);
     let mut errors = Vec::new();
     let text = format(lang, catalog.get(id).unwrap(), args, &mut errors);
     assert!(errors.is_empty(), "{id}: {errors:?}");
@@ -82,7 +92,8 @@ fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 fn every_message_of_every_file_is_compiled_in_every_language() {
     for (name, sources, file) in FILES {
         for lang in Lang::ALL {
-            let compiled: Vec<&str> = file.table(lang).iter().map(|(id, _)| *id).collect();
+            let tables = tables_for_test(lang);
+            let compiled: Vec<&str> = tables[file].iter().map(|(id, _)| *id).collect();
             let mut written = ids(sources.source(lang));
             written.sort();
             assert_eq!(compiled, written, "{name}.ftl in {}", lang.tag());
@@ -255,7 +266,7 @@ fn every_plural_message_has_a_form_for_every_count_in_every_language() {
     ];
     for lang in Lang::ALL {
         for (_, _, file) in FILES {
-            for (id, pattern) in file.table(lang) {
+            for (id, pattern) in tables_for_test(lang)[file] {
                 for n in [0.0, 1.0, 2.0, 5.0, 11.0, 101.0] {
                     let mut args: Vec<(&str, Arg)> =
                         numbers.iter().map(|name| (*name, Arg::Number(n))).collect();
@@ -279,7 +290,7 @@ fn arabic_isolates_names_so_latin_ones_stay_readable() {
 
 #[test]
 fn a_missing_variable_is_an_error_and_the_default_variant_is_used() {
-    let catalog = Catalog::new(Lang::En, &[&CORE, &APP]);
+    let catalog = catalog(Lang::En);
     let mut errors = Vec::new();
     let text = format(Lang::En, catalog.get("items").unwrap(), &[], &mut errors);
     // Once for the selector, once for the placeable in the chosen variant.
@@ -327,4 +338,85 @@ fn the_type_names_are_exactly_the_types_the_app_knows_in_every_language() {
         keys.sort_unstable();
         assert_eq!(keys, known, "{lang:?}");
     }
+}
+
+/// The full app's German catalogue text, as `build.rs` wrote it (and postbuild serves it).
+const GERMAN: &str = include_str!(concat!(env!("OUT_DIR"), "/de.txt"));
+
+/// Runs `future`, which never waits (its fetch answers at once), to its end.
+fn now<T>(future: impl Future<Output = T>) -> T {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(value) => value,
+        std::task::Poll::Pending => panic!("the future waited"),
+    }
+}
+
+fn speak_fetched(words: &'static Words, lang: Lang, fetched: Result<&str, &str>) -> Lang {
+    let choice = negotiate(Some(lang.tag()), &["en-GB".into()], None);
+    now(install_choice(
+        words,
+        &choice,
+        &["en-GB".into()],
+        |asked: Lang| {
+            assert_eq!(asked, lang);
+            let fetched = fetched.map(str::to_owned).map_err(str::to_owned);
+            async move { fetched }
+        },
+    ));
+    current()
+}
+
+#[test]
+fn a_fetched_catalogue_is_spoken_with_the_reader_the_tests_use() {
+    assert_eq!(speak_fetched(&APP_WORDS, Lang::De, Ok(GERMAN)), Lang::De);
+    assert_eq!(text("sign-in", &[]), "Anmelden");
+    assert_eq!(text("nav-task-manager", &[]), "Aufgabenverwaltung");
+}
+
+#[test]
+fn english_needs_no_fetch() {
+    let choice = negotiate(Some("en"), &[], None);
+    now(install_choice(
+        &APP_WORDS,
+        &choice,
+        &[],
+        |_: Lang| -> std::future::Ready<Result<String, String>> {
+            panic!("English is compiled in")
+        },
+    ));
+    assert_eq!(current(), Lang::En);
+    assert_eq!(text("sign-in", &[]), "Sign in");
+}
+
+#[test]
+fn a_catalogue_that_cannot_be_fetched_leaves_english() {
+    assert_eq!(
+        speak_fetched(&APP_WORDS, Lang::De, Err("offline")),
+        Lang::En
+    );
+    assert_eq!(text("sign-in", &[]), "Sign in");
+}
+
+#[test]
+fn a_catalogue_of_another_build_or_cut_short_is_refused_and_english_spoken() {
+    let (core, _) = GERMAN.split_once(TABLE_SEP).expect("core, then app");
+    // The widget's file in the full app, the full app's in the widget, a file cut short,
+    // one message renamed, an empty answer.
+    let cut = &GERMAN[..GERMAN.len() - 200];
+    let renamed = GERMAN.replacen("\u{1e}sign-in\u{1f}", "\u{1e}sign-on\u{1f}", 1);
+    for (words, text) in [
+        (&APP_WORDS, core),
+        (&WIDGET_WORDS, GERMAN),
+        (&APP_WORDS, cut),
+        (&APP_WORDS, renamed.as_str()),
+        (&APP_WORDS, ""),
+    ] {
+        assert_eq!(words.tables_of(text.to_owned()), Err(NotThisBuild));
+        assert_eq!(speak_fetched(words, Lang::De, Ok(text)), Lang::En);
+    }
+    // The widget's own file is the full app's first table.
+    assert_eq!(speak_fetched(&WIDGET_WORDS, Lang::De, Ok(core)), Lang::De);
+    assert_eq!(text("sign-in", &[]), "Anmelden");
 }

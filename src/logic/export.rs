@@ -172,7 +172,7 @@ mod tests {
             ),
         ] {
             let choice = crate::i18n::negotiate(Some(tag), &[], None);
-            crate::i18n::install(&choice, &[&crate::i18n::CORE, &crate::i18n::APP]);
+            crate::i18n::install_for_test(&choice);
             let csv = to_csv([&item()]);
             let (first, rest) = csv.split_once("\r\n").unwrap();
             assert_eq!(first, header, "in {tag}");

@@ -106,11 +106,18 @@ pub async fn settle() {
 }
 
 /// Installs `lang` (with every word of the full app) and `Intl`'s `locale` for what is
-/// rendered next.
+/// rendered next: German and Arabic from the catalogue text the build wrote (the one
+/// served beside the wasm), read as the app reads a fetched one.
 pub fn speak(lang: Lang, locale: &str) {
     let choice = Choice {
         lang,
         intl_locale: locale.into(),
     };
-    i18n::install(&choice, &[&i18n::CORE, &i18n::APP]);
+    let text = match lang {
+        Lang::En => return i18n::install(&choice, i18n::APP_WORDS.english()),
+        Lang::De => include_str!(concat!(env!("OUT_DIR"), "/de.txt")),
+        Lang::Ar => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
+    };
+    let tables = i18n::APP_WORDS.tables_of(text.to_owned()).unwrap();
+    i18n::install(&choice, tables);
 }

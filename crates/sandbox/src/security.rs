@@ -39,13 +39,14 @@ pub fn content_security_policy(document: Document<'_>) -> String {
     )
 }
 
-/// Whether `name` (the last path segment) is one of Trunk's hashed outputs:
-/// `NAME-<16 hex>.js`, `NAME-<16 hex>_bg.wasm`, `NAME-<16 hex>.css`.
+/// Whether `name` (the last path segment) is one of the build's hashed outputs:
+/// `NAME-<16 hex>.js`, `NAME-<16 hex>_bg.wasm`, `NAME-<16 hex>.css` (Trunk's), and
+/// `LANG-<16 hex>.txt` (a language's catalogue, written by `scripts/postbuild.py`).
 pub fn is_hashed_asset(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
     };
-    if !matches!(ext, "js" | "wasm" | "css") {
+    if !matches!(ext, "js" | "wasm" | "css" | "txt") {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -131,11 +132,12 @@ mod tests {
     }
 
     #[test]
-    fn only_trunk_hashed_names_are_immutable() {
+    fn only_hashed_build_outputs_are_immutable() {
         for hashed in [
             "my-tasks-0123456789abcdef.js",
             "my-tasks-0123456789abcdef_bg.wasm",
             "style-fedcba9876543210.css",
+            "de-0123456789abcdef.txt",
         ] {
             assert_eq!(cache_control(hashed), CACHE_IMMUTABLE, "{hashed}");
         }
@@ -147,6 +149,8 @@ mod tests {
             "my-tasks-0123456789abcde.js",
             "my-tasks-0123456789abcdef.html",
             "my-tasks-0123456789abcdef.js.map",
+            "de.txt",
+            "de-0123456789abcdef.txt.bak",
         ] {
             assert_eq!(cache_control(plain), CACHE_REVALIDATE, "{plain}");
         }
