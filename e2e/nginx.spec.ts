@@ -10,7 +10,7 @@ const ALISON = 'alison.ferguso';
 /** The file names of the hashed assets a built index.html loads. */
 async function assetsOf(request: APIRequestContext, path: string): Promise<string[]> {
   const html = await (await request.get(path)).text();
-  return [...html.matchAll(/(?:href|src)="([^"]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  return [...html.matchAll(/(?:href|src)="([^"]+-[0-9a-f]{1,16}(?:_bg)?\.(?:js|wasm|css))"/g)].map((m) => m[1]);
 }
 
 /** Headers every response of the deployment must carry. */

@@ -38,9 +38,11 @@ FIRST_READS = asset("first-reads.js")
 PREVIEW = asset("preview.js")
 
 INLINE_MODULE = re.compile(r'<script type="module">(.*?)</script>', re.DOTALL)
-HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css|txt)$")
+# Trunk writes its hash as a number in hex without leading zeros: 16 digits, or fewer one
+# time in sixteen. Ours (the boot script, the catalogues) always have 16.
+HASHED = re.compile(r"-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|txt)$")
 # The full app's loader imports its glue, `my-tasks-<hash>.js`; the widget's is `widget-…`.
-FULL_APP = re.compile(r"/my-tasks-[0-9a-f]{16}\.js['\"]")
+FULL_APP = re.compile(r"/my-tasks-[0-9a-f]{1,16}\.js['\"]")
 
 LANGS = ("en", "de", "ar")
 # The catalogue files each build speaks (src/i18n/mod.rs: APP_WORDS, WIDGET_WORDS).

@@ -40,8 +40,9 @@ pub fn content_security_policy(document: Document<'_>) -> String {
 }
 
 /// Whether `name` (the last path segment) is one of the build's hashed outputs:
-/// `NAME-<16 hex>.js`, `NAME-<16 hex>_bg.wasm`, `NAME-<16 hex>.css` (Trunk's), and
-/// `LANG-<16 hex>.txt` (a language's catalogue, written by `scripts/postbuild.py`).
+/// `NAME-<hex>.js`, `NAME-<hex>_bg.wasm`, `NAME-<hex>.css` (Trunk's), and `LANG-<hex>.txt`
+/// (a language's catalogue, written by `scripts/postbuild.py`). Trunk writes its hash as a
+/// number without leading zeros: 16 hex digits, or fewer one time in sixteen.
 pub fn is_hashed_asset(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
@@ -53,7 +54,7 @@ pub fn is_hashed_asset(name: &str) -> bool {
     let Some((_, hash)) = stem.rsplit_once('-') else {
         return false;
     };
-    hash.len() == 16 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    (1..=16).contains(&hash.len()) && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The `Cache-Control` for a static file named `name`.
@@ -138,6 +139,8 @@ mod tests {
             "my-tasks-0123456789abcdef_bg.wasm",
             "style-fedcba9876543210.css",
             "de-0123456789abcdef.txt",
+            // Trunk's hash with a leading zero, as it writes it.
+            "my-tasks-229585df6e141e9_bg.wasm",
         ] {
             assert_eq!(cache_control(hashed), CACHE_IMMUTABLE, "{hashed}");
         }
@@ -146,7 +149,8 @@ mod tests {
             "config.json",
             "app.js",
             "my-tasks-0123456789ABCDEF.js",
-            "my-tasks-0123456789abcde.js",
+            "my-tasks-0123456789abcdef0.js",
+            "my-tasks-.js",
             "my-tasks-0123456789abcdef.html",
             "my-tasks-0123456789abcdef.js.map",
             "de.txt",
