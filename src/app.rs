@@ -80,7 +80,9 @@ fn WithConfig(
             {move || Suspend::new(async move {
                 match config.await {
                     Ok(config) => then(config),
-                    Err(error) => view! {
+                    Err(error) => {
+                        platform::remove_preview();
+                        view! {
                         <main class="mt-main">
                             <div class="mt-error" role="alert">
                                 <h1 class="mt-error__title">{t!("cannot-start")}</h1>
@@ -92,7 +94,8 @@ fn WithConfig(
                                 <p>{t!("cannot-start-hint")}</p>
                             </div>
                         </main>
-                    }.into_any(),
+                    }.into_any()
+                    }
                 }
             })}
         </Suspense>
