@@ -18,7 +18,12 @@
 //   work_item_row.rs, src/components/time.rs, src/logic/involved.rs and format.rs, newest
 //   first as src/logic/list.rs sorts (by when completed, else created; ties in the
 //   server's order); ages and times are written by Intl as src/i18n/intl.rs writes them;
-// - the width the table starts at: WIDE in src/pages/task_manager.rs.
+// - the width the table starts at: WIDE in src/pages/task_manager.rs;
+// - the handover: the app marks the holder `data-app` as it starts (src/main.rs,
+//   platform::start_under_preview) and draws its page beneath it; Task Manager removes
+//   the holder once its rows are drawn (src/pages/task_manager.rs, TabQueue);
+// - the room the app's page takes above the rows (ROOM below): its header and the parts
+//   between the tabs and the rows, which the preview leaves out but keeps room for.
 // Text from the API is only ever set as text (textContent, attributes), never parsed.
 (() => {
   'use strict';
@@ -27,6 +32,26 @@
   const WIDE = '(min-width: 900px)';
   const DEFAULT_STALE_AFTER_DAYS = 7;
   const DAY_MS = 86400000;
+  /** How long the preview may stay over the app once the app has started: it goes as soon
+   * as the tab's rows are drawn, a keyboard user moves focus, or this has passed. */
+  const HANDOVER_MS = 1500;
+  /** localStorage: the room the app's page took above its rows, as last measured in this
+   * browser when a preview handed over: [{ tab, lang, width, header, room }], newest first. */
+  const ROOM_KEY = 'my-tasks.preview-room';
+  const ROOMS_KEPT = 8;
+  /** Until measured in this browser, the room the app's page takes above the rows: the
+   * header's height and, between the tabs and the rows, the selection bar, the toolbar,
+   * the views bar and the progress line, by the width from which they hold, as the app
+   * draws them in English (measured 2026-12-04 on the demo data; the journeys in
+   * e2e/preview.spec.ts fail when they drift). */
+  const ROOM = [
+    [1200, { header: 57, pending: 261, completed: 195 }],
+    [900, { header: 57, pending: 379, completed: 265 }],
+    [768, { header: 57, pending: 288, completed: 126 }],
+    [600, { header: 93, pending: 288, completed: 126 }],
+    [414, { header: 125, pending: 260, completed: 150 }],
+    [0, { header: 157, pending: 284, completed: 174 }],
+  ];
   /** Units of ages and relative times, largest first, in seconds (src/i18n/intl.rs). */
   const UNITS = [['year', 365 * 86400], ['month', 30 * 86400], ['week', 7 * 86400],
     ['day', 86400], ['hour', 3600], ['minute', 60]];
@@ -46,6 +71,8 @@
 
   /** The words of the language chosen, once drawn. */
   let words = null;
+  /** The language drawn in, once drawn. */
+  let drawnIn = null;
   let failed = false;
 
   const el = (tag, className, text) => {
@@ -124,6 +151,46 @@
       created: ms(item.created),
       completed: ms(item.completed),
     };
+  };
+
+  /** The rooms measured before, or none. */
+  const measuredRooms = () => {
+    try {
+      const rooms = JSON.parse(localStorage.getItem(ROOM_KEY));
+      return Array.isArray(rooms) ? rooms : [];
+    } catch {
+      return []; // storage disabled, or not JSON: estimated
+    }
+  };
+  const isSize = (n) => Number.isFinite(n) && n >= 0 && n < 5000;
+  /** The room the app's page will take above the rows: as measured before at this width,
+   * in this tab and language, else estimated. */
+  const roomFor = (lang) => {
+    const width = innerWidth;
+    const seen = measuredRooms().find((r) => r && r.tab === tab && r.lang === lang
+      && r.width === width && isSize(r.header) && isSize(r.room));
+    if (seen) return seen;
+    const [, estimate] = ROOM.find(([from]) => width >= from);
+    return { header: estimate.header, room: estimate[tab] };
+  };
+  /** Measures the room the app's page took above its rows, once they are drawn, for the
+   * next preview at this width, in this tab and language. */
+  const measureRoom = (lang) => {
+    const header = document.querySelector('.mt-header');
+    const tabs = document.querySelector('.mt-tabs');
+    const rows = document.querySelector('.mt-tabpanel .mt-table__scroll, .mt-tabpanel .mt-list');
+    if (!header || !tabs || !rows || !rows.querySelector('.mt-table__row, .mt-row')) return;
+    const measured = {
+      tab, lang, width: innerWidth, header: header.getBoundingClientRect().height,
+      room: rows.getBoundingClientRect().top - tabs.getBoundingClientRect().bottom,
+    };
+    if (!isSize(measured.header) || !isSize(measured.room)) return;
+    const others = measuredRooms().filter((r) => !(r && r.tab === tab && r.lang === lang && r.width === measured.width));
+    try {
+      localStorage.setItem(ROOM_KEY, JSON.stringify([measured, ...others].slice(0, ROOMS_KEPT)));
+    } catch {
+      // storage disabled or full: the next preview estimates
+    }
   };
 
   const draw = (config, items) => {
@@ -270,8 +337,18 @@
     }
     // Not `mt-tabpanel`, the app's panel: what waits for that waits for the app.
     const panel = el('div', 'mt-preview__panel');
-    main.append(el('h1', 'mt-page-title', word('nav-task-manager')), tabs, panel);
+    // Room for what the app draws between the tabs and the rows, so that the rows stay
+    // where they are when the app takes over.
+    const room = el('div', 'mt-preview__room');
+    room.setAttribute('aria-hidden', 'true');
+    main.append(el('h1', 'mt-page-title', word('nav-task-manager')), tabs, room, panel);
     holder.replaceChildren(header, main);
+    const space = roomFor(lang);
+    header.style.minHeight = `${space.header}px`;
+    holder.hidden = false;
+    const between = panel.getBoundingClientRect().top - tabs.getBoundingClientRect().bottom;
+    room.style.height = `${Math.max(0, space.room - between)}px`;
+    drawnIn = lang;
 
     const rows = items.map((item, seq) => ({ item, seq, recent: ms(item.completed) ?? ms(item.created) ?? -Infinity }))
       .sort((a, b) => b.recent - a.recent || a.seq - b.seq)
@@ -320,7 +397,6 @@
       add = (t) => list.appendChild(card(t));
       full = (row) => row.getBoundingClientRect().bottom >= innerHeight;
     }
-    holder.hidden = false;
     for (let at = 0; at < rows.length; at++) {
       if (full(add(textsOf(rows[at]), at))) break;
     }
@@ -350,11 +426,44 @@
   addEventListener('error', fail);
   addEventListener('unhandledrejection', fail);
 
-  const drop = () => {
-    holder.remove();
+  const quiet = () => {
     removeEventListener('error', fail);
     removeEventListener('unhandledrejection', fail);
   };
+  const drop = () => {
+    holder.remove();
+    quiet();
+  };
+
+  // The app has started (src/main.rs marks the holder). Not drawn yet, the preview never
+  // will be. Drawn, it stays over the app's page, which is drawn beneath it, as a picture:
+  // inert and hidden from assistive technology, until Task Manager removes it with its
+  // rows drawn, a key is pressed or focus moves (either acts on the app, so the person
+  // must see it), or HANDOVER_MS has passed.
+  const handOver = () => {
+    quiet();
+    if (!words) return drop();
+    holder.inert = true;
+    holder.setAttribute('aria-hidden', 'true');
+    holder.classList.add('mt-preview--over');
+    const timer = setTimeout(() => holder.remove(), HANDOVER_MS);
+    const goAway = () => holder.remove();
+    addEventListener('focusin', goAway, true);
+    addEventListener('keydown', goAway, true);
+    new MutationObserver((changes, observer) => {
+      if (holder.isConnected) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      removeEventListener('focusin', goAway, true);
+      removeEventListener('keydown', goAway, true);
+      measureRoom(drawnIn);
+    }).observe(document.body, { childList: true });
+  };
+  new MutationObserver((changes, observer) => {
+    if (!holder.hasAttribute('data-app')) return;
+    observer.disconnect();
+    handOver();
+  }).observe(holder, { attributes: true, attributeFilter: ['data-app'] });
   /** Whether the app accepts the values the preview reads (src/config.rs): otherwise it
    * says it cannot start, and a preview would be a list it never shows. */
   const accepted = (config) => (config.locale == null || Boolean(reads.languageOf(config.locale)))
@@ -365,11 +474,12 @@
     if (!page || page.tab !== tab || !accepted(page.config)) return drop();
     const response = await page.copy;
     if (!response) return drop(); // not a 200: the app says why
-    if (!holder.isConnected) return response.body?.cancel();
+    const started = () => !holder.isConnected || holder.hasAttribute('data-app');
+    if (started()) return response.body?.cancel();
     const items = await response.json();
     // Not a list of work items: the app will say it could not read the answer.
     const list = Array.isArray(items) && items.every((item) => item && typeof item === 'object');
-    if (!holder.isConnected || !list) return undefined;
+    if (started() || !list) return undefined;
     return draw(page.config, items);
   }).catch(() => {
     // Not drawn (an answer that is not JSON, say): the app shows the rows, or says why not.

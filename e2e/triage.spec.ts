@@ -470,6 +470,39 @@ test.describe('with 60 more pending items', () => {
     await expect(cards).toHaveCount(all.length);
     await expect(more).toHaveCount(0);
   });
+
+  test('on a phone the keyboard moves on past the 50th card, and that row is shown again on the way back from its item', async ({ page, sandbox }) => {
+    const all = await pendingItems(sandbox, ALISON);
+    const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+    const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+    await expect(cards).toHaveCount(50);
+    const current = page.locator('.mt-list .mt-row--current');
+    const live = page.locator('.mt-bulk [aria-live="polite"]');
+    await page.getByRole('heading', { level: 1 }).click();
+    for (let i = 0; i < 51; i++) await page.keyboard.press('j');
+    const isCurrent = async (at: number) => {
+      await expect(current).toHaveCount(1);
+      await expect(current.locator('a.mt-row__name')).toHaveAttribute('href', `/items/${byAge[at].id}`);
+      await expect(current).toBeInViewport({ ratio: 0.5 });
+      await expect(live).toHaveText(`${byAge[at].name}, ${at + 1} of ${all.length}`);
+    };
+    await isCurrent(50);
+    // Shown in a whole step, as Show more would.
+    await expect(cards).toHaveCount(all.length);
+    const openAndComeBack = async (at: number) => {
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: byAge[at].name! })).toBeFocused();
+      await page.goBack();
+      await isCurrent(at);
+    };
+    // Beyond the first 50 cards, and among them.
+    await openAndComeBack(50);
+    for (let i = 0; i < 10; i++) await page.keyboard.press('k');
+    await isCurrent(40);
+    await openAndComeBack(40);
+  });
 });
 
 test('on a phone the selection bar is small, and stays in view only while something is selected', async ({ page, sandbox }) => {

@@ -26,12 +26,13 @@ use crate::t;
 
 /// Starts a build: its words first (the language's catalogue fetched unless it is
 /// English; the boot script has usually fetched it already, while the wasm downloaded),
-/// then `root` in place of the boot script's preview of Task Manager, if it drew one. Waiting
-/// for the words means nothing is ever drawn in one language and then in another.
+/// then `root`, beneath the boot script's preview of Task Manager if it drew one (see
+/// [`platform::start_under_preview`]). Waiting for the words means nothing is ever drawn
+/// in one language and then in another.
 pub fn start<N: IntoView + 'static>(root: fn() -> N, words: &'static Words) {
     wasm_bindgen_futures::spawn_local(async move {
         speak(words, None).await;
-        platform::remove_preview();
+        platform::start_under_preview();
         leptos::mount::mount_to_body(root);
     });
 }
@@ -103,7 +104,9 @@ fn WithConfig(
             {move || Suspend::new(async move {
                 match config.await {
                     Ok(config) => then(config),
-                    Err(error) => view! {
+                    Err(error) => {
+                        platform::remove_preview();
+                        view! {
                         <main class="mt-main">
                             <div class="mt-error" role="alert">
                                 <h1 class="mt-error__title">{t!("cannot-start")}</h1>
@@ -115,7 +118,8 @@ fn WithConfig(
                                 <p>{t!("cannot-start-hint")}</p>
                             </div>
                         </main>
-                    }.into_any(),
+                    }.into_any()
+                    }
                 }
             })}
         </Suspense>

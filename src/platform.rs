@@ -127,16 +127,30 @@ pub fn set_document_language(tag: &str, dir: &str) {
 /// The id of the boot script's preview of a Task Manager tab (`assets/preview.js`).
 const PREVIEW_ID: &str = "mt-preview";
 
+/// The attribute that tells the boot script's preview the app has started
+/// (`assets/preview.js`, `handOver`).
+const PREVIEW_STARTED: &str = "data-app";
+
+/// Tells the boot script's preview of a Task Manager tab, if there is one, that the app is
+/// starting. A preview already drawn stays over the app's page, which is drawn beneath it,
+/// until [`remove_preview`] (the tab's rows are there) or, at the latest, a moment later;
+/// one not drawn yet never will be.
+pub fn start_under_preview() {
+    if let Some(preview) = preview() {
+        let _ = preview.set_attribute(PREVIEW_STARTED, "");
+    }
+}
+
 /// Removes the boot script's preview of a Task Manager tab, if there is one: from here on
-/// the app draws the page. Without the element the boot script draws nothing more, so the
-/// rows are never shown twice.
+/// the app's page is seen.
 pub fn remove_preview() {
-    let preview = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(PREVIEW_ID));
-    if let Some(preview) = preview {
+    if let Some(preview) = preview() {
         preview.remove();
     }
+}
+
+fn preview() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(PREVIEW_ID)
 }
 
 /// Loads the page again (after the language changed).

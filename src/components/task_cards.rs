@@ -1,17 +1,82 @@
 //! Task Manager's card list for narrow screens: the first cards (and group headings), and
 //! more on request.
 
+use leptos::html::Ul;
 use leptos::prelude::*;
 
 use crate::components::task_groups::{GroupHeading, LineKey};
 use crate::components::work_item_row::WorkItemRow;
+use crate::hooks::triage::{use_triage, Triage};
 use crate::logic::group::{Line, Lines};
 use crate::logic::list::Entry;
-use crate::routes::Tab;
+use crate::routes::{AppRoute, Tab};
 use crate::t;
 
 /// Cards shown at first, and added by "Show more".
 const CARDS_STEP: usize = 50;
+
+/// Keeps the keyboard's current row among the cards shown, and in view: moving on past the
+/// last card, or coming back to a row further down, shows the cards up to it; coming back
+/// to the list scrolls to it once the list is laid out (it may be built before it is in
+/// the document, where nothing can be scrolled to). A move within the cards shown is
+/// scrolled to by the row's checkbox ([`crate::components::row_select::RowSelect`]).
+fn keep_current_shown(
+    triage: Triage,
+    entries: RwSignal<Vec<Entry>>,
+    lines: Memo<Lines>,
+    limit: RwSignal<usize>,
+    list: NodeRef<Ul>,
+) {
+    let laid_out = RwSignal::new(false);
+    let watch = StoredValue::new_local(None);
+    Effect::new(move || {
+        if let Some(ul) = list.get() {
+            let seen = ul.clone();
+            let check = move || laid_out.set(seen.is_connected() && seen.client_height() > 0);
+            watch.set_value(crate::platform::watch_resize(&ul, check));
+        }
+    });
+    on_cleanup(move || drop(watch.try_update_value(Option::take)));
+    Effect::new(move |was: Option<(Option<String>, bool, usize)>| {
+        let current = triage.current.get();
+        let (shown, cards) = (laid_out.get(), limit.get());
+        let at = current
+            .as_deref()
+            .and_then(|id| lines.with_untracked(|l| entries.with_untracked(|e| l.line_of(e, id))));
+        if let Some(at) = at.filter(|&at| at >= cards) {
+            limit.set(cards_to_show(at));
+        }
+        let due = was.is_none_or(|(before, was_shown, was_cards)| {
+            before != current || !was_shown || was_cards != cards
+        });
+        if let (true, true, Some(id), Some(ul)) = (shown, due, &current, list.get_untracked()) {
+            if let Some(card) = card_of(&ul, id) {
+                crate::platform::scroll_into_view(&card);
+            }
+        }
+        (current, shown, cards)
+    });
+}
+
+/// The card of the work item `id` in the list `ul`, if it is drawn.
+fn card_of(ul: &web_sys::HtmlUListElement, id: &str) -> Option<web_sys::Element> {
+    let href = AppRoute::Item(id.to_owned()).href();
+    let cards = ul.children();
+    (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .find(|card| {
+            card.query_selector("a.mt-row__name")
+                .ok()
+                .flatten()
+                .and_then(|a| a.get_attribute("href"))
+                .is_some_and(|h| h == href)
+        })
+}
+
+/// How many lines to show so that line `at` is shown: whole steps of "Show more".
+fn cards_to_show(at: usize) -> usize {
+    (at / CARDS_STEP + 1) * CARDS_STEP
+}
 
 /// The card list for narrow screens: the first cards (and group headings), and more on
 /// request.
@@ -27,6 +92,10 @@ pub fn Cards(
     on_fold: Callback<String>,
 ) -> impl IntoView {
     let limit = RwSignal::new(CARDS_STEP);
+    let list = NodeRef::<Ul>::new();
+    if let Some(triage) = use_triage() {
+        keep_current_shown(triage, entries, lines, limit, list);
+    }
     let cards = move || {
         lines.with(|l| {
             entries.with(|entries| {
@@ -46,7 +115,7 @@ pub fn Cards(
     };
     let more = move || lines.with(|l| l.lines.len()) > limit.get();
     view! {
-        <ul class="mt-list" aria-label=t!("table-label", tab = tab.as_str())>
+        <ul class="mt-list" node_ref=list aria-label=t!("table-label", tab = tab.as_str())>
             <For each=cards key=|(key, _)| key.clone() let((key, item))>
                 {match (key, item) {
                     (LineKey::Group(id), _) => view! {
@@ -62,5 +131,18 @@ pub fn Cards(
             <button type="button" class="mt-button mt-more"
                 on:click=move |_| limit.update(|l| *l += CARDS_STEP)>{t!("show-more")}</button>
         })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cards_shown_reach_the_line_in_whole_steps() {
+        assert_eq!(cards_to_show(0), CARDS_STEP);
+        assert_eq!(cards_to_show(CARDS_STEP - 1), CARDS_STEP);
+        assert_eq!(cards_to_show(CARDS_STEP), 2 * CARDS_STEP);
+        assert_eq!(cards_to_show(2 * CARDS_STEP + 3), 3 * CARDS_STEP);
     }
 }

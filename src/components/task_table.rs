@@ -101,7 +101,7 @@ pub fn TaskTable(
                 .is_some_and(|el| el.is_connected() && el.client_height() > 0);
             let due = was.is_none_or(|(before, was_laid_out)| before != current || !was_laid_out);
             if let (true, true, Some(id), Some(el)) = (laid_out, due, &current, &el) {
-                let at = lines.with_untracked(|l| entries.with_untracked(|e| line_of(l, e, id)));
+                let at = lines.with_untracked(|l| entries.with_untracked(|e| l.line_of(e, id)));
                 if let Some(at) = at {
                     bring_into_view(el, at);
                     measure();
@@ -168,15 +168,6 @@ pub fn TaskTable(
             </table>
         </div>
     }
-}
-
-/// The position of the line of the work item `id`, if it is drawn at all (not in a
-/// collapsed group).
-fn line_of(lines: &Lines, entries: &[Entry], id: &str) -> Option<usize> {
-    lines.lines.iter().position(|line| match *line {
-        Line::Item(at) => entries.get(at).and_then(|e| e.item.id.as_deref()) == Some(id),
-        Line::Group(_) => false,
-    })
 }
 
 /// Scrolls the line at `at` into view: its row if it is drawn, else the middle of the

@@ -183,6 +183,15 @@ impl Lines {
         })
     }
 
+    /// The position of the line of the work item `id`, if it is drawn at all (not in a
+    /// collapsed group).
+    pub fn line_of(&self, entries: &[Entry], id: &str) -> Option<usize> {
+        self.lines.iter().position(|line| match *line {
+            Line::Item(at) => entries.get(at).and_then(|e| e.item.id.as_deref()) == Some(id),
+            Line::Group(_) => false,
+        })
+    }
+
     /// The group whose id is `id`, if the view has it.
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)

@@ -180,6 +180,13 @@ fn TabQueue(
         set_view.run((next, true));
     });
     let shape = Memo::new(move |_| shape_of(queue, rows));
+    // The boot script's preview of this tab stays over the page until the rows (or what
+    // stands for them) are drawn: the person sees the rows, never the loading line between.
+    Effect::new(move || {
+        if shape.with(|s| *s != Shape::Loading) {
+            platform::remove_preview();
+        }
+    });
     // The triage (selection, current row, shortcuts) works over the items as shown: not
     // the group headings, nor the items of collapsed groups.
     if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
