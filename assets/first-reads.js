@@ -77,9 +77,11 @@
   const language = (config) => asked()
     || (config && typeof config.locale === 'string' && fromTag(config.locale)) || 'en';
 
+  const askedFor = new Set();
   globalThis.myTasksFirstReads = {
     take(url, token) {
       const k = key(url, token);
+      askedFor.add(k);
       const read = started.get(k);
       started.delete(k);
       return read && performance.now() - read.at < FRESH_MS ? read.response : undefined;
@@ -138,7 +140,9 @@
       const response = start(`${base}${root}${rest}`, token, headers);
       if (tab) {
         const copy = response.then((r) => (r.status === 200 ? r.clone() : null), () => null);
-        page = { tab, config, copy };
+        // Settles once the whole answer is in (or failed): the words wait for it.
+        const bodyIn = response.then((r) => r.clone().arrayBuffer()).then(() => {}, () => {});
+        page = { tab, config, copy, bodyIn };
       }
     }
   };
@@ -162,11 +166,16 @@
       // not JSON any more: wait for the real one
     }
   }
-  // The words: at once when the person's pick or the browser decides, else once
-  // config.json says (it arrives long before the wasm); English needs none.
+  // The words: chosen at once when the person's pick or the browser decides, else once
+  // config.json says; English needs none. A Task Manager tab's first page is downloaded
+  // first (measured: sharing the slow link with it drew the preview up to 50 ms later);
+  // the words still arrive long before the wasm. Not sent if the app has asked by then.
   const startCatalogue = (lang) => {
     const url = CATALOGUES[lang];
-    if (url) start(url, null, undefined);
+    if (!url) return;
+    globalThis.myTasksFirstReads.firstPage.then((p) => p && p.bodyIn).then(() => {
+      if (!askedFor.has(key(url, null))) start(url, null, undefined);
+    });
   };
   if (asked()) {
     startCatalogue(language(null));

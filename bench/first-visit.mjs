@@ -1,7 +1,7 @@
 // Benchmark (not a test): how fast a person sees their first work item.
 //
 //   node bench/first-visit.mjs [--runs 5] [--sandbox target/release/sandbox] [--dist dist]
-//                              [--extra-items 100000] [--warm-runs 10]
+//                              [--extra-items 100000] [--warm-runs 10] [--locale en-US]
 //
 // 1. Cold visit over slow 4G (Chromium emulation: 1.6 Mbit/s down, 750 kbit/s up, 150 ms
 //    round trip), cache disabled, already signed in (a session put in sessionStorage before
@@ -11,6 +11,9 @@
 //    preview, assets/preview.js) and the first row of the app itself (interactive).
 // 2. Warm navigation with `extra-items` more pending items for Alison Ferguso: reloads with
 //    a warm cache, no throttling, median of `warm-runs`.
+//
+// `locale` is the browser's language (`de-DE` and `ar` load that language's catalogue file
+// beside the wasm; English is in the wasm).
 //
 // It starts its own release sandbox (in-memory) and nginx (deploy/nginx) on free ports.
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +28,7 @@ const warmRuns = Number(arg('warm-runs', '10'));
 const extraItems = arg('extra-items', '100000');
 const binary = arg('sandbox', 'target/release/sandbox');
 const dist = arg('dist', 'dist');
+const locale = arg('locale', 'en-US');
 
 /** Slow 4G as the issue measured it. */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -73,7 +77,7 @@ const browser = await launchChromium();
 
 /** One cold visit of `path` on `base` over slow 4G, signed in with `saved`. */
 async function coldVisit(base, path, saved) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale });
   await signIn(context, saved);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -90,7 +94,7 @@ async function coldVisit(base, path, saved) {
 const report = (runs) => `first row seen ${fmt(runs.map((r) => r.seen))}; the app's first row ${fmt(runs.map((r) => r.app))}`;
 
 try {
-  console.log(`Cold visit, slow 4G, empty cache, signed in (median of ${runs}):`);
+  console.log(`Cold visit, slow 4G, empty cache, signed in, ${locale} (median of ${runs}):`);
   const demo = await startDemo(0);
   const viaNginx = await startNginx(demo.url);
   for (const [label, base] of [['sandbox', demo.url], ['nginx', viaNginx]]) {
@@ -103,7 +107,7 @@ try {
 
   console.log(`Warm navigation with ${extraItems} extra pending items (median of ${warmRuns}):`);
   const big = await startDemo(extraItems);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale });
   await signIn(context, await session(big.url, big.alison));
   const page = await context.newPage();
   for (const path of Object.keys(ROWS)) {
