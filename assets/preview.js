@@ -33,7 +33,7 @@
   const DEFAULT_STALE_AFTER_DAYS = 7;
   const DAY_MS = 86400000;
   /** How long the preview may stay over the app once the app has started: it goes as soon
-   * as the tab's rows are drawn, a keyboard user moves focus, or this has passed. */
+   * as the tab's rows are drawn, a key is pressed or focus moves, or this has passed. */
   const HANDOVER_MS = 1500;
   /** localStorage: the room the app's page took above its rows, as last measured in this
    * browser when a preview handed over: [{ tab, lang, width, header, room }], newest first. */
