@@ -436,18 +436,22 @@
   };
 
   // The app has started (src/main.rs marks the holder). Not drawn yet, the preview never
-  // will be. Drawn, it stays over the app's page, which is drawn beneath it, as a picture:
-  // inert and hidden from assistive technology, until Task Manager removes it with its
-  // rows drawn, a key is pressed or focus moves (either acts on the app, so the person
-  // must see it), or HANDOVER_MS has passed.
+  // will be. Drawn, it stays over the app's page, which is drawn beneath it, hidden from
+  // assistive technology (which reads the app's page), until Task Manager removes it with
+  // its rows drawn, a key is pressed or focus moves (either acts on the app, so the person
+  // must see it), or HANDOVER_MS has passed. It is not made inert: a click on it then
+  // would go through to the app's page beneath, where the row under the pointer may be
+  // another one; its links still open what they show.
   const handOver = () => {
     quiet();
     if (!words) return drop();
-    holder.inert = true;
     holder.setAttribute('aria-hidden', 'true');
     holder.classList.add('mt-preview--over');
     const timer = setTimeout(() => holder.remove(), HANDOVER_MS);
-    const goAway = () => holder.remove();
+    // Not for what happens in the preview itself: a click focuses the link it opens.
+    const goAway = (event) => {
+      if (!holder.contains(event.target)) holder.remove();
+    };
     addEventListener('focusin', goAway, true);
     addEventListener('keydown', goAway, true);
     new MutationObserver((changes, observer) => {
