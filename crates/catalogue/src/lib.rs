@@ -53,14 +53,6 @@ pub fn catalogue(locales: &Path, lang: &str, files: &[&str]) -> Result<String, S
     Ok(out)
 }
 
-/// Checks every file in every language: it compiles and has English's messages.
-pub fn check_all(locales: &Path) -> Result<(), String> {
-    for lang in LANGS {
-        catalogue(locales, lang, &FILES)?;
-    }
-    Ok(())
-}
-
 /// Every message of one file, compiled, sorted by id.
 fn messages(locales: &Path, lang: &str, file: &str) -> Result<BTreeMap<String, String>, String> {
     let path = locales.join(lang).join(format!("{file}.ftl"));
