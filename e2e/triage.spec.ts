@@ -471,6 +471,19 @@ test.describe('with 60 more pending items', () => {
     await expect(more).toHaveCount(0);
   });
 
+  test('on a phone Show more leaves the page where it is, though the keyboard has a current row further up', async ({ page, sandbox }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, sandbox, ALISON, '/tasks/pending');
+    const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+    await expect(cards).toHaveCount(50);
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('j');
+    await expect(page.locator('.mt-list .mt-row--current')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect(cards.nth(50)).toBeInViewport();
+    await expect(page.locator('.mt-list .mt-row--current')).not.toBeInViewport();
+  });
+
   test('on a phone the keyboard moves on past the 50th card, and that row is shown again on the way back from its item', async ({ page, sandbox }) => {
     const all = await pendingItems(sandbox, ALISON);
     const byAge = [...all].sort((a: any, b: any) => a.created.localeCompare(b.created));

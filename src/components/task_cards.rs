@@ -37,7 +37,9 @@ fn keep_current_shown(
         }
     });
     on_cleanup(move || drop(watch.try_update_value(Option::take)));
-    Effect::new(move |was: Option<(Option<String>, bool, usize)>| {
+    // `grew`: the run before showed more cards to reach the current row, which this run
+    // scrolls to. Cards shown by "Show more" leave the scroll where it is.
+    Effect::new(move |was: Option<(Option<String>, bool, bool)>| {
         let current = triage.current.get();
         let (shown, cards) = (laid_out.get(), limit.get());
         let at = current
@@ -45,16 +47,16 @@ fn keep_current_shown(
             .and_then(|id| lines.with_untracked(|l| entries.with_untracked(|e| l.line_of(e, id))));
         if let Some(at) = at.filter(|&at| at >= cards) {
             limit.set(cards_to_show(at));
+            return (current, shown, true);
         }
-        let due = was.is_none_or(|(before, was_shown, was_cards)| {
-            before != current || !was_shown || was_cards != cards
-        });
+        let due =
+            was.is_none_or(|(before, was_shown, grew)| before != current || !was_shown || grew);
         if let (true, true, Some(id), Some(ul)) = (shown, due, &current, list.get_untracked()) {
             if let Some(card) = card_of(&ul, id) {
                 crate::platform::scroll_into_view(&card);
             }
         }
-        (current, shown, cards)
+        (current, shown, false)
     });
 }
 
