@@ -315,14 +315,20 @@ test.describe('while the preview lies over the app', () => {
     });
     return release;
   }
-  /** Opens Pending with the wasm held until the preview is drawn, then lets it through. */
-  async function drawnThenStarted(page: Page): Promise<Locator> {
+  /** Signs in and opens Pending with the wasm held until the preview is drawn, then lets it
+   * through, with the app's rows held back (see `holdTheAppsRows`) and the handover
+   * watched (see `watchHandover`): the preview lies over the app. */
+  async function overTheApp(page: Page, sandbox: Sandbox) {
+    await signedIn(page, sandbox);
+    await watchHandover(page);
+    const releaseRows = await holdTheAppsRows(page);
     const release = await holdWasm(page);
     await page.goto('/tasks/pending', { waitUntil: 'commit' });
     const preview = page.locator('#mt-preview');
     await expect(preview.locator('.mt-table__row').first()).toBeVisible();
     release();
-    return preview;
+    await expect(preview).toHaveClass(/mt-preview--over/);
+    return { preview, releaseRows };
   }
   /** Notes when the preview lay over the app and when it went (performance.now()). */
   const watchHandover = (page: Page) => page.addInitScript(() => {
@@ -337,11 +343,7 @@ test.describe('while the preview lies over the app', () => {
   });
 
   test('it is hidden from assistive technology, and gone within a moment even when the rows are late', async ({ page, sandbox }) => {
-    await signedIn(page, sandbox);
-    await watchHandover(page);
-    const releaseRows = await holdTheAppsRows(page);
-    const preview = await drawnThenStarted(page);
-    await expect(preview).toHaveClass(/mt-preview--over/);
+    const { preview, releaseRows } = await overTheApp(page, sandbox);
     await expect(preview).toHaveAttribute('aria-hidden', 'true');
     // The app's page, beneath it, is the one assistive technology reads.
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeAttached();
@@ -355,11 +357,8 @@ test.describe('while the preview lies over the app', () => {
   });
 
   test('a click on one of its rows opens that row\'s item, not what lies beneath', async ({ page, sandbox }) => {
-    await signedIn(page, sandbox);
     const items = await newestFirst(sandbox);
-    await holdTheAppsRows(page);
-    const preview = await drawnThenStarted(page);
-    await expect(preview).toHaveClass(/mt-preview--over/);
+    const { preview } = await overTheApp(page, sandbox);
     // (Hidden from assistive technology, so found by its class, not its role.)
     await preview.locator('.mt-table__name a').nth(1).click();
     await expect(page).toHaveURL(`/items/${items[1].id}`);
@@ -367,11 +366,7 @@ test.describe('while the preview lies over the app', () => {
   });
 
   test('a keyboard user sees the app at the first key, which acts on the app', async ({ page, sandbox }) => {
-    await signedIn(page, sandbox);
-    await watchHandover(page);
-    const releaseRows = await holdTheAppsRows(page);
-    const preview = await drawnThenStarted(page);
-    await expect(preview).toHaveClass(/mt-preview--over/);
+    const { preview, releaseRows } = await overTheApp(page, sandbox);
     // "/" is the app's shortcut to its search, there beneath the preview.
     await expect(page.getByRole('searchbox')).toBeAttached();
     await expect(preview).toHaveCount(1);

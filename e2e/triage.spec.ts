@@ -13,6 +13,15 @@ function pendingTable(page: Page) {
   return { table, rows: table.locator('tbody').getByRole('row').filter({ has: page.getByRole('cell') }) };
 }
 
+/** Alison's pending items, and those of them that mention "fred" (some, not all). */
+async function withFred(sandbox: Sandbox) {
+  const all = await pendingItems(sandbox, ALISON);
+  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
+  expect(fred.length).toBeGreaterThan(0);
+  expect(fred.length).toBeLessThan(all.length);
+  return { all, fred };
+}
+
 /** Every source of an item (approval and remediation items), as the app lists them. */
 const sourcesOf = (item: Item) => [
   ...(item.approvalItems ?? []).map((a) => a.application),
@@ -274,10 +283,7 @@ test('an item opened with the mouse is the current row on the way back, and the 
 });
 
 test('choosing the open tab keeps its view, and each tab comes back with the view it was left with', async ({ page, sandbox }) => {
-  const all = await pendingItems(sandbox, ALISON);
-  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
-  expect(fred.length).toBeGreaterThan(0);
-  expect(fred.length).toBeLessThan(all.length);
+  const { all, fred } = await withFred(sandbox);
   await signIn(page, sandbox, ALISON, '/tasks/pending?q=fred&sort=oldest');
   const { table } = pendingTable(page);
   const pending = page.getByRole('tab', { name: /Pending/ });
@@ -318,10 +324,7 @@ test('choosing the open tab keeps its view, and each tab comes back with the vie
 });
 
 test('what is typed in search filters at once and reaches the URL when typing pauses, or before a link is followed', async ({ page, sandbox }) => {
-  const all = await pendingItems(sandbox, ALISON);
-  const fred = all.filter((i) => JSON.stringify(i).toLowerCase().includes('fred'));
-  expect(fred.length).toBeGreaterThan(0);
-  expect(fred.length).toBeLessThan(all.length);
+  const { all, fred } = await withFred(sandbox);
   await signIn(page, sandbox, ALISON, '/tasks/pending');
   const { table, rows } = pendingTable(page);
   await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
