@@ -13,7 +13,7 @@ if [ ! -d e2e/node_modules/@playwright/test ]; then
 fi
 
 if [ -z "${DIST_DIR:-}" ]; then
-  trunk build --release --locked >/dev/null
+  scripts/build-app.sh >/dev/null
   export DIST_DIR="$PWD/dist"
 fi
 if [ -z "${SANDBOX_BIN:-}" ]; then

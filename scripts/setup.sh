@@ -17,6 +17,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm's toolchain: a dated nightly with the standard library's source, which
+# scripts/build-app.sh rebuilds for size (about 15 seconds to install). If it cannot be
+# had, the build falls back to the default toolchain and says so.
+. scripts/wasm-toolchain.sh
+if ! wasm_toolchain_ready; then
+  log "installing $WASM_TOOLCHAIN with rust-src and wasm32-unknown-unknown (the release wasm's toolchain)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src \
+    --target wasm32-unknown-unknown \
+    || log "could not install $WASM_TOOLCHAIN: the release wasm will be built with the default toolchain"
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   log "installing trunk $TRUNK_VERSION (about 7 minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
