@@ -4,8 +4,9 @@
 // downloads and taken by the app. A German page's words come from its file, an English
 // page asks for none, config.json's `locale` can choose one, and a file that cannot be
 // loaded leaves a working page in English.
-import type { Page, Request } from '@playwright/test';
+import type { Page, Request, Route } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { signIn } from './actions-helpers';
 
 /** A language's catalogue file of either build. */
 const CATALOGUE = /\/(?:w\/)?(de|ar)-[0-9a-f]{16}\.txt$/;
@@ -87,6 +88,32 @@ test.describe('in German', () => {
 
 test.describe('in English', () => {
   test.use({ locale: 'en-US' });
+
+  test('picked German on Task Manager: the boot script starts the file once the tab\'s first page is in', async ({ page, sandbox }) => {
+    await signIn(page, sandbox, 'alison.ferguso');
+    await page.evaluate(() => localStorage.setItem('my-tasks.language', 'de'));
+    // The first page answers after 1 s and the wasm after 2 s, as on a slow link: the
+    // words must not share the link with the page the preview draws, and must not wait
+    // for the app either.
+    const hold = (ms: number) => (route: Route) =>
+      new Promise((resolve) => setTimeout(resolve, ms)).then(() => route.continue());
+    await page.route(/\/v2024\/work-items\?limit=250&offset=0&count=true$/, hold(1000));
+    await page.route(/\/my-tasks-[0-9a-f]{1,16}_bg\.wasm$/, hold(2000));
+    // Routed too, so that the file is asked for over the network, not from the cache.
+    await page.route(CATALOGUE, (route) => route.continue());
+    await page.goto('/tasks/pending');
+    await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+    const named = await namedCatalogues(page);
+    const timing = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ path: new URL(e.name).pathname + new URL(e.name).search, start: e.startTime, end: e.responseEnd })));
+    const files = timing.filter((e) => e.path === named.de);
+    expect(files.length).toBe(1);
+    const firstPage = timing.find((e) => e.path.endsWith('?limit=250&offset=0&count=true'))!;
+    const wasm = timing.find((e) => e.path.endsWith('_bg.wasm'))!;
+    expect(files[0].start).toBeGreaterThanOrEqual(firstPage.end);
+    expect(files[0].start).toBeLessThan(wasm.end);
+  });
 
   test('an English page asks for no catalogue file, though the build has them', async ({ page }) => {
     const asked = catalogueRequests(page);
