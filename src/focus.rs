@@ -2,6 +2,7 @@
 //! unique element ids, the first invalid control, and focus lost when its element went
 //! away. Imports nothing of the app.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -82,18 +83,30 @@ pub fn focus_element_when_lost(element: HtmlElement) {
     );
 }
 
+/// As [`focus_when_lost`], for a control that takes focus by itself, such as a dialog's
+/// button that was disabled while its request ran.
+pub fn refocus_when_lost(control: impl Fn() -> Option<HtmlElement> + 'static) {
+    when_lost(control, Vec::new());
+}
+
 /// Focuses the first of the elements `ids` that exists, at once; whether one did.
 pub fn focus_first_of(ids: &[&str]) -> bool {
+    let target = first_of(ids);
+    if let Some(target) = &target {
+        let _ = target.focus();
+    }
+    target.is_some()
+}
+
+/// The first of the elements `ids` that exists, made focusable from script.
+fn first_of(ids: &[&str]) -> Option<HtmlElement> {
     let document = leptos::prelude::document();
     let target = ids
         .iter()
         .find_map(|id| document.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    if let Some(target) = &target {
-        focusable_from_script(target);
-        let _ = target.focus();
-    }
-    target.is_some()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok())?;
+    focusable_from_script(&target);
+    Some(target)
 }
 
 /// Headings and panels: made focusable from script only, not by Tab.
@@ -138,23 +151,64 @@ pub fn focus_is_lost() -> bool {
 }
 
 /// Focuses what `first` gives, else the first of the elements `ids`, once the page has
-/// re-rendered (tried three times), and only while focus is lost.
+/// re-rendered: tried three times over the next 1.2 s, each time only while focus is lost.
+/// The tries end once focus is found on another element than theirs: the person, or a
+/// dialog, has moved it on, and a later moment of lost focus (that dialog's button
+/// disabled while its request runs) is not theirs to fill. Nor do they ever move focus out
+/// of an open modal dialog.
 fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'static str>) {
-    let first = Rc::new(first);
+    let tries = Rc::new(Tries {
+        first: Box::new(first),
+        ids,
+        placed: RefCell::new(None),
+        over: Cell::new(false),
+    });
     for delay in [50, 400, 1200] {
-        let (first, ids) = (first.clone(), ids.clone());
-        leptos::prelude::set_timeout(
-            move || {
-                if !focus_is_lost() {
-                    return;
-                }
-                if let Some(target) = first() {
-                    let _ = target.focus();
-                    return;
-                }
-                focus_first_of(&ids);
-            },
-            Duration::from_millis(delay),
-        );
+        let tries = tries.clone();
+        leptos::prelude::set_timeout(move || tries.run(), Duration::from_millis(delay));
     }
+}
+
+/// The tries of one [`when_lost`].
+struct Tries {
+    first: Box<dyn Fn() -> Option<HtmlElement>>,
+    ids: Vec<&'static str>,
+    /// The element a try focused, if any.
+    placed: RefCell<Option<HtmlElement>>,
+    /// Set once focus was found elsewhere.
+    over: Cell<bool>,
+}
+
+impl Tries {
+    fn run(&self) {
+        if self.over.get() {
+            return;
+        }
+        if !focus_is_lost() {
+            // On their element, a re-render may still take it away: keep watching.
+            let ours = active_element().is_some_and(|active| {
+                self.placed.borrow().as_ref() == Some(&active)
+                    || (self.first)().as_ref() == Some(&active)
+                    || self.ids.contains(&active.id().as_str())
+            });
+            self.over.set(!ours);
+            return;
+        }
+        let target = (self.first)()
+            .or_else(|| first_of(&self.ids))
+            .filter(|target| !behind_open_modal(target));
+        if let Some(target) = target {
+            let _ = target.focus();
+            *self.placed.borrow_mut() = Some(target);
+        }
+    }
+}
+
+/// Whether a modal dialog is open and `element` is outside it.
+fn behind_open_modal(element: &HtmlElement) -> bool {
+    leptos::prelude::document()
+        .query_selector("[aria-modal='true']")
+        .ok()
+        .flatten()
+        .is_some_and(|modal| !modal.contains(Some(element)))
 }

@@ -7,6 +7,7 @@ use super::bulk_bar::forward_title;
 use super::forward::ForwardDialog;
 use super::modal::Modal;
 use crate::api::Client;
+use crate::focus::refocus_when_lost;
 use crate::hooks::identity_search::people_search;
 use crate::hooks::triage::{Dialog, Triage};
 use crate::logic::bulk::{BulkRun, Outcome, Plan};
@@ -142,7 +143,7 @@ fn RunDialog(
     Effect::new(move |was: Option<bool>| {
         let now = finished();
         if now && was == Some(false) {
-            refocus_when_lost(close_button);
+            refocus_when_lost(move || close_button.try_get_untracked().flatten().map(Into::into));
         }
         now
     });
@@ -171,24 +172,6 @@ fn RunDialog(
                     node_ref=close_button on:click=cancel_or_close>{button_label}</button>
             </div>
         </Modal>
-    }
-}
-
-/// Focuses `button` over the next second whenever focus has fallen to the body.
-fn refocus_when_lost(button: NodeRef<leptos::html::Button>) {
-    for delay in [50, 400, 1200] {
-        set_timeout(
-            move || {
-                let document = document();
-                let lost = document
-                    .active_element()
-                    .is_none_or(|el| Some(el) == document.body().map(Into::into));
-                if let (true, Some(button)) = (lost, button.get_untracked()) {
-                    let _ = button.focus();
-                }
-            },
-            std::time::Duration::from_millis(delay),
-        );
     }
 }
 

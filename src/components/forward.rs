@@ -2,7 +2,7 @@
 
 use super::identity_picker::IdentityPicker;
 use super::modal::Modal;
-use crate::focus::{focus_first_invalid, focus_is_lost};
+use crate::focus::{focus_first_invalid, refocus_when_lost};
 use crate::hooks::identity_search::IdentitySearch;
 use crate::logic::forward::{validate_forward, ForwardChoice, ForwardErrors};
 use crate::t;
@@ -62,13 +62,7 @@ pub fn ForwardDialog(
     Effect::new(move |was: Option<bool>| {
         let now = pending.get();
         if was == Some(true) && !now {
-            request_animation_frame(move || {
-                if let (true, Some(button)) =
-                    (focus_is_lost(), submit.try_get_untracked().flatten())
-                {
-                    let _ = button.focus();
-                }
-            });
+            refocus_when_lost(move || submit.try_get_untracked().flatten().map(Into::into));
         }
         now
     });

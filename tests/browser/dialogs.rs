@@ -1,5 +1,6 @@
 //! Component tests of the action dialogs in headless Chromium: the modal's focus handling,
-//! the confirm dialog's count and double-click guard, and the Forward dialog.
+//! the confirm dialog's count and double-click guard, the Forward dialog, and focus put
+//! back once lost (never behind an open dialog).
 
 use crate::support::*;
 use leptos::prelude::*;
@@ -9,7 +10,9 @@ use my_tasks::components::modal::Modal;
 use my_tasks::hooks::identity_search::IdentitySearch;
 use my_tasks::logic::forward::ForwardChoice;
 use my_tasks::logic::messages::Decision;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
 use wire::PublicIdentity;
 
 /// A page with an "Open" button and the modal it opens.
@@ -252,4 +255,74 @@ async fn escape_in_an_open_list_closes_the_list_not_the_dialog() {
     assert!(!closed.get_untracked());
     press(&input, "Escape", false);
     assert!(closed.get_untracked(), "a second Escape closes the dialog");
+}
+
+/// A page's heading (`heading_id`) and a button and, when `with_dialog`, an open modal
+/// dialog with a button, in a fresh container; focus on the body, and no other test's
+/// dialog left open.
+fn heading_and_dialog(heading_id: &'static str, with_dialog: bool) -> HtmlElement {
+    for old in find_all(
+        &document().document_element().unwrap(),
+        "[aria-modal='true']",
+    ) {
+        old.remove();
+    }
+    if let Some(active) = focused().and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        active.blur().unwrap();
+    }
+    mount(move || {
+        view! {
+            <h1 id=heading_id>"An item"</h1>
+            <button class="other">"Approve"</button>
+            <Show when=move || with_dialog>
+                <div role="dialog" aria-modal="true"><button class="send">"Send"</button></div>
+            </Show>
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn focus_put_back_on_a_heading_stays_there_when_a_re_render_takes_it_away() {
+    let page = heading_and_dialog("mt-test-heading-kept", false);
+    my_tasks::focus::focus_when_lost(vec!["mt-test-heading-kept"]);
+    sleep(150).await;
+    assert_eq!(focused().unwrap().id(), "mt-test-heading-kept");
+    // Lost again (its page re-drawn): the next try puts it back.
+    find(&page, "h1").blur().unwrap();
+    sleep(400).await;
+    assert_eq!(focused().unwrap().id(), "mt-test-heading-kept");
+    page.remove();
+}
+
+#[wasm_bindgen_test]
+async fn focus_lost_inside_an_open_dialog_never_goes_to_the_page_behind_it() {
+    let page = heading_and_dialog("mt-test-heading-behind", true);
+    my_tasks::focus::focus_when_lost(vec!["mt-test-heading-behind"]);
+    sleep(1300).await;
+    assert_ne!(
+        focused().map(|el| el.id()).as_deref(),
+        Some("mt-test-heading-behind"),
+        "the heading behind the dialog took focus"
+    );
+    page.remove();
+}
+
+#[wasm_bindgen_test]
+async fn once_focus_moved_on_a_later_moment_of_lost_focus_is_not_filled_from_before() {
+    // The detail page puts focus on its heading as it opens; the person moves on to a
+    // button, which is then disabled while its request runs (focus falls to the body).
+    let page = heading_and_dialog("mt-test-heading-moved-on", false);
+    my_tasks::focus::focus_when_lost(vec!["mt-test-heading-moved-on"]);
+    sleep(150).await;
+    let other = find(&page, "button.other");
+    other.focus().unwrap();
+    sleep(400).await;
+    other.blur().unwrap();
+    sleep(800).await;
+    assert_ne!(
+        focused().map(|el| el.id()).as_deref(),
+        Some("mt-test-heading-moved-on"),
+        "a try from when the page opened took focus"
+    );
+    page.remove();
 }
