@@ -10,6 +10,15 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
+/// Scrolls the row holding `checkbox` (not only the checkbox) into view.
+fn reveal(checkbox: &web_sys::HtmlInputElement) {
+    let row = checkbox.closest("tr, li").ok().flatten();
+    match row {
+        Some(row) => crate::platform::scroll_into_view(&row),
+        None => crate::platform::scroll_into_view(checkbox),
+    }
+}
+
 /// Whether the row showing the item `id` is the current row (reactive); always false
 /// without a triage.
 pub fn is_current(id: Signal<Option<String>>) -> Signal<bool> {
@@ -26,7 +35,9 @@ pub fn is_current(id: Signal<Option<String>>) -> Signal<bool> {
 /// "Select NAME": checked while the row's item is selected; Shift+click selects (or
 /// unselects) the range from the last clicked row, in the order the rows are shown. When
 /// the keyboard makes the row current, its checkbox scrolls the row into view, so the
-/// keyboard never moves off screen (a sort that brings the current item here does not).
+/// keyboard never moves off screen; so does the checkbox of a current row drawn later,
+/// until its row has been in view once (a sort that brings the current item here does not,
+/// nor does the person scrolling a long table back to the current row).
 #[component]
 pub fn RowSelect(
     /// The work item's id.
@@ -45,11 +56,25 @@ pub fn RowSelect(
         let now = triage.current.get();
         let el = input.get();
         let mine = id.with_untracked(|id| now.as_deref() == Some(id.as_str()));
-        let moved = was.is_none_or(|(before, drawn)| before != now || !drawn);
-        if let (true, true, Some(el)) = (mine, moved, &el) {
-            // The whole row, not only its checkbox.
-            let row = el.closest("tr, li").ok().flatten();
-            crate::platform::scroll_into_view(row.as_ref().unwrap_or(el));
+        let moved = was.as_ref().is_some_and(|(before, _)| *before != now);
+        let drawn = was.as_ref().is_none_or(|(_, drawn)| !drawn);
+        if let (true, Some(el)) = (mine, &el) {
+            if moved {
+                reveal(el);
+                id.with_untracked(|id| triage.take_reveal(id));
+            } else if drawn && id.with_untracked(|id| triage.reveal_pending(id)) {
+                // Drawn now, in the page once the list is put together: until then the
+                // current row stays to be brought into view by whichever of its checkboxes
+                // is in the page by then.
+                let el = el.clone();
+                request_animation_frame(move || {
+                    // The row may have gone (and its signals with it) by then.
+                    let take = || id.try_with_untracked(|id| triage.take_reveal(id));
+                    if el.is_connected() && take() == Some(true) {
+                        reveal(&el);
+                    }
+                });
+            }
         }
         (now, el.is_some())
     });

@@ -55,6 +55,9 @@ pub struct Triage {
     /// A current row to take up again once the list shows its rows (the list was left for
     /// an item and is shown again).
     resume: StoredValue<Option<CurrentRow>>,
+    /// The current row, from when it was made current until its row has been brought into
+    /// view. A row drawn again later (the person scrolled the table back to it) is not.
+    reveal: StoredValue<Option<String>>,
     /// The open dialog.
     pub dialog: RwSignal<Dialog>,
     /// The bulk action's run.
@@ -69,6 +72,7 @@ pub fn provide_triage() -> Triage {
         selection: RwSignal::new(Selection::default()),
         current: RwSignal::new(None),
         resume: StoredValue::new(None),
+        reveal: StoredValue::new(None),
         dialog: RwSignal::new(Dialog::Closed),
         bulk: use_bulk_run(),
     };
@@ -90,7 +94,7 @@ pub fn provide_triage() -> Triage {
             let at = (was_at.flatten())
                 .zip(ids.len().checked_sub(1))
                 .map(|(at, last)| at.min(last));
-            triage.current.set(at.and_then(|at| ids.get(at).cloned()));
+            triage.set_current(at.and_then(|at| ids.get(at).cloned()));
             at
         })
     });
@@ -124,7 +128,7 @@ impl Triage {
             self.visible.set(ids);
         }
         if resumed.is_some() {
-            self.current.set(resumed);
+            self.set_current(resumed);
         }
     }
 
@@ -164,7 +168,7 @@ impl Triage {
     pub fn click(&self, id: &str, shift: bool) {
         let ids = self.visible_ids();
         self.selection.update(|s| s.click(id, shift, &ids));
-        self.current.set(Some(id.to_owned()));
+        self.set_current(Some(id.to_owned()));
     }
 
     /// "Select all N matching".
@@ -189,8 +193,27 @@ impl Triage {
         let at = self
             .current
             .with_untracked(|c| c.as_ref().and_then(|c| ids.iter().position(|id| id == c)));
-        self.current
-            .set(step(at, by, ids.len()).and_then(|i| ids.get(i).cloned()));
+        self.set_current(step(at, by, ids.len()).and_then(|i| ids.get(i).cloned()));
+    }
+
+    /// Makes `id` the current row, to be brought into view.
+    fn set_current(&self, id: Option<String>) {
+        self.reveal.set_value(id.clone());
+        self.current.set(id);
+    }
+
+    /// Whether the current row `id` is still to be brought into view.
+    pub fn reveal_pending(&self, id: &str) -> bool {
+        self.reveal
+            .try_with_value(|r| r.as_deref() == Some(id))
+            .unwrap_or(false)
+    }
+
+    /// Whether the current row `id` is still to be brought into view; from now on it is not.
+    pub fn take_reveal(&self, id: &str) -> bool {
+        self.reveal
+            .try_update_value(|r| r.take_if(|r| r == id).is_some())
+            .unwrap_or(false)
     }
 
     /// x: selects or unselects the current row.
