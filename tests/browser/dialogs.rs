@@ -281,6 +281,11 @@ fn heading_and_dialog(heading_id: &'static str, with_dialog: bool) -> HtmlElemen
     })
 }
 
+/// Fails with `why` when the element `id` has focus.
+fn assert_not_focused(id: &str, why: &str) {
+    assert_ne!(focused().map(|el| el.id()).as_deref(), Some(id), "{why}");
+}
+
 #[wasm_bindgen_test]
 async fn focus_put_back_on_a_heading_stays_there_when_a_re_render_takes_it_away() {
     let page = heading_and_dialog("mt-test-heading-kept", false);
@@ -299,10 +304,9 @@ async fn focus_lost_inside_an_open_dialog_never_goes_to_the_page_behind_it() {
     let page = heading_and_dialog("mt-test-heading-behind", true);
     my_tasks::focus::focus_when_lost(vec!["mt-test-heading-behind"]);
     sleep(1300).await;
-    assert_ne!(
-        focused().map(|el| el.id()).as_deref(),
-        Some("mt-test-heading-behind"),
-        "the heading behind the dialog took focus"
+    assert_not_focused(
+        "mt-test-heading-behind",
+        "the heading behind the dialog took focus",
     );
     page.remove();
 }
@@ -319,10 +323,9 @@ async fn once_focus_moved_on_a_later_moment_of_lost_focus_is_not_filled_from_bef
     sleep(400).await;
     other.blur().unwrap();
     sleep(800).await;
-    assert_ne!(
-        focused().map(|el| el.id()).as_deref(),
-        Some("mt-test-heading-moved-on"),
-        "a try from when the page opened took focus"
+    assert_not_focused(
+        "mt-test-heading-moved-on",
+        "a try from when the page opened took focus",
     );
     page.remove();
 }
