@@ -57,12 +57,12 @@ pub fn RowSelect(
         let el = input.get();
         let mine = id.with_untracked(|id| now.as_deref() == Some(id.as_str()));
         let moved = was.as_ref().is_some_and(|(before, _)| *before != now);
-        let drawn = was.as_ref().is_none_or(|(_, drawn)| !drawn);
+        let newly_drawn = was.as_ref().is_none_or(|(_, drawn)| !drawn);
         if let (true, Some(el)) = (mine, &el) {
             if moved {
                 reveal(el);
                 id.with_untracked(|id| triage.take_reveal(id));
-            } else if drawn && id.with_untracked(|id| triage.reveal_pending(id)) {
+            } else if newly_drawn && id.with_untracked(|id| triage.reveal_pending(id)) {
                 // Drawn now, in the page once the list is put together: until then the
                 // current row stays to be brought into view by whichever of its checkboxes
                 // is in the page by then.

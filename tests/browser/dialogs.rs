@@ -275,7 +275,7 @@ fn heading_and_dialog(heading_id: &'static str, with_dialog: bool) -> HtmlElemen
             <h1 id=heading_id>"An item"</h1>
             <button class="other">"Approve"</button>
             <Show when=move || with_dialog>
-                <div role="dialog" aria-modal="true"><button class="send">"Send"</button></div>
+                <div role="dialog" aria-modal="true"><button>"Send"</button></div>
             </Show>
         }
     })
