@@ -6,6 +6,7 @@
 //! layer around an [`AppState`].
 
 pub mod auth;
+pub mod clock;
 pub mod collection;
 pub mod config;
 pub mod db;
@@ -55,8 +56,8 @@ pub fn build_router(state: AppState) -> Router {
     // The API's policies, around each path family's routes.
     let api = |router: Router<AppState>| {
         router
-            .fallback(routes::not_found)
-            .method_not_allowed_fallback(middleware::method_not_allowed)
+            .fallback(routes::api_not_found)
+            .method_not_allowed_fallback(middleware::api_method_not_allowed)
             .layer(axum::middleware::from_fn_with_state(
                 state.clone(),
                 middleware::rate_limit,

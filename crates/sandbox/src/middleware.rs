@@ -5,6 +5,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -53,7 +54,13 @@ pub async fn timeout(State(state): State<AppState>, request: Request, next: Next
     }
 }
 
-/// The method fallback of the API routers: a 405 in the spec's error shape.
+/// The method fallback of the OAuth routers: a 405 in the spec's error shape.
 pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// The method fallback of the API routers: a 405, once the caller is known. As ISC's
+/// gateway does, a call without a valid token is answered 401 whatever it asks for.
+pub async fn api_method_not_allowed(_: Caller) -> ApiError {
     ApiError::MethodNotAllowed
 }

@@ -199,13 +199,18 @@ pub struct WorkItemForward {
     pub target_owner_id: String,
     /// Comment for the new owner.
     pub comment: String,
-    /// Whether to notify the new owner; the spec's default is true.
-    #[serde(default = "default_true")]
+    /// Whether to notify the new owner; the spec's default is true, also for `null`.
+    #[serde(default = "default_true", deserialize_with = "true_unless_false")]
     pub send_notifications: bool,
 }
 
 fn default_true() -> bool {
     true
+}
+
+/// A boolean whose `null` means the default, true.
+fn true_unless_false<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(true))
 }
 
 /// The body of submit-account-selection: field values keyed on the form field's name.
@@ -434,6 +439,16 @@ mod tests {
         let forward: WorkItemForward =
             serde_json::from_value(json!({"targetOwnerId": "x", "comment": "c"})).unwrap();
         assert!(forward.send_notifications);
+        let forward: WorkItemForward = serde_json::from_value(
+            json!({"targetOwnerId": "x", "comment": "c", "sendNotifications": null}),
+        )
+        .unwrap();
+        assert!(forward.send_notifications);
+        let forward: WorkItemForward = serde_json::from_value(
+            json!({"targetOwnerId": "x", "comment": "c", "sendNotifications": false}),
+        )
+        .unwrap();
+        assert!(!forward.send_notifications);
     }
 
     #[test]

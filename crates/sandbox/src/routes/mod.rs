@@ -6,14 +6,23 @@ pub mod static_files;
 pub mod test_controls;
 pub mod work_items;
 
+use axum::extract::OriginalUri;
 use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 
-/// The fallback of the API prefixes: a 404 in ISC's shape.
-pub async fn not_found(uri: axum::http::Uri) -> ApiError {
+/// The fallback of the OAuth and sandbox prefixes (and of every other path when no app is
+/// served): a 404 in ISC's shape, naming the whole path asked for.
+pub async fn not_found(OriginalUri(uri): OriginalUri) -> ApiError {
     ApiError::NotFound(format!("No resource at '{}'.", uri.path()))
+}
+
+/// The fallback of the API prefixes: a 404, once the caller is known. As ISC's gateway
+/// does, a call without a valid token is answered 401 whatever path it names.
+pub async fn api_not_found(_: Caller, uri: OriginalUri) -> ApiError {
+    not_found(uri).await
 }
 
 /// A JSON answer that carries `X-Total-Count` when a total was asked for.

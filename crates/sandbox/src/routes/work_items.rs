@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use bytes::Bytes;
-use chrono::Utc;
 use wire::{AccountSelection, WorkItem, WorkItemForward, WorkItemsCount, WorkItemsSummary};
 
 use crate::auth::{Caller, MayActOnItem};
@@ -287,7 +286,7 @@ async fn act(
     id: String,
     action: Action,
 ) -> Result<StoredItem, ApiError> {
-    let now = Utc::now();
+    let now = crate::clock::now();
     let (item, json) = state
         .db()
         .write_items(move |c| {

@@ -4,7 +4,6 @@
 
 pub mod work_items;
 
-use chrono::Utc;
 use rusqlite::{Connection, TransactionBehavior};
 use wire::PublicIdentityAttribute;
 
@@ -83,7 +82,7 @@ pub fn demo_identities() -> Vec<Identity> {
 /// were new.
 pub fn load_demo(conn: &mut Connection) -> Result<usize, ApiError> {
     let people = demo_identities();
-    let items = work_items::demo_work_items(&people, Utc::now());
+    let items = work_items::demo_work_items(&people, crate::clock::now());
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for person in &people {
         identities::insert_if_absent(&tx, person)?;
@@ -97,7 +96,7 @@ pub fn load_demo(conn: &mut Connection) -> Result<usize, ApiError> {
 /// transaction (idempotent: the same `n` twice adds nothing the second time).
 pub fn load_extra(conn: &mut Connection, n: u32) -> Result<usize, ApiError> {
     let people = demo_identities();
-    let now = Utc::now();
+    let now = crate::clock::now();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let indexes: Vec<u32> = (0..n).collect();
     let batches = indexes.chunks(5000).map(|chunk| {

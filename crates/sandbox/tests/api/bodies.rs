@@ -95,11 +95,25 @@ async fn complete_refuses_a_body_that_is_no_comment() {
 async fn an_unknown_api_path_is_a_json_404() {
     let app = spawn_app().await;
     let token = app.token(Who::Owner).await;
-    error_body(
+    let body = error_body(
         app.get("/v2024/nothing-here", &token).await,
         StatusCode::NOT_FOUND,
     )
     .await;
+    // The whole path asked for, not the part after the prefix.
+    assert_eq!(
+        body.message(),
+        Some("No resource at '/v2024/nothing-here'.")
+    );
+    let body = error_body(
+        app.get("/work-items/v1/a/b/c", &token).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(
+        body.message(),
+        Some("No resource at '/work-items/v1/a/b/c'.")
+    );
     error_body(
         app.get("/oauth/nothing", &token).await,
         StatusCode::NOT_FOUND,
@@ -119,6 +133,25 @@ async fn a_wrong_method_on_a_known_path_is_a_405_in_the_error_shape() {
         .unwrap();
     let body = error_body(response, StatusCode::METHOD_NOT_ALLOWED).await;
     assert!(body.message().unwrap().contains("method"));
+    // Without a valid token, an API path is a 401 whatever the method or path, as ISC's
+    // gateway answers (both were once a 405 and a 404).
+    for (method, path) in [
+        (reqwest::Method::DELETE, "/v2024/work-items/count"),
+        (reqwest::Method::POST, "/v2024/nothing-here"),
+        (reqwest::Method::GET, "/work-items/v1/a/b/c"),
+    ] {
+        let response = reqwest::Client::new()
+            .request(method, app.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert!(body["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("JWT validation failed"));
+    }
     let response = reqwest::Client::new()
         .put(app.url("/oauth/token"))
         .send()

@@ -117,6 +117,85 @@ async fn a_wrong_secret_is_invalid_client_and_a_bad_grant_is_refused() {
     oauth_error(missing, StatusCode::BAD_REQUEST, "invalid_request").await;
 }
 
+/// RFC 6749: a parameter is sent once, and a client authenticates one way. Each of these
+/// once gave the body's (last) client a token: here, the admin's.
+#[tokio::test]
+async fn a_parameter_sent_twice_or_a_client_authenticating_twice_is_refused() {
+    let app = spawn_app().await;
+    let (owner, owner_secret, _) = app.client_of(Who::Owner);
+    let (admin, admin_secret, _) = app.client_of(Who::Admin);
+    let grant = ("grant_type", "client_credentials");
+    let twice = app
+        .token_request(&[
+            grant,
+            ("client_id", &owner),
+            ("client_secret", &owner_secret),
+            ("client_id", &admin),
+            ("client_secret", &admin_secret),
+        ])
+        .await;
+    let said = oauth_error(twice, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(
+        said.contains("'client_id' is sent more than once"),
+        "{said}"
+    );
+    let query_and_body = app
+        .client
+        .post(app.url("/oauth/token"))
+        .query(&[("client_id", &owner), ("client_secret", &owner_secret)])
+        .form(&[
+            grant,
+            ("client_id", &admin),
+            ("client_secret", &admin_secret),
+        ])
+        .send()
+        .await
+        .unwrap();
+    oauth_error(query_and_body, StatusCode::BAD_REQUEST, "invalid_request").await;
+    let basic_and_secret = app
+        .client
+        .post(app.url("/oauth/token"))
+        .basic_auth(&owner, Some(&owner_secret))
+        .form(&[
+            grant,
+            ("client_id", &admin),
+            ("client_secret", &admin_secret),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let said = oauth_error(basic_and_secret, StatusCode::BAD_REQUEST, "invalid_request").await;
+    assert!(said.contains("authenticates twice"), "{said}");
+    let basic_and_other_id = app
+        .client
+        .post(app.url("/oauth/token"))
+        .basic_auth(&owner, Some(&owner_secret))
+        .form(&[grant, ("client_id", &admin)])
+        .send()
+        .await
+        .unwrap();
+    oauth_error(
+        basic_and_other_id,
+        StatusCode::BAD_REQUEST,
+        "invalid_request",
+    )
+    .await;
+    // Basic credentials, with or without the same client named in the body, still work.
+    for body in [vec![grant], vec![grant, ("client_id", owner.as_str())]] {
+        let response = app
+            .client
+            .post(app.url("/oauth/token"))
+            .basic_auth(&owner, Some(&owner_secret))
+            .form(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let token: TokenResponse = response.json().await.unwrap();
+        works(&app, &token, Who::Owner).await;
+    }
+}
+
 #[tokio::test]
 async fn the_sign_in_page_lists_everyone_and_escapes_names() {
     let app = spawn_app().await;

@@ -103,6 +103,44 @@ async fn mark_complete_finishes_a_pending_item_once() {
     assert!(body.message().unwrap().contains("only Pending"));
 }
 
+/// Every time in `body` (a JSON text): each string that starts like an RFC 3339 date.
+fn times_in(body: &str) -> Vec<&str> {
+    body.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            let b = s.as_bytes();
+            b.len() > 19 && b[4] == b'-' && b[10] == b'T' && b[..4].iter().all(u8::is_ascii_digit)
+        })
+        .collect()
+}
+
+/// ISC writes times with milliseconds (`2017-07-11T18:45:37.098Z`); more decimals break
+/// some clients (Python 3.10's `fromisoformat`). They were once nanoseconds.
+#[tokio::test]
+async fn times_are_written_to_the_millisecond() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let id = app.fred_github_item().await.id.unwrap();
+    app.item_of(Op::Complete(&id, Body::Absent), &token).await;
+    let mut seen = 0;
+    for path in [
+        "/v2024/work-items?limit=250".to_owned(),
+        "/v2024/work-items/completed?limit=250".to_owned(),
+        format!("/v2024/work-items/{id}"),
+    ] {
+        let response = app.get(&path, &token).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body = response.text().await.unwrap();
+        for time in times_in(&body) {
+            let fraction = time[19..].trim_end_matches('Z');
+            assert!(time.ends_with('Z') && fraction.len() <= 4, "{path}: {time}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "only {seen} times");
+}
+
 #[tokio::test]
 async fn mark_complete_is_refused_while_approval_items_are_pending() {
     let app = spawn_app().await;
@@ -193,7 +231,8 @@ async fn forward_moves_the_item_to_the_target_and_answers_200_with_an_empty_body
     let owner = app.token(Who::Owner).await;
     let id = app.fred_github_item().await.id.unwrap();
     let fred = app.id_of(Who::Other);
-    let body = json!({"targetOwnerId": fred, "comment": "Yours, Fred"});
+    // `null` is the default, as for a Jackson `Boolean` left out.
+    let body = json!({"targetOwnerId": fred, "comment": "Yours, Fred", "sendNotifications": null});
     let response = app.send(Op::Forward(&id, Body::Json(body)), &owner).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.bytes().await.unwrap().is_empty());
@@ -230,6 +269,8 @@ async fn forward_refuses_a_missing_header_comment_unknown_target_or_the_current_
             "already belongs",
         ),
         (json!({"comment": "x"}), "targetOwnerId"),
+        // The fields in order, as serde's derived structs would take them.
+        (json!([fred, "x", true]), "expected a JSON object"),
     ] {
         let message = error_body(
             app.forward(&id, &owner, &body).await,

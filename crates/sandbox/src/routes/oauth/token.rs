@@ -26,44 +26,64 @@ use crate::tokens::{now_secs, SCOPES};
 /// The decoded parameters of a token request.
 type Params = HashMap<String, String>;
 
-/// The parameters of a token request, from the query string, Basic credentials and the
-/// body (the body wins).
+/// The parameters of a token request, from the query string, the body and Basic
+/// credentials. As RFC 6749 says (sections 3.2 and 2.3), a parameter may be sent only once,
+/// in whichever of the query string and the body, and a client authenticates one way:
+/// Basic credentials with a `client_secret` parameter, or naming another client in
+/// `client_id`, is an `invalid_request`.
 async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiError> {
-    let mut params = Params::new();
-    if let Some(query) = request.uri().query() {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
-            .map_err(|e| ApiError::oauth_request(format!("malformed query string: {e}")))?;
-        for (k, v) in pairs {
-            params.entry(k).or_insert(v);
-        }
-    }
-    if let Some((id, secret)) = basic_credentials(request.headers()) {
-        params.entry("client_id".into()).or_insert(id);
-        params.entry("client_secret".into()).or_insert(secret);
-    }
+    let mut pairs: Vec<(String, String)> = match request.uri().query() {
+        Some(query) => serde_urlencoded::from_str(query)
+            .map_err(|e| ApiError::oauth_request(format!("malformed query string: {e}")))?,
+        None => Vec::new(),
+    };
+    let basic = basic_credentials(request.headers());
     let mime = request
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .map(|v| v.trim().to_ascii_lowercase());
-    let body_params = match mime.as_deref() {
-        Some("multipart/form-data") => multipart_params(state, request).await?,
+    match mime.as_deref() {
+        Some("multipart/form-data") => pairs.extend(multipart_params(state, request).await?),
         other => {
             let bytes = Bytes::from_request(request, state).await?;
             if bytes.is_empty() {
-                Vec::new()
+                // Everything is in the query string (or missing).
             } else if other == Some("application/x-www-form-urlencoded") {
-                serde_urlencoded::from_bytes(&bytes)
-                    .map_err(|e| ApiError::oauth_request(format!("malformed form body: {e}")))?
+                let body: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+                    .map_err(|e| ApiError::oauth_request(format!("malformed form body: {e}")))?;
+                pairs.extend(body);
             } else {
                 return Err(ApiError::oauth_request(
                     "send parameters as application/x-www-form-urlencoded, multipart/form-data or in the query string",
                 ));
             }
         }
-    };
-    params.extend(body_params);
+    }
+    let mut params = Params::new();
+    for (name, value) in pairs {
+        if params.contains_key(&name) {
+            return Err(ApiError::oauth_request(format!(
+                "parameter '{name}' is sent more than once"
+            )));
+        }
+        params.insert(name, value);
+    }
+    if let Some((id, secret)) = basic {
+        if params.contains_key("client_secret") {
+            return Err(ApiError::oauth_request(
+                "the client authenticates twice: with Basic credentials and with 'client_secret'",
+            ));
+        }
+        if params.get("client_id").is_some_and(|named| *named != id) {
+            return Err(ApiError::oauth_request(
+                "'client_id' names another client than the Basic credentials",
+            ));
+        }
+        params.insert("client_id".into(), id);
+        params.insert("client_secret".into(), secret);
+    }
     Ok(params)
 }
 
