@@ -73,6 +73,28 @@ test('forward with a comment; the new owner finds it', async ({ page, browser, s
   await ada.close();
 });
 
+test('after a forward the item is not read again; Back to its page says it is someone else\'s now', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const dialog = await forwardToAda(page);
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && new URL(r.url()).pathname === `/v2024/work-items/${item.id}`) reads.push(r.url());
+  });
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was forwarded to Ada Lovelace' })).toBeVisible();
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+  await expect(page.locator('a[href^="/items/"]').first()).toBeVisible();
+  // Once read again by the page it had left, to a 403.
+  expect(reads).toEqual([]);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Not your work item' })).toBeVisible();
+  await expect(page.locator('.mt-card')).toContainText(`The work item with the ID ${item.id} is someone else's now`);
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Go to your pending work items' })).toBeVisible();
+});
+
 test('a forward the server fails keeps the dialog open with the person and comment, and sending again works', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
@@ -93,6 +115,9 @@ test('a forward the server fails keeps the dialog open with the person and comme
 test('submit an account selection and see what was chosen', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
+  // Its form finishes it, as in the list: Mark Complete would be refused for the form.
+  await expect(page.getByRole('button', { name: 'Forward' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByText('is required.')).toBeVisible();
   const select = page.getByRole('combobox', { name: /account/ });
@@ -196,4 +221,7 @@ test('acting on an item another session forwarded away says it is no longer your
   await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'no longer yours' }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
+  // The page shows how it stands: someone else's, not an error with a Retry.
+  await expect(page.getByRole('heading', { level: 1, name: 'Not your work item' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 });

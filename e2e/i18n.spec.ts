@@ -246,6 +246,16 @@ test.describe('in Arabic, Latin names in the table', () => {
     expect(arabic.length).toBeGreaterThan(0);
     for (const c of latin) expect(c, c.text).toMatchObject({ direction: 'ltr', cutAtStart: false });
     for (const c of arabic) expect(c.direction, c.text).toBe('rtl');
+
+    // What is typed runs in its own direction, the field in the page's: Latin text in the
+    // search field starts at its left, its full stop at its end (it once sat on the left).
+    const search = page.getByRole('searchbox').first();
+    await search.fill('Ada.');
+    const typed = await search.evaluate((input) => ({
+      direction: getComputedStyle(input).direction,
+      bidi: getComputedStyle(input).unicodeBidi,
+    }));
+    expect(typed).toEqual({ direction: 'rtl', bidi: 'plaintext' });
   });
 });
 

@@ -86,7 +86,9 @@ impl ApiError {
             ApiError::Network(detail) => t!("api-network", detail = detail),
             ApiError::Decode(detail) => t!("api-decode", detail = detail),
             ApiError::RateLimited { retry_after, .. } => {
-                let text = text.unwrap_or_else(|| t!("api-rate-limited"));
+                // ISC's text (" Rate Limit Exceeded ") says no more than the status, in
+                // English only, without a full stop before "Try again": ours is said instead.
+                let text = t!("api-rate-limited");
                 match retry_after {
                     Some(seconds) => t!("api-try-again", message = &text, seconds = *seconds),
                     None => text,
@@ -172,7 +174,7 @@ mod tests {
                 },
             }
         );
-        assert_eq!(error.message(), "Rate Limit Exceeded Try again in 3 s.");
+        assert_eq!(error.message(), "Too many requests. Try again in 3 s.");
     }
 
     #[test]

@@ -14,9 +14,9 @@ use wire::WorkItem;
 /// How many people one search for a new owner shows.
 const SEARCH_LIMIT: u32 = 20;
 
-/// "Mark Complete" (confirmed) and "Forward" for a pending work item, the Forward dialog,
-/// and, after a refusal, what happened in plain words (with a link to the approval items
-/// when they are what blocks completion). Needs [`ItemActions`] in context.
+/// "Mark Complete" (confirmed; not for a form item, which its form finishes) and "Forward"
+/// for a pending work item, the Forward dialog, and, after a refusal, what happened in
+/// plain words (with a link to the approval items when they are what blocks completion). Needs [`ItemActions`] in context.
 #[component]
 pub fn ItemActionBar(
     /// The work item as the page shows it now.
@@ -41,14 +41,19 @@ pub fn ItemActionBar(
             </div>
         })
     };
+    // A form item is finished by submitting its form, as in the list's rows and the bulk
+    // actions; Mark Complete would be refused for its required fields.
+    let completable = item.form.is_none();
     view! {
         <div class="mt-actions" role="group" aria-label=t!("column-actions")>
             {notice}
             {item.is_pending().then(|| view! {
                 <div class="mt-actions__buttons">
-                    <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
-                        message=Signal::derive(move || question.clone()) pending=pending variant=ButtonVariant::Primary
-                        on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
+                    {completable.then(|| view! {
+                        <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
+                            message=Signal::derive(move || question.clone()) pending=pending variant=ButtonVariant::Primary
+                            on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
+                    })}
                     <button type="button" class="mt-button" aria-haspopup="dialog" disabled=pending
                         on:click=move |_| { actions.forward_error.set(None); actions.forwarding.set(true) }>
                         {t!("forward")}

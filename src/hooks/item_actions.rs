@@ -149,7 +149,11 @@ pub fn use_item_actions(
                     !kept
                 }
             };
-            if changed {
+            if changed && matches!(command, Command::Forward(_)) {
+                // The page has moved on: bumped once it has gone, its read of the item (now
+                // someone else's) does not load again, to a 403.
+                set_timeout(move || changes.bump(), std::time::Duration::ZERO);
+            } else if changed {
                 changes.bump();
             }
         }

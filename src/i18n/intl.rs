@@ -183,12 +183,25 @@ pub fn date_time(epoch_ms: f64) -> String {
     })
 }
 
-/// `then` relative to `now`: "3 days ago", "vor 3 Tagen", "in 2 hours", "now".
+/// `then` relative to `now`: "3 days ago", "vor 3 Tagen", "in 2 hours", "now". Days are
+/// counted on the calendar, in the browser's time zone, as Intl's "yesterday" and
+/// "vorgestern" read: 26 hours before 00:30 is two days ago, as the date beside it says.
 pub fn relative(then_ms: f64, now_ms: f64) -> String {
     let seconds = ((then_ms - now_ms) / 1000.0) as i64;
-    let (value, unit) =
-        largest_unit(seconds).map_or((0.0, "second"), |(v, u)| (v as f64, u.as_str()));
+    let (value, unit) = match largest_unit(seconds) {
+        Some((_, Unit::Day)) => ((local_day(then_ms) - local_day(now_ms)) as f64, "day"),
+        Some((value, unit)) => (value as f64, unit.as_str()),
+        None => (0.0, "second"),
+    };
     with(|f| f.relative.format(value, unit).into())
+}
+
+/// The calendar day of the time `ms` in the browser's time zone, as days since 1970-01-01.
+fn local_day(ms: f64) -> i64 {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    let midnight = js_sys::Date::utc(date.get_full_year().into(), date.get_month().into())
+        + f64::from(date.get_date() - 1) * 86_400_000.0;
+    (midnight / 86_400_000.0).round() as i64
 }
 
 /// How long since `then`, for a waiting time: "3 days", "5 Stunden"; `None` under a

@@ -36,23 +36,26 @@ fn Detail() -> impl IntoView {
     let changes = expect_context::<Changes>();
     let params = use_params::<ItemParams>();
     let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id.clone())));
-    // A 404 is an answer here, not a failure: the page says so and offers the way back.
+    // A 404 or 403 is an answer here, not a failure: the page says so and offers the way
+    // back (a 403 is an item forwarded away, opened again by Back or from a bookmark).
     let item = LocalResource::new(move || {
         changes.track();
         let (api, id) = (api.clone(), id.get());
         async move {
-            let Some(id) = id else { return Ok(None) };
+            let Some(id) = id else {
+                return Ok(Lookup::Missing);
+            };
             match work_items::get(&api, &id).await {
-                Ok(item) => Ok(Some(item)),
-                Err(ApiError::NotFound(_)) => Ok(None),
+                Ok(item) => Ok(Lookup::Found(Box::new(item))),
+                Err(ApiError::NotFound(_)) => Ok(Lookup::Missing),
+                Err(ApiError::Forbidden(_)) => Ok(Lookup::NotYours),
                 Err(other) => Err(other),
             }
         }
     });
-    let current = Signal::derive(move || {
-        item.get()
-            .and_then(|r| r.ok().flatten())
-            .and_then(|item| Target::of(&item))
+    let current = Signal::derive(move || match item.get() {
+        Some(Ok(Lookup::Found(item))) => Target::of(&item),
+        _ => None,
     });
     // Back to the list (tab and view) the item was opened from, else the Pending tab.
     let back = expect_context::<ListPlace>().href();
@@ -69,18 +72,42 @@ fn Detail() -> impl IntoView {
     use_back_shortcut(back.clone());
     view! {
         <p class="mt-back"><A href=back>{t!("back-to-task-manager")}</A></p>
-        {loaded(item, t!("loading-work-item"), move |found| match found {
-            Some(item) => view! { <WorkItemDetail item/> }.into_any(),
-            None => view! {
+        {loaded(item, t!("loading-work-item"), move |found| {
+            let (title, before, after) = match found {
+                Lookup::Found(item) => return view! { <WorkItemDetail item=*item/> }.into_any(),
+                // "There is no work item with the ID w1, or it is not yours to see."
+                Lookup::Missing => (
+                    t!("detail-not-found-title"),
+                    t!("detail-not-found-before"),
+                    t!("detail-not-found-after"),
+                ),
+                // "The work item with the ID w1 is someone else's now: …"
+                Lookup::NotYours => (
+                    t!("detail-not-yours-title"),
+                    t!("detail-not-yours-before"),
+                    format!(" {}", t!("detail-not-yours-after")),
+                ),
+            };
+            view! {
                 <section class="mt-card" aria-labelledby="missing-title">
-                    <h1 id="missing-title" class="mt-page-title">{t!("detail-not-found-title")}</h1>
-                    <p>{t!("detail-not-found-before")} " " <code>{id.get_untracked().unwrap_or_default()}</code>
-                       {t!("detail-not-found-after")}</p>
+                    <h1 id="missing-title" class="mt-page-title">{title}</h1>
+                    <p>{before} " " <code>{id.get_untracked().unwrap_or_default()}</code>
+                       {after}</p>
                     <p><A href=AppRoute::tab(Tab::Pending).href()>{t!("detail-go-to-pending")}</A></p>
                 </section>
-            }.into_any(),
+            }.into_any()
         })}
     }
+}
+
+/// What asking for the page's work item found.
+#[derive(Clone)]
+enum Lookup {
+    Found(Box<WorkItem>),
+    /// No such item (404), or no item named.
+    Missing,
+    /// Someone else's (403): forwarded away, or never the person's.
+    NotYours,
 }
 
 /// A label and value in a description list.

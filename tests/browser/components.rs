@@ -92,6 +92,31 @@ async fn a_relative_time_moves_on_with_the_clock_without_being_rendered_again() 
     );
 }
 
+/// Days are counted on the calendar: 26 hours before 00:30 was the day before yesterday
+/// (it once read "yesterday", beside the date two days back), and 26 hours before noon
+/// was yesterday.
+#[wasm_bindgen_test]
+async fn a_relative_day_is_counted_on_the_calendar() {
+    let hour = 3_600_000.0;
+    // Local times, in the browser's time zone, as the page shows them.
+    let just_after_midnight = js_sys::Date::new_with_year_month_day_hr_min(2026, 11, 5, 0, 30);
+    let noon = js_sys::Date::new_with_year_month_day_hr_min(2026, 11, 5, 12, 0);
+    for (now, expected) in [
+        (just_after_midnight.get_time(), "2 days ago"),
+        (noon.get_time(), "yesterday"),
+    ] {
+        let at = chrono::DateTime::<chrono::Utc>::from_timestamp_millis((now - 26.0 * hour) as i64)
+            .unwrap();
+        let (clock, _) = signal(now);
+        let root = mount(move || {
+            provide_context(Clock::driven_by(clock));
+            view! { <RelativeTime at/> }
+        });
+        let text = root.query_selector("time").unwrap().unwrap().text_content();
+        assert!(text.as_deref().unwrap().starts_with(expected), "{text:?}");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_rows_relative_time_moves_on_in_german_and_the_row_is_not_rendered_again() {
     let start = js_sys::Date::now();
