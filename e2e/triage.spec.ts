@@ -314,6 +314,77 @@ test('scrolling a long table back towards the current row leaves the table where
   await expect(last).toBeInViewport();
 });
 
+test('to Completed and back with a current row and a selection: the triage keys do nothing on Completed, and Pending carries on with both', async ({ page, sandbox }) => {
+  // Once the app stopped here ("unreachable"): Completed's keys used Pending's list, gone.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const { all, byAge, table, live, current } = await oldestFirst(page, sandbox);
+  const { rows } = pendingTable(page);
+  const count = page.locator('.mt-bulk__count');
+  await rows.nth(0).getByRole('checkbox').click();
+  await page.keyboard.press('j');
+  await expect(count).toHaveText('1 selected');
+  await expect(live).toHaveText(`${byAge[1].name}, 2 of ${all.length}`);
+
+  await page.getByRole('tab', { name: /Completed/ }).click();
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  for (const key of ['j', 'x', 'a', 'Enter']) await page.keyboard.press(key);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/tasks\/completed$/);
+
+  await page.getByRole('tab', { name: /Pending/ }).click();
+  await expect(table).toBeVisible();
+  await expect(count).toHaveText('1 selected');
+  await expect(rows.nth(0).getByRole('checkbox')).toBeChecked();
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${byAge[1].id}`);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(live).toHaveText(`${byAge[2].name}, 3 of ${all.length}`);
+  expect(errors).toEqual([]);
+});
+
+test('the rows selected are still selected on coming back from an item, by its link or by Back', async ({ page, sandbox }) => {
+  const { byAge, table } = await oldestFirst(page, sandbox);
+  const { rows } = pendingTable(page);
+  const count = page.locator('.mt-bulk__count');
+  await rows.nth(0).getByRole('checkbox').click();
+  await rows.nth(2).getByRole('checkbox').click();
+  await expect(count).toHaveText('2 selected');
+  for (const way of ['link', 'Back']) {
+    await table.locator(`a[href="/items/${byAge[1].id}"]`).click();
+    await expect(page.getByRole('heading', { level: 1, name: byAge[1].name! })).toBeVisible();
+    if (way === 'link') await page.getByRole('link', { name: /Back to Task Manager/ }).click();
+    else await page.goBack();
+    await expect(page, way).toHaveURL(/\/tasks\/pending\?sort=oldest$/);
+    await expect(count, way).toHaveText('2 selected');
+    for (const at of [0, 2]) await expect(rows.nth(at).getByRole('checkbox'), way).toBeChecked();
+    await expect(rows.nth(1).getByRole('checkbox'), way).not.toBeChecked();
+  }
+  // Another view of the tab is another list: nothing is taken up there.
+  await page.goto('/tasks/pending');
+  await expect(rows.first()).toBeVisible();
+  await expect(count).toHaveText('0 selected');
+});
+
+test('ticking the first row does not move the table, at any width from 900 px up', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  const { rows } = pendingTable(page);
+  await expect(rows.first()).toBeVisible();
+  const top = () => page.locator('.mt-table__scroll').evaluate((el) => el.getBoundingClientRect().top);
+  const box = rows.nth(0).getByRole('checkbox');
+  for (let width = 900; width <= 1600; width += 25) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(page.locator('.mt-bulk__count')).toHaveText('0 selected');
+    const before = await top();
+    await box.click();
+    await expect(page.locator('.mt-bulk__count')).toHaveText('1 selected');
+    // "Clear selection" appeared: once, it wrapped the bar to a second line at 1280 px.
+    expect(await top(), `${width} px`).toBe(before);
+    await box.click();
+  }
+});
+
 test('choosing the open tab keeps its view, and each tab comes back with the view it was left with', async ({ page, sandbox }) => {
   const { all, fred } = await withFred(sandbox);
   await signIn(page, sandbox, ALISON, '/tasks/pending?q=fred&sort=oldest');
@@ -855,6 +926,38 @@ test.describe('with 2,000 extra pending items', () => {
     await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
     await page.locator('.mt-table__scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
     await expect(table.locator(`tr[aria-rowindex="${total + 1}"]`)).toBeVisible();
+  });
+
+  test('a later page that fails stops loading with the server\'s message and tracking id; Retry loads the rest and keeps the selection and current row', async ({ page, sandbox }) => {
+    const total = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+    let failed = false;
+    await page.route(/\/v2024\/work-items\?.*offset=1000/, async (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ detailCode: '500.0 Internal Fault', trackingId: 'c0ffee00c0ffee00', messages: [{ locale: 'en-US', localeOrigin: 'DEFAULT', text: 'An internal fault occurred.' }] }),
+      });
+    });
+    await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+    const { rows } = pendingTable(page);
+    const stopped = page.locator('.mt-progress__error');
+    await expect(stopped).toContainText('An internal fault occurred.');
+    await expect(stopped).toContainText('Tracking ID: c0ffee00c0ffee00');
+    const count = page.locator('.mt-bulk__count');
+    for (const at of [0, 1, 2]) await rows.nth(at).getByRole('checkbox').click();
+    await page.keyboard.press('j');
+    await expect(count).toHaveText('3 selected');
+    const currentHref = await page.locator('tr.mt-table__row--current .mt-table__name a').getAttribute('href');
+
+    // Loading again starts from nothing: once, that cleared the selection and current row.
+    await stopped.getByRole('button', { name: 'Retry' }).click();
+    const thousands = (n: number) => n.toLocaleString('en-US');
+    await expect(page.getByRole('status').filter({ hasText: `${thousands(total)} work items` })).toBeVisible({ timeout: 30_000 });
+    await expect(count).toHaveText('3 selected');
+    for (const at of [0, 1, 2]) await expect(rows.nth(at).getByRole('checkbox')).toBeChecked();
+    await expect(page.locator('tr.mt-table__row--current .mt-table__name a')).toHaveAttribute('href', currentHref!);
   });
 });
 

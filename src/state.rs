@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::logic::selection::Selection;
 use crate::platform;
 use crate::routes::{AppRoute, Tab};
 
@@ -81,11 +82,20 @@ impl Default for Changes {
 pub struct ListPlace {
     /// The address of the list last shown.
     href: StoredValue<Option<String>>,
-    /// The current row when a list was left, and the address of that list.
-    current: StoredValue<Option<(String, CurrentRow)>>,
+    /// The address of the list last left for an item, and what it was left with.
+    left: StoredValue<Option<(String, Left)>>,
     /// The query of the view each tab was last shown with (Pending's, Completed's), so
     /// that a tab's link brings its view back.
     tab_views: StoredValue<[String; 2]>,
+}
+
+/// What a list was left with for an item, to find again on coming back to it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Left {
+    /// The keyboard's current row, if there was one.
+    pub row: Option<CurrentRow>,
+    /// The rows selected.
+    pub selection: Selection,
 }
 
 /// The keyboard's current row of a list: its item, and where it was among the rows shown
@@ -103,7 +113,7 @@ impl ListPlace {
     pub fn new() -> ListPlace {
         ListPlace {
             href: StoredValue::new(None),
-            current: StoredValue::new(None),
+            left: StoredValue::new(None),
             tab_views: StoredValue::new(Default::default()),
         }
     }
@@ -135,18 +145,18 @@ impl ListPlace {
             .unwrap_or_else(|| AppRoute::tab(Tab::Pending).href())
     }
 
-    /// The list last shown is being left with `row` current (or none).
-    pub fn leave(&self, row: Option<CurrentRow>) {
-        let kept = self.href.get_value().zip(row);
-        self.current.set_value(kept);
+    /// The list last shown is being left with `left` (a current row, a selection).
+    pub fn leave(&self, left: Left) {
+        let kept = (left != Left::default()).then_some(left);
+        self.left.set_value(self.href.get_value().zip(kept));
     }
 
-    /// The row to make current again on showing the list at `path` with the query
-    /// `search`: the one it was left with, if it is that list (another view of the tab is
-    /// another list, where that position means nothing).
-    pub fn resume(&self, path: &str, search: &str) -> Option<CurrentRow> {
-        let (href, row) = self.current.get_value()?;
-        (href == list_href(path, search)).then_some(row)
+    /// What to take up again on showing the list at `path` with the query `search`: what
+    /// it was left with, if it is that list (another view of the tab is another list,
+    /// where that position and selection mean nothing).
+    pub fn resume(&self, path: &str, search: &str) -> Option<Left> {
+        let (href, left) = self.left.get_value()?;
+        (href == list_href(path, search)).then_some(left)
     }
 }
 
@@ -181,21 +191,24 @@ mod tests {
     }
 
     #[test]
-    fn a_list_left_with_a_current_row_gives_it_back_to_that_list_only() {
+    fn a_list_left_with_a_current_row_and_a_selection_gives_them_back_to_that_list_only() {
         let place = ListPlace::new();
         assert_eq!(place.href(), "/tasks/pending");
         place.remember("/tasks/pending", "type=Approval");
         place.remember("/items/abc", "");
         assert_eq!(place.href(), "/tasks/pending?type=Approval");
-        place.leave(Some(row("abc", 7)));
-        assert_eq!(
-            place.resume("/tasks/pending", "type=Approval"),
-            Some(row("abc", 7))
-        );
+        let mut selection = Selection::default();
+        selection.select_all(&["abc".to_owned(), "def".to_owned()]);
+        let left = Left {
+            row: Some(row("abc", 7)),
+            selection,
+        };
+        place.leave(left.clone());
+        assert_eq!(place.resume("/tasks/pending", "type=Approval"), Some(left));
         assert_eq!(place.resume("/tasks/pending", ""), None);
         assert_eq!(place.resume("/tasks/completed", "type=Approval"), None);
-        // Left with no current row: nothing to take up again.
-        place.leave(None);
+        // Left with no current row and nothing selected: nothing to take up again.
+        place.leave(Left::default());
         assert_eq!(place.resume("/tasks/pending", "type=Approval"), None);
     }
 

@@ -240,7 +240,9 @@ pub fn LoadProgress(
     };
     let failed = move || {
         queue.progress.with(|p| match &p.state {
-            LoadState::Failed(error) if p.loaded > 0 => Some(error.message()),
+            LoadState::Failed(error) if p.loaded > 0 => {
+                Some((error.message(), error.tracking_id().map(str::to_owned)))
+            }
             _ => None,
         })
     };
@@ -251,10 +253,12 @@ pub fn LoadProgress(
                 let (loaded, total) = queue.progress.with(|p| (p.loaded, p.total.unwrap_or(0)));
                 view! { <progress class="mt-progress__bar" max=total.to_string() value=loaded.to_string() aria-hidden="true"></progress> }
             })}
-            {move || failed().map(|message| view! {
+            {move || failed().map(|(message, tracking)| view! {
                 <p class="mt-progress__error" role="alert">{message}" "
+                    {tracking.map(|id| view! {
+                        <span class="mt-error__tracking">{t!("error-tracking-id")} " " <code>{id}</code></span>" "
+                    })}
                     <button type="button" class="mt-button" on:click=move |_| queue.reload()>{t!("retry")}</button></p>
-
             })}
         </div>
     }

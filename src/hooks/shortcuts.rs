@@ -41,6 +41,10 @@ pub fn use_triage_shortcuts(triage: Triage) {
         if triage.bulk.run.with_untracked(Option::is_some) {
             return;
         }
+        // Without the Pending list (the Completed tab) only search and help have keys.
+        if !triage.is_shown() && !matches!(key, Shortcut::Search | Shortcut::Help) {
+            return;
+        }
         match key {
             Shortcut::Down => triage.move_by(1),
             Shortcut::Up => triage.move_by(-1),

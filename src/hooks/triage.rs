@@ -10,7 +10,7 @@ use crate::logic::bulk::{plan, BulkAction, Plan};
 use crate::logic::forward::ForwardChoice;
 use crate::logic::messages::Decision;
 use crate::logic::selection::{step, Selection};
-use crate::state::CurrentRow;
+use crate::state::{CurrentRow, Left};
 use leptos::prelude::*;
 use wire::WorkItem;
 
@@ -48,13 +48,16 @@ pub struct Triage {
     pub visible: RwSignal<Vec<String>>,
     /// The list's lookup of items by id.
     lookup: StoredValue<Option<Lookup>>,
+    /// Whether the list has every item in (not loading, or loading again after "Show" or
+    /// Retry): until then, a selected or current item that is not loaded yet is kept.
+    settled: RwSignal<bool>,
     /// The selected rows.
     pub selection: RwSignal<Selection>,
     /// The id of the current row the keyboard moves, if any.
     pub current: RwSignal<Option<String>>,
-    /// A current row to take up again once the list shows its rows (the list was left for
-    /// an item and is shown again).
-    resume: StoredValue<Option<CurrentRow>>,
+    /// A current row and a selection to take up again once the list shows its rows (the
+    /// list was left for an item and is shown again).
+    resume: StoredValue<Option<Left>>,
     /// The current row, from when it was made current until its row has been brought into
     /// view. A row drawn again later (the person scrolled the table back to it) is not.
     reveal: StoredValue<Option<String>>,
@@ -69,6 +72,7 @@ pub fn provide_triage() -> Triage {
     let triage = Triage {
         visible: RwSignal::new(Vec::new()),
         lookup: StoredValue::new(None),
+        settled: RwSignal::new(true),
         selection: RwSignal::new(Selection::default()),
         current: RwSignal::new(None),
         resume: StoredValue::new(None),
@@ -80,16 +84,31 @@ pub fn provide_triage() -> Triage {
     // that left gives its place to the row that took it, so triage carries on from there.
     // It keeps where the current row was (not a copy of the list: a sort of thousands
     // would copy it), and runs when the current row moves too, so that place is fresh.
+    // While the list loads, what is not loaded yet may still come: it stays (loading again
+    // after "Show" or Retry starts from nothing, and once cleared everything).
     Effect::new(move |was_at: Option<Option<usize>>| {
         let current = triage.current.get();
+        let settled = triage.settled.get();
         triage.visible.with(|ids| {
             let mut selection = triage.selection.get_untracked();
-            if selection.prune(ids) {
+            let loaded = |wanted: Vec<String>| -> std::collections::HashSet<String> {
+                let items = triage.items(wanted).into_iter();
+                items.filter_map(|item| item.id).collect()
+            };
+            let loaded_selected = match settled {
+                true => Default::default(),
+                false => loaded(selection.ids()),
+            };
+            let later = |id: &str| !settled && !loaded_selected.contains(id);
+            if selection.prune_but(ids, later) {
                 triage.selection.set(selection);
             }
             let current = current?;
             if let Some(at) = ids.iter().position(|id| *id == current) {
                 return Some(at);
+            }
+            if !settled && loaded(vec![current.clone()]).is_empty() {
+                return was_at.flatten();
             }
             let at = (was_at.flatten())
                 .zip(ids.len().checked_sub(1))
@@ -108,22 +127,27 @@ pub fn use_triage() -> Option<Triage> {
 }
 
 impl Triage {
-    /// The list shows `ids` (in order) and finds their items with `lookup`. The first
-    /// time it shows any, a row to [`Triage::resume`] becomes current: its item, or the
-    /// one that took its place when it left the list (it was decided on its page).
-    pub fn show(&self, ids: Vec<String>, lookup: Lookup) {
+    /// The list shows `ids` (in order) and finds their items with `lookup`; `settled`: it
+    /// has every item in. The first time it shows any, what was left to [`Triage::resume`]
+    /// is taken up: the selection, and the current row (its item, or the one that took its
+    /// place when it left the list, decided on its page).
+    pub fn show(&self, ids: Vec<String>, lookup: Lookup, settled: bool) {
         self.lookup.set_value(Some(lookup));
-        let resumed = match ids.len().checked_sub(1) {
-            Some(last) => self
-                .resume
-                .try_update_value(Option::take)
-                .flatten()
-                .and_then(|row| match ids.contains(&row.id) {
-                    true => Some(row.id),
-                    false => ids.get(row.at.min(last)).cloned(),
-                }),
-            None => None,
+        if self.settled.get_untracked() != settled {
+            self.settled.set(settled);
+        }
+        let left = match ids.is_empty() {
+            false => self.resume.try_update_value(Option::take).flatten(),
+            true => None,
         };
+        let Left { row, selection } = left.unwrap_or_default();
+        let resumed = row.map(|row| match ids.contains(&row.id) {
+            true => row.id,
+            false => ids[row.at.min(ids.len() - 1)].clone(),
+        });
+        if !selection.is_empty() {
+            self.selection.set(selection);
+        }
         if self.visible.with_untracked(|v| *v != ids) {
             self.visible.set(ids);
         }
@@ -132,9 +156,21 @@ impl Triage {
         }
     }
 
-    /// Makes `row` current once the list shows its rows.
-    pub fn resume(&self, row: Option<CurrentRow>) {
-        self.resume.set_value(row);
+    /// The list has gone (the Completed tab is shown, whose rows take no part in a
+    /// triage): its lookup went with it, and the triage keys do nothing until it is shown
+    /// again. The selection and the current row stay for then.
+    pub fn hide(&self) {
+        self.lookup.set_value(None);
+    }
+
+    /// Whether a list shows its rows to the triage.
+    pub fn is_shown(&self) -> bool {
+        self.lookup.try_with_value(Option::is_some).unwrap_or(false)
+    }
+
+    /// Takes up `left` (a current row, a selection) once the list shows its rows.
+    pub fn resume(&self, left: Option<Left>) {
+        self.resume.set_value(left);
     }
 
     /// The current row and where it is among the rows shown, if there is one.
@@ -158,8 +194,9 @@ impl Triage {
 
     /// The work items of `ids`, as the list has them.
     pub fn items(&self, ids: Vec<String>) -> Vec<WorkItem> {
-        match self.lookup.get_value() {
-            Some(lookup) => lookup.run(ids),
+        match self.lookup.try_get_value().flatten() {
+            // Its list may be going this very moment, its lookup with it.
+            Some(lookup) => lookup.try_run(ids).unwrap_or_default(),
             None => Vec::new(),
         }
     }

@@ -81,17 +81,29 @@ impl Selection {
     /// Drops the ids that are not in `visible` any more (decided, forwarded, filtered out).
     /// Returns whether anything changed, so a caller need not notify for nothing.
     pub fn prune(&mut self, visible: &[String]) -> bool {
+        self.prune_but(visible, |_| false)
+    }
+
+    /// [`Selection::prune`], but keeps the ids for which `later` holds too (items of a list
+    /// still loading, which may yet be shown).
+    pub fn prune_but(&mut self, visible: &[String], later: impl Fn(&str) -> bool) -> bool {
         // Nothing to drop (a sort or a search with nothing selected): no index of thousands.
         if self.ids.is_empty() && self.anchor.is_none() {
             return false;
         }
         let present: HashSet<&str> = visible.iter().map(String::as_str).collect();
+        let keep = |id: &str| present.contains(id) || later(id);
         let before = self.ids.len();
-        self.ids.retain(|id| present.contains(id.as_str()));
-        if self.anchor.as_deref().is_some_and(|a| !present.contains(a)) {
+        self.ids.retain(|id| keep(id));
+        if self.anchor.as_deref().is_some_and(|a| !keep(a)) {
             self.anchor = None;
         }
         self.ids.len() != before
+    }
+
+    /// The selected ids, in no particular order.
+    pub fn ids(&self) -> Vec<String> {
+        self.ids.iter().cloned().collect()
     }
 
     /// The selected ids in the order of `visible` (the order actions run and results show).
@@ -195,6 +207,16 @@ mod tests {
         // w2 is the anchor and still there: a shift-click ranges from it.
         s.click("w0", true, &after);
         assert_eq!(s.in_order(&after), ["w0", "w2"]);
+    }
+
+    #[test]
+    fn while_the_list_loads_what_is_not_loaded_yet_stays_selected() {
+        let (mut s, visible) = (Selection::default(), rows(3));
+        s.select_all(&visible);
+        let shown: Vec<String> = vec!["w0".into()];
+        // w1 is loaded but filtered out; w2 is not loaded yet.
+        assert!(s.prune_but(&shown, |id| id == "w2"));
+        assert_eq!(s.in_order(&visible), ["w0", "w2"]);
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
 use crate::routes::{item_id_of, AppRoute, Tab, TasksParams};
-use crate::state::{Changes, ListPlace, ViewAs};
+use crate::state::{Changes, Left, ListPlace, ViewAs};
 use crate::t;
 
 /// From this width up the table is shown, below it the cards.
@@ -55,7 +55,8 @@ fn TaskManager() -> impl IntoView {
     // The tab and view shown, for the way back from a detail page opened here.
     let (location, place) = (use_location(), expect_context::<ListPlace>());
     // Back on the list left for an item (by its way back, Escape or the browser's Back):
-    // the keyboard carries on from the row it had. Only Pending has a current row.
+    // the keyboard carries on from the row it had, with the rows it had selected. Only
+    // Pending has a current row and a selection.
     if tab.get_untracked() == Some(Tab::Pending) {
         let (path, search) = (
             location.pathname.get_untracked(),
@@ -64,17 +65,19 @@ fn TaskManager() -> impl IntoView {
         triage.resume(place.resume(&path, &search));
     }
     // Left for an item's page (its link clicked, or Enter on the current row): the keyboard
-    // carries on from that item's row on the way back, else from the row it had.
+    // carries on from that item's row on the way back, else from the row it had; the
+    // selection is kept for then too.
     on_cleanup(move || {
         let opened = location
             .pathname
             .try_get_untracked()
             .and_then(|path| item_id_of(&path));
-        place.leave(
-            opened
+        place.leave(Left {
+            row: opened
                 .and_then(|id| triage.row_of(id))
                 .or_else(|| triage.current_row()),
-        )
+            selection: triage.selection.try_get_untracked().unwrap_or_default(),
+        })
     });
     Effect::new(move || {
         if tab.get().is_some() {
@@ -192,7 +195,11 @@ fn TabQueue(
     if let (Some(triage), Tab::Pending) = (use_triage(), tab) {
         let entries = queue.entries;
         let lookup = Callback::new(move |ids: Vec<String>| items_of(entries, &ids));
-        Effect::new(move |_| triage.show(shown_ids(entries, lines), lookup));
+        let settled = move || queue.progress.with(|p| p.state != LoadState::Loading);
+        Effect::new(move |_| triage.show(shown_ids(entries, lines), lookup, settled()));
+        // The lookup goes with this tab's queue: calling it on the Completed tab once
+        // stopped the app.
+        on_cleanup(move || triage.hide());
     }
     let context = RowContext {
         tab,
