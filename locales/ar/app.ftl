@@ -238,7 +238,7 @@ unfit-approvals-pending = { $count ->
 }
 unfit-no-approvals = ليس فيها عناصر موافقة تنتظر قرارًا
 unfit-already-theirs = هي أصلًا لدى { $name }
-bulk-fits-none = لا ينطبق «{ $action }» على أيٍّ من المهام المحددة.
+bulk-fits-none = لا ينطبق «{ $action }» على أيٍّ من هذه المهام.
 bulk-confirm = { $action ->
     [complete] { $count ->
         [zero] لا توجد مهام لتعليمها كمكتملة.
@@ -330,12 +330,12 @@ forward-title-many = { $count ->
 }
 bulk-confirm-title = { $action }: تأكيد
 bulk-unfit = { $count ->
-    [zero] لا توجد مهام محددة مستبعدة:
-    [one] مهمة واحدة محددة لا يمكن تطبيق ذلك عليها:
-    [two] مهمتان محددتان لا يمكن تطبيق ذلك عليهما:
-    [few] { $count } مهام محددة لا يمكن تطبيق ذلك عليها:
-    [many] { $count } مهمة محددة لا يمكن تطبيق ذلك عليها:
-   *[other] { $count } مهمة محددة لا يمكن تطبيق ذلك عليها:
+    [zero] لا توجد مهام مستبعدة:
+    [one] مهمة واحدة لا يمكن تطبيق ذلك عليها:
+    [two] مهمتان لا يمكن تطبيق ذلك عليهما:
+    [few] { $count } مهام لا يمكن تطبيق ذلك عليها:
+    [many] { $count } مهمة لا يمكن تطبيق ذلك عليها:
+   *[other] { $count } مهمة لا يمكن تطبيق ذلك عليها:
 }
 bulk-left-out = المهام المستبعدة
 close = إغلاق

@@ -202,7 +202,7 @@ unfit-approvals-pending = { $count ->
 }
 unfit-no-approvals = es hat keine Genehmigungselemente, die auf eine Entscheidung warten
 unfit-already-theirs = es gehört bereits { $name }
-bulk-fits-none = „{ $action }“ passt auf keines der ausgewählten Arbeitselemente.
+bulk-fits-none = „{ $action }“ passt auf keines dieser Arbeitselemente.
 bulk-confirm = { $action ->
     [complete] { $count ->
         [one] { $count } Arbeitselement als erledigt markieren?
@@ -263,8 +263,8 @@ current-row-selected = { $name }, { $at } von { $total }, ausgewählt
 forward-title-many = { $count } Arbeitselemente weiterleiten
 bulk-confirm-title = { $action }: bestätigen
 bulk-unfit = { $count ->
-    [one] { $count } ausgewähltes Arbeitselement kommt dafür nicht infrage:
-   *[other] { $count } ausgewählte Arbeitselemente kommen dafür nicht infrage:
+    [one] { $count } Arbeitselement kommt dafür nicht infrage:
+   *[other] { $count } Arbeitselemente kommen dafür nicht infrage:
 }
 bulk-left-out = Ausgelassene Arbeitselemente
 close = Schließen

@@ -203,7 +203,7 @@ unfit-approvals-pending = { $count ->
 }
 unfit-no-approvals = it has no approval items waiting for a decision
 unfit-already-theirs = it already belongs to { $name }
-bulk-fits-none = { $action } applies to none of the selected work items.
+bulk-fits-none = { $action } applies to none of these work items.
 bulk-confirm = { $action ->
     [complete] { $count ->
         [one] Mark { $count } work item complete?
@@ -264,8 +264,8 @@ current-row-selected = { $name }, { $at } of { $total }, selected
 forward-title-many = Forward { $count } work items
 bulk-confirm-title = { $action }: confirm
 bulk-unfit = { $count ->
-    [one] { $count } selected work item cannot take it:
-   *[other] { $count } selected work items cannot take it:
+    [one] { $count } work item cannot take it:
+   *[other] { $count } work items cannot take it:
 }
 bulk-left-out = Work items left out
 close = Close

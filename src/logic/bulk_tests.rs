@@ -100,7 +100,7 @@ fn forwarding_to_the_current_owner_is_unfit_and_everything_else_pending_is_fit()
     );
     assert_eq!(
         to_owner.question(),
-        "Forward applies to none of the selected work items."
+        "Forward applies to none of these work items."
     );
 }
 
