@@ -169,6 +169,8 @@ test('a forced 429 shows the waiting state, then the data', async ({ page, sandb
   await sandbox.faults(429, 1, 2);
   await page.reload();
   await expect(page.getByText(/The server is busy\. Waiting 2 s/)).toBeVisible();
+  // Counted down while it waits.
+  await expect(page.getByText(/The server is busy\. Waiting 1 s/)).toBeVisible();
   await expect(page.getByText(/The server is busy/)).toBeHidden({ timeout: 10_000 });
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
 });

@@ -219,8 +219,11 @@ impl Client {
                 Err(ApiError::RateLimited { retry_after, .. }) if attempt < MAX_RETRIES => {
                     attempt += 1;
                     let secs = retry_after.unwrap_or(1).clamp(1, MAX_WAIT_SECS);
-                    self.inner.waiting.set(Some(secs));
-                    platform::sleep(secs * 1000).await;
+                    // Counted down each second, so the banner says how long is left.
+                    for left in (1..=secs).rev() {
+                        self.inner.waiting.set(Some(left));
+                        platform::sleep(1000).await;
+                    }
                     self.inner.waiting.set(None);
                 }
                 Err(ApiError::Unauthorized(message)) => {
