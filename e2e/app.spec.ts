@@ -255,6 +255,49 @@ test('an admin finds another identity by name and views their work items', async
   await expect(page.getByText('Viewing as Alison Ferguso')).toBeHidden();
 });
 
+test('someone who signs in on a tab where an admin viewed as another person sees their own work items', async ({ page, sandbox }) => {
+  // Once every read of the next person carried the admin's ownerId: only 403s, no way back.
+  const fred = sandbox.identity('Fred.Astaire');
+  const fredPending = (await sandbox.getJson('Fred.Astaire', '/v2024/work-items/count')).count;
+  const owners: string[] = [];
+  page.on('request', (r) => {
+    const owner = new URL(r.url()).searchParams.get('ownerId');
+    if (owner) owners.push(owner);
+  });
+  for (const way of ['signed out', 'session ended']) {
+    await page.goto('/tasks/pending');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in as Thomas Edison' }).click();
+    await page.getByRole('searchbox', { name: 'View as' }).fill('Alison');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'View as Alison Ferguso' }).click();
+    await expect(page.getByText('Viewing as Alison Ferguso')).toBeVisible();
+    if (way === 'signed out') {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+    } else {
+      // The session ends without a sign-out (it expired, the tab was left): the view-as
+      // choice stays in the tab, but belongs to the admin who made it.
+      await page.evaluate(() => sessionStorage.removeItem('my-tasks.session'));
+      await page.goto('/tasks/pending');
+    }
+    owners.length = 0;
+    // Signed out, the app offers to sign in; a tab whose session ended goes to sign-in.
+    const pick = page.getByRole('button', { name: `Sign in as ${fred.name}` });
+    const offer = page.getByRole('button', { name: 'Sign in', exact: true });
+    await expect(offer.or(pick).first()).toBeVisible();
+    if (await offer.isVisible()) await offer.click();
+    await pick.click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await page.goto('/tasks/pending');
+    await expect(page.getByRole('tab', { name: 'Pending' }), way).toContainText(String(fredPending));
+    await expect(page.getByText('Something went wrong.')).toHaveCount(0);
+    await expect(page.getByText(/Viewing as/)).toHaveCount(0);
+    expect(owners, way).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  }
+});
+
 test.describe('with short-lived tokens', () => {
   test.use({ sandboxArgs: ['--token-ttl-secs', '62'] });
 

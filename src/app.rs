@@ -130,9 +130,14 @@ fn WithConfig(
 /// of changes that reads refresh on, the clock of relative times, and the list a detail
 /// page goes back to.
 fn provide_app_context(config: AppConfig) {
-    provide_context(Client::new(config));
+    let api = Client::new(config);
+    let viewer = Memo::new({
+        let api = api.clone();
+        move |_| api.claims().map(|c| (c.identity_id.clone(), c.is_admin()))
+    });
+    provide_context(api);
     provide_context(Clock::start());
-    provide_context(state::ViewAs::restore());
+    provide_context(state::ViewAs::restore(viewer));
     provide_context(state::Changes::new());
     provide_context(state::ListPlace::new());
 }

@@ -19,29 +19,75 @@ pub struct Person {
     pub name: String,
 }
 
-/// Whose work items the app shows: `None` is the signed-in identity. Kept for the tab.
+/// Who is signed in: the identity's id, and whether it is an admin (may view as others).
+pub type Viewer = Option<(String, bool)>;
+
+/// A choice to view as someone, and the admin who made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Chosen {
+    /// The identity id of the admin who chose.
+    by: String,
+    /// Whose work items they view.
+    person: Person,
+}
+
+/// Whose work items the app shows: `None` is the signed-in identity. Kept for the tab, and
+/// only for the admin who chose it: after a sign-out, someone else signed in on the tab
+/// sees their own (once, a non-admin got only 403s, with no way back to their tasks).
 #[derive(Debug, Clone, Copy)]
-pub struct ViewAs(pub RwSignal<Option<Person>>);
+pub struct ViewAs {
+    chosen: RwSignal<Option<Chosen>>,
+    viewer: Memo<Viewer>,
+}
 
 impl ViewAs {
-    /// Restores the choice saved in this tab.
-    pub fn restore() -> ViewAs {
+    /// Restores the choice saved in this tab; `viewer` is who is signed in (reactive).
+    pub fn restore(viewer: Memo<Viewer>) -> ViewAs {
         let saved = platform::session_get(KEY).and_then(|json| serde_json::from_str(&json).ok());
-        ViewAs(RwSignal::new(saved))
+        ViewAs {
+            chosen: RwSignal::new(saved),
+            viewer,
+        }
     }
 
-    /// Views as `person` (or as oneself with `None`), remembered for the tab.
+    /// Views as `person` (or as oneself with `None`), remembered for the tab; only an
+    /// admin signed in may.
     pub fn set(&self, person: Option<Person>) {
-        match person.as_ref().and_then(|p| serde_json::to_string(p).ok()) {
+        let by = self
+            .viewer
+            .with_untracked(|v| v.clone().filter(|(_, admin)| *admin));
+        let chosen = by
+            .zip(person)
+            .map(|((by, _), person)| Chosen { by, person });
+        match chosen.as_ref().and_then(|c| serde_json::to_string(c).ok()) {
             Some(json) => platform::session_set(KEY, &json),
             None => platform::session_remove(KEY),
         }
-        self.0.set(person);
+        if self.chosen.with_untracked(|c| *c != chosen) {
+            self.chosen.set(chosen);
+        }
+    }
+
+    /// Forgets the choice saved in this tab, for a sign-out: the page is left at once, so
+    /// nothing shown changes (which would read again, without a session).
+    pub fn forget(&self) {
+        platform::session_remove(KEY);
+    }
+
+    /// Whose work items are shown, if not the signed-in person's (reactive).
+    pub fn person(&self) -> Option<Person> {
+        let chosen = self.chosen.get()?;
+        let allowed = self.viewer.with(|viewer| {
+            viewer
+                .as_ref()
+                .is_some_and(|(id, admin)| *admin && *id == chosen.by)
+        });
+        allowed.then_some(chosen.person)
     }
 
     /// The `ownerId` to send (reactive).
     pub fn owner_id(&self) -> Option<String> {
-        self.0.with(|p| p.as_ref().map(|p| p.id.clone()))
+        self.person().map(|p| p.id)
     }
 }
 

@@ -12,6 +12,7 @@ use crate::components::view_as::ViewAsPicker;
 use crate::hooks::poll::provide_fresh;
 use crate::platform;
 use crate::routes::{AppRoute, Tab};
+use crate::state::ViewAs;
 use crate::t;
 
 /// Wraps a page in the chrome; `children` render only when signed in.
@@ -54,7 +55,9 @@ fn UserMenu() -> impl IntoView {
         let api = api.clone();
         move || api.needs_sign_in() || !api.can_sign_out()
     };
+    let view_as = expect_context::<ViewAs>();
     let sign_out = move |_| {
+        view_as.forget();
         api.sign_out();
         platform::go_to("/");
     };

@@ -212,9 +212,8 @@ const MENU_ID: &str = "mt-saved-views";
 fn owner_name() -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let (api, view_as) = (expect_context::<Client>(), expect_context::<ViewAs>());
     move || {
-        view_as
-            .0
-            .with_untracked(|p| p.as_ref().map(|p| p.name.clone()))
+        untrack(|| view_as.person())
+            .map(|p| p.name)
             .or_else(|| api.claims().map(|c| c.user_name))
             .unwrap_or_default()
     }

@@ -40,7 +40,7 @@ pub fn ViewAsPicker() -> impl IntoView {
     };
     view! {
         <div class="mt-viewas">
-            {move || view_as.0.get().map(|p| view! {
+            {move || view_as.person().map(|p| view! {
                 <p class="mt-viewas__current" role="status">
                     {t!("viewing-as")} " " <strong><bdi>{p.name}</bdi></strong>
                     <button type="button" class="mt-button mt-button--quiet" on:click=move |_| view_as.set(None)>

@@ -113,7 +113,7 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
     let on_change = read.clone();
     Effect::new(move |_| {
         changes.track();
-        view_as.0.track();
+        view_as.owner_id();
         if signed_in.get() {
             on_change(Read::Loaded);
         }
