@@ -243,6 +243,24 @@ test('a work item forwarded to this person by someone else shows as new, and Sho
   await expect(page.getByRole('tabpanel')).toBeFocused();
 });
 
+test('a work item forwarded in just before the person\'s own action still shows as new', async ({ page, sandbox }) => {
+  // No fast polling: only the count read after the action can tell of the arrival. It
+  // once took that count (one in, one out: the same) as the new base, and never told.
+  const plain = (await pendingItems(sandbox, ALISON)).find((i) => undecided(i).length === 0 && i.form === null)!;
+  await openList(page, sandbox);
+  const item = await fredForwardsOneToAlison(sandbox);
+  const link = page.locator(`a[href="/items/${plain.id}"]`);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(plain.id);
+  await page.getByRole('row').filter({ has: link }).getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  await expect(link).toHaveCount(0);
+  const notice = page.locator('.mt-fresh');
+  await expect(notice).toContainText('1 new work item');
+  await notice.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(item.id);
+  await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
+});
+
 test('on the dashboard too, a work item forwarded to this person shows as new, and Show brings the widget up to date', async ({ page, sandbox }) => {
   await pollEverySecond(page);
   const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;

@@ -45,6 +45,8 @@ impl Fresh {
     /// Brings the new items in: lists and counts load again.
     pub fn show(&self) {
         if let Some(queues) = self.queues {
+            // Everything is loaded again: the count is the new base.
+            queues.take_left_pending();
             queues.pending.reload();
         }
         self.changes.bump();
@@ -81,6 +83,11 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
             asked.update_value(|n| *n += 1);
             let (mine, api) = (asked.get_value(), api.clone());
             let owner = view_as.owner_id();
+            // A read after the person's own writes: what they took out of their list.
+            let left = match why {
+                Read::Loaded => fresh.queues.map_or(0, |q| q.take_left_pending()),
+                Read::Polled => 0,
+            };
             spawn_local(async move {
                 let answer = work_items::count(&api, owner.as_deref()).await;
                 if applied.try_get_value().is_none_or(|last| last >= mine) {
@@ -104,7 +111,10 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                 }
                 let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
                 fresh.state.update(|s| match why {
-                    Read::Loaded => s.loaded(count),
+                    Read::Loaded => match left {
+                        0 => s.loaded(count),
+                        left => s.after_writes(left, count),
+                    },
                     Read::Polled => s.polled(count),
                 });
             });

@@ -97,6 +97,9 @@ pub struct Queues {
     pub pending: Queue,
     /// The Completed tab's queue (loaded when its tab is first opened).
     pub completed: Queue,
+    /// Items the person's own writes took out of Pending, not yet counted by the pending
+    /// count's freshness.
+    left_pending: StoredValue<u64>,
 }
 
 /// Creates the queues and provides them as context.
@@ -106,6 +109,7 @@ pub fn provide_queues() -> Queues {
     let queues = Queues {
         pending: Queue::new(Tab::Pending, budget),
         completed: Queue::new(Tab::Completed, budget),
+        left_pending: StoredValue::new(0),
     };
     provide_context(queues);
     queues
@@ -142,6 +146,22 @@ impl Queues {
     /// it is replaced in Pending while pending, else leaves Pending (and joins a loaded
     /// Completed list when it is finished).
     pub fn item_changed(&self, id: &str, after: Option<WorkItem>) {
+        if after.as_ref().is_none_or(|item| !item.is_pending()) {
+            self.left_pending.update_value(|n| *n += 1);
+        }
+        self.place(id, after);
+    }
+
+    /// How many items the person's own writes took out of Pending since this was last
+    /// asked (the pending count's freshness counts arrivals from there).
+    pub fn take_left_pending(&self) -> u64 {
+        self.left_pending
+            .try_update_value(std::mem::take)
+            .unwrap_or(0)
+    }
+
+    /// Puts the work item `id` where `after` says it belongs.
+    fn place(&self, id: &str, after: Option<WorkItem>) {
         match after {
             Some(item) if item.is_pending() => self.pending.replace(id, item),
             Some(item) => {
@@ -160,7 +180,8 @@ impl Queues {
         let (this, api, id) = (*self, api.clone(), id.to_owned());
         spawn_local(async move {
             match work_items::get(&api, &id).await {
-                Ok(item) => this.item_changed(&id, Some(item)),
+                // Someone else's change, which a poll counts: not one of the person's.
+                Ok(item) => this.place(&id, Some(item)),
                 Err(ApiError::NotFound(_) | ApiError::Forbidden(_)) => this.pending.remove(&id),
                 // Nothing learnt: the list keeps what it showed.
                 Err(_) => {}

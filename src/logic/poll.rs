@@ -32,6 +32,14 @@ impl Freshness {
         }
     }
 
+    /// The person's own writes took `left` items out of their list, and the count is now
+    /// `count`: an arrival meanwhile still shows as new (once, the count taken as the new
+    /// base hid it: one in, one out, and no notice).
+    pub fn after_writes(&mut self, left: u64, count: u64) {
+        self.seen = self.seen.map(|seen| seen.saturating_sub(left));
+        self.polled(count);
+    }
+
     /// How many items arrived since the list was loaded.
     pub fn new_items(&self) -> u64 {
         match (self.seen, self.latest) {
@@ -86,6 +94,21 @@ mod tests {
         f.polled(9);
         assert_eq!(f.new_items(), 1);
         assert_eq!(new_items_text(1), "1 new work item");
+    }
+
+    #[test]
+    fn an_arrival_before_the_persons_own_write_still_shows_as_new() {
+        let mut f = Freshness::default();
+        f.loaded(22);
+        // One forwarded in (not yet polled), one completed by the person: still 22.
+        f.after_writes(1, 22);
+        assert_eq!(f.new_items(), 1);
+        assert_eq!(f.latest(), Some(22));
+        // Without an arrival, nothing is new.
+        let mut f = Freshness::default();
+        f.loaded(22);
+        f.after_writes(2, 20);
+        assert_eq!(f.new_items(), 0);
     }
 
     #[test]
