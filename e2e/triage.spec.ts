@@ -624,6 +624,44 @@ test.describe('with 60 more pending items', () => {
   });
 });
 
+test('on a phone a saved view with a long name keeps the page from scrolling sideways, in English and Arabic', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  await page.getByRole('button', { name: 'Filters and views', exact: true }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill('Quarterly access review for the finance department');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('combobox', { name: 'Saved views' })).toContainText('Quarterly access review');
+  const sideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+  // The menu once grew to its option's width, 453 px.
+  expect(await sideways()).toBe(0);
+  await page.evaluate(() => localStorage.setItem('my-tasks.language', 'ar'));
+  await page.reload();
+  await page.getByRole('button', { name: 'عوامل التصفية والعروض', exact: true }).click();
+  await expect(page.locator('.mt-views select').first()).toBeVisible();
+  expect(await sideways()).toBe(0);
+});
+
+test('on a phone in German, the shortcuts list keeps each key clear of its words', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  await page.evaluate(() => localStorage.setItem('my-tasks.language', 'de'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('table').or(page.getByRole('list', { name: /Arbeitselemente/ })).first()).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('?');
+  const rows = page.getByRole('dialog').locator('.mt-shortcuts__row');
+  await expect(rows.first()).toBeVisible();
+  const overlaps = await rows.evaluateAll((all) => all.flatMap((row) => {
+    const dt = row.querySelector('dt')!.getBoundingClientRect();
+    const dd = row.querySelector('dd')!.getBoundingClientRect();
+    const keys = [...row.querySelectorAll('dt kbd')].map((k) => k.getBoundingClientRect().right);
+    // "Eingabetaste" once ran 3 px into its words.
+    return Math.max(dt.right, ...keys) > dd.left + 0.5 ? [row.textContent] : [];
+  }));
+  expect(overlaps).toEqual([]);
+});
+
 test('on a phone the selection bar is small, and stays in view only while something is selected', async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, sandbox, ALISON, '/tasks/pending');
