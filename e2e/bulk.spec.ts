@@ -73,6 +73,58 @@ test('select three items and Approve All: one fails with its tracking id, Retry 
   await expect(bar.getByRole('status')).toHaveText('1 selected');
 });
 
+test('closing a run opened from a row\'s checkbox gives focus back to the current row\'s, which follows its item', async ({ page, sandbox }) => {
+  const items = await pendingItems(sandbox, ALISON);
+  await openList(page, sandbox);
+  // An approval item, then a later row that cannot take Approve All: approving the first
+  // moves the second one's item up a row.
+  const shown: string[] = await rows(page).locator('.mt-table__name a').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href')!.replace('/items/', '')));
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const at = shown.findIndex((id) => undecided(byId.get(id)!).length > 0 && byId.get(id)!.form === null);
+  const later = shown.findIndex((id, i) => i > at && undecided(byId.get(id)!).length === 0 && byId.get(id)!.form === null);
+  expect(at).toBeGreaterThanOrEqual(0);
+  expect(later).toBeGreaterThan(at);
+  const [approval, plain] = [shown[at], shown[later]];
+  await row(page, approval).getByRole('checkbox').check();
+  await row(page, plain).getByRole('checkbox').check();
+  await expect(row(page, plain).getByRole('checkbox')).toBeFocused();
+  await page.keyboard.press('a');
+  const confirm = page.getByRole('dialog', { name: 'Approve All: confirm' });
+  await confirm.getByRole('button', { name: 'Approve All' }).click();
+  const results = page.getByRole('dialog', { name: 'Approve All: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 1 done.');
+  await page.keyboard.press('Enter');
+  await expect(results).toHaveCount(0);
+  await expect(row(page, approval)).toHaveCount(0);
+  // Once focus went to the checkbox where the row had been: another item's by then.
+  await expect(row(page, plain).getByRole('checkbox')).toBeFocused();
+});
+
+test('on a phone, closing a run that took the focused card away gives focus to the card that took its place', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const items = await pendingItems(sandbox, ALISON);
+  await signIn(page, sandbox, ALISON, LIST);
+  const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+  await expect(cards.first()).toBeVisible();
+  const shown: string[] = await cards.locator('a.mt-row__name').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href')!.replace('/items/', '')));
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const approvals = shown.filter((id) => undecided(byId.get(id)!).length > 0 && byId.get(id)!.form === null).slice(0, 2);
+  expect(approvals).toHaveLength(2);
+  const card = (id: string) => cards.filter({ has: page.locator(`a[href="/items/${id}"]`) });
+  for (const id of approvals) await card(id).getByRole('checkbox').check();
+  await page.keyboard.press('a');
+  await page.getByRole('dialog', { name: 'Approve All: confirm' }).getByRole('button', { name: 'Approve All' }).click();
+  const results = page.getByRole('dialog', { name: 'Approve All: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 2 done.');
+  await expect(results.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(results).toHaveCount(0);
+  // Once focus fell to the page's body, with the card it was on.
+  await expect(page.locator('.mt-row--current .mt-row__select')).toBeFocused();
+});
+
 test('forward two selected items to one person with one comment', async ({ page, sandbox }) => {
   const items = (await pendingItems(sandbox, ALISON)).filter((i) => i.form === null).slice(0, 2);
   await openList(page, sandbox);

@@ -5,7 +5,7 @@
 
 use super::bulk_bar::forward_title;
 use super::forward::ForwardDialog;
-use super::modal::Modal;
+use super::modal::{Modal, ReturnFocus};
 use crate::api::Client;
 use crate::focus::refocus_when_lost;
 use crate::hooks::identity_search::people_search;
@@ -14,6 +14,8 @@ use crate::logic::bulk::{BulkRun, Outcome, Plan};
 use crate::logic::keys::{Keys, HELP};
 use crate::t;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
 /// How many people one search for a new owner shows.
 const SEARCH_LIMIT: u32 = 20;
@@ -157,7 +159,7 @@ fn RunDialog(
         action = &label.unwrap_or_else(|| t!("bulk-action"))
     );
     view! {
-        <Modal title=title on_close=close>
+        <Modal title=title on_close=close return_focus=to_current_row()>
             <progress class="mt-results__progress" aria-label=t!("progress")
                 max=move || progress().map_or(0, |p| p.total)
                 value=move || progress().map_or(0, |p| p.settled())></progress>
@@ -173,6 +175,26 @@ fn RunDialog(
             </div>
         </Modal>
     }
+}
+
+/// For a run opened from a row (its checkbox, by keyboard) or from what is gone: focus
+/// goes back to the current row's checkbox, which follows its item, or the row that took
+/// its place. The opener itself may show another item by then (the table keeps its rows
+/// by position), or be gone with its card.
+fn to_current_row() -> ReturnFocus {
+    Callback::new(|opener: SendWrapper<web_sys::HtmlElement>| {
+        let in_row = opener.closest("tr.mt-table__row, li.mt-row").ok().flatten();
+        if in_row.is_none() && opener.is_connected() {
+            return None;
+        }
+        let current = leptos::prelude::document()
+            .query_selector(
+                ".mt-table__row--current .mt-row__select, .mt-row--current .mt-row__select",
+            )
+            .ok()
+            .flatten()?;
+        current.dyn_into().ok().map(SendWrapper::new)
+    })
 }
 
 /// Every keyboard shortcut of the Task Manager, with Close.

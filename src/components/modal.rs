@@ -6,6 +6,10 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use web_sys::KeyboardEvent;
 
+/// Given a dialog's opener, the element to give focus back to instead, if any.
+pub type ReturnFocus =
+    Callback<SendWrapper<web_sys::HtmlElement>, Option<SendWrapper<web_sys::HtmlElement>>>;
+
 /// A modal dialog: `role=dialog`, `aria-modal`, named by its title. Focus moves into it when
 /// it mounts (to the element marked `data-autofocus`, else the first focusable one), Tab and
 /// Shift+Tab stay inside it, Escape asks to close it, and when it unmounts focus goes back to
@@ -20,6 +24,10 @@ pub fn Modal(
     /// Called when the person asks to close the dialog (Escape).
     #[prop(into)]
     on_close: Callback<()>,
+    /// Where focus goes back to on closing, given the opener, when not the opener itself
+    /// (`None`: the opener): a row of a table reused for another item by then.
+    #[prop(optional)]
+    return_focus: Option<ReturnFocus>,
     /// The dialog's body and buttons.
     children: Children,
 ) -> impl IntoView {
@@ -29,8 +37,14 @@ pub fn Modal(
     // Captured before the dialog takes focus: the opener, to return to on close.
     let opener = SendWrapper::new(active_element());
     on_cleanup(move || {
-        if let Some(opener) = opener.take().filter(|el| el.is_connected()) {
-            let _ = opener.focus();
+        let opener = opener.take();
+        let instead = opener
+            .clone()
+            .zip(return_focus)
+            .and_then(|(opener, to)| to.try_run(SendWrapper::new(opener)).flatten())
+            .map(SendWrapper::take);
+        if let Some(to) = instead.or(opener).filter(|el| el.is_connected()) {
+            let _ = to.focus();
         }
     });
     Effect::new(move |_| {
