@@ -139,15 +139,17 @@ async fn a_parameter_sent_twice_or_a_client_authenticating_twice_is_refused() {
         said.contains("'client_id' is sent more than once"),
         "{said}"
     );
+    // The admin's client in the body, after the owner's in the query or the header.
+    let admins = [
+        grant,
+        ("client_id", admin.as_str()),
+        ("client_secret", admin_secret.as_str()),
+    ];
     let query_and_body = app
         .client
         .post(app.url("/oauth/token"))
         .query(&[("client_id", &owner), ("client_secret", &owner_secret)])
-        .form(&[
-            grant,
-            ("client_id", &admin),
-            ("client_secret", &admin_secret),
-        ])
+        .form(&admins)
         .send()
         .await
         .unwrap();
@@ -156,11 +158,7 @@ async fn a_parameter_sent_twice_or_a_client_authenticating_twice_is_refused() {
         .client
         .post(app.url("/oauth/token"))
         .basic_auth(&owner, Some(&owner_secret))
-        .form(&[
-            grant,
-            ("client_id", &admin),
-            ("client_secret", &admin_secret),
-        ])
+        .form(&admins)
         .send()
         .await
         .unwrap();
