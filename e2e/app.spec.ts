@@ -134,6 +134,27 @@ test('an expired token leads through sign-in back to the same page', async ({ pa
   await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
 });
 
+test('a refresh token the server refuses is sent once, and the person goes to sign in', async ({ page }) => {
+  await signIn(page, '/tasks/completed?q=account');
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  // Both refused: an access token about to expire (so it is refreshed first) and a refresh
+  // token already used (by a duplicated browser tab, say).
+  await page.evaluate(() => sessionStorage.setItem('my-tasks.session', JSON.stringify({
+    access_token: 'refused.token.value', refresh_token: 'used.refresh.token', expires_at_ms: Date.now() + 5_000,
+  })));
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/oauth/token')) refreshes.push(r.postData() ?? '');
+  });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign in as Alison Ferguso' })).toBeVisible();
+  // Once the call that asked sent it again after its 401, and each other call too.
+  expect(refreshes).toHaveLength(1);
+  expect(refreshes[0]).toContain('used.refresh.token');
+  await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
+  await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+});
+
 test('a token the server refuses is refreshed once and the call tried again, without leaving the page', async ({ page }) => {
   await signIn(page, '/tasks/completed?q=account');
   await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();

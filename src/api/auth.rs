@@ -230,7 +230,9 @@ impl Client {
         Ok(())
     }
 
-    /// Exchanges the refresh token for a new session; a refusal is a 401.
+    /// Exchanges the refresh token for a new session; a refusal is a 401, and the refused
+    /// refresh token is dropped: it never works again, and sending it a second time (the
+    /// call that asked, then its retry after the 401) only makes a second refusal.
     pub(super) async fn refresh_now(&self) -> Result<(), ApiError> {
         let AuthConfig::Pkce { client_id, .. } = &self.inner.config.auth else {
             return Ok(());
@@ -252,7 +254,19 @@ impl Client {
             .map_err(|e| match e {
                 ApiError::BadRequest(m) => ApiError::Unauthorized(m),
                 other => other,
-            })?;
+            });
+        let token = match token {
+            Ok(token) => token,
+            Err(refused @ ApiError::Unauthorized(_)) => {
+                let kept = self.inner.session.get_untracked().map(|session| Session {
+                    refresh_token: None,
+                    ..session
+                });
+                self.set_session(kept);
+                return Err(refused);
+            }
+            Err(other) => return Err(other),
+        };
         self.set_session(Some(Session::from_token(token, platform::now_ms())));
         Ok(())
     }
