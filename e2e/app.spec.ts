@@ -272,8 +272,18 @@ test('an admin finds another identity by name and views their work items', async
   await page.getByRole('button', { name: 'View as Alison Ferguso' }).click();
   await expect(page.getByText('Viewing as Alison Ferguso')).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(alisonPending));
+  // The widget alone, without the app's header, says whose work it shows.
+  await page.goto('/widget');
+  const widget = page.getByRole('region', { name: 'My Tasks' });
+  await expect(widget.getByText('Viewing as Alison Ferguso')).toBeVisible();
+  await expect(widget.getByRole('list', { name: 'Work item counts' }).getByRole('listitem').filter({ hasText: 'Open' }))
+    .toHaveText(new RegExp(`^Open\\s*${alisonPending}$`));
+  await page.goto('/tasks/pending');
   await page.getByRole('button', { name: 'Back to my tasks' }).click();
   await expect(page.getByText('Viewing as Alison Ferguso')).toBeHidden();
+  await page.goto('/widget');
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  await expect(page.getByText(/Viewing as/)).toHaveCount(0);
 });
 
 test('someone who signs in on a tab where an admin viewed as another person sees their own work items', async ({ page, sandbox }) => {

@@ -378,7 +378,6 @@ history-other = { $who }: «{ $action }»
 
 ## العرض بصفة شخص آخر، والعمل الجديد
 
-viewing-as = العرض بصفة
 back-to-my-tasks = العودة إلى مهامي
 view-as = العرض بصفة
 find = بحث

@@ -19,6 +19,7 @@ server-busy-waiting = الخادم مشغول. ستُعاد المحاولة ب�
 
 widget-waiting-longest = الأطول انتظارًا
 widget-see-all = عرض كل المهام
+viewing-as = العرض بصفة
 widget-counts-label = أعداد المهام
 widget-open = مفتوحة
 widget-completed = مكتملة

@@ -307,7 +307,6 @@ history-other = { $who }: „{ $action }“
 
 ## Ansehen als, und neue Arbeit
 
-viewing-as = Angesehen als
 back-to-my-tasks = Zurück zu meinen Aufgaben
 view-as = Ansehen als
 find = Finden

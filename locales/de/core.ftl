@@ -19,6 +19,7 @@ server-busy-waiting = Der Server ist ausgelastet. Neuer Versuch in { $seconds } 
 
 widget-waiting-longest = Warten am längsten
 widget-see-all = Alle Arbeitselemente anzeigen
+viewing-as = Angesehen als
 widget-counts-label = Anzahl der Arbeitselemente
 widget-open = Offen
 widget-completed = Erledigt

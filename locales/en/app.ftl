@@ -308,7 +308,6 @@ history-other = { $who } did “{ $action }”
 
 ## View as, and fresh work
 
-viewing-as = Viewing as
 back-to-my-tasks = Back to my tasks
 view-as = View as
 find = Find

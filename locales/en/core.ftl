@@ -20,6 +20,7 @@ server-busy-waiting = The server is busy. Waiting { $seconds } s before trying a
 
 widget-waiting-longest = Waiting longest
 widget-see-all = See all work items
+viewing-as = Viewing as
 widget-counts-label = Work item counts
 widget-open = Open
 widget-completed = Completed

@@ -97,6 +97,10 @@ pub fn MyTasksWidget(
     view! {
         <section class="mt-card mt-widget" aria-labelledby="widget-title">
             <h2 id="widget-title" class="mt-widget__title">{t!("app-name")}</h2>
+            // Alone (the app's header, which says it, is not there): whose work this is.
+            {move || external.then(|| view_as.person()).flatten().map(|p| view! {
+                <p class="mt-widget__viewas">{t!("viewing-as")} " " <strong><bdi>{p.name}</bdi></strong></p>
+            })}
             {loaded_retrying(summary, retry, t!("loading-counts"), move |s| view! { <SummaryCounts summary=s/> })}
             <h3 class="mt-widget__subtitle">{t!("widget-waiting-longest")}</h3>
             {loaded_retrying(overdue, retry, t!("loading-overdue"), move |(overdue, more)| view! {
