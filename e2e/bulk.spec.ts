@@ -94,6 +94,7 @@ test('closing a run opened from a row\'s checkbox gives focus back to the curren
   await confirm.getByRole('button', { name: 'Approve All' }).click();
   const results = page.getByRole('dialog', { name: 'Approve All: results' });
   await expect(results.getByRole('status')).toHaveText('Finished: 1 done.');
+  await expect(results.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(results).toHaveCount(0);
   await expect(row(page, approval)).toHaveCount(0);
