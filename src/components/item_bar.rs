@@ -16,7 +16,8 @@ const SEARCH_LIMIT: u32 = 20;
 
 /// "Mark Complete" (confirmed; not for a form item, which its form finishes) and "Forward"
 /// for a pending work item, the Forward dialog, and, after a refusal, what happened in
-/// plain words (with a link to the approval items when they are what blocks completion). Needs [`ItemActions`] in context.
+/// plain words (with a link to the approval items when they are what blocks completion).
+/// Needs [`ItemActions`] in context.
 #[component]
 pub fn ItemActionBar(
     /// The work item as the page shows it now.

@@ -56,12 +56,15 @@ pub fn ErrorPanel(
                 {if signing_in { t!("error-session-ended") } else { t!("error-title") }}
             </p>
             <p class="mt-error__message">{error.message()}</p>
-            {tracking.map(|id| view! {
-                <p class="mt-error__tracking">{t!("error-tracking-id")} " " <code>{id}</code></p>
-            })}
+            {tracking.map(|id| view! { <p class="mt-error__tracking">{tracking_id(id)}</p> })}
             <button type="button" class="mt-button" on:click=retry>{t!("retry")}</button>
         </div>
     }
+}
+
+/// "Tracking ID: abc123", the server's id of a failure, for a person to quote.
+pub fn tracking_id(id: String) -> impl IntoView {
+    view! { {t!("error-tracking-id")} " " <code>{id}</code> }
 }
 
 /// Says so while the client waits out a 429 before retrying.

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wire::WorkItemType;
 
+use crate::components::status::tracking_id;
 use crate::hooks::queue::{LoadState, Queue};
 use crate::i18n::intl::number;
 use crate::logic::format::type_label;
@@ -256,7 +257,7 @@ pub fn LoadProgress(
             {move || failed().map(|(message, tracking)| view! {
                 <p class="mt-progress__error" role="alert">{message}" "
                     {tracking.map(|id| view! {
-                        <span class="mt-error__tracking">{t!("error-tracking-id")} " " <code>{id}</code></span>" "
+                        <span class="mt-error__tracking">{tracking_id(id)}</span>" "
                     })}
                     <button type="button" class="mt-button" on:click=move |_| queue.reload()>{t!("retry")}</button></p>
             })}

@@ -123,6 +123,7 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
     let on_change = read.clone();
     Effect::new(move |_| {
         changes.track();
+        // Read for its subscription: another person viewed is another count.
         view_as.owner_id();
         if signed_in.get() {
             on_change(Read::Loaded);

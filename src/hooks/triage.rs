@@ -91,15 +91,16 @@ pub fn provide_triage() -> Triage {
         let settled = triage.settled.get();
         triage.visible.with(|ids| {
             let mut selection = triage.selection.get_untracked();
-            let loaded = |wanted: Vec<String>| -> std::collections::HashSet<String> {
-                let items = triage.items(wanted).into_iter();
-                items.filter_map(|item| item.id).collect()
-            };
-            let loaded_selected = match settled {
+            // Of the selected and current items, those loaded (asked only while loading).
+            let loaded: std::collections::HashSet<String> = match settled {
                 true => Default::default(),
-                false => loaded(selection.ids()),
+                false => {
+                    let wanted = selection.ids().into_iter().chain(current.clone());
+                    let items = triage.items(wanted.collect()).into_iter();
+                    items.filter_map(|item| item.id).collect()
+                }
             };
-            let later = |id: &str| !settled && !loaded_selected.contains(id);
+            let later = |id: &str| !settled && !loaded.contains(id);
             if selection.prune_but(ids, later) {
                 triage.selection.set(selection);
             }
@@ -107,7 +108,7 @@ pub fn provide_triage() -> Triage {
             if let Some(at) = ids.iter().position(|id| *id == current) {
                 return Some(at);
             }
-            if !settled && loaded(vec![current.clone()]).is_empty() {
+            if later(&current) {
                 return was_at.flatten();
             }
             let at = (was_at.flatten())
