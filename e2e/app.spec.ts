@@ -347,6 +347,46 @@ test.describe('with short-lived tokens', () => {
     expect(after.refresh_token).not.toEqual(before.refresh_token);
     await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0);
   });
+
+  test('two tabs of one sign-in (a duplicated tab) take turns to refresh and both stay signed in', async ({ page, context }) => {
+    await signIn(page, '/tasks/pending');
+    await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+    // Duplicating a tab copies its sessionStorage: the second tab holds the same tokens.
+    const stored = await page.evaluate(() => sessionStorage.getItem('my-tasks.session'));
+    const second = await context.newPage();
+    await second.addInitScript((session) => {
+      if (!sessionStorage.getItem('my-tasks.session')) sessionStorage.setItem('my-tasks.session', session!);
+    }, stored);
+    await second.goto('/tasks/completed');
+    await expect(second.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+    const used: string[] = [];
+    context.on('request', (r) => {
+      const form = new URLSearchParams(r.postData() ?? '');
+      if (r.url().endsWith('/oauth/token') && form.get('grant_type') === 'refresh_token') used.push(form.get('refresh_token')!);
+    });
+    // A reload reads the page again with the stored session, so each one makes calls.
+    const reload = async (tab: typeof page, table: string) => {
+      await tab.reload();
+      await expect(tab.getByRole('table', { name: table })).toBeVisible();
+    };
+    // Both tabs' tokens are due (a minute before expiry) two seconds in; first both call at
+    // once, then one after the other.
+    await page.waitForTimeout(2_500);
+    await Promise.all([reload(page, 'Pending work items'), reload(second, 'Completed work items')]);
+    await page.waitForTimeout(2_500);
+    await reload(page, 'Pending work items');
+    await reload(second, 'Completed work items');
+    for (const tab of [page, second]) {
+      await expect(tab.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expect(tab).toHaveURL(/\/tasks\//);
+    }
+    // No refresh token was sent twice (the second use would have ended the sign-in), and the
+    // tabs end with the same session.
+    expect(used.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(used).size).toBe(used.length);
+    const session = (tab: typeof page) => tab.evaluate(() => JSON.parse(sessionStorage.getItem('my-tasks.session')!).refresh_token);
+    await expect.poll(async () => (await session(page)) === (await session(second))).toBe(true);
+  });
 });
 
 test('an invalid config.json shows what is wrong instead of a blank page', async ({ page }) => {

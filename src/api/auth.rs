@@ -62,16 +62,21 @@ fn redirect_uri() -> String {
     format!("{}{CALLBACK_PATH}", platform::origin())
 }
 
+/// Keeps `session` in memory (`signal`) and in this tab's sessionStorage.
+pub(super) fn keep_session(signal: RwSignal<Option<Session>>, session: Option<Session>) {
+    match &session {
+        Some(s) => match serde_json::to_string(s) {
+            Ok(json) => platform::session_set(SESSION_KEY, &json),
+            Err(_) => platform::session_remove(SESSION_KEY),
+        },
+        None => platform::session_remove(SESSION_KEY),
+    }
+    signal.set(session);
+}
+
 impl Client {
     fn set_session(&self, session: Option<Session>) {
-        match &session {
-            Some(s) => match serde_json::to_string(s) {
-                Ok(json) => platform::session_set(SESSION_KEY, &json),
-                Err(_) => platform::session_remove(SESSION_KEY),
-            },
-            None => platform::session_remove(SESSION_KEY),
-        }
-        self.inner.session.set(session);
+        keep_session(self.inner.session, session);
     }
 
     /// A new pending sign-in with fresh PKCE verifier and `state` (prefixed for a popup).
@@ -233,17 +238,39 @@ impl Client {
     /// Exchanges the refresh token for a new session; a refusal is a 401, and the refused
     /// refresh token is dropped: it never works again, and sending it a second time (the
     /// call that asked, then its retry after the 401) only makes a second refusal.
+    ///
+    /// Tabs sharing the sign-in take turns (see [`super::tabs`]): this one waits for any
+    /// other tab's refresh, and does not refresh if that one renewed its session.
     pub(super) async fn refresh_now(&self) -> Result<(), ApiError> {
         let AuthConfig::Pkce { client_id, .. } = &self.inner.config.auth else {
             return Ok(());
         };
-        let Some(refresh) = self
-            .inner
-            .session
-            .with_untracked(|s| s.as_ref().and_then(|s| s.refresh_token.clone()))
-        else {
+        let refresh_token = || {
+            self.inner
+                .session
+                .with_untracked(|s| s.as_ref().and_then(|s| s.refresh_token.clone()))
+        };
+        let Some(refresh) = refresh_token() else {
             return Ok(());
         };
+        let _turn = super::tabs::refresh_lock().await;
+        // The tab that had the lock may have refreshed this sign-in, and said so.
+        if refresh_token().as_ref() != Some(&refresh) {
+            return Ok(());
+        }
+        if let Some(tabs) = self.inner.tabs.as_ref() {
+            if tabs.already_used(&refresh).await {
+                // Another tab of this sign-in used it: its answer replaced the session,
+                // or, if none came, the token is as dead as a refused one.
+                return match refresh_token() {
+                    Some(token) if token != refresh => Ok(()),
+                    _ => {
+                        self.drop_refresh_token();
+                        Err(ApiError::Unauthorized(ServerMessage::default()))
+                    }
+                };
+            }
+        }
         let token = self
             .token_request(&[
                 ("grant_type", "refresh_token"),
@@ -258,17 +285,26 @@ impl Client {
         let token = match token {
             Ok(token) => token,
             Err(refused @ ApiError::Unauthorized(_)) => {
-                let kept = self.inner.session.get_untracked().map(|session| Session {
-                    refresh_token: None,
-                    ..session
-                });
-                self.set_session(kept);
+                self.drop_refresh_token();
                 return Err(refused);
             }
             Err(other) => return Err(other),
         };
-        self.set_session(Some(Session::from_token(token, platform::now_ms())));
+        let renewed = Session::from_token(token, platform::now_ms());
+        self.set_session(Some(renewed.clone()));
+        if let Some(tabs) = self.inner.tabs.as_ref() {
+            tabs.rotated(&refresh, &renewed).await;
+        }
         Ok(())
+    }
+
+    /// Keeps the session's access token, which may still work, without its refresh token.
+    fn drop_refresh_token(&self) {
+        let kept = self.inner.session.get_untracked().map(|session| Session {
+            refresh_token: None,
+            ..session
+        });
+        self.set_session(kept);
     }
 
     async fn token_request(&self, pairs: &[(&str, &str)]) -> Result<TokenResponse, ApiError> {

@@ -14,6 +14,7 @@ mod first_reads;
 pub mod identities;
 pub mod query;
 pub mod session;
+mod tabs;
 pub mod work_items;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -63,6 +64,8 @@ struct Inner {
     refreshing: AtomicBool,
     /// Set once the app is leaving for the sign-in page, so concurrent 401s leave once.
     leaving: AtomicBool,
+    /// The other tabs of this sign-in, told of every refresh (see [`tabs`]).
+    tabs: send_wrapper::SendWrapper<Option<tabs::Tabs>>,
 }
 
 /// One request, kept as data so a retry can send it again.
@@ -126,17 +129,20 @@ pub async fn load_config() -> Result<AppConfig, ConfigError> {
 impl Client {
     /// A client for `config`, resuming a session saved in this tab.
     pub fn new(config: AppConfig) -> Client {
-        let session = match config.auth {
-            AuthConfig::Pkce { .. } => auth::stored_session(),
-            AuthConfig::Proxy => None,
+        let (session, signs_in) = match config.auth {
+            AuthConfig::Pkce { .. } => (auth::stored_session(), true),
+            AuthConfig::Proxy => (None, false),
         };
+        let session = RwSignal::new(session);
+        let tabs = signs_in.then(|| tabs::Tabs::listen(session));
         Client {
             inner: Arc::new(Inner {
                 config,
-                session: RwSignal::new(session),
+                session,
                 waiting: RwSignal::new(None),
                 refreshing: AtomicBool::new(false),
                 leaving: AtomicBool::new(false),
+                tabs: send_wrapper::SendWrapper::new(tabs),
             }),
         }
     }
