@@ -57,11 +57,11 @@ type SandboxArgs = string[];
 type Through = 'sandbox' | 'nginx';
 
 const ROOT = resolve(__dirname, '..');
-const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
+export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 const LISTENING = 'My Tasks sandbox listening on ';
 
 /** A free TCP port on 127.0.0.1 (for servers that cannot report the one they bound). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
@@ -100,14 +100,17 @@ function hostPage(appURL: string): string {
 </script></body></html>`;
 }
 
-/** Starts nginx from deploy/nginx in front of `upstream`, serving `root`; gives its URL. */
-async function startNginx(dir: string, root: string, upstream: string, frameAncestors: string):
-  Promise<{ url: string; process: ChildProcess }> {
+/**
+ * Starts nginx from deploy/nginx in front of `upstream`, serving `root`; gives its URL.
+ * `settings` adds or overrides render.sh's settings (MT_UPSTREAM_CA, …).
+ */
+export async function startNginx(dir: string, root: string, upstream: string, frameAncestors: string,
+  settings: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const conf = join(dir, 'nginx');
   execFileSync(join(ROOT, 'deploy', 'nginx', 'render.sh'), [conf], {
     env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: root, MT_UPSTREAM: upstream,
-      MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '' },
+      MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '', ...settings },
   });
   const child = spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForPort(port);

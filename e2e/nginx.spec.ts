@@ -2,7 +2,12 @@
 // test) that proxies the API to a fresh sandbox, with the production CSP in force. Any
 // console error or CSP violation fails these tests (strictConsole).
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, type Sandbox } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Sandbox, DIST, freePort, startNginx } from './fixtures';
 import { findPending, signIn, undecided } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
@@ -89,6 +94,16 @@ test.describe('behind nginx', () => {
     for (const path of ['/no-such-page', '/w/index.html', '/w/']) {
       expect((await request.get(path)).status(), path).toBe(404);
     }
+    // A hashed asset that is not there (yet: a browser may have the new index.html before the
+    // new files are in place) is not cached, least of all for a year.
+    const missing = await request.get('/main-0123456789abcdef.css');
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()['cache-control']).toBe('no-store');
+    expectBaseHeaders(missing.headers(), 'a missing asset');
+    // What nginx refuses before it chooses a location carries the headers too.
+    const long = await request.get(`/tasks/${'a'.repeat(9_000)}`);
+    expect(long.status()).toBe(414);
+    expectBaseHeaders(long.headers(), 'a request line too long');
     // The sign-in page (from the upstream) refuses to be framed.
     const query = new URLSearchParams({
       response_type: 'code', client_id: 'my-tasks', redirect_uri: `${sandbox.baseURL}/auth/callback`,
@@ -99,6 +114,44 @@ test.describe('behind nginx', () => {
     expect(authorize.headers()['x-frame-options']).toBe('DENY');
     expect(authorize.headers()['content-security-policy'] ?? '').toContain("frame-ancestors 'none'");
   });
+});
+
+test('nginx refuses an https upstream whose certificate does not chain to its trusted CAs', async ({ playwright }) => {
+  // Tokens, codes and client secrets go through the proxy: an upstream that cannot prove it
+  // is the tenant gets none of them. A self-signed certificate for localhost stands in for an
+  // impostor; naming that certificate as the trusted CA shows that trust is all that differs.
+  const dir = mkdtempSync(join(tmpdir(), 'my-tasks-tls-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+    '-addext', 'subjectAltName=DNS:localhost', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const seen: string[] = [];
+  const upstream = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    seen.push(req.headers.authorization ?? '');
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('[]');
+  });
+  const port = await freePort();
+  await new Promise<void>((ok) => upstream.listen(port, '127.0.0.1', ok));
+  const http = await playwright.request.newContext();
+  try {
+    for (const [trusted, status] of [[false, 502], [true, 200]] as const) {
+      const run = join(dir, String(trusted));
+      const nginx = await startNginx(run, DIST, `https://localhost:${port}`, '', trusted ? { MT_UPSTREAM_CA: cert } : {});
+      try {
+        const response = await http.get(`${nginx.url}/v2024/work-items`, { headers: { Authorization: 'Bearer secret' } });
+        expect(response.status(), trusted ? 'trusted' : 'untrusted').toBe(status);
+      } finally {
+        nginx.process.kill('SIGTERM');
+      }
+    }
+    // The impostor saw only the request made while its certificate was trusted.
+    expect(seen).toEqual(['Bearer secret']);
+  } finally {
+    await http.dispose();
+    upstream.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** The embedding journey: sign in from the frame, counts, height, a link to the full app. */

@@ -47,13 +47,16 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # nginx (the deployment shape the journeys also run through) with the brotli_static module,
-# and the brotli CLI the build step uses to precompress assets.
+# the CA certificates its config checks an https upstream against, the brotli CLI the build
+# step uses to precompress assets, and openssl (a journey makes an untrusted certificate).
 if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
-   || ! command -v brotli >/dev/null; then
-  log "installing Debian nginx, its brotli_static module and brotli"
+   || ! command -v brotli >/dev/null || [ ! -f /etc/ssl/certs/ca-certificates.crt ] \
+   || ! command -v openssl >/dev/null; then
+  log "installing Debian nginx, its brotli_static module, CA certificates, brotli and openssl"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq || true
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static brotli
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static brotli \
+    ca-certificates openssl
 fi
 
 # npm: Playwright (its browser download is skipped: we drive Debian's chromium) and
