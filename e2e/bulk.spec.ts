@@ -275,6 +275,26 @@ async function setHidden(page: Page, hidden: boolean) {
   }, hidden);
 }
 
+test('the widget alone (a dashboard tile) brings new work in by itself, and reads nothing while hidden', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  const summary = await sandbox.getJson(ALISON, '/v2024/work-items/summary');
+  await page.goto('/widget');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: `Sign in as ${sandbox.identity(ALISON).name}` }).click();
+  const open = page.getByRole('list', { name: 'Work item counts' }).getByRole('listitem').filter({ hasText: 'Open' });
+  await expect(open).toHaveText(new RegExp(`^Open\\s*${summary.open}$`));
+  const reads: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/work-items')) reads.push(r.url()); });
+  await setHidden(page, true);
+  await fredForwardsOneToAlison(sandbox);
+  await page.waitForTimeout(2_500);
+  expect(reads).toEqual([]);
+  await expect(open).toHaveText(new RegExp(`^Open\\s*${summary.open}$`));
+  // Shown again: one look at once, and the moved counts read everything again.
+  await setHidden(page, false);
+  await expect(open).toHaveText(new RegExp(`^Open\\s*${summary.open + 1}$`));
+});
+
 test('a work item forwarded to this person by someone else shows as new, and Show brings it in', async ({ page, sandbox }) => {
   await pollEverySecond(page);
   const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;

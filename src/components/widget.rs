@@ -8,6 +8,7 @@ use wire::{WorkItem, WorkItemsSummary};
 use crate::api::{work_items, ApiError, Client, Page, Paging};
 use crate::components::status::loaded_retrying;
 use crate::components::time::MaybeTime;
+use crate::hooks::poll::every_while_visible;
 use crate::i18n::intl;
 use crate::logic::format::{item_name, type_label};
 use crate::logic::involved::involved;
@@ -78,6 +79,24 @@ pub fn MyTasksWidget(
             }
         }
     });
+    // Alone, on a dashboard, nothing else keeps the widget fresh (the app's notice and
+    // Show are not there): it compares the counts every `pollSeconds` while visible, and
+    // reads everything again when they moved, or when what it shows had failed.
+    if external {
+        let api = api.clone();
+        every_while_visible(api.poll_seconds(), move || {
+            let (api, owner) = (api.clone(), untrack(|| view_as.owner_id()));
+            leptos::task::spawn_local(async move {
+                let Ok(latest) = work_items::summary(&api, owner.as_deref()).await else {
+                    return;
+                };
+                let shown = summary.get_untracked().and_then(Result::ok);
+                if shown != Some(latest) {
+                    changes.bump();
+                }
+            });
+        });
+    }
     let days = api.stale_after_days();
     let overdue = LocalResource::new(move || {
         changes.track();

@@ -130,36 +130,42 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
         }
     });
     Effect::new(move |_| platform::set_title(&title(fresh.state.with(Freshness::latest))));
-    let seconds = api.poll_seconds();
-    if seconds > 0 {
-        let tick = read.clone();
-        let interval = set_interval_with_handle(
-            move || {
-                if !platform::document_hidden() {
-                    tick(Read::Polled);
-                }
-            },
-            Duration::from_secs(u64::from(seconds)),
-        )
-        .ok();
-        // Back from hidden: one poll at once, rather than up to an interval late.
-        let visible = SendWrapper::new(platform::on_document(
-            "visibilitychange",
-            move |_: web_sys::Event| {
-                if !platform::document_hidden() {
-                    read(Read::Polled);
-                }
-            },
-        ));
-        on_cleanup(move || {
-            if let Some(handle) = interval {
-                handle.clear();
-            }
-            drop(visible);
-        });
-    }
+    every_while_visible(api.poll_seconds(), move || read(Read::Polled));
     provide_context(fresh);
     fresh
+}
+
+/// Runs `tick` every `seconds` while the page is visible, and once as soon as it is shown
+/// again (rather than up to an interval late), until the owner goes; never when `seconds`
+/// is 0.
+pub fn every_while_visible(seconds: u32, tick: impl Fn() + Clone + 'static) {
+    if seconds == 0 {
+        return;
+    }
+    let on_time = tick.clone();
+    let interval = set_interval_with_handle(
+        move || {
+            if !platform::document_hidden() {
+                on_time();
+            }
+        },
+        Duration::from_secs(u64::from(seconds)),
+    )
+    .ok();
+    let visible = SendWrapper::new(platform::on_document(
+        "visibilitychange",
+        move |_: web_sys::Event| {
+            if !platform::document_hidden() {
+                tick();
+            }
+        },
+    ));
+    on_cleanup(move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+        drop(visible);
+    });
 }
 
 /// The freshness provided above, if any.
