@@ -221,6 +221,31 @@ test.describe('in Arabic', () => {
   });
 });
 
+test.describe('in Arabic, on an Arabic keyboard', () => {
+  test.use({ locale: 'ar', timezoneId: 'Asia/Riyadh', viewport: { width: 1280, height: 800 } });
+
+  test('the shortcuts are where they are on a US keyboard: the J key (ت) moves, Shift and the slash key (؟) lists them; Caps Lock too', async ({ page, sandbox }) => {
+    await signInAs(page, sandbox, ALIAS, '/tasks/pending', ARABIC, true);
+    const current = page.locator('tr.mt-table__row--current');
+    await expect(page.getByRole('table').first()).toBeVisible();
+    await expect(current).toHaveCount(0);
+    // What an Arabic layout sends; Playwright's own keys are a US layout's.
+    const press = (key: string, code: string, shiftKey = false) => page.evaluate(([key, code, shiftKey]) =>
+      document.dispatchEvent(new KeyboardEvent('keydown', { key, code, shiftKey, bubbles: true, cancelable: true })),
+    [key, code, shiftKey] as const);
+    await press('ت', 'KeyJ');
+    await expect(current).toHaveCount(1);
+    const first = await current.getAttribute('aria-rowindex');
+    await press('ت', 'KeyJ');
+    await expect(current).not.toHaveAttribute('aria-rowindex', first!);
+    // Caps Lock: the K key comes as "K" without Shift, and moves back up.
+    await press('K', 'KeyK');
+    await expect(current).toHaveAttribute('aria-rowindex', first!);
+    await press('؟', 'Slash', true);
+    await expect(page.getByRole('dialog')).toBeVisible();
+  });
+});
+
 test.describe('in Arabic, Latin names in the table', () => {
   test.use({ locale: 'ar', timezoneId: 'Asia/Riyadh', viewport: { width: 1280, height: 800 } });
 

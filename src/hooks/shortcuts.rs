@@ -3,7 +3,7 @@
 //! Both listen on the document while their page is mounted.
 
 use super::triage::{Ask, Dialog, Triage};
-use crate::logic::keys::{shortcut, Modifiers, Shortcut};
+use crate::logic::keys::{shortcut, Modifiers, Pressed, Shortcut};
 use crate::logic::messages::Decision;
 use crate::platform;
 use crate::routes::AppRoute;
@@ -22,7 +22,13 @@ fn read(ev: &KeyboardEvent) -> Option<Shortcut> {
         meta: ev.meta_key(),
         alt: ev.alt_key(),
     };
-    shortcut(&ev.key(), modifiers, platform::key_focus(ev))
+    let (key, code) = (ev.key(), ev.code());
+    let pressed = Pressed {
+        key: &key,
+        code: &code,
+        shift: ev.shift_key(),
+    };
+    shortcut(pressed, modifiers, platform::key_focus(ev))
 }
 
 /// Listens for keys on the document until the calling owner is disposed.

@@ -79,17 +79,54 @@ pub struct Modifiers {
     pub alt: bool,
 }
 
-/// The shortcut `key` (a `KeyboardEvent.key`) stands for, if any. Nothing fires while the
-/// person types or is in a dialog, or with Ctrl, Meta or Alt held (those are the browser's
-/// and the screen reader's); Enter is left to a focused button or link.
-pub fn shortcut(key: &str, modifiers: Modifiers, focus: Focus) -> Option<Shortcut> {
+/// A key as the shortcuts read it: `key` and `code` of a `KeyboardEvent`, and whether Shift
+/// was held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pressed<'a> {
+    /// The character or key name the layout gives (`KeyboardEvent.key`).
+    pub key: &'a str,
+    /// The physical key (`KeyboardEvent.code`), e.g. `KeyJ`, `Slash`.
+    pub code: &'a str,
+    /// Whether Shift was held.
+    pub shift: bool,
+}
+
+impl Pressed<'_> {
+    /// The key the shortcuts are written for. The layout's character, except:
+    /// - with Caps Lock on, a letter typed without Shift is that letter in lower case;
+    /// - on a layout that is not Latin (Arabic, Russian…), whose letters name no shortcut,
+    ///   the key in the same place on a US keyboard: `ت` on the J key is `j`, and `؟`
+    ///   (Shift and the slash key) is `?`.
+    fn as_written(&self) -> std::borrow::Cow<'_, str> {
+        let mut chars = self.key.chars();
+        let (Some(only), None) = (chars.next(), chars.next()) else {
+            return self.key.into();
+        };
+        if only.is_ascii_uppercase() && !self.shift {
+            return only.to_ascii_lowercase().to_string().into();
+        }
+        if only.is_ascii() {
+            return self.key.into();
+        }
+        match (self.code.strip_prefix("Key"), self.code) {
+            (Some(letter), _) if letter.len() == 1 && !self.shift => letter.to_lowercase().into(),
+            (_, "Slash") => if self.shift { "?" } else { "/" }.into(),
+            _ => self.key.into(),
+        }
+    }
+}
+
+/// The shortcut a pressed key stands for, if any. Nothing fires while the person types or
+/// is in a dialog, or with Ctrl, Meta or Alt held (those are the browser's and the screen
+/// reader's); Enter is left to a focused button or link.
+pub fn shortcut(pressed: Pressed, modifiers: Modifiers, focus: Focus) -> Option<Shortcut> {
     if modifiers.ctrl || modifiers.meta || modifiers.alt {
         return None;
     }
     if matches!(focus, Focus::Typing | Focus::Dialog) {
         return None;
     }
-    Some(match key {
+    Some(match pressed.as_written().as_ref() {
         "j" | "ArrowDown" => Shortcut::Down,
         "k" | "ArrowUp" => Shortcut::Up,
         "x" => Shortcut::Toggle,
@@ -135,9 +172,18 @@ mod tests {
         alt: false,
     };
 
+    /// A key pressed on a US layout without Shift.
+    fn us(key: &str) -> Pressed<'_> {
+        Pressed {
+            key,
+            code: "",
+            shift: key == "?" || key.chars().all(|c| c.is_ascii_uppercase()),
+        }
+    }
+
     #[test]
     fn each_documented_key_maps_to_its_shortcut() {
-        let on_page = |key| shortcut(key, NONE, Focus::Page);
+        let on_page = |key| shortcut(us(key), NONE, Focus::Page);
         assert_eq!(on_page("j"), Some(Shortcut::Down));
         assert_eq!(on_page("ArrowDown"), Some(Shortcut::Down));
         assert_eq!(on_page("k"), Some(Shortcut::Up));
@@ -156,24 +202,55 @@ mod tests {
     }
 
     #[test]
+    fn caps_lock_and_layouts_that_are_not_latin_keep_the_shortcuts_where_they_are() {
+        let on_page = |key, code, shift| shortcut(Pressed { key, code, shift }, NONE, Focus::Page);
+        // Caps Lock: the letter comes in upper case, without Shift.
+        assert_eq!(on_page("J", "KeyJ", false), Some(Shortcut::Down));
+        assert_eq!(on_page("J", "KeyJ", true), None);
+        // Arabic: the J key types ت, the slash key ظ, and with Shift ؟.
+        assert_eq!(on_page("ت", "KeyJ", false), Some(Shortcut::Down));
+        assert_eq!(on_page("ش", "KeyA", false), Some(Shortcut::ApproveAll));
+        assert_eq!(on_page("ظ", "Slash", false), Some(Shortcut::Search));
+        assert_eq!(on_page("؟", "Slash", true), Some(Shortcut::Help));
+        assert_eq!(
+            on_page("ت", "KeyJ", true),
+            None,
+            "Shift on a letter is no shortcut"
+        );
+        // Russian: the K key types л.
+        assert_eq!(on_page("л", "KeyK", false), Some(Shortcut::Up));
+        // A Latin layout is read by its characters, not by where they are: on a German
+        // keyboard the Y key types z, which is no shortcut, and / is Shift+7.
+        assert_eq!(on_page("z", "KeyY", false), None);
+        assert_eq!(on_page("/", "Digit7", true), Some(Shortcut::Search));
+        assert_eq!(
+            on_page("ArrowDown", "ArrowDown", false),
+            Some(Shortcut::Down)
+        );
+    }
+
+    #[test]
     fn nothing_fires_while_typing_in_a_dialog_or_with_a_modifier_held() {
         for focus in [Focus::Typing, Focus::Dialog] {
-            assert_eq!(shortcut("a", NONE, focus), None);
-            assert_eq!(shortcut("Escape", NONE, focus), None);
+            assert_eq!(shortcut(us("a"), NONE, focus), None);
+            assert_eq!(shortcut(us("Escape"), NONE, focus), None);
         }
         for held in [
             Modifiers { ctrl: true, ..NONE },
             Modifiers { meta: true, ..NONE },
             Modifiers { alt: true, ..NONE },
         ] {
-            assert_eq!(shortcut("r", held, Focus::Page), None);
+            assert_eq!(shortcut(us("r"), held, Focus::Page), None);
         }
     }
 
     #[test]
     fn enter_on_a_focused_button_or_link_is_left_to_it_but_letters_still_work() {
-        assert_eq!(shortcut("Enter", NONE, Focus::Control), None);
-        assert_eq!(shortcut("j", NONE, Focus::Control), Some(Shortcut::Down));
+        assert_eq!(shortcut(us("Enter"), NONE, Focus::Control), None);
+        assert_eq!(
+            shortcut(us("j"), NONE, Focus::Control),
+            Some(Shortcut::Down)
+        );
     }
 
     #[test]
