@@ -1,12 +1,13 @@
 //! Finding work items in the whole loaded queue: search, filters, sort and the counts next
-//! to the filters. Each item is indexed once ([`Entry`]: a lowercase haystack and sort
-//! keys), so a keystroke over thousands of items is a scan of prepared strings, not a
+//! to the filters. Each item is indexed once ([`Entry`]: a folded haystack and sort keys,
+//! see [`super::fold`]), so a keystroke over thousands of items is a scan of prepared strings, not a
 //! walk through every item's approval and remediation items.
 
 use std::cmp::Ordering;
 
 use wire::{WorkItem, WorkItemType};
 
+use super::fold::fold;
 use super::format::type_label;
 use super::involved::involved;
 use crate::t;
@@ -113,13 +114,16 @@ pub struct Entry {
     pub seq: i64,
     /// Unique for this copy of the item: a view keyed on it redraws when the item changes.
     pub key: u64,
-    /// Id, name, description, requester, type, sources, identities and accounts, lowercase.
+    /// Id, name, description, requester, type, sources, identities and accounts, folded
+    /// ([`fold`]: lower case, without accents or Arabic vowel marks).
     haystack: String,
     /// The involved sources, for the source filter and its counts.
     pub sources: Vec<String>,
-    /// Lowercase name, for sorting by name.
+    /// The folded name, for sorting by name.
     name_key: String,
-    /// Lowercase first source, for sorting by source.
+    /// The folded type as the table names it, for sorting by type.
+    type_key: String,
+    /// The folded first source, for sorting by source.
     source_key: String,
     /// Created, in ms since the epoch (`i64::MIN` when unknown: sorts as oldest).
     pub created_ms: i64,
@@ -150,18 +154,15 @@ impl Entry {
         .chain(&found.identities)
         .chain(&found.accounts)
         {
-            haystack.push_str(&text.to_lowercase());
+            haystack.push_str(&fold(text));
             // A separator no search word can contain, so words never match across fields.
             haystack.push('\n');
         }
         let created_ms = item.created.map_or(i64::MIN, |t| t.timestamp_millis());
         Entry {
-            name_key: item.name.as_deref().unwrap_or_default().to_lowercase(),
-            source_key: found
-                .sources
-                .first()
-                .map(|s| s.to_lowercase())
-                .unwrap_or_default(),
+            name_key: fold(item.name.as_deref().unwrap_or_default()),
+            type_key: kind.as_deref().map(fold).unwrap_or_default(),
+            source_key: found.sources.first().map(|s| fold(s)).unwrap_or_default(),
             modified_ms: item.modified.map_or(created_ms, |t| t.timestamp_millis()),
             recent_ms: item.completed.map_or(created_ms, |t| t.timestamp_millis()),
             created_ms,
@@ -185,14 +186,6 @@ impl Entry {
         }
         now_ms.saturating_sub(self.created_ms).max(0) / DAY_MS
     }
-
-    fn type_str(&self) -> &str {
-        self.item
-            .work_item_type
-            .as_ref()
-            .map(WorkItemType::as_str)
-            .unwrap_or_default()
-    }
 }
 
 /// Whether an item created at `created_ms` has waited longer than `stale_after_days`.
@@ -201,7 +194,7 @@ pub fn is_overdue(created_ms: i64, now_ms: i64, stale_after_days: u32) -> bool {
         && now_ms.saturating_sub(created_ms) > i64::from(stale_after_days) * DAY_MS
 }
 
-/// A search prepared once per keystroke: lowercase words.
+/// A search prepared once per keystroke: folded words.
 struct Prepared<'f> {
     filter: &'f ListFilter,
     words: Vec<String>,
@@ -210,11 +203,7 @@ struct Prepared<'f> {
 
 impl<'f> Prepared<'f> {
     fn new(filter: &'f ListFilter, now_ms: i64) -> Self {
-        let words = filter
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words = filter.text.split_whitespace().map(fold).collect();
         Prepared {
             filter,
             words,
@@ -287,9 +276,13 @@ fn comparator(sort: SortBy) -> fn(&Entry, &Entry) -> Ordering {
         SortBy::ModifiedOldest => |a, b| (a.modified_ms, a.seq).cmp(&(b.modified_ms, b.seq)),
         SortBy::Name => |a, b| (a.name_key.as_str(), a.seq).cmp(&(b.name_key.as_str(), b.seq)),
         SortBy::NameDesc => |a, b| (b.name_key.as_str(), a.seq).cmp(&(a.name_key.as_str(), b.seq)),
-        SortBy::Type => {
-            |a, b| (a.type_str(), a.created_ms, a.seq).cmp(&(b.type_str(), b.created_ms, b.seq))
-        }
+        SortBy::Type => |a, b| {
+            (a.type_key.as_str(), a.created_ms, a.seq).cmp(&(
+                b.type_key.as_str(),
+                b.created_ms,
+                b.seq,
+            ))
+        },
         SortBy::Source => |a, b| {
             (a.source_key.as_str(), a.created_ms, a.seq).cmp(&(
                 b.source_key.as_str(),
@@ -305,7 +298,7 @@ fn comparator(sort: SortBy) -> fn(&Entry, &Entry) -> Ordering {
 pub struct Facets {
     /// Types in the spec's order, with how many items pass the other filters and have it.
     pub types: Vec<(WorkItemType, usize)>,
-    /// Sources A to Z (case-insensitively), counted the same way.
+    /// Sources A to Z (folded: case and accents aside), counted the same way.
     pub sources: Vec<(String, usize)>,
     /// Every requester, A to Z.
     pub requesters: Vec<String>,
@@ -349,8 +342,8 @@ pub fn facets(entries: &[Entry], filter: &ListFilter, now_ms: i64) -> Facets {
             .position(|k| k == t)
             .unwrap_or(usize::MAX)
     });
-    sources.sort_by_key(|(s, _)| s.to_lowercase());
-    requesters.sort_by_key(|r| r.to_lowercase());
+    sources.sort_by_key(|(s, _)| fold(s));
+    requesters.sort_by_key(|r| fold(r));
     Facets {
         types,
         sources,

@@ -250,3 +250,34 @@ fn completed_items_are_newest_and_oldest_by_when_they_were_completed() {
         ["Budget", "Create an Account", "approve access"]
     );
 }
+
+#[test]
+fn search_and_sort_by_name_fold_accents_and_arabic_marks() {
+    let entries = index(&[
+        item("Müller Zugang", WorkItemType::Generic, 1, Some("GitHub")),
+        item("Émile", WorkItemType::Generic, 2, None),
+        item("Straße sperren", WorkItemType::Generic, 3, None),
+        item("مُحَمَّد", WorkItemType::Generic, 4, None),
+        item("إبراهيم", WorkItemType::Generic, 5, None),
+        item("Zebra", WorkItemType::Generic, 6, None),
+        item("Ähre", WorkItemType::Generic, 7, None),
+    ]);
+    let text = |t: &str| ListFilter {
+        text: t.into(),
+        ..Default::default()
+    };
+    for (typed, found) in [
+        ("muller", "Müller Zugang"),
+        ("MÜLLER", "Müller Zugang"),
+        ("emile", "Émile"),
+        ("strasse", "Straße sperren"),
+        ("محمد", "مُحَمَّد"),
+        ("ابراهيم", "إبراهيم"),
+    ] {
+        assert_eq!(names(&entries, &text(typed), SortBy::Oldest), [found], "{typed}");
+    }
+    assert_eq!(
+        names(&entries, &ListFilter::default(), SortBy::Name),
+        ["Ähre", "Émile", "Müller Zugang", "Straße sperren", "Zebra", "إبراهيم", "مُحَمَّد"]
+    );
+}

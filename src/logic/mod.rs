@@ -5,6 +5,7 @@
 pub mod bulk;
 pub mod command;
 pub mod export;
+pub mod fold;
 pub mod form;
 pub mod format;
 pub mod forward;
