@@ -154,3 +154,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('the Task Manager tabs take the ARIA tab keys: the arrows go to the other tab, Home to the first, End to the last', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const [pending, completed] = [page.getByRole('tab', { name: 'Pending' }), page.getByRole('tab', { name: 'Completed' })];
+  await pending.focus();
+  for (const [key, tab] of [['Home', pending], ['ArrowRight', completed], ['End', completed], ['ArrowLeft', pending],
+    ['End', completed], ['Home', pending], ['ArrowLeft', completed]] as const) {
+    await page.keyboard.press(key);
+    await expect(tab, key).toBeFocused();
+  }
+});
+
+test('Approve All and Reject All name their dialog for what is left: one pending approval item is "Approve item"', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const approvals = page.getByRole('region', { name: /Approval items/ });
+  await expect(approvals.getByRole('button', { name: 'Approve All' })).toBeVisible();
+  // Decide all but one, one by one.
+  for (let left = undecided(item).length; left > 1; left--) {
+    await approvals.getByRole('button', { name: 'Approve', exact: true }).first().click();
+    await page.getByRole('dialog', { name: 'Approve item' }).getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(approvals.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(left - 1);
+  }
+  for (const [button, title] of [['Approve All', 'Approve item'], ['Reject All', 'Reject item']]) {
+    await approvals.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog', { name: title, exact: true });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+});

@@ -478,42 +478,52 @@ test('a sort chosen and a row opened within the same frame: Back still finds the
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
 });
 
-test('export downloads exactly the filtered view, as CSV and as JSON, named with owner and date', async ({ page, sandbox }) => {
-  const all = await pendingItems(sandbox, ALISON);
-  const onGithub = all.filter((i) => sourcesOf(i).includes('GitHub'));
-  expect(onGithub.length).toBeGreaterThan(0);
-  expect(onGithub.length).toBeLessThan(all.length);
-  await signIn(page, sandbox, ALISON, '/tasks/pending?source=GitHub&sort=name');
-  const { table } = pendingTable(page);
-  await expect(table).toHaveAttribute('aria-rowcount', String(onGithub.length + 1));
-  const today = new Date().toISOString().slice(0, 10);
+// A time zone where today is another date than in UTC, at any hour: the export's file is
+// named with the person's date.
+const FAR_ZONE = new Date().getUTCHours() < 11 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
 
-  const [csvDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
-  ]);
-  expect(csvDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.csv`);
-  const [header, ...records] = parseCsv(readFileSync((await csvDownload.path())!, 'utf8'));
-  expect(header).toEqual(['id', 'name', 'type', 'state', 'requester', 'identities', 'accounts', 'sources',
-    'created', 'modified', 'completed', 'description']);
-  expect(records.map((r) => r[0]).sort()).toEqual(onGithub.map((i) => i.id).sort());
-  for (const record of records) {
-    expect(record).toHaveLength(header.length);
-    expect(record[7]).toContain('GitHub');
-    expect(record[3]).toBe('Pending');
-  }
+test.describe(`where the date is not UTC's (${FAR_ZONE})`, () => {
+  test.use({ timezoneId: FAR_ZONE });
 
-  const [jsonDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
-  ]);
-  expect(jsonDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.json`);
-  const exported: Item[] = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
-  // The table's order (name, A to Z, as the app compares them) and the API's own items.
-  const byName = [...onGithub].sort((a, b) => (a.name ?? '').toLowerCase() < (b.name ?? '').toLowerCase() ? -1 : (a.name ?? '').toLowerCase() > (b.name ?? '').toLowerCase() ? 1 : 0);
-  expect(exported.map((i) => i.name)).toEqual(byName.map((i) => i.name));
-  const fields = (i: any) => ({ id: i.id, name: i.name, type: i.type, created: i.created, description: i.description });
-  expect(exported.map(fields)).toEqual(byName.map(fields));
+  test('export downloads exactly the filtered view, as CSV and as JSON, named with owner and date', async ({ page, sandbox }) => {
+    const all = await pendingItems(sandbox, ALISON);
+    const onGithub = all.filter((i) => sourcesOf(i).includes('GitHub'));
+    expect(onGithub.length).toBeGreaterThan(0);
+    expect(onGithub.length).toBeLessThan(all.length);
+    await signIn(page, sandbox, ALISON, '/tasks/pending?source=GitHub&sort=name');
+    const { table } = pendingTable(page);
+    await expect(table).toHaveAttribute('aria-rowcount', String(onGithub.length + 1));
+    // The day where the person is (en-CA writes YYYY-MM-DD), which is not UTC's.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: FAR_ZONE }).format(new Date());
+    expect(today).not.toBe(new Date().toISOString().slice(0, 10));
+
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.csv`);
+    const [header, ...records] = parseCsv(readFileSync((await csvDownload.path())!, 'utf8'));
+    expect(header).toEqual(['id', 'name', 'type', 'state', 'requester', 'identities', 'accounts', 'sources',
+      'created', 'modified', 'completed', 'description']);
+    expect(records.map((r) => r[0]).sort()).toEqual(onGithub.map((i) => i.id).sort());
+    for (const record of records) {
+      expect(record).toHaveLength(header.length);
+      expect(record[7]).toContain('GitHub');
+      expect(record[3]).toBe('Pending');
+    }
+
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    expect(jsonDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.json`);
+    const exported: Item[] = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
+    // The table's order (name, A to Z, as the app compares them) and the API's own items.
+    const byName = [...onGithub].sort((a, b) => (a.name ?? '').toLowerCase() < (b.name ?? '').toLowerCase() ? -1 : (a.name ?? '').toLowerCase() > (b.name ?? '').toLowerCase() ? 1 : 0);
+    expect(exported.map((i) => i.name)).toEqual(byName.map((i) => i.name));
+    const fields = (i: any) => ({ id: i.id, name: i.name, type: i.type, created: i.created, description: i.description });
+    expect(exported.map(fields)).toEqual(byName.map(fields));
+  });
 });
 
 test('below 900 px the items are cards, and widening the window turns them into the table', async ({ page, sandbox }) => {

@@ -58,6 +58,17 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// The calendar date (year, month 1–12, day) of the time `epoch_ms` where the person is
+/// (the browser's time zone).
+pub fn local_date(epoch_ms: f64) -> (i32, u32, u32) {
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms));
+    (
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+}
+
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {

@@ -135,7 +135,10 @@ fn server_message(status: u16, body: &str) -> ServerMessage {
         },
         _ => match serde_json::from_str::<ErrorResponseDto>(body) {
             Ok(dto) => ServerMessage {
-                text: dto.message().map(str::to_owned),
+                // In the person's language, when the server sent it in theirs.
+                text: dto
+                    .message_for(crate::i18n::current().tag())
+                    .map(str::to_owned),
                 tracking_id: dto.tracking_id,
             },
             Err(_) => ServerMessage::default(),

@@ -55,9 +55,9 @@ pub fn ConfirmButton(
     /// The button's text and accessible name, also the confirm button's (e.g. "Mark Complete").
     #[prop(into)]
     label: String,
-    /// The dialog's heading.
+    /// The dialog's heading, read when it opens.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// The dialog's question.
     #[prop(into)]
     message: Signal<String>,
@@ -98,14 +98,14 @@ pub fn ConfirmButton(
         }
     });
     let class = variant.class();
-    let (dialog_title, confirm_label) = (StoredValue::new(title), StoredValue::new(label.clone()));
+    let confirm_label = StoredValue::new(label.clone());
     view! {
         <button type="button" class=class disabled=move || disabled.get() || pending.get()
             aria-haspopup="dialog" on:click=move |_| set_open(true)>
             {label}
         </button>
         <Show when=move || open.get()>
-            <ConfirmDialog title=dialog_title.get_value() message=message.get_untracked()
+            <ConfirmDialog title=title.get_untracked() message=message.get_untracked()
                 confirm_label=confirm_label.get_value() pending=pending
                 on_confirm=on_confirm on_cancel=Callback::new(move |()| set_open(false)) />
         </Show>
@@ -158,7 +158,8 @@ pub fn BulkDecisionBar(
 ) -> impl IntoView {
     let bulk = move |decision: Decision| {
         view! {
-            <ConfirmButton label=decision.bulk_label() title=decision.title(2)
+            <ConfirmButton label=decision.bulk_label()
+                title=Signal::derive(move || decision.title(pending_count.get()))
 
                 message=Signal::derive(move || bulk_confirm_message(decision, pending_count.get()))
                 pending=pending disabled=Signal::derive(move || pending_count.get() == 0)

@@ -76,7 +76,7 @@ fn TabLink(
     }
 }
 
-/// Moves focus to the other tab on Left/Right/Home/End, as the ARIA tabs pattern asks.
+/// Moves focus between the tabs on Left/Right/Home/End, as the ARIA tabs pattern asks.
 fn on_keydown(ev: KeyboardEvent) {
     if !matches!(
         ev.key().as_str(),
@@ -90,12 +90,16 @@ fn on_keydown(ev: KeyboardEvent) {
     else {
         return;
     };
-    let other = match target.id().as_str() {
-        "tab-pending" => "tab-completed",
+    // Two tabs: the arrows go to the other one (either way round, in either direction of
+    // writing), Home to the first, End to the last.
+    let to = match (ev.key().as_str(), target.id().as_str()) {
+        ("Home", _) => "tab-pending",
+        ("End", _) => "tab-completed",
+        (_, "tab-pending") => "tab-completed",
         _ => "tab-pending",
     };
     if let Some(element) = document()
-        .get_element_by_id(other)
+        .get_element_by_id(to)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         ev.prevent_default();

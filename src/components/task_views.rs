@@ -100,13 +100,12 @@ pub fn ViewsBar(
                 }
             })
         });
-        let when = chrono::DateTime::from_timestamp_millis(now as i64).unwrap_or_default();
         let (extension, mime) = if json {
             ("json", "application/json")
         } else {
             ("csv", "text/csv;charset=utf-8")
         };
-        let file = file_name(tab.as_str(), &owner(), when, extension);
+        let file = file_name(tab.as_str(), &owner(), platform::local_date(now), extension);
         if !platform::download(&file, mime, &text) {
             said.set(t!("download-refused"));
         }

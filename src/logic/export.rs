@@ -1,7 +1,7 @@
 //! The current view of a tab as a file: CSV for spreadsheets and JSON (the items as the
 //! API sent them) for scripts, named after the tab, the owner and the day.
 
-use chrono::{DateTime, Datelike, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use wire::WorkItem;
 
 use super::involved::involved;
@@ -88,26 +88,23 @@ pub fn to_json<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> String {
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
 }
 
-/// `my-tasks-pending-alison.ferguso-2026-11-29.csv`: the tab, the owner (characters a file
-/// name should not hold become `-`) and the UTC day of `now`.
-pub fn file_name(tab: &str, owner: &str, now: DateTime<Utc>, extension: &str) -> String {
+/// `my-tasks-pending-alison.ferguso-2026-11-29.csv`: the tab, the owner (letters and digits
+/// of any script kept, anything else a file name should not hold made `-`) and `day`, the
+/// calendar date (year, month, day) where the person is.
+pub fn file_name(tab: &str, owner: &str, day: (i32, u32, u32), extension: &str) -> String {
     let owner: String = owner
         .trim()
         .chars()
         .map(|c| match c {
-            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '_' | '-' => c,
+            '.' | '_' | '-' => c,
+            c if c.is_alphanumeric() => c,
             _ => '-',
         })
         .collect();
     let owner = if owner.is_empty() { "me".into() } else { owner };
     // The day by hand: chrono's `format` would bring its strftime parser into the bundle.
-    let day = now.date_naive();
-    format!(
-        "my-tasks-{tab}-{owner}-{:04}-{:02}-{:02}.{extension}",
-        day.year(),
-        day.month(),
-        day.day()
-    )
+    let (year, month, day) = day;
+    format!("my-tasks-{tab}-{owner}-{year:04}-{month:02}-{day:02}.{extension}")
 }
 
 #[cfg(test)]
@@ -192,18 +189,31 @@ mod tests {
 
     #[test]
     fn file_names_carry_tab_owner_and_day() {
-        let now = Utc.with_ymd_and_hms(2026, 11, 29, 23, 59, 0).unwrap();
+        let day = (2026, 11, 29);
         assert_eq!(
-            file_name("pending", "alison.ferguso", now, "csv"),
+            file_name("pending", "alison.ferguso", day, "csv"),
             "my-tasks-pending-alison.ferguso-2026-11-29.csv"
         );
         assert_eq!(
-            file_name("completed", "Ada Lovelace/x", now, "json"),
-            "my-tasks-completed-Ada-Lovelace-x-2026-11-29.json"
+            file_name("completed", "Ada Lovelace/x", (2026, 1, 2), "json"),
+            "my-tasks-completed-Ada-Lovelace-x-2026-01-02.json"
         );
         assert_eq!(
-            file_name("pending", " ", now, "csv"),
+            file_name("pending", " ", day, "csv"),
             "my-tasks-pending-me-2026-11-29.csv"
+        );
+        // Names in any script keep their letters.
+        assert_eq!(
+            file_name("pending", "Jürgen Müller", day, "csv"),
+            "my-tasks-pending-Jürgen-Müller-2026-11-29.csv"
+        );
+        assert_eq!(
+            file_name("pending", "ليلى حداد", day, "csv"),
+            "my-tasks-pending-ليلى-حداد-2026-11-29.csv"
+        );
+        assert_eq!(
+            file_name("pending", "a\\b:c*\"d<e>|\u{200f}", day, "csv"),
+            "my-tasks-pending-a-b-c--d-e----2026-11-29.csv"
         );
     }
 }

@@ -274,10 +274,22 @@ fn search_and_sort_by_name_fold_accents_and_arabic_marks() {
         ("محمد", "مُحَمَّد"),
         ("ابراهيم", "إبراهيم"),
     ] {
-        assert_eq!(names(&entries, &text(typed), SortBy::Oldest), [found], "{typed}");
+        assert_eq!(
+            names(&entries, &text(typed), SortBy::Oldest),
+            [found],
+            "{typed}"
+        );
     }
     assert_eq!(
         names(&entries, &ListFilter::default(), SortBy::Name),
-        ["Ähre", "Émile", "Müller Zugang", "Straße sperren", "Zebra", "إبراهيم", "مُحَمَّد"]
+        [
+            "Ähre",
+            "Émile",
+            "Müller Zugang",
+            "Straße sperren",
+            "Zebra",
+            "إبراهيم",
+            "مُحَمَّد"
+        ]
     );
 }

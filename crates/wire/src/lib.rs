@@ -235,12 +235,29 @@ pub struct ErrorResponseDto {
 }
 
 impl ErrorResponseDto {
-    /// The first message text, the one to show a person.
+    /// The first message text.
     pub fn message(&self) -> Option<&str> {
         self.messages
             .iter()
             .flatten()
             .find_map(|m| m.text.as_deref())
+    }
+
+    /// The text to show a person who reads `language` (a BCP 47 tag, `de` or `de-DE`): the
+    /// message in that language when the server sent one (ISC sends its default locale's
+    /// first and the one `Accept-Language` asked for after it), else the first.
+    pub fn message_for(&self, language: &str) -> Option<&str> {
+        let primary = |tag: &str| {
+            let subtag = tag.split(['-', '_']).next().unwrap_or_default();
+            subtag.to_ascii_lowercase()
+        };
+        let wanted = primary(language);
+        self.messages
+            .iter()
+            .flatten()
+            .filter(|m| m.locale.as_deref().is_some_and(|l| primary(l) == wanted))
+            .find_map(|m| m.text.as_deref())
+            .or_else(|| self.message())
     }
 }
 
@@ -350,6 +367,24 @@ pub const MAX_LIMIT: u32 = 250;
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn an_error_is_shown_in_the_readers_language_when_the_server_sent_it() {
+        let dto: ErrorResponseDto = serde_json::from_value(json!({
+            "detailCode": "400.1 Bad Request Content",
+            "messages": [
+                {"locale": "en-US", "localeOrigin": "DEFAULT", "text": "The request was wrong."},
+                {"locale": "de-DE", "localeOrigin": "REQUEST", "text": "Die Anfrage war falsch."}
+            ]
+        }))
+        .unwrap();
+        assert_eq!(dto.message_for("de"), Some("Die Anfrage war falsch."));
+        assert_eq!(dto.message_for("de-AT"), Some("Die Anfrage war falsch."));
+        assert_eq!(dto.message_for("en"), Some("The request was wrong."));
+        // No text in Arabic: the first one.
+        assert_eq!(dto.message_for("ar"), Some("The request was wrong."));
+        assert_eq!(ErrorResponseDto::default().message_for("de"), None);
+    }
 
     #[test]
     fn a_work_item_decodes_from_the_spec_example_shape() {
