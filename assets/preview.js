@@ -87,6 +87,10 @@
     return message.variants[key] ?? message.variants[message.default];
   };
 
+  /** Parts as one list, as src/logic/format.rs `list` writes it: each part isolated in its
+   * own direction, between the language's separators. */
+  const list = (parts) => parts.map((part) => `\u2068${part}\u2069`).join(word('list-separator'));
+
   /** Whether `tag` can be given to Intl (src/i18n/lang.rs, is_plain_tag). */
   const isPlainTag = (tag) => tag.length > 0 && tag.length <= 35 && /^[A-Za-z0-9-]+$/.test(tag)
     && !tag.startsWith('-') && !tag.endsWith('-') && !tag.includes('--');
@@ -265,8 +269,8 @@
         return td;
       };
       tr.append(first, nameCell, textCell(t.requester),
-        textCell([...t.found.identities, ...t.found.accounts].join(', ')),
-        textCell(t.found.sources.join(', ')));
+        textCell(list([...t.found.identities, ...t.found.accounts])),
+        textCell(list(t.found.sources)));
       if (completed) {
         const td = el('td');
         td.append(time(t.completed));
@@ -312,7 +316,7 @@
       };
       for (const [id, values] of [['facet-sources', t.found.sources],
         ['facet-identities', t.found.identities], ['facet-accounts', t.found.accounts]]) {
-        if (values.length) facet(word(id), el('bdi', '', values.join(', ')));
+        if (values.length) facet(word(id), el('bdi', '', list(values)));
       }
       if (t.requester) facet(word('column-requester'), el('bdi', '', t.requester));
       facet(word('facet-created'), time(t.created));

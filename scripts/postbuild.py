@@ -51,7 +51,8 @@ WIDGET_FILES = ("core",)
 # The messages the preview shows, by catalogue file: the same ids the app's table, cards
 # and shell ask for with t!(…), so the words do not change when the app replaces it.
 PREVIEW_MESSAGES = {
-    "core": ("app-name", "item-no-name", "work-item-type", "error-title", "retry"),
+    "core": ("app-name", "item-no-name", "work-item-type", "error-title", "retry",
+             "list-separator"),
     "app": ("nav-dashboard", "nav-task-manager", "tab", "table-label", "column-type",
             "column-name", "column-requester", "column-identity-account", "column-source",
             "column-waiting", "column-completed", "column-actions", "waited-under-a-minute",
@@ -60,6 +61,7 @@ PREVIEW_MESSAGES = {
 MESSAGE = re.compile(r"^([a-z][a-z0-9-]*) =(.*)$")
 SELECT = re.compile(r"^\{ *\$([a-z][a-z0-9_-]*) *->$")
 VARIANT = re.compile(r"^(\*?)\[([A-Za-z][A-Za-z0-9_-]*)\] (.+)$")
+LITERAL = re.compile(r'^\{ *"([^"\\{}]*)" *\}$')
 
 
 def ftl_messages(path: str, wanted) -> dict:
@@ -67,7 +69,8 @@ def ftl_messages(path: str, wanted) -> dict:
     variable as {"default": key, "variants": {key: text}}, where a variant that is the
     variable itself (`*[other] { $kind }`) is null. The app's build (build.rs) reads every
     message with Fluent's own parser; the preview needs only these shapes, so anything else
-    (another placeable, a number key, a multi-line text) fails the build here rather than
+    (another placeable than one string literal, a number key, a multi-line text) fails the
+    build here rather than
     showing other words than the app."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
@@ -82,6 +85,11 @@ def ftl_messages(path: str, wanted) -> dict:
             sys.exit(f"postbuild: {path}:{at + 1}: {name}: {why}")
 
         select = SELECT.match(value)
+        literal = LITERAL.match(value)
+        if literal:
+            # Text Fluent would trim, such as a separator's spaces: `{", "}`.
+            found[name] = literal.group(1)
+            continue
         if not select:
             if not value or "{" in value or "}" in value:
                 fail("the preview takes only plain text or a select on a variable")

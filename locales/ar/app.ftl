@@ -308,7 +308,6 @@ bulk-refused = مرفوض: { $count }
 bulk-failed = فشل: { $count }
 bulk-not-sent = لم يُرسل: { $count }
 bulk-finished = انتهى: { $parts }.
-list-separator = {"، "}
 bulk-label = المهام المحددة
 bulk-selected = المحدد: { $count }
 bulk-select-all = تحديد كل المطابقات ({ $count })

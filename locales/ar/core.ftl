@@ -118,3 +118,6 @@ api-unauthorized = انتهت جلستك.
 api-forbidden = غير مسموح لك بذلك.
 api-not-found = غير موجود.
 api-server = فشل الخادم (HTTP { $status }).
+
+# Between the items of a list: identities, accounts, sources.
+list-separator = {"، "}

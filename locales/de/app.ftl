@@ -248,7 +248,6 @@ bulk-refused = { $count } abgelehnt
 bulk-failed = { $count } fehlgeschlagen
 bulk-not-sent = { $count } nicht gesendet
 bulk-finished = Fertig: { $parts }.
-list-separator = {", "}
 bulk-label = Ausgewählte Arbeitselemente
 bulk-selected = { $count } ausgewählt
 bulk-select-all = Alle { $count } Treffer auswählen

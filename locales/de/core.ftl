@@ -106,3 +106,6 @@ api-unauthorized = Ihre Sitzung ist abgelaufen.
 api-forbidden = Das dürfen Sie nicht.
 api-not-found = Nicht gefunden.
 api-server = Der Server ist gescheitert (HTTP { $status }).
+
+# Between the items of a list: identities, accounts, sources.
+list-separator = {", "}

@@ -249,7 +249,6 @@ bulk-refused = { $count } refused
 bulk-failed = { $count } failed
 bulk-not-sent = { $count } not sent
 bulk-finished = Finished: { $parts }.
-list-separator = {", "}
 bulk-label = Selected work items
 bulk-selected = { $count } selected
 bulk-select-all = Select all { $count } matching

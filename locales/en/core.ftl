@@ -107,3 +107,6 @@ api-unauthorized = Your session has ended.
 api-forbidden = You are not allowed to do this.
 api-not-found = Not found.
 api-server = The server failed (HTTP { $status }).
+
+# Between the items of a list: identities, accounts, sources.
+list-separator = {", "}

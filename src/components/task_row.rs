@@ -13,7 +13,7 @@ use crate::components::row_select::{is_current, RowSelect};
 use crate::components::task_table::RowContext;
 use crate::components::time::{Clock, MaybeTime};
 use crate::i18n::intl;
-use crate::logic::format::{item_name, type_label};
+use crate::logic::format::{item_name, list, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
 use crate::routes::{item_href, Tab};
@@ -63,14 +63,8 @@ impl RowText {
             name,
             description,
             requester: item.requester_display_name.clone().unwrap_or_default(),
-            who: found
-                .identities
-                .iter()
-                .chain(&found.accounts)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
-            sources: found.sources.join(", "),
+            who: list(&[found.identities, found.accounts].concat()),
+            sources: list(&found.sources),
             created_ms: (entry.created_ms != i64::MIN).then_some(entry.created_ms),
             completed: item.completed,
         }

@@ -10,7 +10,7 @@ use crate::components::status::loaded_retrying;
 use crate::components::time::MaybeTime;
 use crate::hooks::poll::every_while_visible;
 use crate::i18n::intl;
-use crate::logic::format::{item_name, type_label};
+use crate::logic::format::{item_name, list, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::is_overdue;
 use crate::platform;
@@ -207,9 +207,9 @@ fn OldestList(
                         }}
                         <span class="mt-tag">{kind}</span>
                         <span class="mt-widget__meta">
-                            <bdi>{found.identities.join(", ")}</bdi>
+                            <bdi>{list(&found.identities)}</bdi>
                             {(!found.identities.is_empty() && !found.sources.is_empty()).then_some(" · ")}
-                            <bdi>{found.sources.join(", ")}</bdi>
+                            <bdi>{list(&found.sources)}</bdi>
                         </span>
 
                         <MaybeTime at=item.created/>

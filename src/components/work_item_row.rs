@@ -7,7 +7,7 @@ use wire::WorkItem;
 
 use crate::components::row_select::{is_current, RowSelect};
 use crate::components::time::MaybeTime;
-use crate::logic::format::{item_name, type_label};
+use crate::logic::format::{item_name, list, type_label};
 use crate::logic::involved::involved;
 use crate::routes::item_href;
 use crate::t;
@@ -22,7 +22,7 @@ fn Facet(
 ) -> impl IntoView {
     (!values.is_empty()).then(|| {
         view! {
-            <div class="mt-row__facet"><dt>{label}</dt><dd><bdi>{values.join(", ")}</bdi></dd></div>
+            <div class="mt-row__facet"><dt>{label}</dt><dd><bdi>{list(&values)}</bdi></dd></div>
         }
     })
 }

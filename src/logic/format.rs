@@ -15,6 +15,23 @@ pub fn display_name(person: &PublicIdentity) -> String {
         .unwrap_or_default()
 }
 
+/// `parts` as one list in the person's language ("Ada, GitHub"; Arabic's comma is "،"),
+/// each part isolated in its own direction (U+2068 … U+2069, what `<bdi>` does in markup),
+/// so a Latin account in an Arabic list, or an Arabic name in a Latin one, keeps its order.
+pub fn list(parts: &[String]) -> String {
+    let separator = t!("list-separator");
+    let mut listed = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            listed.push_str(&separator);
+        }
+        listed.push('\u{2068}');
+        listed.push_str(part);
+        listed.push('\u{2069}');
+    }
+    listed
+}
+
 /// A work item's name as shown, or a placeholder when it has none.
 pub fn item_name(item: &WorkItem) -> String {
     item.name.clone().unwrap_or_else(|| t!("item-no-name"))

@@ -91,7 +91,7 @@ pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
             .into_iter()
             .map(|(label, value)| format!("{label}: {value}"))
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(&t!("list-separator")),
         Command::Complete => String::new(),
     }
 }
