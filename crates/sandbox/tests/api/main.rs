@@ -16,6 +16,7 @@ mod paging;
 mod prefixes;
 mod public_identities;
 mod rate_limit;
+mod refresh_race;
 mod security;
 mod static_files;
 mod stored_pages;

@@ -128,12 +128,12 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, ApiError> {
         .ok_or_else(|| ApiError::oauth_request(format!("missing parameter '{name}'")))
 }
 
-/// What a grant established: who, for which client, and the refresh chain to continue
-/// (`None`: no refresh token; `Some(None)`: start a chain).
+/// What a grant established: who, for which client, and the refresh token issued with the
+/// access token (already stored; `None` for the client-credentials grant).
 struct Granted {
     identity: Identity,
     client_id: String,
-    chain: Option<Option<String>>,
+    refresh_token: Option<String>,
 }
 
 /// `POST /oauth/token`.
@@ -169,7 +169,7 @@ pub async fn oauth_token(
             ))
         }
     };
-    let answer = issue(&state, granted).await?;
+    let answer = issue(&state, granted)?;
     let mut response = axum::Json(answer).into_response();
     response
         .headers_mut()
@@ -191,7 +191,7 @@ async fn client_credentials(state: &AppState, params: &Params) -> Result<Granted
             Ok(Granted {
                 identity,
                 client_id,
-                chain: None,
+                refresh_token: None,
             })
         }
         _ => Err(ApiError::oauth_client(
@@ -234,18 +234,36 @@ async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted
         ));
     }
     let id = issued.identity_id;
-    let identity = state
+    let expires = refresh_expiry(state);
+    let (identity, refresh_token) = state
         .db()
-        .read(move |c| identities::by_id(c, &id))
+        .write(move |c| {
+            let Some(identity) = identities::by_id(c, &id)? else {
+                return Ok(None);
+            };
+            let family = random_hex64();
+            let token = refresh_tokens::issue(c, &identity.id, PUBLIC_CLIENT_ID, expires, &family)?;
+            Ok(Some((identity, token)))
+        })
         .await?
         .ok_or_else(|| ApiError::oauth_grant("the identity no longer exists"))?;
     Ok(Granted {
         identity,
         client_id: PUBLIC_CLIENT_ID.to_owned(),
-        chain: Some(None),
+        refresh_token: Some(refresh_token),
     })
 }
 
+/// When a refresh token issued now stops being accepted (epoch seconds).
+fn refresh_expiry(state: &AppState) -> i64 {
+    now_secs().saturating_add(state.config().refresh_token_ttl_secs as i64)
+}
+
+/// The refresh-token grant. Using up the presented token and storing its successor happen
+/// in one write transaction: a concurrent request that presents the same token is
+/// serialized after it, sees it used, and revokes the chain with the successor already in
+/// it. (Stored in a later transaction, the successor could land after that revocation and
+/// outlive it.)
 async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
     let token = required(params, "refresh_token")?.to_owned();
     let client_id = params
@@ -253,22 +271,31 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
         .cloned()
         .unwrap_or_else(|| PUBLIC_CLIENT_ID.to_owned());
     let client = client_id.clone();
-    let (taken, identity) = state
+    let now = now_secs();
+    let expires = refresh_expiry(state);
+    let (taken, rotated) = state
         .db()
         .write(move |c| {
-            let taken = refresh_tokens::take(c, &token, &client, now_secs())?;
-            let identity = match &taken {
-                Taken::Fresh { identity_id, .. } => identities::by_id(c, identity_id)?,
-                Taken::Reused | Taken::Refused => None,
+            let taken = refresh_tokens::take(c, &token, &client, now)?;
+            let Taken::Fresh {
+                identity_id,
+                family,
+            } = &taken
+            else {
+                return Ok((taken, None));
             };
-            Ok((taken, identity))
+            let Some(identity) = identities::by_id(c, identity_id)? else {
+                return Ok((taken, None));
+            };
+            let next = refresh_tokens::issue(c, &identity.id, &client, expires, family)?;
+            Ok((taken, Some((identity, next))))
         })
         .await?;
-    match (taken, identity) {
-        (Taken::Fresh { family, .. }, Some(identity)) => Ok(Granted {
+    match (taken, rotated) {
+        (Taken::Fresh { .. }, Some((identity, next))) => Ok(Granted {
             identity,
             client_id,
-            chain: Some(Some(family)),
+            refresh_token: Some(next),
         }),
         (Taken::Reused, _) => Err(ApiError::oauth_grant(
             "the refresh token was already used; every token of its sign-in is now revoked",
@@ -279,29 +306,18 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
     }
 }
 
-async fn issue(state: &AppState, granted: Granted) -> Result<TokenResponse, ApiError> {
+/// The token answer for what a grant established: a new access token, and the refresh
+/// token the grant stored.
+fn issue(state: &AppState, granted: Granted) -> Result<TokenResponse, ApiError> {
     let Granted {
         identity,
         client_id,
-        chain,
+        refresh_token,
     } = granted;
-    let now = now_secs();
-    let claims = state.tokens().claims(&identity.subject(), &client_id, now);
+    let claims = state
+        .tokens()
+        .claims(&identity.subject(), &client_id, now_secs());
     let access_token = state.tokens().sign(&claims)?;
-    let refresh_token = match chain {
-        None => None,
-        Some(family) => {
-            let token = random_hex64();
-            let family = family.unwrap_or_else(random_hex64);
-            let expires = now + state.config().refresh_token_ttl_secs as i64;
-            let (t, id, client) = (token.clone(), identity.id.clone(), client_id.clone());
-            state
-                .db()
-                .write(move |c| refresh_tokens::insert(c, &t, &id, &client, expires, &family))
-                .await?;
-            Some(token)
-        }
-    };
     let tenant = state.tokens().tenant();
     Ok(TokenResponse {
         access_token,
