@@ -2,13 +2,15 @@
 //!
 //! Every answer that is not a success goes through [`ApiError::into_response`]: a fresh
 //! `trackingId` is minted, logged together with the cause, and put in the body. Internal
-//! causes are logged, never sent to the client.
+//! causes are logged, never sent to the client. A message (and its logged cause) is at most
+//! [`MESSAGE_CHARS`] characters, whatever client text a decoder's error quoted.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use wire::oauth::OAuthError;
 use wire::{ErrorMessageDto, ErrorResponseDto, TooManyRequestsBody, UnauthorizedBody};
 
+use crate::input::{clip, MESSAGE_CHARS};
 use crate::workflow::RuleError;
 
 /// Everything that can go wrong while answering a request.
@@ -212,19 +214,22 @@ impl IntoResponse for ApiError {
         let status = self.status();
         let tracking = tracking_id();
         let cause = self.to_string();
-        let cause = LogSafe(&cause);
+        let cause = LogSafe(&clip(&cause, MESSAGE_CHARS));
         if status.is_server_error() {
             tracing::error!(tracking_id = %tracking, %status, %cause, "request failed");
         } else {
             tracing::warn!(tracking_id = %tracking, %status, %cause, "request refused");
         }
         if let Some((detail_code, text)) = self.dto() {
-            return (status, axum::Json(error_dto(detail_code, &tracking, text))).into_response();
+            let text = clip(text, MESSAGE_CHARS);
+            return (status, axum::Json(error_dto(detail_code, &tracking, &text))).into_response();
         }
         let (mut response, extra) = match self {
             ApiError::Unauthorized(reason) => (
                 axum::Json(UnauthorizedBody {
-                    error: Some(format!("JWT validation failed: {reason}").into()),
+                    error: Some(
+                        format!("JWT validation failed: {}", clip(&reason, MESSAGE_CHARS)).into(),
+                    ),
                 })
                 .into_response(),
                 None,
@@ -244,7 +249,7 @@ impl IntoResponse for ApiError {
             } => (
                 axum::Json(OAuthError {
                     error: error.to_owned(),
-                    error_description: Some(description),
+                    error_description: Some(clip(&description, MESSAGE_CHARS).into_owned()),
                 })
                 .into_response(),
                 Some((header::CACHE_CONTROL, HeaderValue::from_static("no-store"))),

@@ -13,6 +13,7 @@ use crate::auth::{Caller, MayActOnItem};
 use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::extract::{Json, OptionalJson, Path};
+use crate::input::echo;
 use crate::state::AppState;
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
@@ -64,7 +65,8 @@ async fn owner_of(
         let known = state.db().read(move |c| identities::by_id(c, &id)).await?;
         if known.is_none() {
             return Err(ApiError::NotFound(format!(
-                "Identity '{owner}' was not found."
+                "Identity '{}' was not found.",
+                echo(&owner)
             )));
         }
     }
@@ -263,7 +265,7 @@ async fn work_items_get(
         .db()
         .read(move |c| work_items::get(c, &key))
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
+        .ok_or_else(|| ApiError::NotFound(format!("Work item '{}' was not found.", echo(&id))))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
         return Err(ApiError::Forbidden);
     }

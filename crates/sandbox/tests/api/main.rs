@@ -7,6 +7,7 @@ mod client;
 mod collection;
 mod concurrency;
 mod durability;
+mod echo;
 mod group_commit;
 mod helpers;
 mod history;

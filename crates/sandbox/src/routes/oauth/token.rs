@@ -18,6 +18,7 @@ use super::authorize::{is_pkce_text, s256};
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
 use crate::ids::{random_hex64, sha256_hex};
+use crate::input::echo;
 use crate::state::AppState;
 use crate::store::identities::{self, Identity};
 use crate::store::refresh_tokens::{self, Taken};
@@ -65,7 +66,8 @@ async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiE
     for (name, value) in pairs {
         if params.contains_key(&name) {
             return Err(ApiError::oauth_request(format!(
-                "parameter '{name}' is sent more than once"
+                "parameter '{}' is sent more than once",
+                echo(&name)
             )));
         }
         params.insert(name, value);
@@ -165,7 +167,7 @@ pub async fn oauth_token(
             return Err(ApiError::oauth(
                 StatusCode::BAD_REQUEST,
                 "unsupported_grant_type",
-                format!("grant_type '{other}' is not supported"),
+                format!("grant_type '{}' is not supported", echo(other)),
             ))
         }
     };
@@ -204,7 +206,8 @@ async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted
     let client_id = required(params, "client_id")?;
     if client_id != PUBLIC_CLIENT_ID {
         return Err(ApiError::oauth_client(format!(
-            "unknown client '{client_id}'"
+            "unknown client '{}'",
+            echo(client_id)
         )));
     }
     let code = required(params, "code")?;
