@@ -13,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod filter;
+pub mod forwarded;
 pub mod ids;
 pub mod input;
 pub mod middleware;

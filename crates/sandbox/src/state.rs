@@ -36,9 +36,9 @@ struct Inner {
 pub struct Limits {
     /// API requests per verified identity.
     pub api: KeyedLimit,
-    /// `/oauth/token` requests per client id.
+    /// `/oauth/token` requests per confidential client, counted once it authenticated.
     pub token_clients: KeyedLimit,
-    /// `/oauth/token` requests per peer address.
+    /// `/oauth/token` requests per client address ([`crate::forwarded`]).
     pub token_peers: KeyedLimit,
 }
 

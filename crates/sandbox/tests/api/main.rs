@@ -21,4 +21,5 @@ mod refresh_race;
 mod security;
 mod static_files;
 mod stored_pages;
+mod token_limits;
 mod work_items;

@@ -19,7 +19,7 @@ use crate::state::{AppState, AuthCode, CodeStoreFull};
 use crate::store::identities;
 
 /// Longest `redirect_uri` accepted.
-const MAX_REDIRECT_URI: usize = 2048;
+pub const MAX_REDIRECT_URI: usize = 2048;
 /// Longest `state` accepted (it is echoed in the redirect).
 const MAX_STATE: usize = 1024;
 

@@ -1,6 +1,6 @@
 //! `POST /oauth/token`: the client-credentials, authorization-code (PKCE) and refresh-token
 //! grants, with parameters from the query string, a urlencoded or a multipart body, as
-//! ISC accepts them. Limited per client id and per peer address.
+//! ISC accepts them. Limited per client address and per authenticated confidential client.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -14,9 +14,10 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use wire::oauth::TokenResponse;
 
-use super::authorize::{is_pkce_text, s256};
+use super::authorize::{is_pkce_text, s256, MAX_REDIRECT_URI};
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
+use crate::forwarded;
 use crate::ids::{random_hex64, sha256_hex};
 use crate::input::echo;
 use crate::state::AppState;
@@ -64,6 +65,7 @@ async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiE
     }
     let mut params = Params::new();
     for (name, value) in pairs {
+        check_bounds(&name, &value)?;
         if params.contains_key(&name) {
             return Err(ApiError::oauth_request(format!(
                 "parameter '{}' is sent more than once",
@@ -83,10 +85,38 @@ async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiE
                 "'client_id' names another client than the Basic credentials",
             ));
         }
+        check_bounds("client_id", &id)?;
+        check_bounds("client_secret", &secret)?;
         params.insert("client_id".into(), id);
         params.insert("client_secret".into(), secret);
     }
     Ok(params)
+}
+
+/// Longest parameter name accepted, in bytes (ours are at most 13).
+const MAX_PARAM_NAME: usize = 64;
+
+/// Longest parameter value accepted, in bytes: the longest `redirect_uri` the sign-in page
+/// accepts; every other value (ids, secrets, codes, verifiers, refresh tokens) is far
+/// shorter.
+const MAX_PARAM_VALUE: usize = MAX_REDIRECT_URI;
+
+/// An `invalid_request` for a parameter name or value longer than any grant needs, before
+/// anything is looked up or remembered for it.
+fn check_bounds(name: &str, value: &str) -> Result<(), ApiError> {
+    if name.len() > MAX_PARAM_NAME {
+        return Err(ApiError::oauth_request(format!(
+            "parameter name '{}' is longer than {MAX_PARAM_NAME} bytes",
+            echo(name)
+        )));
+    }
+    if value.len() > MAX_PARAM_VALUE {
+        return Err(ApiError::oauth_request(format!(
+            "parameter '{}' is longer than {MAX_PARAM_VALUE} bytes",
+            echo(name)
+        )));
+    }
+    Ok(())
 }
 
 async fn multipart_params(
@@ -139,26 +169,24 @@ struct Granted {
 }
 
 /// `POST /oauth/token`.
+///
+/// Every request counts against the limit of the address it came from (see
+/// [`crate::forwarded`]): that is what stops guessing. A confidential client also has a
+/// limit of its own, counted only once it has authenticated, so nobody without its secret
+/// can use it up; the public browser client has none (every person signed in through the
+/// app would share it).
 pub async fn oauth_token(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    if let Some(peer) = crate::server::peer(&request) {
+    if let Some(client) = forwarded::client_address(&request, &state.config().trusted_proxies) {
         state
             .limits()
             .token_peers
-            .check(&peer.ip().to_string())
+            .check(&client.to_string())
             .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     }
     let params = token_params(&state, request).await?;
-    let client = params
-        .get("client_id")
-        .map_or(PUBLIC_CLIENT_ID, String::as_str);
-    state
-        .limits()
-        .token_clients
-        .check(client)
-        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     let granted = match required(&params, "grant_type")? {
         "client_credentials" => client_credentials(&state, &params).await?,
         "authorization_code" => authorization_code(&state, &params).await?,
@@ -190,6 +218,11 @@ async fn client_credentials(state: &AppState, params: &Params) -> Result<Granted
     // Compare digests, so the time taken says nothing about the secret.
     match identity {
         Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => {
+            state
+                .limits()
+                .token_clients
+                .check(&identity.client_id)
+                .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
             Ok(Granted {
                 identity,
                 client_id,
