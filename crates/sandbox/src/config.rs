@@ -120,6 +120,11 @@ pub struct Config {
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_pending_codes: usize,
 
+    /// Of those, how many may have been asked for from one client address, so one sender
+    /// cannot take them all.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub max_pending_codes_per_address: usize,
+
     /// The tenant id put into every token.
     #[arg(
         long,

@@ -644,3 +644,70 @@ async fn undecodable_authorize_parameters_are_explained_on_a_page_not_in_plain_t
         .unwrap();
     assert!(refused_page(submit).await.contains("malformed parameters"));
 }
+
+/// `POST /oauth/authorize` as Alison, as forwarded by a proxy for `client`.
+async fn sign_in_from(app: &TestApp, client: &str) -> reqwest::Response {
+    let mut params = app.authorize_params();
+    params.push(("identity_id", app.id_of(Who::Owner)));
+    app.client
+        .post(app.url("/oauth/authorize"))
+        .header("x-forwarded-for", client)
+        .form(&params)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Whether `response` redirects to the client with a code.
+fn has_code(response: &reqwest::Response) -> bool {
+    response.status() == StatusCode::FOUND
+        && response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with(&format!("{REDIRECT}?code="))
+}
+
+#[tokio::test]
+async fn sign_in_submissions_are_limited_per_address() {
+    let app = spawn_app_with(&[
+        "--token-rate-limit-requests",
+        "3",
+        "--trusted-proxy",
+        "127.0.0.1",
+    ])
+    .await;
+    for _ in 0..3 {
+        assert!(has_code(&sign_in_from(&app, "203.0.113.1").await));
+    }
+    let limited = sign_in_from(&app, "203.0.113.1").await;
+    let query = sent_back(&limited, "temporarily_unavailable");
+    assert!(
+        query["error_description"].contains("from this address"),
+        "{query:?}"
+    );
+    assert!(has_code(&sign_in_from(&app, "203.0.113.2").await));
+    assert_eq!(app.state.codes().len(), 4);
+}
+
+#[tokio::test]
+async fn one_address_cannot_take_every_pending_code() {
+    let app = spawn_app_with(&[
+        "--max-pending-codes",
+        "10",
+        "--max-pending-codes-per-address",
+        "2",
+        "--trusted-proxy",
+        "127.0.0.1",
+    ])
+    .await;
+    assert!(has_code(&sign_in_from(&app, "203.0.113.1").await));
+    assert!(has_code(&sign_in_from(&app, "203.0.113.1").await));
+    let refused = sign_in_from(&app, "203.0.113.1").await;
+    let query = sent_back(&refused, "temporarily_unavailable");
+    assert!(
+        query["error_description"].contains("from this address"),
+        "{query:?}"
+    );
+    assert!(has_code(&sign_in_from(&app, "203.0.113.2").await));
+    assert!(has_code(&sign_in_from(&app, "2001:db8::7").await));
+}

@@ -14,8 +14,9 @@ use super::sign_in::refused;
 use super::words::Lang;
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
+use crate::forwarded;
 use crate::ids::random_hex64;
-use crate::state::{AppState, AuthCode, CodeStoreFull};
+use crate::state::{AppState, AuthCode, CodeRefused};
 use crate::store::identities;
 
 /// Longest `redirect_uri` accepted.
@@ -214,18 +215,41 @@ fn redirect_to<'a>(
 
 /// `POST /oauth/authorize`: the chosen identity signs in; 302 to `redirect_uri` with a
 /// single-use code. A refused request is answered as the page's would be ([`refused`]).
+///
+/// Submissions are limited per client address, and one address may have only its share of
+/// the pending codes waiting, so nobody can fill the code store and keep everyone else
+/// from signing in.
 pub async fn oauth_authorize_submit(
     State(state): State<AppState>,
     headers: HeaderMap,
     request: Request,
 ) -> Result<Response, ApiError> {
     let lang = Lang::from_headers(&headers);
+    let client_address = forwarded::client_address(&request, &state.config().trusted_proxies);
+    // Counted before anything else, but answered once it is known whether the refusal may
+    // go back to the client.
+    let limited = client_address.and_then(|address| {
+        state
+            .limits()
+            .authorize_peers
+            .check(&address.to_string())
+            .err()
+    });
     let body = Bytes::from_request(request, &state).await?;
     let params = match AuthorizeParams::decode(&body) {
         Ok(params) => params,
         Err(refusal) => return Ok(refused(&refusal, None, lang)),
     };
     if let Err(refusal) = check_authorize(&params, state.base_url()) {
+        return Ok(refused(&refusal, Some(&params), lang));
+    }
+    if let Some(retry_after_secs) = limited {
+        let refusal = Refusal::ToClient {
+            error: "temporarily_unavailable",
+            description: format!(
+                "too many sign-ins from this address; try again in {retry_after_secs} s"
+            ),
+        };
         return Ok(refused(&refusal, Some(&params), lang));
     }
     let Some(identity_id) = params.identity_id.clone() else {
@@ -247,13 +271,20 @@ pub async fn oauth_authorize_submit(
         redirect_uri: params.redirect_uri.clone(),
         code_challenge: params.code_challenge.clone(),
         identity_id,
+        client_address,
         expires: now + Duration::from_secs(state.config().auth_code_ttl_secs),
     };
-    if let Err(CodeStoreFull) = state.codes().insert(code, issued, now) {
+    let inserted = state.codes().insert(code, issued, now);
+    if let Err(why) = inserted {
+        let description = match why {
+            CodeRefused::Full => "too many sign-ins are waiting for their token exchange",
+            CodeRefused::AddressFull => {
+                "too many sign-ins from this address are waiting for their token exchange"
+            }
+        };
         let refusal = Refusal::ToClient {
             error: "temporarily_unavailable",
-            description:
-                "too many sign-ins are waiting for their token exchange; try again shortly".into(),
+            description: format!("{description}; try again shortly"),
         };
         return Ok(refused(&refusal, Some(&params), lang));
     }
