@@ -13,7 +13,7 @@ use crate::auth::{Caller, MayActOnItem};
 use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::extract::{Json, OptionalJson, Path};
-use crate::input::echo;
+use crate::input::{check_length, echo, MAX_COMMENT_CHARS, MAX_ID_CHARS};
 use crate::state::AppState;
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
@@ -326,6 +326,9 @@ async fn work_items_complete(
     OptionalJson(body): OptionalJson<serde_json::Value>,
 ) -> Result<StoredItem, ApiError> {
     let comment = completion_comment(body)?;
+    if let Some(text) = &comment {
+        check_length("comment", text, MAX_COMMENT_CHARS)?;
+    }
     act(&state, caller, id, Action::Complete { comment }).await
 }
 
@@ -341,6 +344,8 @@ async fn work_items_forward(
     Json(forward): Json<WorkItemForward>,
 ) -> Result<StatusCode, ApiError> {
     require_experimental(family, &headers)?;
+    check_length("targetOwnerId", &forward.target_owner_id, MAX_ID_CHARS)?;
+    check_length("comment", &forward.comment, MAX_COMMENT_CHARS)?;
     let action = Action::Forward {
         target_id: forward.target_owner_id,
         target_name: String::new(),
@@ -394,5 +399,12 @@ async fn work_items_submit_account_selection(
     Path(id): Path<String>,
     Json(selection): Json<AccountSelection>,
 ) -> Result<StoredItem, ApiError> {
+    // Only the form's fields are accepted, but a field without allowed values takes any
+    // text, which is stored.
+    for (name, value) in &selection {
+        if let serde_json::Value::String(text) = value {
+            check_length(name, text, MAX_COMMENT_CHARS)?;
+        }
+    }
     act(&state, caller, id, Action::SubmitSelection(selection)).await
 }

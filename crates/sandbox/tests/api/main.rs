@@ -21,5 +21,6 @@ mod refresh_race;
 mod security;
 mod static_files;
 mod stored_pages;
+mod text_bounds;
 mod token_limits;
 mod work_items;
