@@ -30,6 +30,9 @@ pub enum ApiError {
     Timeout,
     /// 413 `ErrorResponseDto`: the body is larger than the configured limit.
     PayloadTooLarge,
+    /// 415 `ErrorResponseDto`: the body is sent in a coding the sandbox does not decode
+    /// (`Content-Encoding` other than `identity`); the text says which.
+    UnsupportedMediaType(String),
     /// 429 `{"message": " Rate Limit Exceeded "}` with `Retry-After` in seconds.
     TooManyRequests {
         /// Seconds until the caller may try again.
@@ -96,6 +99,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -107,9 +111,10 @@ impl ApiError {
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ApiError::BadRequest(m) | ApiError::Unauthorized(m) | ApiError::NotFound(m) => {
-                f.write_str(m)
-            }
+            ApiError::BadRequest(m)
+            | ApiError::Unauthorized(m)
+            | ApiError::NotFound(m)
+            | ApiError::UnsupportedMediaType(m) => f.write_str(m),
             ApiError::Internal(m) => write!(f, "internal: {m}"),
             ApiError::OAuth {
                 error, description, ..
@@ -197,6 +202,7 @@ impl ApiError {
                 "413 Payload Too Large",
                 "The request body is larger than the server accepts.",
             ),
+            ApiError::UnsupportedMediaType(text) => ("415 Unsupported Media Type", text),
             ApiError::Unavailable => (
                 "503 Service Unavailable",
                 "The service is temporarily unavailable.",
@@ -285,6 +291,7 @@ mod tests {
             (ApiError::MethodNotAllowed, 405),
             (ApiError::Timeout, 408),
             (ApiError::PayloadTooLarge, 413),
+            (ApiError::UnsupportedMediaType("x".into()), 415),
             (
                 ApiError::TooManyRequests {
                     retry_after_secs: 3,

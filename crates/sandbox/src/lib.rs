@@ -104,6 +104,7 @@ pub fn build_router(state: AppState) -> Router {
     };
     let [nosniff, referrer] = security::always();
     app.layer(DefaultBodyLimit::max(state.config().max_body_bytes))
+        .layer(axum::middleware::from_fn(middleware::refuse_encoded_bodies))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::timeout,

@@ -711,3 +711,17 @@ async fn one_address_cannot_take_every_pending_code() {
     assert!(has_code(&sign_in_from(&app, "203.0.113.2").await));
     assert!(has_code(&sign_in_from(&app, "2001:db8::7").await));
 }
+
+#[tokio::test]
+async fn a_redirect_uri_with_an_impossible_port_or_a_space_is_refused_on_a_page() {
+    let app = spawn_app().await;
+    for bad in [
+        "http://localhost:99999999999/cb",
+        "http://localhost:0/cb",
+        "http://localhost:9/ cb",
+    ] {
+        let params = app.authorize_params_with("redirect_uri", bad);
+        let html = refused_page(app.authorize_page(&params).await).await;
+        assert!(html.contains("redirect_uri"), "{bad}");
+    }
+}

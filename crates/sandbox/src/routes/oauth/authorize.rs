@@ -113,7 +113,8 @@ pub fn is_pkce_text(text: &str) -> bool {
 }
 
 /// The origin (`scheme://authority`) of an absolute http(s) URI without user info or
-/// fragment; `None` for anything else.
+/// fragment, whose port (if any) is one a server can listen on (1 to 65535); `None` for
+/// anything else.
 pub fn origin_of(uri: &str) -> Option<&str> {
     let scheme_len = if uri.starts_with("http://") {
         7
@@ -129,16 +130,22 @@ pub fn origin_of(uri: &str) -> Option<&str> {
         return None;
     }
     if let Some((_, port)) = authority.rsplit_once(':') {
-        if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+        let listenable = port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|port| port > 0);
+        if !listenable {
             return None;
         }
     }
     Some(&uri[..scheme_len + authority_len])
 }
 
-/// Whether the sign-in page may send a code to `uri`: plain http on localhost or
-/// 127.0.0.1 (any port), or the sandbox's own configured origin.
+/// Whether the sign-in page may send a code to `uri`: a valid URI (no spaces or other
+/// characters a URI cannot hold) on plain http on localhost or 127.0.0.1 (any port), or on
+/// the sandbox's own configured origin.
 pub fn redirect_allowed(uri: &str, own_origin: &str) -> bool {
+    if axum::http::Uri::try_from(uri).is_err() {
+        return false;
+    }
     let Some(origin) = origin_of(uri) else {
         return false;
     };
@@ -302,6 +309,7 @@ mod tests {
             "http://localhost:3000/callback",
             "http://127.0.0.1:8080/",
             "http://localhost/cb",
+            "http://localhost:65535/cb?x=1&y=%20",
             "https://sandbox.test:8443/auth",
         ] {
             assert!(redirect_allowed(ok, own), "{ok}");
@@ -316,6 +324,12 @@ mod tests {
             "javascript:alert(1)",
             "http://localhost:3000/#frag",
             "http://localhost:abc/",
+            "http://localhost:/cb",
+            "http://localhost:99999999999/cb",
+            "http://localhost:65536/cb",
+            "http://localhost:0/cb",
+            "http://localhost:9/ cb",
+            "http://localhost:9/c\tb",
         ] {
             assert!(!redirect_allowed(bad, own), "{bad}");
         }
