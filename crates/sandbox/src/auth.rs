@@ -6,6 +6,7 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
 use crate::error::ApiError;
+use crate::input::echo;
 use crate::state::AppState;
 use crate::tokens::{now_secs, Principal};
 
@@ -74,7 +75,9 @@ impl FromRequestParts<AppState> for MayActOnItem {
             .db()
             .read(move |c| crate::store::work_items::get(c, &key))
             .await?
-            .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
+            .ok_or_else(|| {
+                ApiError::NotFound(format!("Work item '{}' was not found.", echo(&id)))
+            })?;
         if caller.may_act_for(item.owner_id.as_deref()) {
             Ok(MayActOnItem)
         } else {

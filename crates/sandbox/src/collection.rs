@@ -3,6 +3,7 @@
 //! 400 naming the parameter.
 
 use crate::error::ApiError;
+use crate::input::echo;
 
 /// The query string of a request, decoded into name/value pairs (first one wins).
 #[derive(Debug, Clone, Default)]
@@ -33,7 +34,7 @@ impl QueryParams {
             Some(v) if v.eq_ignore_ascii_case("false") => Ok(false),
             Some(v) => Err(ApiError::invalid_parameter(
                 name,
-                format!("'{v}' is not a boolean (true or false)"),
+                format!("'{}' is not a boolean (true or false)", echo(v)),
             )),
         }
     }
@@ -49,7 +50,11 @@ impl QueryParams {
                 .ok_or_else(|| {
                     ApiError::invalid_parameter(
                         "limit",
-                        format!("'{v}' is not an integer from 0 to {}", wire::MAX_LIMIT),
+                        format!(
+                            "'{}' is not an integer from 0 to {}",
+                            echo(v),
+                            wire::MAX_LIMIT
+                        ),
                     )
                 })?,
         };
@@ -60,7 +65,10 @@ impl QueryParams {
                 .ok()
                 .filter(|o| *o <= i32::MAX as u32)
                 .ok_or_else(|| {
-                    ApiError::invalid_parameter("offset", format!("'{v}' is not an integer >= 0"))
+                    ApiError::invalid_parameter(
+                        "offset",
+                        format!("'{}' is not an integer >= 0", echo(v)),
+                    )
                 })?,
         };
         Ok(Page {

@@ -1,6 +1,6 @@
 //! The command line, which is also the whole configuration of a sandbox instance.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
@@ -76,14 +76,22 @@ pub struct Config {
     #[arg(long = "frame-ancestor", value_name = "ORIGIN", value_parser = parse_origin)]
     pub frame_ancestors: Vec<String>,
 
-    /// Requests to `/oauth/token` allowed per client id, and separately per peer address,
-    /// per token rate-limit window.
+    /// Requests to `/oauth/token` allowed per client address, and separately per
+    /// authenticated confidential client, per token rate-limit window; also the sign-in
+    /// submissions (`POST /oauth/authorize`) allowed per client address.
     #[arg(long, default_value_t = 60, value_name = "N")]
     pub token_rate_limit_requests: u32,
 
     /// Length of the `/oauth/token` rate-limit window in seconds.
     #[arg(long, default_value_t = 60, value_name = "S")]
     pub token_rate_limit_window_secs: u64,
+
+    /// A reverse proxy in front of the sandbox (e.g. nginx), by IP address; repeatable. For
+    /// a request from it, the client address the limits count is the right-most
+    /// `X-Forwarded-For` entry that is not a trusted proxy. The header is never read
+    /// otherwise.
+    #[arg(long = "trusted-proxy", value_name = "ADDR")]
+    pub trusted_proxies: Vec<IpAddr>,
 
     /// Seconds a connection may take to send a request's headers before it is closed.
     #[arg(long, default_value_t = 10, value_name = "S")]
@@ -111,6 +119,11 @@ pub struct Config {
     /// answers 503 until some are used or expire.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_pending_codes: usize,
+
+    /// Of those, how many may have been asked for from one client address, so one sender
+    /// cannot take them all.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub max_pending_codes_per_address: usize,
 
     /// The tenant id put into every token.
     #[arg(

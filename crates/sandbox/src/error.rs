@@ -2,13 +2,15 @@
 //!
 //! Every answer that is not a success goes through [`ApiError::into_response`]: a fresh
 //! `trackingId` is minted, logged together with the cause, and put in the body. Internal
-//! causes are logged, never sent to the client.
+//! causes are logged, never sent to the client. A message (and its logged cause) is at most
+//! [`MESSAGE_CHARS`] characters, whatever client text a decoder's error quoted.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use wire::oauth::OAuthError;
 use wire::{ErrorMessageDto, ErrorResponseDto, TooManyRequestsBody, UnauthorizedBody};
 
+use crate::input::{clip, MESSAGE_CHARS};
 use crate::workflow::RuleError;
 
 /// Everything that can go wrong while answering a request.
@@ -28,6 +30,9 @@ pub enum ApiError {
     Timeout,
     /// 413 `ErrorResponseDto`: the body is larger than the configured limit.
     PayloadTooLarge,
+    /// 415 `ErrorResponseDto`: the body is sent in a coding the sandbox does not decode
+    /// (`Content-Encoding` other than `identity`); the text says which.
+    UnsupportedMediaType(String),
     /// 429 `{"message": " Rate Limit Exceeded "}` with `Retry-After` in seconds.
     TooManyRequests {
         /// Seconds until the caller may try again.
@@ -94,6 +99,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -105,9 +111,10 @@ impl ApiError {
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ApiError::BadRequest(m) | ApiError::Unauthorized(m) | ApiError::NotFound(m) => {
-                f.write_str(m)
-            }
+            ApiError::BadRequest(m)
+            | ApiError::Unauthorized(m)
+            | ApiError::NotFound(m)
+            | ApiError::UnsupportedMediaType(m) => f.write_str(m),
             ApiError::Internal(m) => write!(f, "internal: {m}"),
             ApiError::OAuth {
                 error, description, ..
@@ -195,6 +202,7 @@ impl ApiError {
                 "413 Payload Too Large",
                 "The request body is larger than the server accepts.",
             ),
+            ApiError::UnsupportedMediaType(text) => ("415 Unsupported Media Type", text),
             ApiError::Unavailable => (
                 "503 Service Unavailable",
                 "The service is temporarily unavailable.",
@@ -212,19 +220,22 @@ impl IntoResponse for ApiError {
         let status = self.status();
         let tracking = tracking_id();
         let cause = self.to_string();
-        let cause = LogSafe(&cause);
+        let cause = LogSafe(&clip(&cause, MESSAGE_CHARS));
         if status.is_server_error() {
             tracing::error!(tracking_id = %tracking, %status, %cause, "request failed");
         } else {
             tracing::warn!(tracking_id = %tracking, %status, %cause, "request refused");
         }
         if let Some((detail_code, text)) = self.dto() {
-            return (status, axum::Json(error_dto(detail_code, &tracking, text))).into_response();
+            let text = clip(text, MESSAGE_CHARS);
+            return (status, axum::Json(error_dto(detail_code, &tracking, &text))).into_response();
         }
         let (mut response, extra) = match self {
             ApiError::Unauthorized(reason) => (
                 axum::Json(UnauthorizedBody {
-                    error: Some(format!("JWT validation failed: {reason}").into()),
+                    error: Some(
+                        format!("JWT validation failed: {}", clip(&reason, MESSAGE_CHARS)).into(),
+                    ),
                 })
                 .into_response(),
                 None,
@@ -244,7 +255,7 @@ impl IntoResponse for ApiError {
             } => (
                 axum::Json(OAuthError {
                     error: error.to_owned(),
-                    error_description: Some(description),
+                    error_description: Some(clip(&description, MESSAGE_CHARS).into_owned()),
                 })
                 .into_response(),
                 Some((header::CACHE_CONTROL, HeaderValue::from_static("no-store"))),
@@ -280,6 +291,7 @@ mod tests {
             (ApiError::MethodNotAllowed, 405),
             (ApiError::Timeout, 408),
             (ApiError::PayloadTooLarge, 413),
+            (ApiError::UnsupportedMediaType("x".into()), 415),
             (
                 ApiError::TooManyRequests {
                     retry_after_secs: 3,

@@ -3,6 +3,8 @@
 //! (`id`: eq, in; `alias`, `email`, `firstname`, `lastname`: eq, sw), combined with `and`,
 //! `or`, `not` and parentheses. Matching is case-insensitive like ISC's.
 
+use crate::input::echo;
+
 /// A field a filter may test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -255,19 +257,27 @@ impl Parser {
     }
 
     fn comparison(&mut self, name: &str) -> Result<Filter, String> {
-        let field =
-            Field::parse(name).ok_or_else(|| format!("filtering on '{name}' is not supported"))?;
+        let field = Field::parse(name)
+            .ok_or_else(|| format!("filtering on '{}' is not supported", echo(name)))?;
         let op = match self.next() {
             Some(Token::Word(op)) => match op.to_ascii_lowercase().as_str() {
                 "eq" => Op::Eq,
                 "in" => Op::In,
                 "sw" => Op::Sw,
-                other => return Err(format!("operator '{other}' is not supported for '{name}'")),
+                other => {
+                    return Err(format!(
+                        "operator '{}' is not supported for '{}'",
+                        echo(other),
+                        echo(name)
+                    ))
+                }
             },
-            _ => return Err(format!("expected an operator after '{name}'")),
+            _ => return Err(format!("expected an operator after '{}'", echo(name))),
         };
         if !field.allows(op) {
-            return Err(format!("operator '{op:?}' is not supported for '{name}'").to_lowercase());
+            return Err(
+                format!("operator '{op:?}' is not supported for '{}'", echo(name)).to_lowercase(),
+            );
         }
         let values = if op == Op::In {
             if self.next() != Some(Token::Open) {
@@ -289,7 +299,7 @@ impl Parser {
         } else {
             match self.next() {
                 Some(Token::Str(value)) => vec![value],
-                _ => return Err(format!("expected a quoted value after '{name}'")),
+                _ => return Err(format!("expected a quoted value after '{}'", echo(name))),
             }
         };
         Ok(Filter::Compare { field, op, values })

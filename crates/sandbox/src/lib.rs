@@ -13,7 +13,9 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod filter;
+pub mod forwarded;
 pub mod ids;
+pub mod input;
 pub mod middleware;
 pub mod rate_limit;
 pub mod routes;
@@ -102,14 +104,28 @@ pub fn build_router(state: AppState) -> Router {
     };
     let [nosniff, referrer] = security::always();
     app.layer(DefaultBodyLimit::max(state.config().max_body_bytes))
+        .layer(axum::middleware::from_fn(middleware::refuse_encoded_bodies))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::timeout,
         ))
         .layer(SetResponseHeaderLayer::overriding(nosniff.0, nosniff.1))
         .layer(SetResponseHeaderLayer::overriding(referrer.0, referrer.1))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// The log span of one request: its method, its URI cut short (a client may send hundreds
+/// of kilobytes of it) with control characters escaped, and its HTTP version.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let uri = request.uri().to_string();
+    let uri = input::clip(&uri, input::MESSAGE_CHARS);
+    tracing::debug_span!(
+        "request",
+        method = %request.method(),
+        uri = %error::LogSafe(&uri),
+        version = ?request.version(),
+    )
 }
 
 /// Creates `path` readable and writable by its owner only (mode 600), or narrows an

@@ -1,5 +1,6 @@
 //! Per-request policies of the `/v2024` API that run before any handler: injected faults
-//! (test controls) and the rate limit per verified identity; and the request timeout.
+//! (test controls) and the rate limit per verified identity; and, for every request, the
+//! request timeout and the refusal of encoded bodies.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -51,6 +52,27 @@ pub async fn timeout(State(state): State<AppState>, request: Request, next: Next
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => ApiError::Timeout.into_response(),
+    }
+}
+
+/// Refuses a request whose body is in a content coding (`Content-Encoding: gzip`, …) with a
+/// 415 in the spec's error shape: the sandbox decodes none, and reading compressed bytes as
+/// JSON or a form would answer about a body the client never meant.
+pub async fn refuse_encoded_bodies(request: Request, next: Next) -> Response {
+    let encodings = request
+        .headers()
+        .get_all(axum::http::header::CONTENT_ENCODING)
+        .iter()
+        .flat_map(|value| value.to_str().unwrap_or("?").split(','))
+        .map(str::trim)
+        .find(|coding| !coding.is_empty() && !coding.eq_ignore_ascii_case("identity"))
+        .map(|coding| crate::input::echo(coding).into_owned());
+    match encodings {
+        None => next.run(request).await,
+        Some(coding) => ApiError::UnsupportedMediaType(format!(
+            "The request body has Content-Encoding '{coding}'; send it unencoded (identity)."
+        ))
+        .into_response(),
     }
 }
 

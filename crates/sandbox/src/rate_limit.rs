@@ -1,10 +1,11 @@
 //! Rate limits on `governor`'s keyed GCRA limiter: per verified identity on the API, per
-//! client id and per peer address on `/oauth/token`.
+//! client address and per authenticated confidential client on `/oauth/token`, per client
+//! address on sign-in submissions.
 //!
 //! Keys are only ever things an attacker cannot mint for free in bulk (identities the
-//! token was verified for, client ids and addresses that reached the token endpoint
-//! under the per-address limit), and the map is bounded all the same: when it is full
-//! even after forgetting idle keys, new requests are refused rather than remembered.
+//! token was verified for, clients that proved their secret, client addresses), and the
+//! map is bounded all the same: when it is full even after forgetting idle keys, new
+//! requests are refused rather than remembered.
 
 use std::num::NonZeroU32;
 use std::time::Duration;

@@ -3,6 +3,7 @@
 //! so every test server has its own.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -36,10 +37,12 @@ struct Inner {
 pub struct Limits {
     /// API requests per verified identity.
     pub api: KeyedLimit,
-    /// `/oauth/token` requests per client id.
+    /// `/oauth/token` requests per confidential client, counted once it authenticated.
     pub token_clients: KeyedLimit,
-    /// `/oauth/token` requests per peer address.
+    /// `/oauth/token` requests per client address ([`crate::forwarded`]).
     pub token_peers: KeyedLimit,
+    /// Sign-in submissions (`POST /oauth/authorize`) per client address.
+    pub authorize_peers: KeyedLimit,
 }
 
 /// Most keys a rate-limit map remembers.
@@ -60,6 +63,7 @@ impl Limits {
             api: KeyedLimit::new(config.rate_limit_requests, api_window, MAX_LIMIT_KEYS),
             token_clients: token(),
             token_peers: token(),
+            authorize_peers: token(),
         }
     }
 }
@@ -75,43 +79,63 @@ pub struct AuthCode {
     pub code_challenge: String,
     /// Who signed in.
     pub identity_id: String,
+    /// The client address the sign-in came from (its share of the store is bounded).
+    pub client_address: Option<IpAddr>,
     /// When it stops being accepted.
     pub expires: Instant,
 }
 
-/// Pending authorization codes, bounded: expired ones are purged on every insert, and
-/// when `max` are still waiting a new one is refused.
+/// Pending authorization codes, bounded: expired ones are purged on every insert; when
+/// `max` are still waiting, or `per_address` asked for from the new one's client address, a
+/// new one is refused.
 #[derive(Debug)]
 pub struct CodeStore {
     /// The codes, keyed on the code.
     codes: HashMap<String, AuthCode>,
     /// Most codes waiting at once.
     max: usize,
+    /// Most codes waiting at once from one client address.
+    per_address: usize,
 }
 
-/// The code store is full of unexpired codes.
+/// Why the code store took no new code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CodeStoreFull;
+pub enum CodeRefused {
+    /// The store is full of unexpired codes.
+    Full,
+    /// The client address already has its share of the store waiting.
+    AddressFull,
+}
 
 impl CodeStore {
-    /// An empty store holding at most `max` codes.
-    pub fn new(max: usize) -> CodeStore {
+    /// An empty store holding at most `max` codes, `per_address` of them from one address.
+    pub fn new(max: usize, per_address: usize) -> CodeStore {
         CodeStore {
             codes: HashMap::new(),
             max: max.max(1),
+            per_address: per_address.max(1),
         }
     }
 
-    /// Remembers `code` unless the store is full of codes still valid at `now`.
+    /// Remembers `code` unless the store, or the share of its client address, is full of
+    /// codes still valid at `now`.
     pub fn insert(
         &mut self,
         code: String,
         issued: AuthCode,
         now: Instant,
-    ) -> Result<(), CodeStoreFull> {
+    ) -> Result<(), CodeRefused> {
         self.codes.retain(|_, c| c.expires > now);
         if self.codes.len() >= self.max {
-            return Err(CodeStoreFull);
+            return Err(CodeRefused::Full);
+        }
+        let from_address = self
+            .codes
+            .values()
+            .filter(|c| c.client_address == issued.client_address)
+            .count();
+        if from_address >= self.per_address {
+            return Err(CodeRefused::AddressFull);
         }
         self.codes.insert(code, issued);
         Ok(())
@@ -151,7 +175,10 @@ impl AppState {
     /// State for an instance answering on `base_url`, with an opened database.
     pub fn new(config: Config, base_url: String, db: Db, tokens: TokenKeys) -> AppState {
         let limits = Limits::new(&config);
-        let codes = Mutex::new(CodeStore::new(config.max_pending_codes));
+        let codes = Mutex::new(CodeStore::new(
+            config.max_pending_codes,
+            config.max_pending_codes_per_address,
+        ));
         AppState(Arc::new(Inner {
             config,
             base_url,
@@ -230,11 +257,16 @@ mod tests {
     use super::*;
 
     fn code(expires: Instant) -> AuthCode {
+        from(expires, "127.0.0.1")
+    }
+
+    fn from(expires: Instant, address: &str) -> AuthCode {
         AuthCode {
             client_id: "my-tasks".into(),
             redirect_uri: "http://localhost/cb".into(),
             code_challenge: "x".repeat(43),
             identity_id: "i".into(),
+            client_address: Some(address.parse().unwrap()),
             expires,
         }
     }
@@ -242,7 +274,7 @@ mod tests {
     #[test]
     fn the_code_store_purges_expired_codes_and_refuses_past_its_bound() {
         let now = Instant::now();
-        let mut store = CodeStore::new(2);
+        let mut store = CodeStore::new(2, 2);
         store
             .insert("a".into(), code(now + Duration::from_secs(1)), now)
             .unwrap();
@@ -251,7 +283,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             store.insert("c".into(), code(now + Duration::from_secs(9)), now),
-            Err(CodeStoreFull)
+            Err(CodeRefused::Full)
         );
         let later = now + Duration::from_secs(2);
         store
@@ -260,5 +292,26 @@ mod tests {
         assert_eq!(store.len(), 2);
         assert!(store.take("a").is_none(), "expired and purged");
         assert!(store.take("c").is_some());
+    }
+
+    #[test]
+    fn one_address_cannot_take_the_whole_code_store() {
+        let now = Instant::now();
+        let later = now + Duration::from_secs(60);
+        let mut store = CodeStore::new(10, 2);
+        store
+            .insert("a".into(), from(later, "10.0.0.1"), now)
+            .unwrap();
+        store
+            .insert("b".into(), from(later, "10.0.0.1"), now)
+            .unwrap();
+        assert_eq!(
+            store.insert("c".into(), from(later, "10.0.0.1"), now),
+            Err(CodeRefused::AddressFull)
+        );
+        store
+            .insert("d".into(), from(later, "10.0.0.2"), now)
+            .unwrap();
+        assert_eq!(store.len(), 3);
     }
 }

@@ -20,6 +20,7 @@
 //! - Every change is appended to the item's history (the sandbox's `sandboxHistory`
 //!   extension) with who did it, when, and the comment given to complete or forward.
 
+use crate::input::echo;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use wire::{
@@ -105,13 +106,14 @@ impl std::fmt::Display for RuleError {
             ),
             RuleError::FormIncomplete(field) => write!(
                 f,
-                "The form field '{field}' is required; submit the account selection instead."
+                "The form field '{}' is required; submit the account selection instead.",
+                echo(field)
             ),
             RuleError::ApprovalItemNotFound(id) => {
-                write!(f, "The work item has no approval item with id '{id}'.")
+                write!(f, "The work item has no approval item with id '{}'.", echo(id))
             }
             RuleError::ApprovalItemDecided(id) => {
-                write!(f, "The approval item '{id}' has already been decided.")
+                write!(f, "The approval item '{}' has already been decided.", echo(id))
             }
             RuleError::NothingToDecide => {
                 write!(f, "The work item has no pending approval items to decide.")
@@ -122,14 +124,19 @@ impl std::fmt::Display for RuleError {
             ),
             RuleError::EmptyComment => write!(f, "A comment is required to forward a work item."),
             RuleError::NoForm => write!(f, "The work item has no account-selection form."),
-            RuleError::UnknownField(name) => write!(f, "The form has no field named '{name}'."),
+            RuleError::UnknownField(name) => write!(f, "The form has no field named '{}'.", echo(name)),
             RuleError::NotAString(name) => {
-                write!(f, "The value of field '{name}' must be a string.")
+                write!(f, "The value of field '{}' must be a string.", echo(name))
             }
             RuleError::ValueNotAllowed { field, value } => {
-                write!(f, "'{value}' is not an allowed value of field '{field}'.")
+                write!(
+                    f,
+                    "'{}' is not an allowed value of field '{}'.",
+                    echo(value),
+                    echo(field)
+                )
             }
-            RuleError::MissingField(name) => write!(f, "The form field '{name}' is required."),
+            RuleError::MissingField(name) => write!(f, "The form field '{}' is required.", echo(name)),
         }
     }
 }

@@ -12,11 +12,12 @@ use axum::response::{IntoResponse, Response};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::input::echo;
 
 /// The fallback of the OAuth and sandbox prefixes (and of every other path when no app is
 /// served): a 404 in ISC's shape, naming the whole path asked for.
 pub async fn not_found(OriginalUri(uri): OriginalUri) -> ApiError {
-    ApiError::NotFound(format!("No resource at '{}'.", uri.path()))
+    ApiError::NotFound(format!("No resource at '{}'.", echo(uri.path())))
 }
 
 /// The fallback of the API prefixes: a 404, once the caller is known. As ISC's gateway

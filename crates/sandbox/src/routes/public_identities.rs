@@ -11,6 +11,7 @@ use crate::auth::Caller;
 use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::filter::Filter;
+use crate::input::echo;
 use crate::state::AppState;
 use crate::store::identities;
 
@@ -34,7 +35,10 @@ fn sort_of(query: &QueryParams) -> Result<Sort, ApiError> {
         Some("-name") => Ok(Sort::NameDescending),
         Some(other) => Err(ApiError::invalid_parameter(
             "sorters",
-            format!("sorting by '{other}' is not supported; use name or -name"),
+            format!(
+                "sorting by '{}' is not supported; use name or -name",
+                echo(other)
+            ),
         )),
     }
 }

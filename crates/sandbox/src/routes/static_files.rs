@@ -13,6 +13,7 @@ use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::ApiError;
+use crate::input::echo;
 use crate::security::{self, Document, CACHE_REVALIDATE};
 use crate::state::AppState;
 
@@ -38,7 +39,7 @@ pub fn app_document(path: &str) -> Option<AppDocument> {
 /// The fallback of the whole router when `--static-dir` is given.
 pub async fn serve(State(state): State<AppState>, request: Request) -> Response {
     let Some(dir) = state.config().static_dir.clone() else {
-        return ApiError::NotFound(format!("No resource at '{}'.", request.uri().path()))
+        return ApiError::NotFound(format!("No resource at '{}'.", echo(request.uri().path())))
             .into_response();
     };
     let path = request.uri().path().to_owned();
@@ -62,7 +63,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
 }
 
 fn not_found(path: &str) -> Response {
-    ApiError::NotFound(format!("No resource at '{path}'.")).into_response()
+    ApiError::NotFound(format!("No resource at '{}'.", echo(path))).into_response()
 }
 
 /// An app document: never cached without revalidation, with its CSP.

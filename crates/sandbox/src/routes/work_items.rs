@@ -13,6 +13,7 @@ use crate::auth::{Caller, MayActOnItem};
 use crate::collection::QueryParams;
 use crate::error::ApiError;
 use crate::extract::{Json, OptionalJson, Path};
+use crate::input::{check_length, echo, MAX_COMMENT_CHARS, MAX_ID_CHARS};
 use crate::state::AppState;
 use crate::store::{identities, work_items};
 use crate::workflow::Action;
@@ -64,7 +65,8 @@ async fn owner_of(
         let known = state.db().read(move |c| identities::by_id(c, &id)).await?;
         if known.is_none() {
             return Err(ApiError::NotFound(format!(
-                "Identity '{owner}' was not found."
+                "Identity '{}' was not found.",
+                echo(&owner)
             )));
         }
     }
@@ -263,7 +265,7 @@ async fn work_items_get(
         .db()
         .read(move |c| work_items::get(c, &key))
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
+        .ok_or_else(|| ApiError::NotFound(format!("Work item '{}' was not found.", echo(&id))))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
         return Err(ApiError::Forbidden);
     }
@@ -324,6 +326,9 @@ async fn work_items_complete(
     OptionalJson(body): OptionalJson<serde_json::Value>,
 ) -> Result<StoredItem, ApiError> {
     let comment = completion_comment(body)?;
+    if let Some(text) = &comment {
+        check_length("comment", text, MAX_COMMENT_CHARS)?;
+    }
     act(&state, caller, id, Action::Complete { comment }).await
 }
 
@@ -339,6 +344,8 @@ async fn work_items_forward(
     Json(forward): Json<WorkItemForward>,
 ) -> Result<StatusCode, ApiError> {
     require_experimental(family, &headers)?;
+    check_length("targetOwnerId", &forward.target_owner_id, MAX_ID_CHARS)?;
+    check_length("comment", &forward.comment, MAX_COMMENT_CHARS)?;
     let action = Action::Forward {
         target_id: forward.target_owner_id,
         target_name: String::new(),
@@ -392,5 +399,12 @@ async fn work_items_submit_account_selection(
     Path(id): Path<String>,
     Json(selection): Json<AccountSelection>,
 ) -> Result<StoredItem, ApiError> {
+    // Only the form's fields are accepted, but a field without allowed values takes any
+    // text, which is stored.
+    for (name, value) in &selection {
+        if let serde_json::Value::String(text) = value {
+            check_length(name, text, MAX_COMMENT_CHARS)?;
+        }
+    }
     act(&state, caller, id, Action::SubmitSelection(selection)).await
 }

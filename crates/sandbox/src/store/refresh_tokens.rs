@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::ApiError;
-use crate::ids::sha256_hex;
+use crate::ids::{random_hex64, sha256_hex};
 
 /// Remembers `token` for `identity_id` and `client_id` until `expires` (epoch seconds),
 /// as a link of the chain `family`.
@@ -23,6 +23,20 @@ pub fn insert(
         (sha256_hex(token), identity_id, client_id, expires, family),
     )?;
     Ok(())
+}
+
+/// A new refresh token for `identity_id` and `client_id` until `expires`, stored as a link
+/// of the chain `family`; the token itself (only its hash is stored).
+pub fn issue(
+    conn: &Connection,
+    identity_id: &str,
+    client_id: &str,
+    expires: i64,
+    family: &str,
+) -> Result<String, ApiError> {
+    let token = random_hex64();
+    insert(conn, &token, identity_id, client_id, expires, family)?;
+    Ok(token)
 }
 
 /// What presenting a refresh token came to.

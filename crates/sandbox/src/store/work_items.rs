@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use wire::WorkItem;
 
 use crate::error::ApiError;
+use crate::input::echo;
 use crate::store::identities;
 use crate::store::list_cache::{Block, BlockBuilder, Layout, ListKey, Touched};
 use crate::tokens::Principal;
@@ -214,7 +215,7 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<(WorkItem, String, Vec<Touched>), ApiError> {
     let item = get(tx, id)?
-        .ok_or_else(|| ApiError::NotFound(format!("Work item '{id}' was not found.")))?;
+        .ok_or_else(|| ApiError::NotFound(format!("Work item '{}' was not found.", echo(id))))?;
     if !caller.may_act_for(item.owner_id.as_deref()) {
         return Err(ApiError::Forbidden);
     }
@@ -226,7 +227,8 @@ pub fn apply(
     {
         let target = identities::by_id(tx, target_id)?.ok_or_else(|| {
             ApiError::BadRequest(format!(
-                "targetOwnerId '{target_id}' is not a known identity."
+                "targetOwnerId '{}' is not a known identity.",
+                echo(target_id)
             ))
         })?;
         *target_name = target.name;
@@ -251,7 +253,8 @@ pub fn apply(
         .optional()?;
     let Some(seq) = seq else {
         return Err(ApiError::BadRequest(format!(
-            "Work item '{id}' was changed by another request; reload it."
+            "Work item '{}' was changed by another request; reload it.",
+            echo(id)
         )));
     };
     let (was, now_at) = (

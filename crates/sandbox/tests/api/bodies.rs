@@ -159,3 +159,52 @@ async fn a_wrong_method_on_a_known_path_is_a_405_in_the_error_shape() {
         .unwrap();
     error_body(response, StatusCode::METHOD_NOT_ALLOWED).await;
 }
+
+#[tokio::test]
+async fn a_body_with_a_content_encoding_is_415_in_the_error_shape() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let item = app.owner_item(|i| i.approval_items().is_empty()).await;
+    let forward = app
+        .client
+        .post(app.url(&format!(
+            "/v2024/work-items/{}/forward",
+            item.id.as_deref().unwrap()
+        )))
+        .bearer_auth(&token)
+        .header("X-SailPoint-Experimental", "true")
+        .header("content-type", "application/json")
+        .header("content-encoding", "gzip")
+        .body(r#"{"targetOwnerId":"x","comment":"y"}"#)
+        .send()
+        .await
+        .unwrap();
+    error_body(forward, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    let (id, secret, _) = app.client_of(Who::Owner);
+    let token_request = app
+        .client
+        .post(app.url("/oauth/token"))
+        .header("content-encoding", "identity, br")
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", id.as_str()),
+            ("client_secret", secret.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    error_body(token_request, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    let identity = app
+        .client
+        .post(app.url("/oauth/token"))
+        .header("content-encoding", "identity")
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", id.as_str()),
+            ("client_secret", secret.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(identity.status(), StatusCode::OK);
+}

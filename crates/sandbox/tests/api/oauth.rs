@@ -573,28 +573,6 @@ async fn the_sign_in_page_refuses_to_be_framed_and_runs_no_inline_script() {
 }
 
 #[tokio::test]
-async fn wrong_secrets_in_a_row_are_rate_limited_per_client_id() {
-    let app = spawn_app_with(&["--token-rate-limit-requests", "5"]).await;
-    let (id, _, _) = app.client_of(Who::Owner);
-    let wrong = [
-        ("grant_type", "client_credentials"),
-        ("client_id", id.as_str()),
-        ("client_secret", "nope"),
-    ];
-    for _ in 0..5 {
-        assert_eq!(
-            app.token_request(&wrong).await.status(),
-            StatusCode::UNAUTHORIZED
-        );
-    }
-    let limited = app.token_request(&wrong).await;
-    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(limited.headers().contains_key("retry-after"));
-    let right = app.client_credentials(Who::Owner).await;
-    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
-}
-
-#[tokio::test]
 async fn many_client_ids_from_one_address_are_rate_limited_per_address() {
     let app = spawn_app_with(&["--token-rate-limit-requests", "5"]).await;
     let mut statuses = Vec::new();
@@ -665,4 +643,85 @@ async fn undecodable_authorize_parameters_are_explained_on_a_page_not_in_plain_t
         .await
         .unwrap();
     assert!(refused_page(submit).await.contains("malformed parameters"));
+}
+
+/// `POST /oauth/authorize` as Alison, as forwarded by a proxy for `client`.
+async fn sign_in_from(app: &TestApp, client: &str) -> reqwest::Response {
+    let mut params = app.authorize_params();
+    params.push(("identity_id", app.id_of(Who::Owner)));
+    app.client
+        .post(app.url("/oauth/authorize"))
+        .header("x-forwarded-for", client)
+        .form(&params)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Whether `response` redirects to the client with a code.
+fn has_code(response: &reqwest::Response) -> bool {
+    response.status() == StatusCode::FOUND
+        && response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with(&format!("{REDIRECT}?code="))
+}
+
+#[tokio::test]
+async fn sign_in_submissions_are_limited_per_address() {
+    let app = spawn_app_with(&[
+        "--token-rate-limit-requests",
+        "3",
+        "--trusted-proxy",
+        "127.0.0.1",
+    ])
+    .await;
+    for _ in 0..3 {
+        assert!(has_code(&sign_in_from(&app, "203.0.113.1").await));
+    }
+    let limited = sign_in_from(&app, "203.0.113.1").await;
+    let query = sent_back(&limited, "temporarily_unavailable");
+    assert!(
+        query["error_description"].contains("from this address"),
+        "{query:?}"
+    );
+    assert!(has_code(&sign_in_from(&app, "203.0.113.2").await));
+    assert_eq!(app.state.codes().len(), 4);
+}
+
+#[tokio::test]
+async fn one_address_cannot_take_every_pending_code() {
+    let app = spawn_app_with(&[
+        "--max-pending-codes",
+        "10",
+        "--max-pending-codes-per-address",
+        "2",
+        "--trusted-proxy",
+        "127.0.0.1",
+    ])
+    .await;
+    assert!(has_code(&sign_in_from(&app, "203.0.113.1").await));
+    assert!(has_code(&sign_in_from(&app, "203.0.113.1").await));
+    let refused = sign_in_from(&app, "203.0.113.1").await;
+    let query = sent_back(&refused, "temporarily_unavailable");
+    assert!(
+        query["error_description"].contains("from this address"),
+        "{query:?}"
+    );
+    assert!(has_code(&sign_in_from(&app, "203.0.113.2").await));
+    assert!(has_code(&sign_in_from(&app, "2001:db8::7").await));
+}
+
+#[tokio::test]
+async fn a_redirect_uri_with_an_impossible_port_or_a_space_is_refused_on_a_page() {
+    let app = spawn_app().await;
+    for bad in [
+        "http://localhost:99999999999/cb",
+        "http://localhost:0/cb",
+        "http://localhost:9/ cb",
+    ] {
+        let params = app.authorize_params_with("redirect_uri", bad);
+        let html = refused_page(app.authorize_page(&params).await).await;
+        assert!(html.contains("redirect_uri"), "{bad}");
+    }
 }

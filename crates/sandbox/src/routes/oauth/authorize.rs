@@ -14,12 +14,13 @@ use super::sign_in::refused;
 use super::words::Lang;
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
+use crate::forwarded;
 use crate::ids::random_hex64;
-use crate::state::{AppState, AuthCode, CodeStoreFull};
+use crate::state::{AppState, AuthCode, CodeRefused};
 use crate::store::identities;
 
 /// Longest `redirect_uri` accepted.
-const MAX_REDIRECT_URI: usize = 2048;
+pub const MAX_REDIRECT_URI: usize = 2048;
 /// Longest `state` accepted (it is echoed in the redirect).
 const MAX_STATE: usize = 1024;
 
@@ -112,7 +113,8 @@ pub fn is_pkce_text(text: &str) -> bool {
 }
 
 /// The origin (`scheme://authority`) of an absolute http(s) URI without user info or
-/// fragment; `None` for anything else.
+/// fragment, whose port (if any) is one a server can listen on (1 to 65535); `None` for
+/// anything else.
 pub fn origin_of(uri: &str) -> Option<&str> {
     let scheme_len = if uri.starts_with("http://") {
         7
@@ -128,16 +130,22 @@ pub fn origin_of(uri: &str) -> Option<&str> {
         return None;
     }
     if let Some((_, port)) = authority.rsplit_once(':') {
-        if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+        let listenable = port.bytes().all(|b| b.is_ascii_digit())
+            && port.parse::<u16>().is_ok_and(|port| port > 0);
+        if !listenable {
             return None;
         }
     }
     Some(&uri[..scheme_len + authority_len])
 }
 
-/// Whether the sign-in page may send a code to `uri`: plain http on localhost or
-/// 127.0.0.1 (any port), or the sandbox's own configured origin.
+/// Whether the sign-in page may send a code to `uri`: a valid URI (no spaces or other
+/// characters a URI cannot hold) on plain http on localhost or 127.0.0.1 (any port), or on
+/// the sandbox's own configured origin.
 pub fn redirect_allowed(uri: &str, own_origin: &str) -> bool {
+    if axum::http::Uri::try_from(uri).is_err() {
+        return false;
+    }
     let Some(origin) = origin_of(uri) else {
         return false;
     };
@@ -214,18 +222,41 @@ fn redirect_to<'a>(
 
 /// `POST /oauth/authorize`: the chosen identity signs in; 302 to `redirect_uri` with a
 /// single-use code. A refused request is answered as the page's would be ([`refused`]).
+///
+/// Submissions are limited per client address, and one address may have only its share of
+/// the pending codes waiting, so nobody can fill the code store and keep everyone else
+/// from signing in.
 pub async fn oauth_authorize_submit(
     State(state): State<AppState>,
     headers: HeaderMap,
     request: Request,
 ) -> Result<Response, ApiError> {
     let lang = Lang::from_headers(&headers);
+    let client_address = forwarded::client_address(&request, &state.config().trusted_proxies);
+    // Counted before anything else, but answered once it is known whether the refusal may
+    // go back to the client.
+    let limited = client_address.and_then(|address| {
+        state
+            .limits()
+            .authorize_peers
+            .check(&address.to_string())
+            .err()
+    });
     let body = Bytes::from_request(request, &state).await?;
     let params = match AuthorizeParams::decode(&body) {
         Ok(params) => params,
         Err(refusal) => return Ok(refused(&refusal, None, lang)),
     };
     if let Err(refusal) = check_authorize(&params, state.base_url()) {
+        return Ok(refused(&refusal, Some(&params), lang));
+    }
+    if let Some(retry_after_secs) = limited {
+        let refusal = Refusal::ToClient {
+            error: "temporarily_unavailable",
+            description: format!(
+                "too many sign-ins from this address; try again in {retry_after_secs} s"
+            ),
+        };
         return Ok(refused(&refusal, Some(&params), lang));
     }
     let Some(identity_id) = params.identity_id.clone() else {
@@ -247,13 +278,20 @@ pub async fn oauth_authorize_submit(
         redirect_uri: params.redirect_uri.clone(),
         code_challenge: params.code_challenge.clone(),
         identity_id,
+        client_address,
         expires: now + Duration::from_secs(state.config().auth_code_ttl_secs),
     };
-    if let Err(CodeStoreFull) = state.codes().insert(code, issued, now) {
+    let inserted = state.codes().insert(code, issued, now);
+    if let Err(why) = inserted {
+        let description = match why {
+            CodeRefused::Full => "too many sign-ins are waiting for their token exchange",
+            CodeRefused::AddressFull => {
+                "too many sign-ins from this address are waiting for their token exchange"
+            }
+        };
         let refusal = Refusal::ToClient {
             error: "temporarily_unavailable",
-            description:
-                "too many sign-ins are waiting for their token exchange; try again shortly".into(),
+            description: format!("{description}; try again shortly"),
         };
         return Ok(refused(&refusal, Some(&params), lang));
     }
@@ -271,6 +309,7 @@ mod tests {
             "http://localhost:3000/callback",
             "http://127.0.0.1:8080/",
             "http://localhost/cb",
+            "http://localhost:65535/cb?x=1&y=%20",
             "https://sandbox.test:8443/auth",
         ] {
             assert!(redirect_allowed(ok, own), "{ok}");
@@ -285,6 +324,12 @@ mod tests {
             "javascript:alert(1)",
             "http://localhost:3000/#frag",
             "http://localhost:abc/",
+            "http://localhost:/cb",
+            "http://localhost:99999999999/cb",
+            "http://localhost:65536/cb",
+            "http://localhost:0/cb",
+            "http://localhost:9/ cb",
+            "http://localhost:9/c\tb",
         ] {
             assert!(!redirect_allowed(bad, own), "{bad}");
         }

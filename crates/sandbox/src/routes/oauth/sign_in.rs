@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use super::authorize::{check_authorize, origin_of, AuthorizeParams, Refusal};
 use super::words::Lang;
 use crate::error::ApiError;
+use crate::input::{clip, MESSAGE_CHARS};
 use crate::state::AppState;
 use crate::store::identities::{self, Identity};
 
@@ -159,7 +160,7 @@ pub fn refused(refusal: &Refusal, params: Option<&AuthorizeParams>, lang: Lang) 
     let policy = HeaderValue::from_str(&refused_policy()).expect("the policy is ASCII");
     page(
         StatusCode::BAD_REQUEST,
-        render_refused(reason, lang),
+        render_refused(&clip(reason, MESSAGE_CHARS), lang),
         lang,
         policy,
     )

@@ -1,6 +1,6 @@
 //! `POST /oauth/token`: the client-credentials, authorization-code (PKCE) and refresh-token
 //! grants, with parameters from the query string, a urlencoded or a multipart body, as
-//! ISC accepts them. Limited per client id and per peer address.
+//! ISC accepts them. Limited per client address and per authenticated confidential client.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -14,10 +14,12 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use wire::oauth::TokenResponse;
 
-use super::authorize::{is_pkce_text, s256};
+use super::authorize::{is_pkce_text, s256, MAX_REDIRECT_URI};
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
+use crate::forwarded;
 use crate::ids::{random_hex64, sha256_hex};
+use crate::input::echo;
 use crate::state::AppState;
 use crate::store::identities::{self, Identity};
 use crate::store::refresh_tokens::{self, Taken};
@@ -63,9 +65,11 @@ async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiE
     }
     let mut params = Params::new();
     for (name, value) in pairs {
+        check_bounds(&name, &value)?;
         if params.contains_key(&name) {
             return Err(ApiError::oauth_request(format!(
-                "parameter '{name}' is sent more than once"
+                "parameter '{}' is sent more than once",
+                echo(&name)
             )));
         }
         params.insert(name, value);
@@ -81,10 +85,38 @@ async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiE
                 "'client_id' names another client than the Basic credentials",
             ));
         }
+        check_bounds("client_id", &id)?;
+        check_bounds("client_secret", &secret)?;
         params.insert("client_id".into(), id);
         params.insert("client_secret".into(), secret);
     }
     Ok(params)
+}
+
+/// Longest parameter name accepted, in bytes (ours are at most 13).
+const MAX_PARAM_NAME: usize = 64;
+
+/// Longest parameter value accepted, in bytes: the longest `redirect_uri` the sign-in page
+/// accepts; every other value (ids, secrets, codes, verifiers, refresh tokens) is far
+/// shorter.
+const MAX_PARAM_VALUE: usize = MAX_REDIRECT_URI;
+
+/// An `invalid_request` for a parameter name or value longer than any grant needs, before
+/// anything is looked up or remembered for it.
+fn check_bounds(name: &str, value: &str) -> Result<(), ApiError> {
+    if name.len() > MAX_PARAM_NAME {
+        return Err(ApiError::oauth_request(format!(
+            "parameter name '{}' is longer than {MAX_PARAM_NAME} bytes",
+            echo(name)
+        )));
+    }
+    if value.len() > MAX_PARAM_VALUE {
+        return Err(ApiError::oauth_request(format!(
+            "parameter '{}' is longer than {MAX_PARAM_VALUE} bytes",
+            echo(name)
+        )));
+    }
+    Ok(())
 }
 
 async fn multipart_params(
@@ -128,35 +160,33 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, ApiError> {
         .ok_or_else(|| ApiError::oauth_request(format!("missing parameter '{name}'")))
 }
 
-/// What a grant established: who, for which client, and the refresh chain to continue
-/// (`None`: no refresh token; `Some(None)`: start a chain).
+/// What a grant established: who, for which client, and the refresh token issued with the
+/// access token (already stored; `None` for the client-credentials grant).
 struct Granted {
     identity: Identity,
     client_id: String,
-    chain: Option<Option<String>>,
+    refresh_token: Option<String>,
 }
 
 /// `POST /oauth/token`.
+///
+/// Every request counts against the limit of the address it came from (see
+/// [`crate::forwarded`]): that is what stops guessing. A confidential client also has a
+/// limit of its own, counted only once it has authenticated, so nobody without its secret
+/// can use it up; the public browser client has none (every person signed in through the
+/// app would share it).
 pub async fn oauth_token(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Response, ApiError> {
-    if let Some(peer) = crate::server::peer(&request) {
+    if let Some(client) = forwarded::client_address(&request, &state.config().trusted_proxies) {
         state
             .limits()
             .token_peers
-            .check(&peer.ip().to_string())
+            .check(&client.to_string())
             .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     }
     let params = token_params(&state, request).await?;
-    let client = params
-        .get("client_id")
-        .map_or(PUBLIC_CLIENT_ID, String::as_str);
-    state
-        .limits()
-        .token_clients
-        .check(client)
-        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     let granted = match required(&params, "grant_type")? {
         "client_credentials" => client_credentials(&state, &params).await?,
         "authorization_code" => authorization_code(&state, &params).await?,
@@ -165,11 +195,11 @@ pub async fn oauth_token(
             return Err(ApiError::oauth(
                 StatusCode::BAD_REQUEST,
                 "unsupported_grant_type",
-                format!("grant_type '{other}' is not supported"),
+                format!("grant_type '{}' is not supported", echo(other)),
             ))
         }
     };
-    let answer = issue(&state, granted).await?;
+    let answer = issue(&state, granted)?;
     let mut response = axum::Json(answer).into_response();
     response
         .headers_mut()
@@ -188,10 +218,15 @@ async fn client_credentials(state: &AppState, params: &Params) -> Result<Granted
     // Compare digests, so the time taken says nothing about the secret.
     match identity {
         Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => {
+            state
+                .limits()
+                .token_clients
+                .check(&identity.client_id)
+                .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
             Ok(Granted {
                 identity,
                 client_id,
-                chain: None,
+                refresh_token: None,
             })
         }
         _ => Err(ApiError::oauth_client(
@@ -204,7 +239,8 @@ async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted
     let client_id = required(params, "client_id")?;
     if client_id != PUBLIC_CLIENT_ID {
         return Err(ApiError::oauth_client(format!(
-            "unknown client '{client_id}'"
+            "unknown client '{}'",
+            echo(client_id)
         )));
     }
     let code = required(params, "code")?;
@@ -234,18 +270,36 @@ async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted
         ));
     }
     let id = issued.identity_id;
-    let identity = state
+    let expires = refresh_expiry(state);
+    let (identity, refresh_token) = state
         .db()
-        .read(move |c| identities::by_id(c, &id))
+        .write(move |c| {
+            let Some(identity) = identities::by_id(c, &id)? else {
+                return Ok(None);
+            };
+            let family = random_hex64();
+            let token = refresh_tokens::issue(c, &identity.id, PUBLIC_CLIENT_ID, expires, &family)?;
+            Ok(Some((identity, token)))
+        })
         .await?
         .ok_or_else(|| ApiError::oauth_grant("the identity no longer exists"))?;
     Ok(Granted {
         identity,
         client_id: PUBLIC_CLIENT_ID.to_owned(),
-        chain: Some(None),
+        refresh_token: Some(refresh_token),
     })
 }
 
+/// When a refresh token issued now stops being accepted (epoch seconds).
+fn refresh_expiry(state: &AppState) -> i64 {
+    now_secs().saturating_add(state.config().refresh_token_ttl_secs as i64)
+}
+
+/// The refresh-token grant. Using up the presented token and storing its successor happen
+/// in one write transaction: a concurrent request that presents the same token is
+/// serialized after it, sees it used, and revokes the chain with the successor already in
+/// it. (Stored in a later transaction, the successor could land after that revocation and
+/// outlive it.)
 async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
     let token = required(params, "refresh_token")?.to_owned();
     let client_id = params
@@ -253,22 +307,31 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
         .cloned()
         .unwrap_or_else(|| PUBLIC_CLIENT_ID.to_owned());
     let client = client_id.clone();
-    let (taken, identity) = state
+    let now = now_secs();
+    let expires = refresh_expiry(state);
+    let (taken, rotated) = state
         .db()
         .write(move |c| {
-            let taken = refresh_tokens::take(c, &token, &client, now_secs())?;
-            let identity = match &taken {
-                Taken::Fresh { identity_id, .. } => identities::by_id(c, identity_id)?,
-                Taken::Reused | Taken::Refused => None,
+            let taken = refresh_tokens::take(c, &token, &client, now)?;
+            let Taken::Fresh {
+                identity_id,
+                family,
+            } = &taken
+            else {
+                return Ok((taken, None));
             };
-            Ok((taken, identity))
+            let Some(identity) = identities::by_id(c, identity_id)? else {
+                return Ok((taken, None));
+            };
+            let next = refresh_tokens::issue(c, &identity.id, &client, expires, family)?;
+            Ok((taken, Some((identity, next))))
         })
         .await?;
-    match (taken, identity) {
-        (Taken::Fresh { family, .. }, Some(identity)) => Ok(Granted {
+    match (taken, rotated) {
+        (Taken::Fresh { .. }, Some((identity, next))) => Ok(Granted {
             identity,
             client_id,
-            chain: Some(Some(family)),
+            refresh_token: Some(next),
         }),
         (Taken::Reused, _) => Err(ApiError::oauth_grant(
             "the refresh token was already used; every token of its sign-in is now revoked",
@@ -279,29 +342,18 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
     }
 }
 
-async fn issue(state: &AppState, granted: Granted) -> Result<TokenResponse, ApiError> {
+/// The token answer for what a grant established: a new access token, and the refresh
+/// token the grant stored.
+fn issue(state: &AppState, granted: Granted) -> Result<TokenResponse, ApiError> {
     let Granted {
         identity,
         client_id,
-        chain,
+        refresh_token,
     } = granted;
-    let now = now_secs();
-    let claims = state.tokens().claims(&identity.subject(), &client_id, now);
+    let claims = state
+        .tokens()
+        .claims(&identity.subject(), &client_id, now_secs());
     let access_token = state.tokens().sign(&claims)?;
-    let refresh_token = match chain {
-        None => None,
-        Some(family) => {
-            let token = random_hex64();
-            let family = family.unwrap_or_else(random_hex64);
-            let expires = now + state.config().refresh_token_ttl_secs as i64;
-            let (t, id, client) = (token.clone(), identity.id.clone(), client_id.clone());
-            state
-                .db()
-                .write(move |c| refresh_tokens::insert(c, &t, &id, &client, expires, &family))
-                .await?;
-            Some(token)
-        }
-    };
     let tenant = state.tokens().tenant();
     Ok(TokenResponse {
         access_token,
