@@ -155,6 +155,30 @@ test('a refresh token the server refuses is sent once, and the person goes to si
   await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();
 });
 
+test('Task Manager is drawn once: its counts loading, or loading again after an action, never build the page anew', async ({ page, sandbox }) => {
+  // Every header element the page ever gets, counted as it arrives.
+  await page.addInitScript(() => {
+    (window as any).headers = 0;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        for (const node of change.addedNodes) if ((node as Element).tagName === 'HEADER') (window as any).headers += 1;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await signIn(page, '/tasks/pending');
+  const tabs = page.getByRole('tablist');
+  await expect(tabs.locator('.mt-badge')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).headers)).toBe(1);
+  // An action reads both counts again.
+  const completed = await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' });
+  const row = page.getByRole('table', { name: 'Pending work items' }).getByRole('row').filter({ has: page.getByRole('button', { name: 'Mark Complete' }) }).first();
+  await row.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  await expect(page.locator('#tab-completed .mt-badge')).toHaveText(String(completed.count + 1));
+  expect(await page.evaluate(() => (window as any).headers)).toBe(1);
+});
+
 test('a token the server refuses is refreshed once and the call tried again, without leaving the page', async ({ page }) => {
   await signIn(page, '/tasks/completed?q=account');
   await expect(page.getByRole('table', { name: 'Completed work items' })).toBeVisible();

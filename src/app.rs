@@ -99,30 +99,29 @@ fn WithConfig(
         }
         Ok::<_, ConfigError>(config)
     });
-    view! {
-        <Suspense fallback=|| view! { <Loading text=t!("loading-app")/> }>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => then(config),
-                    Err(error) => {
-                        platform::remove_preview();
-                        view! {
-                        <main class="mt-main">
-                            <div class="mt-error" role="alert">
-                                <h1 class="mt-error__title">{t!("cannot-start")}</h1>
-                                <p class="mt-error__message">{error.to_string()}</p>
-                                // The parser's or browser's own words, for whoever deploys.
-                                {error.detail().map(|detail| view! {
-                                    <p><code lang="en" dir="ltr">{detail.to_owned()}</code></p>
-                                })}
-                                <p>{t!("cannot-start-hint")}</p>
-                            </div>
-                        </main>
-                    }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+    // Not a `Suspense`: every resource read below would find it (reading a resource
+    // registers it with the nearest one) and a count loading anywhere would take the whole
+    // app down to this fallback and build it again, losing focus and state on the way.
+    move || match config.get() {
+        None => view! { <Loading text=t!("loading-app")/> }.into_any(),
+        Some(Ok(config)) => untrack(|| then(config)),
+        Some(Err(error)) => {
+            platform::remove_preview();
+            view! {
+                <main class="mt-main">
+                    <div class="mt-error" role="alert">
+                        <h1 class="mt-error__title">{t!("cannot-start")}</h1>
+                        <p class="mt-error__message">{error.to_string()}</p>
+                        // The parser's or browser's own words, for whoever deploys.
+                        {error.detail().map(|detail| view! {
+                            <p><code lang="en" dir="ltr">{detail.to_owned()}</code></p>
+                        })}
+                        <p>{t!("cannot-start-hint")}</p>
+                    </div>
+                </main>
+            }
+            .into_any()
+        }
     }
 }
 
