@@ -143,7 +143,9 @@ export const test = base.extend<{
       dist = join(dir, 'dist');
       cpSync(DIST, dist, { recursive: true });
       const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
-      config.embed = { hostOrigins: [hostOrigin] };
+      // Two allowed dashboards: the widget tells only the one framing it (a message to the
+      // other would be a console error, which strictConsole fails on).
+      config.embed = { hostOrigins: ['https://dashboard.example', hostOrigin] };
       writeFileSync(join(dist, 'config.json'), JSON.stringify(config));
       extra.push('--frame-ancestor', hostOrigin);
     }

@@ -218,13 +218,30 @@ pub fn post_to_opener(message: &str, origin: &str) -> bool {
         .is_ok()
 }
 
-/// Sends `message` to the page that frames this one, once for each allowed origin: the
+/// Sends `message` to the page that frames this one if its origin is one of `origins`.
+/// Where the browser cannot say the parent's origin, once for each allowed origin: the
 /// browser delivers it only when the parent really is on that origin.
 pub fn post_to_parent(message: &str, origins: &[String]) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
         return;
     };
-    for origin in origins {
+    // Where the browser says who the parent is (`location.ancestorOrigins`: Chromium,
+    // Safari), only to that origin, if allowed: posting to the others only makes the
+    // browser log a warning for each.
+    let parent_origin = web_sys::window()
+        .and_then(|w| {
+            js_sys::Reflect::get(&w.location(), &JsValue::from_str("ancestorOrigins")).ok()
+        })
+        .filter(|list| !list.is_undefined())
+        .map(|list| js_sys::Array::from(&list).get(0).as_string());
+    let to: Vec<&String> = match parent_origin {
+        Some(parent_origin) => origins
+            .iter()
+            .filter(|o| parent_origin.as_deref() == Some(o.as_str()))
+            .collect(),
+        None => origins.iter().collect(),
+    };
+    for origin in to {
         let _ = parent.post_message(&JsValue::from_str(message), origin);
     }
 }
