@@ -107,6 +107,7 @@ forward-comment = تعليق (مطلوب)
 forward-notify = إرسال الإشعارات
 forward-error-target = اختر من القائمة الشخص الذي تريد إعادة التوجيه إليه.
 forward-error-comment = اكتب تعليقًا للمالك الجديد.
+forward-error-comment-long = التعليق طويل جدًا (عدد الأحرف: { $count }، والحد الأقصى: { $max }).
 people = الأشخاص
 people-searching = جارٍ البحث…
 people-none-found = لم يُعثر على أحد.

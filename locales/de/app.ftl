@@ -103,6 +103,7 @@ forward-comment = Kommentar (Pflichtfeld)
 forward-notify = Benachrichtigungen senden
 forward-error-target = Wählen Sie aus der Liste, an wen weitergeleitet werden soll.
 forward-error-comment = Schreiben Sie einen Kommentar für die neue Person.
+forward-error-comment-long = Der Kommentar ist zu lang: { $count } Zeichen; gesendet werden können höchstens { $max }.
 people = Personen
 people-searching = Suche läuft…
 people-none-found = Niemand gefunden.

@@ -104,6 +104,7 @@ forward-comment = Comment (required)
 forward-notify = Send notifications
 forward-error-target = Choose the person to forward this to from the list.
 forward-error-comment = Write a comment for the new owner.
+forward-error-comment-long = The comment is too long: { $count } characters, and at most { $max } can be sent.
 people = People
 people-searching = Searching…
 people-none-found = No one found.

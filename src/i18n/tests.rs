@@ -238,7 +238,7 @@ fn every_plural_message_has_a_form_for_every_count_in_every_language() {
     // name shows up as an error. Format each message with numbers and text for every
     // variable it names, and demand no errors.
     let numbers = [
-        "count", "days", "seconds", "loaded", "total", "shown", "at", "answered",
+        "count", "days", "seconds", "loaded", "total", "shown", "at", "answered", "max",
     ];
     let words = [
         "name",

@@ -18,7 +18,7 @@ pub struct ForwardChoice {
 pub struct ForwardErrors {
     /// No one (or no one with an id) was chosen.
     pub target: Option<String>,
-    /// The comment is empty.
+    /// The comment is empty, or longer than the server takes.
     pub comment: Option<String>,
 }
 
@@ -32,7 +32,15 @@ pub fn validate_forward(
     let comment = comment.trim();
     let errors = ForwardErrors {
         target: target_id.is_none().then(|| t!("forward-error-target")),
-        comment: comment.is_empty().then(|| t!("forward-error-comment")),
+        comment: match comment.chars().count() {
+            0 => Some(t!("forward-error-comment")),
+            count if count > wire::MAX_COMMENT_CHARS => Some(t!(
+                "forward-error-comment-long",
+                count = count,
+                max = wire::MAX_COMMENT_CHARS
+            )),
+            _ => None,
+        },
     };
     match (target_id, errors == ForwardErrors::default()) {
         (Some(target_owner_id), true) => Ok(ForwardChoice {
@@ -73,6 +81,19 @@ mod tests {
         assert_eq!(choice.body.comment, "over to you");
         assert!(!choice.body.send_notifications);
         assert_eq!(choice.new_owner, "Fred Astaire");
+    }
+
+    #[test]
+    fn a_comment_longer_than_the_server_takes_says_how_long_it_is() {
+        let longest = "é".repeat(wire::MAX_COMMENT_CHARS);
+        assert!(validate_forward(Some(&fred()), &longest, true).is_ok());
+        let error = validate_forward(Some(&fred()), &format!("{longest}x"), true)
+            .unwrap_err()
+            .comment
+            .unwrap();
+        // The counts as the browser writes them ("2,001" in English), the digits in order.
+        let digits: String = error.chars().filter(char::is_ascii_digit).collect();
+        assert_eq!(digits, "20012000", "{error}");
     }
 
     #[test]

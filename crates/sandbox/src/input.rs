@@ -11,7 +11,8 @@ use crate::error::ApiError;
 /// stores the item again with its whole history (which keeps every comment), so an
 /// unbounded comment sent back and forth would grow the database quadratically. 2,000
 /// characters is a page of text and at most about 8 KB per history entry.
-pub const MAX_COMMENT_CHARS: usize = 2_000;
+/// The app's forward dialog checks the same bound (`wire::MAX_COMMENT_CHARS`).
+pub const MAX_COMMENT_CHARS: usize = wire::MAX_COMMENT_CHARS;
 
 /// Longest identity id accepted (`targetOwnerId`), in characters. ISC's ids are 32 hex
 /// digits; this leaves room for other id forms without storing or looking up a megabyte.

@@ -362,6 +362,10 @@ pub const EXPERIMENTAL_HEADER: &str = "X-SailPoint-Experimental";
 pub const TOTAL_COUNT_HEADER: &str = "X-Total-Count";
 /// The largest `limit` a collection accepts (and its default).
 pub const MAX_LIMIT: u32 = 250;
+/// The longest comment (forward, Mark Complete) or free-text form value the sandbox takes,
+/// in characters, and the longest the app lets a person send. The spec sets no
+/// `maxLength`; see `crates/sandbox/src/input.rs` for why 2,000.
+pub const MAX_COMMENT_CHARS: usize = 2_000;
 
 #[cfg(test)]
 mod tests {
