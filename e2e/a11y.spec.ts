@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { audit } from './axe';
 import { test, expect, type Sandbox } from './fixtures';
-import { findPending, signIn, undecided } from './actions-helpers';
+import { findPending, forwardToAda, signIn, undecided } from './actions-helpers';
 
 /** Opens a confirmation or form dialog by its button, audits it, and closes it with Escape. */
 async function auditDialog(page: Page, opener: Locator, name: string) {
@@ -184,4 +184,39 @@ test('Approve All and Reject All name their dialog for what is left: one pending
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
   }
+});
+
+test('arriving on a page puts focus on its heading, and back on Task Manager on the keyboard\'s current row, where Enter opens it again', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
+  // The header's link, which stays in the header, does not keep focus (nor Enter).
+  await page.getByRole('link', { name: 'Task Manager', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Task Manager' })).toBeFocused();
+  await page.keyboard.press('j');
+  const current = page.locator('tr.mt-table__row--current');
+  await expect(current).toHaveCount(1);
+  const name = (await current.getByRole('link').first().textContent())!;
+  await page.keyboard.press('Enter');
+  const title = page.locator('#detail-title');
+  await expect(title).toHaveText(name);
+  await expect(title).toBeFocused();
+  // Back by Escape: on the current row's link, so Enter opens the item again.
+  await page.keyboard.press('Escape');
+  await expect(current.getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(title).toHaveText(name);
+  await expect(title).toBeFocused();
+  // After a forward, the item left the list: focus is on the row that took its place, or
+  // on the page's heading, never nowhere.
+  const dialog = await forwardToAda(page);
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+  await expect(page.locator('main :focus')).toHaveCount(1);
+  const focused = page.locator(':focus');
+  await expect(focused.and(page.locator('#tasks-title, tr.mt-table__row--current a'))).toHaveCount(1);
+  // By the keyboard, the header's Dashboard link leads to the Dashboard's heading.
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
 });

@@ -89,6 +89,31 @@ pub fn refocus_when_lost(control: impl Fn() -> Option<HtmlElement> + 'static) {
     when_lost(control, Vec::new());
 }
 
+/// Takes focus off the header's navigation link that brought the person to a page, so
+/// the page's own focus rule ([`focus_when_lost`]) places it: the link stays in the header
+/// across pages, and a focused link would keep Enter (and a screen reader) on it.
+pub fn leave_the_header_link() {
+    let from_nav = active_element().filter(|active| {
+        active
+            .closest(".mt-header__nav a, a.mt-header__brand")
+            .ok()
+            .flatten()
+            .is_some()
+    });
+    if let Some(link) = from_nav {
+        let _ = link.blur();
+    }
+}
+
+/// As [`focus_when_lost`], trying first what `first` gives (an element found in the page
+/// as it is drawn then), else the first of the elements `ids`.
+pub fn focus_first_when_lost(
+    first: impl Fn() -> Option<HtmlElement> + 'static,
+    ids: Vec<&'static str>,
+) {
+    when_lost(first, ids);
+}
+
 /// Focuses the first of the elements `ids` that exists, at once; whether one did.
 pub fn focus_first_of(ids: &[&str]) -> bool {
     let target = first_of(ids);

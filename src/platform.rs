@@ -160,6 +160,12 @@ pub fn remove_preview() {
     }
 }
 
+/// Whether the boot script's preview of a Task Manager tab is in the page (the document was
+/// loaded on that tab, and the app has not drawn its rows yet).
+pub fn preview_present() -> bool {
+    preview().is_some()
+}
+
 fn preview() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(PREVIEW_ID)
 }

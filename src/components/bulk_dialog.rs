@@ -6,6 +6,7 @@
 use super::bulk_bar::forward_title;
 use super::forward::ForwardDialog;
 use super::modal::{Modal, ReturnFocus};
+use super::row_select::CURRENT_ROW_SELECT;
 use crate::api::Client;
 use crate::focus::refocus_when_lost;
 use crate::hooks::identity_search::people_search;
@@ -188,9 +189,7 @@ fn to_current_row() -> ReturnFocus {
             return None;
         }
         let current = leptos::prelude::document()
-            .query_selector(
-                ".mt-table__row--current .mt-row__select, .mt-row--current .mt-row__select",
-            )
+            .query_selector(CURRENT_ROW_SELECT)
             .ok()
             .flatten()?;
         current.dyn_into().ok().map(SendWrapper::new)

@@ -10,6 +10,12 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
+/// The current row's checkbox, in the table or the cards, for a document query.
+pub const CURRENT_ROW_SELECT: &str =
+    ".mt-table__row--current .mt-row__select, .mt-row--current .mt-row__select";
+/// The current row's link to its item, in the table or the cards.
+pub const CURRENT_ROW_LINK: &str = ".mt-table__row--current a[href], .mt-row--current a[href]";
+
 /// Scrolls the row holding `checkbox` (not only the checkbox) into view.
 fn reveal(checkbox: &web_sys::HtmlInputElement) {
     let row = checkbox.closest("tr, li").ok().flatten();
