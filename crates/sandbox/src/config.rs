@@ -103,9 +103,24 @@ pub struct Config {
     #[arg(long, default_value_t = 128, value_name = "MIB")]
     pub page_cache_mib: usize,
 
+    /// Seconds a request's body may take to arrive in full, counted from the end of its
+    /// headers; a later body gets 408.
+    #[arg(long, default_value_t = 10, value_name = "S")]
+    pub body_read_timeout_secs: u64,
+
+    /// Seconds a response may wait for the client to take any of it; a client that stops
+    /// reading is disconnected.
+    #[arg(long, default_value_t = 10, value_name = "S")]
+    pub write_stall_timeout_secs: u64,
+
     /// Connections served at once; further ones wait in the listen backlog.
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub max_connections: usize,
+
+    /// Of those, how many one client address (the TCP peer) may have open at once; a
+    /// further one from it is closed at once. A `--trusted-proxy` has no such limit.
+    #[arg(long, default_value_t = 128, value_name = "N")]
+    pub max_connections_per_address: usize,
 
     /// Lifetime of a refresh token in seconds (each one can be used once).
     #[arg(long, default_value_t = 8 * 60 * 60, value_name = "S")]

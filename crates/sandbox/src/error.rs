@@ -28,6 +28,9 @@ pub enum ApiError {
     MethodNotAllowed,
     /// 408 `ErrorResponseDto`: the request took longer than the configured timeout.
     Timeout,
+    /// 408 `ErrorResponseDto`: the request body did not arrive within
+    /// `--body-read-timeout-secs` of its headers.
+    BodyTimeout,
     /// 413 `ErrorResponseDto`: the body is larger than the configured limit.
     PayloadTooLarge,
     /// 415 `ErrorResponseDto`: the body is sent in a coding the sandbox does not decode
@@ -97,7 +100,7 @@ impl ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::Timeout | ApiError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -198,6 +201,10 @@ impl ApiError {
                 "408 Request Timeout",
                 "The request took too long and was abandoned.",
             ),
+            ApiError::BodyTimeout => (
+                "408 Request Timeout",
+                "The request body did not arrive within the time allowed.",
+            ),
             ApiError::PayloadTooLarge => (
                 "413 Payload Too Large",
                 "The request body is larger than the server accepts.",
@@ -290,6 +297,7 @@ mod tests {
             (ApiError::NotFound("x".into()), 404),
             (ApiError::MethodNotAllowed, 405),
             (ApiError::Timeout, 408),
+            (ApiError::BodyTimeout, 408),
             (ApiError::PayloadTooLarge, 413),
             (ApiError::UnsupportedMediaType("x".into()), 415),
             (

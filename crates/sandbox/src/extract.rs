@@ -11,7 +11,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use crate::error::ApiError;
 
 /// A JSON object body (every body the API takes as JSON is an object); any failure to read
-/// it is a 400 (413 when too large). An array is refused even where its items would fill
+/// it is a 400 (413 when too large, 408 when it arrives too slowly). An array is refused even where its items would fill
 /// the fields in order, which serde's derived structs would otherwise take.
 pub struct Json<T>(pub T);
 
@@ -72,7 +72,9 @@ impl From<JsonRejection> for ApiError {
 
 impl From<BytesRejection> for ApiError {
     fn from(rejection: BytesRejection) -> Self {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        if crate::deadlines::is_body_timeout(&rejection) {
+            ApiError::BodyTimeout
+        } else if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {
             ApiError::BadRequest(format!(

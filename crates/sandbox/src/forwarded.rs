@@ -28,9 +28,8 @@ pub fn client_address(request: &Request, trusted: &[IpAddr]) -> Option<IpAddr> {
 /// that is no address ends the walk at the trusted proxy that forwarded it, and so does
 /// the end of the list (a trusted proxy may make requests of its own).
 pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|t| t.to_canonical() == *ip);
     let mut client = peer.to_canonical();
-    if !is_trusted(&client) {
+    if !is_trusted(client, trusted) {
         return client;
     }
     // Several headers are one list, in order (RFC 9110, section 5.3).
@@ -45,11 +44,18 @@ pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr 
             break;
         };
         client = hop;
-        if !is_trusted(&client) {
+        if !is_trusted(client, trusted) {
             break;
         }
     }
     client
+}
+
+/// Whether `ip` is one of the `trusted` proxies (an IPv4-mapped IPv6 address is its IPv4
+/// address).
+pub fn is_trusted(ip: IpAddr, trusted: &[IpAddr]) -> bool {
+    let ip = ip.to_canonical();
+    trusted.iter().any(|t| t.to_canonical() == ip)
 }
 
 /// One `X-Forwarded-For` entry: an address, with or without a port (`[::1]:80`).

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod collection;
 pub mod config;
 pub mod db;
+pub mod deadlines;
 pub mod error;
 pub mod extract;
 pub mod filter;
@@ -266,9 +267,15 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let config = state.config();
+    let secs = |secs: u64| Duration::from_secs(secs.max(1));
     let limits = server::ConnectionLimits {
-        header_read_timeout: Duration::from_secs(state.config().header_read_timeout_secs.max(1)),
-        max_connections: state.config().max_connections,
+        header_read_timeout: secs(config.header_read_timeout_secs),
+        body_read_timeout: secs(config.body_read_timeout_secs),
+        write_stall_timeout: secs(config.write_stall_timeout_secs),
+        max_connections: config.max_connections,
+        max_connections_per_address: config.max_connections_per_address,
+        trusted_proxies: config.trusted_proxies.clone(),
     };
     server::serve(listener, build_router(state), limits, shutdown).await
 }

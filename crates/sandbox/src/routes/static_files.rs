@@ -20,20 +20,44 @@ use crate::state::AppState;
 /// Which app document a path is a route of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppDocument {
-    /// `DIR/index.html`: `/`, `/tasks`, `/tasks/…`, `/items/…`, `/auth/callback`.
+    /// `DIR/index.html`: `/`, `/index.html`, `/tasks`, `/tasks/…`, `/items/<id>`,
+    /// `/auth/callback`.
     App,
     /// `DIR/w/index.html` if the widget build exists, else `DIR/index.html`: `/widget`.
     Widget,
 }
 
-/// The app document `path` is a route of, if it is one.
+/// The app document `path` is a route of, if it is one: nginx's `location = /`, its
+/// `^/(tasks|tasks/.*|items/.+|auth/callback|index\.html)$` and `location = /widget`.
+/// `/items/` names no item, so it is no route.
 pub fn app_document(path: &str) -> Option<AppDocument> {
     match path {
-        "/" | "/tasks" | "/auth/callback" => Some(AppDocument::App),
+        "/" | "/index.html" | "/tasks" | "/auth/callback" => Some(AppDocument::App),
         "/widget" => Some(AppDocument::Widget),
-        _ if path.starts_with("/tasks/") || path.starts_with("/items/") => Some(AppDocument::App),
+        _ if path.starts_with("/tasks/") => Some(AppDocument::App),
+        _ if path
+            .strip_prefix("/items/")
+            .is_some_and(|id| !id.is_empty()) =>
+        {
+            Some(AppDocument::App)
+        }
         _ => None,
     }
+}
+
+/// Whether `path` names the widget's document file, `DIR/w/index.html`, which is only
+/// ever served as `/widget` (with its CSP), as nginx's `location = /w/index.html` answers
+/// 404. The path is compared as the file server resolves it (percent-decoded, empty and
+/// `.` segments dropped), and as nginx normalizes it before it picks a location, so
+/// `/w//index.html` or `/w/%69ndex.html` is no way around it.
+pub fn is_widget_document_file(path: &str) -> bool {
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut segments = decoded
+        .split('/')
+        .filter(|segment| !segment.is_empty() && *segment != ".");
+    segments.next() == Some("w")
+        && segments.next() == Some("index.html")
+        && segments.next().is_none()
 }
 
 /// The fallback of the whole router when `--static-dir` is given.
@@ -57,7 +81,7 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
             let frame = Document::Widget(&state.config().frame_ancestors);
             document(&file, frame, request).await
         }
-        None if !readable => not_found(&path),
+        None if !readable || is_widget_document_file(&path) => not_found(&path),
         None => asset(&dir, &path, &state, request).await,
     }
 }
@@ -132,9 +156,12 @@ mod tests {
     fn only_the_apps_own_routes_are_documents() {
         for path in [
             "/",
+            "/index.html",
             "/tasks",
+            "/tasks/",
             "/tasks/pending",
             "/items/abc",
+            "/items/a/b",
             "/auth/callback",
         ] {
             assert_eq!(app_document(path), Some(AppDocument::App), "{path}");
@@ -143,13 +170,38 @@ mod tests {
         for path in [
             "/w",
             "/w/",
+            "/w/index.html",
             "/widget/x",
             "/items",
+            "/items/",
             "/tasksx",
             "/work-items/v1/x",
             "/x",
         ] {
             assert_eq!(app_document(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_widget_document_file_is_recognised_however_its_path_is_spelled() {
+        for path in [
+            "/w/index.html",
+            "/w//index.html",
+            "//w/./index.html",
+            "/w/%69ndex.html",
+            "/%77/index.html",
+        ] {
+            assert!(is_widget_document_file(path), "{path}");
+        }
+        for path in [
+            "/w/",
+            "/w/index.htm",
+            "/w/index.html.gz",
+            "/w/x/index.html",
+            "/index.html",
+            "/x/w/index.html",
+        ] {
+            assert!(!is_widget_document_file(path), "{path}");
         }
     }
 }

@@ -6,6 +6,7 @@ mod bodies;
 mod client;
 mod collection;
 mod concurrency;
+mod connections;
 mod durability;
 mod echo;
 mod group_commit;

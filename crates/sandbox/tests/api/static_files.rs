@@ -139,6 +139,36 @@ async fn the_widget_route_serves_the_widget_build_with_its_own_frame_ancestors()
 }
 
 #[tokio::test]
+async fn the_widget_document_is_served_only_as_the_widget_route_as_nginx_does() {
+    let dir = dist(true);
+    let app = serving(dir.path(), &["--frame-ancestor", "https://dash.example"]).await;
+    // Asked for by its file name it would be framable without being the /widget route.
+    for path in [
+        "/w/index.html",
+        "/w//index.html",
+        "/w/./index.html",
+        "/w/%69ndex.html",
+    ] {
+        let response = get(&app, path, None).await;
+        assert!(header(&response, "location").is_empty(), "{path} redirects");
+        error_body(response, StatusCode::NOT_FOUND).await;
+    }
+    let widget = get(&app, "/widget", None).await;
+    assert_eq!(widget.status(), StatusCode::OK);
+    assert!(widget.text().await.unwrap().contains("Widget"));
+}
+
+#[tokio::test]
+async fn an_items_path_without_an_id_is_not_an_app_route_as_in_nginx() {
+    let dir = dist(false);
+    let app = serving(dir.path(), &[]).await;
+    error_body(get(&app, "/items/", None).await, StatusCode::NOT_FOUND).await;
+    let item = get(&app, "/items/abc", None).await;
+    assert_eq!(item.status(), StatusCode::OK);
+    assert!(item.text().await.unwrap().contains("My Tasks"));
+}
+
+#[tokio::test]
 async fn without_a_widget_build_the_widget_route_serves_the_app_document() {
     let dir = dist(false);
     let app = serving(dir.path(), &[]).await;

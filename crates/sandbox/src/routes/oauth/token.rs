@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use axum::body::Bytes;
+use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -123,19 +124,22 @@ async fn multipart_params(
     state: &AppState,
     request: Request,
 ) -> Result<Vec<(String, String)>, ApiError> {
-    let malformed =
-        |text: String| ApiError::oauth_request(format!("malformed multipart body: {text}"));
-    let mut multipart = Multipart::from_request(request, state)
-        .await
-        .map_err(|e| malformed(e.body_text()))?;
+    // A body that arrives too late is a 408, as with every other body; anything else wrong
+    // with it is the client's malformed request.
+    let malformed = |error: MultipartError| {
+        if crate::deadlines::is_body_timeout(&error) {
+            ApiError::BodyTimeout
+        } else {
+            ApiError::oauth_request(format!("malformed multipart body: {}", error.body_text()))
+        }
+    };
+    let mut multipart = Multipart::from_request(request, state).await.map_err(|e| {
+        ApiError::oauth_request(format!("malformed multipart body: {}", e.body_text()))
+    })?;
     let mut params = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| malformed(e.body_text()))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(malformed)? {
         let name = field.name().unwrap_or_default().to_owned();
-        let value = field.text().await.map_err(|e| malformed(e.body_text()))?;
+        let value = field.text().await.map_err(malformed)?;
         params.push((name, value));
     }
     Ok(params)
