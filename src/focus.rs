@@ -105,15 +105,6 @@ pub fn leave_the_header_link() {
     }
 }
 
-/// As [`focus_when_lost`], trying first what `first` gives (an element found in the page
-/// as it is drawn then), else the first of the elements `ids`.
-pub fn focus_first_when_lost(
-    first: impl Fn() -> Option<HtmlElement> + 'static,
-    ids: Vec<&'static str>,
-) {
-    when_lost(first, ids);
-}
-
 /// Focuses the first of the elements `ids` that exists, at once; whether one did.
 pub fn focus_first_of(ids: &[&str]) -> bool {
     let target = first_of(ids);
@@ -179,12 +170,31 @@ pub fn focus_is_lost() -> bool {
 /// re-rendered: tried three times over the next 1.2 s, each time only while focus is lost.
 /// The tries end once focus is found on another element than theirs: the person, or a
 /// dialog, has moved it on, and a later moment of lost focus (that dialog's button
-/// disabled while its request runs) is not theirs to fill. Nor do they ever move focus out
-/// of an open modal dialog.
+/// disabled while its request runs) is not theirs to fill. They also end when a later
+/// one is asked for. Nor do they ever move focus out of an open modal dialog.
 fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'static str>) {
+    tries(first, ids, true);
+}
+
+/// As [`focus_when_lost`], without scrolling the page to the element: for a page's heading
+/// when the page keeps a scroll position of its own (Task Manager brings its current row
+/// back into view).
+pub fn focus_in_place_when_lost(ids: Vec<&'static str>) {
+    tries(|| None, ids, false);
+}
+
+/// Counts the [`when_lost`]s asked for: only the latest one's tries run, so a rule asked
+/// for on arriving at a page never fills a moment of lost focus that a later one (after an
+/// action on that page) is there to fill.
+static LATEST: AtomicUsize = AtomicUsize::new(0);
+
+/// Schedules the tries of [`when_lost`]; `scroll`: whether focusing may scroll the page.
+fn tries(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'static str>, scroll: bool) {
     let tries = Rc::new(Tries {
+        asked: LATEST.fetch_add(1, Ordering::Relaxed) + 1,
         first: Box::new(first),
         ids,
+        scroll,
         placed: RefCell::new(None),
         over: Cell::new(false),
     });
@@ -196,8 +206,12 @@ fn when_lost(first: impl Fn() -> Option<HtmlElement> + 'static, ids: Vec<&'stati
 
 /// The tries of one [`when_lost`].
 struct Tries {
+    /// Which [`when_lost`] this is, counted by [`LATEST`].
+    asked: usize,
     first: Box<dyn Fn() -> Option<HtmlElement>>,
     ids: Vec<&'static str>,
+    /// Whether focusing may scroll the page to the element.
+    scroll: bool,
     /// The element a try focused, if any.
     placed: RefCell<Option<HtmlElement>>,
     /// Set once focus was found elsewhere.
@@ -206,7 +220,7 @@ struct Tries {
 
 impl Tries {
     fn run(&self) {
-        if self.over.get() {
+        if self.over.get() || LATEST.load(Ordering::Relaxed) != self.asked {
             return;
         }
         if !focus_is_lost() {
@@ -223,7 +237,13 @@ impl Tries {
             .or_else(|| first_of(&self.ids))
             .filter(|target| !behind_open_modal(target));
         if let Some(target) = target {
-            let _ = target.focus();
+            let _ = if self.scroll {
+                target.focus()
+            } else {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                target.focus_with_options(&options)
+            };
             *self.placed.borrow_mut() = Some(target);
         }
     }

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use wire::{WorkItem, WorkItemsSummary};
 
 use crate::api::{work_items, ApiError, Client, Page, Paging};
-use crate::components::status::loaded_retrying;
+use crate::components::status::{loaded_retrying, ErrorPanel};
 use crate::components::time::MaybeTime;
 use crate::hooks::poll::every_while_visible;
 use crate::i18n::intl;
@@ -113,6 +113,21 @@ pub fn MyTasksWidget(
         overdue.refetch();
         oldest.refetch();
     });
+    // When all three failed (the server is down), one panel says so, not three alike; its
+    // Retry reads all three. Drawn straight in the section, so focus goes back there after.
+    let all_failed = Memo::new(move |_| {
+        let failed = |answer: Option<Result<(), ApiError>>| matches!(answer, Some(Err(_)));
+        failed(summary.get().map(|a| a.map(drop)))
+            && failed(overdue.get().map(|a| a.map(drop)))
+            && failed(oldest.get().map(|a| a.map(drop)))
+    });
+    let one_error = move || {
+        all_failed
+            .get()
+            .then(|| summary.get_untracked().and_then(Result::err))
+            .flatten()
+            .map(|error| view! { <ErrorPanel error on_retry=retry/> })
+    };
     view! {
         <section class="mt-card mt-widget" aria-labelledby="widget-title">
             <h2 id="widget-title" class="mt-widget__title">{t!("app-name")}</h2>
@@ -120,12 +135,15 @@ pub fn MyTasksWidget(
             {move || external.then(|| view_as.person()).flatten().map(|p| view! {
                 <p class="mt-widget__viewas">{t!("viewing-as")} " " <strong><bdi>{p.name}</bdi></strong></p>
             })}
-            {loaded_retrying(summary, retry, t!("loading-counts"), move |s| view! { <SummaryCounts summary=s/> })}
-            <h3 class="mt-widget__subtitle">{t!("widget-waiting-longest")}</h3>
-            {loaded_retrying(overdue, retry, t!("loading-overdue"), move |(overdue, more)| view! {
-                <p class="mt-widget__overdue">{overdue_text(overdue, more, days)}</p>
-            })}
-            {loaded_retrying(oldest, retry, t!("loading-work-items"), move |items| view! { <OldestList items external/> })}
+            {one_error}
+            <Show when=move || !all_failed.get()>
+                {loaded_retrying(summary, retry, t!("loading-counts"), move |s| view! { <SummaryCounts summary=s/> })}
+                <h3 class="mt-widget__subtitle">{t!("widget-waiting-longest")}</h3>
+                {loaded_retrying(overdue, retry, t!("loading-overdue"), move |(overdue, more)| view! {
+                    <p class="mt-widget__overdue">{overdue_text(overdue, more, days)}</p>
+                })}
+                {loaded_retrying(oldest, retry, t!("loading-work-items"), move |items| view! { <OldestList items external/> })}
+            </Show>
             <p class="mt-widget__more">
                 <AppLink href=AppRoute::tab(Tab::Pending).href() external>{t!("widget-see-all")}</AppLink>
             </p>

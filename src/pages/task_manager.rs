@@ -11,7 +11,6 @@ use crate::api::Client;
 use crate::components::bulk_bar::BulkBar;
 use crate::components::bulk_dialog::TriageDialogs;
 use crate::components::new_items::NewItemsNotice;
-use crate::components::row_select::CURRENT_ROW_LINK;
 use crate::components::shell::Shell;
 use crate::components::status::{ErrorPanel, Loading};
 use crate::components::tabs::{Count, TaskTabs};
@@ -19,7 +18,7 @@ use crate::components::task_cards::Cards;
 use crate::components::task_table::{RowContext, TaskTable};
 use crate::components::task_toolbar::{LoadProgress, MoreChoices, Toolbar, MORE_IDS};
 use crate::components::task_views::ViewsBar;
-use crate::focus::{focus_first_when_lost, leave_the_header_link};
+use crate::focus::{focus_in_place_when_lost, leave_the_header_link};
 use crate::hooks::poll::Fresh;
 use crate::hooks::queue::{use_queue, LoadState, Queue};
 use crate::hooks::shortcuts::use_triage_shortcuts;
@@ -87,19 +86,16 @@ fn TaskManager() -> impl IntoView {
         }
     });
     // Arrived here (by the header's link, back from an item, after a forward), focus is
-    // nowhere or on the link in the header: it goes to the keyboard's current row, where the person carries on (its
-    // link, so Enter opens it again), else to the page's heading, which a screen reader reads.
+    // nowhere or on the link in the header: it goes to the page's heading, which a screen
+    // reader reads, and from where the keys act on the keyboard's current row (Enter opens
+    // it again). Not the row's own link: `j` would move the current row away from it, and
+    // Enter would then open the row that has focus, not the current one.
+    // Without scrolling: the current row is brought back into view, wherever it is.
     // Not under the boot script's preview (the document was loaded here): focus moving
     // would take the preview away before the rows are drawn, and the page is new anyway.
     if !platform::preview_present() {
         leave_the_header_link();
-        focus_first_when_lost(
-            || {
-                let link = document().query_selector(CURRENT_ROW_LINK).ok().flatten()?;
-                wasm_bindgen::JsCast::dyn_into(link).ok()
-            },
-            vec!["tasks-title"],
-        );
+        focus_in_place_when_lost(vec!["tasks-title"]);
     }
     view! {
         <h1 id="tasks-title" class="mt-page-title">{t!("nav-task-manager")}</h1>
