@@ -34,14 +34,13 @@ const REFRESH_LOCK: &str = "my-tasks.refresh";
 /// How long a tab waits for the session that replaced its used refresh token.
 const ANSWER_WAIT_MS: u32 = 2_000;
 
-/// What tabs say to each other.
+/// What tabs say to each other: with a session, that `used` was exchanged and `session`
+/// is the sign-in's newest; without, a tab holding `used` asks whether it was used, and for
+/// what replaced it. (A plain struct: serde's tagged enums cost more code in the wasm.)
 #[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-enum Said {
-    /// `used` was exchanged, and `session` is the sign-in's newest session.
-    Rotated { used: String, session: Session },
-    /// A tab holding `token` asks whether it was used, and for what replaced it.
-    Asked { token: String },
+struct Said {
+    used: String,
+    session: Option<Session>,
 }
 
 /// What the tabs of this origin share about this tab's sign-in.
@@ -79,40 +78,37 @@ impl Tabs {
                     let Some(text) = event.data().as_string() else {
                         return;
                     };
-                    match serde_json::from_str::<Said>(&text) {
+                    let Ok(said) = serde_json::from_str::<Said>(&text) else {
+                        return;
+                    };
+                    match said.session {
                         // Another tab refreshed the sign-in this tab holds: its refresh
                         // token is used up, and the new session is this tab's too.
-                        Ok(Said::Rotated {
-                            used: token,
-                            session: renewed,
-                        }) => {
-                            if holds(session, &token) {
+                        Some(renewed) => {
+                            if holds(session, &said.used) {
                                 super::auth::keep_session(session, Some(renewed));
                                 // This tab can answer for the used token now, even after
                                 // the tab that used it is gone.
-                                let name = used_lock(&token);
-                                mark_used(&used, token);
+                                let name = used_lock(&said.used);
+                                mark_used(&used, said.used);
                                 wasm_bindgen_futures::spawn_local(async move {
                                     let _held = request_lock(&name, "shared").await;
                                 });
                             }
                         }
-                        Ok(Said::Asked { token }) => {
-                            if !used.borrow().contains(&token) {
+                        None => {
+                            if !used.borrow().contains(&said.used) {
                                 return;
                             }
                             let current = session.try_get_untracked().flatten();
                             if let Some(current) = current.filter(|s| s.refresh_token.is_some()) {
-                                say(
-                                    &answer,
-                                    &Said::Rotated {
-                                        used: token,
-                                        session: current,
-                                    },
-                                );
+                                let reply = Said {
+                                    used: said.used,
+                                    session: Some(current),
+                                };
+                                say(&answer, &reply);
                             }
                         }
-                        Err(_) => {}
                     }
                 },
             );
@@ -131,9 +127,9 @@ impl Tabs {
             mark_used(&self.used, used.to_owned());
         }
         if let Some(channel) = &self.channel {
-            let said = Said::Rotated {
+            let said = Said {
                 used: used.to_owned(),
-                session: session.clone(),
+                session: Some(session.clone()),
             };
             say(channel, &said);
         }
@@ -149,8 +145,9 @@ impl Tabs {
         if let Some(channel) = &self.channel {
             say(
                 channel,
-                &Said::Asked {
-                    token: token.to_owned(),
+                &Said {
+                    used: token.to_owned(),
+                    session: None,
                 },
             );
         }
