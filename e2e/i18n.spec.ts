@@ -375,6 +375,19 @@ for (const [locale, words] of [['de-DE', GERMAN], ['ar', ARABIC]] as const) {
   });
 }
 
+test('the language picked in the app is the sign-in page\'s too, though the browser asks for English', async ({ page, sandbox }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  // The app asks for it (ui_locales); the browser's Accept-Language says English.
+  await expect(page).toHaveURL(/ui_locales=de/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bei der Sandbox von Meine Aufgaben anmelden');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.getByRole('button', { name: new RegExp(sandbox.identity(ALIAS).name) }).click();
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+});
+
 // On the dashboard and on Task Manager, where the boot script's preview is drawn first.
 for (const path of ['/', '/tasks/pending']) {
   test(`stepping through the language menu with the arrow keys keeps focus on it across each reload (${path})`, async ({ page, sandbox }) => {

@@ -77,9 +77,10 @@ test.describe('in German', () => {
     expect(aborted.length).toBeGreaterThanOrEqual(1);
     expect(aborted.every((path) => /^\/de-/.test(path))).toBeTruthy();
 
-    // The page works: sign in (the sandbox's page follows the browser: German) and use it.
+    // The page works: sign in (the sandbox's page follows the app, which speaks English
+    // here, not the browser's German) and use it.
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('button', { name: `Anmelden als ${sandbox.identity('alison.ferguso').name}` }).click();
+    await page.getByRole('button', { name: `Sign in as ${sandbox.identity('alison.ferguso').name}` }).click();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await expect(page.getByRole('tab', { name: /Pending/ })).toBeVisible();
     await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();

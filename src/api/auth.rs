@@ -115,6 +115,7 @@ impl Client {
             &redirect_uri(),
             scope,
             pending,
+            crate::i18n::current().tag(),
         ))
     }
 

@@ -95,13 +95,15 @@ pub fn safe_return_path(path: &str) -> String {
     }
 }
 
-/// The sign-in page URL for a pending sign-in.
+/// The sign-in page URL for a pending sign-in, asking for the page in `language` (OpenID
+/// Connect's `ui_locales`, which an authorization server may honour or ignore).
 pub fn authorize_url(
     authorize: &str,
     client_id: &str,
     redirect_uri: &str,
     scope: &str,
     pending: &PendingSignIn,
+    language: &str,
 ) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     query
@@ -117,6 +119,7 @@ pub fn authorize_url(
     if !scope.is_empty() {
         query.append_pair("scope", scope);
     }
+    query.append_pair("ui_locales", language);
     let separator = if authorize.contains('?') { '&' } else { '?' };
     format!("{authorize}{separator}{}", query.finish())
 }
@@ -147,13 +150,14 @@ mod tests {
             "http://h/auth/callback",
             "sp:scopes:all",
             &pending,
+            "de",
         );
         assert_eq!(
             url,
             "/oauth/authorize?response_type=code&client_id=my-tasks\
              &redirect_uri=http%3A%2F%2Fh%2Fauth%2Fcallback&state=st\
              &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM\
-             &code_challenge_method=S256&scope=sp%3Ascopes%3Aall"
+             &code_challenge_method=S256&scope=sp%3Ascopes%3Aall&ui_locales=de"
         );
     }
 

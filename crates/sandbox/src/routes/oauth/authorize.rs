@@ -48,6 +48,10 @@ pub struct AuthorizeParams {
     /// Who signs in (set by the page's buttons).
     #[serde(default)]
     pub identity_id: Option<String>,
+    /// The languages the client asks the page in, preferred first, space separated
+    /// (OpenID Connect's `ui_locales`); before `Accept-Language`.
+    #[serde(default)]
+    pub ui_locales: Option<String>,
 }
 
 impl AuthorizeParams {
@@ -247,6 +251,7 @@ pub async fn oauth_authorize_submit(
         Ok(params) => params,
         Err(refusal) => return Ok(refused(&refusal, None, lang)),
     };
+    let lang = Lang::asked(params.ui_locales.as_deref()).unwrap_or(lang);
     if let Err(refusal) = check_authorize(&params, state.base_url()) {
         return Ok(refused(&refusal, Some(&params), lang));
     }
@@ -353,6 +358,7 @@ mod tests {
             code_challenge: challenge.into(),
             code_challenge_method: Some("S256".into()),
             identity_id: None,
+            ui_locales: None,
         };
         let own = "http://127.0.0.1:1";
         assert!(check_authorize(&params(&s256("v")), own).is_ok());

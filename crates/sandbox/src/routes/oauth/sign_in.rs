@@ -83,8 +83,10 @@ pub fn render(params: &AuthorizeParams, people: &[Identity], lang: Lang) -> Stri
     let mut forms = String::new();
     for person in people {
         forms.push_str(&format!(
-            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}<button type=\"submit\">{}</button>{}</form></li>\n",
+            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}{}<button type=\"submit\">{}</button>{}</form></li>\n",
             hidden("client_id", &params.client_id),
+            // Kept for the refusal pages of the form's answer; a list of a few tags at most.
+            hidden("ui_locales", params.ui_locales.as_deref().filter(|l| l.len() <= 256).unwrap_or_default()),
             hidden("redirect_uri", &params.redirect_uri),
             hidden("state", params.state.as_deref().unwrap_or_default()),
             hidden("code_challenge", &params.code_challenge),
@@ -177,6 +179,7 @@ pub async fn oauth_authorize_page(
         Ok(params) => params,
         Err(refusal) => return Ok(refused(&refusal, None, lang)),
     };
+    let lang = Lang::asked(params.ui_locales.as_deref()).unwrap_or(lang);
     if let Err(refusal) = check_authorize(&params, state.base_url()) {
         return Ok(refused(&refusal, Some(&params), lang));
     }

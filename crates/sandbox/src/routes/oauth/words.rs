@@ -67,6 +67,15 @@ impl Lang {
         best.map_or(Lang::En, |(_, lang)| lang)
     }
 
+    /// The first of the languages a client asked the page in (`ui_locales`: tags separated
+    /// by spaces, preferred first) that the page has; `None` when it asked for none of them.
+    pub fn asked(ui_locales: Option<&str>) -> Option<Lang> {
+        ui_locales?
+            .split_ascii_whitespace()
+            .take(32)
+            .find_map(Lang::from_primary)
+    }
+
     /// The language of a request's `Accept-Language` header ([`Lang::from_accept_language`]).
     pub fn from_headers(headers: &axum::http::HeaderMap) -> Lang {
         Lang::from_accept_language(
@@ -163,6 +172,15 @@ static AR: Words = Words {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_language_asked_for_comes_first_when_the_page_has_it() {
+        assert_eq!(Lang::asked(Some("de")), Some(Lang::De));
+        assert_eq!(Lang::asked(Some("fr-CA ar-EG de")), Some(Lang::Ar));
+        assert_eq!(Lang::asked(Some("fr ja")), None);
+        assert_eq!(Lang::asked(Some("")), None);
+        assert_eq!(Lang::asked(None), None);
+    }
+
     use super::*;
 
     fn pick(header: &str) -> Lang {
