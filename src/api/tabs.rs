@@ -89,11 +89,8 @@ impl Tabs {
                                 super::auth::keep_session(session, Some(renewed));
                                 // This tab can answer for the used token now, even after
                                 // the tab that used it is gone.
-                                let name = used_lock(&said.used);
-                                mark_used(&used, said.used);
-                                wasm_bindgen_futures::spawn_local(async move {
-                                    let _held = request_lock(&name, "shared").await;
-                                });
+                                let used = used.clone();
+                                wasm_bindgen_futures::spawn_local(hold_used(used, said.used));
                             }
                         }
                         None => {
@@ -122,10 +119,7 @@ impl Tabs {
     /// Tells the other tabs that `used` was exchanged for `session`, and marks it used for
     /// the tabs that start later. Call it before the refresh lock is released.
     pub async fn rotated(&self, used: &str, session: &Session) {
-        if request_lock(&used_lock(used), "shared").await.is_some() {
-            // Held until the page goes.
-            mark_used(&self.used, used.to_owned());
-        }
+        hold_used(self.used.clone(), used.to_owned()).await;
         if let Some(channel) = &self.channel {
             let said = Said {
                 used: used.to_owned(),
@@ -160,11 +154,15 @@ impl Tabs {
     }
 }
 
-/// Remembers that `token` was used, as this tab's lock on its name says to the others.
-fn mark_used(used: &Rc<RefCell<Vec<String>>>, token: String) {
-    let mut used = used.borrow_mut();
-    if !used.contains(&token) {
-        used.push(token);
+/// Says to the tabs that start later that `token` was used: holds the shared lock named
+/// after it until the page goes, and remembers it in `used`, to answer their questions.
+async fn hold_used(used: Rc<RefCell<Vec<String>>>, token: String) {
+    // The release function is dropped uncalled: the lock is held until the page goes.
+    if request_lock(&used_lock(&token), "shared").await.is_some() {
+        let mut used = used.borrow_mut();
+        if !used.contains(&token) {
+            used.push(token);
+        }
     }
 }
 

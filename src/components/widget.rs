@@ -116,10 +116,9 @@ pub fn MyTasksWidget(
     // When all three failed (the server is down), one panel says so, not three alike; its
     // Retry reads all three. Drawn straight in the section, so focus goes back there after.
     let all_failed = Memo::new(move |_| {
-        let failed = |answer: Option<Result<(), ApiError>>| matches!(answer, Some(Err(_)));
-        failed(summary.get().map(|a| a.map(drop)))
-            && failed(overdue.get().map(|a| a.map(drop)))
-            && failed(oldest.get().map(|a| a.map(drop)))
+        summary.with(|a| matches!(a, Some(Err(_))))
+            && overdue.with(|a| matches!(a, Some(Err(_))))
+            && oldest.with(|a| matches!(a, Some(Err(_))))
     });
     let one_error = move || {
         all_failed

@@ -198,9 +198,9 @@ pub fn relative(then_ms: f64, now_ms: f64) -> String {
 
 /// The calendar day of the time `ms` in the browser's time zone, as days since 1970-01-01.
 fn local_day(ms: f64) -> i64 {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
-    let midnight = js_sys::Date::utc(date.get_full_year().into(), date.get_month().into())
-        + f64::from(date.get_date() - 1) * 86_400_000.0;
+    let (year, month, day) = crate::platform::local_date(ms);
+    let midnight = js_sys::Date::utc(f64::from(year), f64::from(month - 1))
+        + f64::from(day - 1) * 86_400_000.0;
     (midnight / 86_400_000.0).round() as i64
 }
 
