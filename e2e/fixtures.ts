@@ -119,19 +119,24 @@ export async function startNginx(dir: string, root: string, upstream: string, fr
 
 export const test = base.extend<{
   sandbox: Sandbox; sandboxArgs: SandboxArgs; through: Through; embedding: boolean;
-  strictConsole: boolean; browserGuard: void;
+  embedSameSite: boolean; strictConsole: boolean; browserGuard: void;
 }>({
   sandboxArgs: [[], { option: true }],
   through: ['sandbox', { option: true }],
   embedding: [false, { option: true }],
+  // The embedding page on another site (localhost) or on the same site, another port
+  // (127.0.0.1): Chromium reports some mistakes, such as a message sent to the wrong
+  // origin, only within one site.
+  embedSameSite: [false, { option: true }],
   strictConsole: [false, { option: true }],
 
-  sandbox: async ({ sandboxArgs, through, embedding, playwright }, use) => {
+  sandbox: async ({ sandboxArgs, through, embedding, embedSameSite, playwright }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'my-tasks-e2e-'));
     const credentialsFile = join(dir, 'credentials.json');
     const binary = process.env.SANDBOX_BIN ?? join(ROOT, 'target', 'debug', 'sandbox');
     // The embedding page's origin must be known before the app is configured: a second
-    // origin on this machine is http://localhost:PORT (the app is on 127.0.0.1).
+    // origin on this machine is http://localhost:PORT, another site than the app's
+    // 127.0.0.1, or http://127.0.0.1:PORT, the same site on another port.
     let host: Server | undefined;
     let hostOrigin: string | undefined;
     let hostPort = 0;
@@ -139,7 +144,7 @@ export const test = base.extend<{
     const extra: string[] = [];
     if (embedding) {
       hostPort = await freePort();
-      hostOrigin = `http://localhost:${hostPort}`;
+      hostOrigin = `http://${embedSameSite ? '127.0.0.1' : 'localhost'}:${hostPort}`;
       dist = join(dir, 'dist');
       cpSync(DIST, dist, { recursive: true });
       const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));

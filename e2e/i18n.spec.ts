@@ -128,16 +128,19 @@ test.describe('in German', () => {
     // Each row's checkbox is named in German too.
     await expect(page.getByRole('checkbox', { name: /^.+ auswählen$/ }).first()).toBeVisible();
 
-    // The CSV a person opens in a spreadsheet has its header row in German; the cells
-    // below stay the API's data.
+    // The CSV a person opens in a spreadsheet has its header row in German and the
+    // semicolons a German spreadsheet splits on, after the byte-order mark that says it is
+    // UTF-8 (so "Identitäten" is read as written); the cells below stay the API's data.
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Als CSV exportieren' }).click(),
     ]);
-    const [header, first] = readFileSync((await csv.path())!, 'utf8').split('\r\n');
-    expect(header.split(',')).toEqual(['ID', 'Name', 'Typ', 'Status', 'Antragsteller', 'Identitäten', 'Konten',
+    const bytes = readFileSync((await csv.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, first] = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(header.split(';')).toEqual(['ID', 'Name', 'Typ', 'Status', 'Antragsteller', 'Identitäten', 'Konten',
       'Quellen', 'Erstellt', 'Geändert', 'Erledigt', 'Beschreibung']);
-    expect(first).toContain(',Pending,');
+    expect(first).toContain(';Pending;');
     // The shortcuts name Enter and Escape as a German keyboard does.
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Tastenkürzel' });

@@ -205,3 +205,19 @@ test.describe('embedded in another origin\'s dashboard, served by the sandbox', 
     expectAppCsp(app.headers(), /frame-ancestors 'none'/);
   });
 });
+
+test.describe('embedded in a dashboard of the same site (another port)', () => {
+  // Within one site Chromium warns of a message sent to an allowed origin that is not the
+  // frame's parent (from another site it says nothing): the widget must tell only its own
+  // parent, of the two dashboards the config allows.
+  test.use({ embedding: true, embedSameSite: true, strictConsole: true });
+  test('the widget tells only the dashboard that frames it', async ({ page, sandbox }) => {
+    expect(sandbox.hostOrigin).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    const misdirected: string[] = [];
+    page.on('console', (message) => {
+      if (/postMessage/.test(message.text())) misdirected.push(`${message.type()}: ${message.text()}`);
+    });
+    await embedJourney(page, sandbox);
+    expect(misdirected).toEqual([]);
+  });
+});

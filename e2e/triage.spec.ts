@@ -502,7 +502,10 @@ test.describe(`where the date is not UTC's (${FAR_ZONE})`, () => {
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     expect(csvDownload.suggestedFilename()).toBe(`my-tasks-pending-${ALISON}-${today}.csv`);
-    const [header, ...records] = parseCsv(readFileSync((await csvDownload.path())!, 'utf8'));
+    const csvText = readFileSync((await csvDownload.path())!, 'utf8');
+    // A byte-order mark first, so a spreadsheet reads it as UTF-8.
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    const [header, ...records] = parseCsv(csvText.slice(1));
     expect(header).toEqual(['id', 'name', 'type', 'state', 'requester', 'identities', 'accounts', 'sources',
       'created', 'modified', 'completed', 'description']);
     expect(records.map((r) => r[0]).sort()).toEqual(onGithub.map((i) => i.id).sort());

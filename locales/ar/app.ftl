@@ -474,6 +474,7 @@ views-name = اسم العرض
 views-save = حفظ العرض
 export-csv = تصدير CSV
 export-json = تصدير JSON
+export-csv-separator = {","}
 # سطر العناوين في تصدير CSV.
 export-column-id = المعرّف
 export-column-name = الاسم

@@ -399,6 +399,7 @@ views-name = Name der Ansicht
 views-save = Ansicht speichern
 export-csv = Als CSV exportieren
 export-json = Als JSON exportieren
+export-csv-separator = {";"}
 # Die Kopfzeile des CSV-Exports.
 export-column-id = ID
 export-column-name = Name

@@ -400,6 +400,9 @@ views-name = View name
 views-save = Save view
 export-csv = Export CSV
 export-json = Export JSON
+# The CSV export's field separator: the one a spreadsheet in this language splits on when
+# the file is opened (one character).
+export-csv-separator = {","}
 # The CSV export's header row (lower case in English, as before: scripts read it too).
 export-column-id = id
 export-column-name = name

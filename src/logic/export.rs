@@ -27,15 +27,27 @@ pub fn csv_header() -> [String; 12] {
     ]
 }
 
-/// One CSV field: quoted when it holds a comma, quote or line break (quotes doubled), and
-/// a text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab
-/// or a carriage return) is made plain text with a leading `'`.
-pub fn csv_field(text: &str) -> String {
+/// The CSV's field separator in the person's language: the one their spreadsheet splits a
+/// double-clicked file on (a semicolon in German, whose decimal separator is the comma).
+/// Anything but one character is taken as a comma.
+pub fn csv_separator() -> char {
+    let text = t!("export-csv-separator");
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c,
+        _ => ',',
+    }
+}
+
+/// One CSV field: quoted when it holds the separator, a quote or a line break (quotes
+/// doubled), and a text a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) is made plain text with a leading `'`.
+pub fn csv_field(text: &str, separator: char) -> String {
     let text = match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),
     };
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
@@ -47,10 +59,18 @@ fn time(at: Option<DateTime<Utc>>) -> String {
         .unwrap_or_default()
 }
 
-/// The items as CSV (RFC 4180: CRLF line ends, a header row), one line per item.
+/// The items as CSV (RFC 4180: CRLF line ends, a header row), one line per item, with the
+/// person's separator ([`csv_separator`]). It starts with a byte-order mark, which is how a
+/// spreadsheet (Excel above all) knows the file is UTF-8 and shows `ü` and Arabic as they
+/// are; without it Excel reads the bytes in the computer's legacy code page.
 pub fn to_csv<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> String {
-    let header: Vec<String> = csv_header().iter().map(|h| csv_field(h)).collect();
-    let mut out = header.join(",");
+    let separator = csv_separator();
+    let join = |fields: &[String]| {
+        let fields: Vec<String> = fields.iter().map(|f| csv_field(f, separator)).collect();
+        fields.join(separator.encode_utf8(&mut [0; 4]))
+    };
+    let mut out = String::from('\u{feff}');
+    out.push_str(&join(&csv_header()));
     out.push_str("\r\n");
     for item in items {
         let found = involved(item);
@@ -75,8 +95,7 @@ pub fn to_csv<'a>(items: impl IntoIterator<Item = &'a WorkItem>) -> String {
             time(item.completed),
             text(&item.description),
         ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
+        out.push_str(&join(&fields));
         out.push_str("\r\n");
     }
     out
@@ -134,37 +153,41 @@ mod tests {
 
     #[test]
     fn csv_quotes_what_needs_quoting_and_defuses_formulas() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(csv_field("=1+2"), "'=1+2");
-        assert_eq!(csv_field("+1"), "'+1");
-        assert_eq!(csv_field("-1"), "'-1");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
-        assert_eq!(csv_field(""), "");
+        assert_eq!(csv_field("plain", ','), "plain");
+        assert_eq!(csv_field("a,b", ','), "\"a,b\"");
+        assert_eq!(csv_field("a,b", ';'), "a,b");
+        assert_eq!(csv_field("a;b", ';'), "\"a;b\"");
+        assert_eq!(csv_field("say \"x\"", ','), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("=1+2", ','), "'=1+2");
+        assert_eq!(csv_field("+1", ','), "'+1");
+        assert_eq!(csv_field("-1", ','), "'-1");
+        assert_eq!(csv_field("@SUM(A1)", ','), "'@SUM(A1)");
+        assert_eq!(csv_field("=A1,B1", ','), "\"'=A1,B1\"");
+        assert_eq!(csv_field("", ','), "");
     }
 
     #[test]
-    fn the_csv_has_a_header_and_one_quoted_line_per_item() {
+    fn the_csv_has_a_byte_order_mark_a_header_and_one_quoted_line_per_item() {
         let csv = to_csv([&item()]);
         assert_eq!(
             csv,
-            "id,name,type,state,requester,identities,accounts,sources,created,modified,completed,description\r\n\
+            "\u{feff}id,name,type,state,requester,identities,accounts,sources,created,modified,completed,description\r\n\
              w1,\"'=HYPERLINK(\"\"http://evil\"\")\",Generic,Pending,'@admin,Fred.Astaire,'-fred,GitHub,\
              2026-11-01T08:30:00Z,,,\"line one\nsaid \"\"hi\"\", then left\"\r\n"
         );
     }
 
     #[test]
-    fn the_csv_header_row_is_in_the_persons_language_and_the_cells_stay_data() {
-        for (tag, header) in [
+    fn the_csv_header_row_and_separator_are_the_persons_and_the_cells_stay_data() {
+        for (tag, separator, header) in [
             (
                 "de",
-                "ID,Name,Typ,Status,Antragsteller,Identitäten,Konten,Quellen,Erstellt,Geändert,Erledigt,Beschreibung",
+                ";",
+                "ID;Name;Typ;Status;Antragsteller;Identitäten;Konten;Quellen;Erstellt;Geändert;Erledigt;Beschreibung",
             ),
             (
                 "ar",
+                ",",
                 "المعرّف,الاسم,النوع,الحالة,مقدّم الطلب,الهويات,الحسابات,المصادر,أُنشئت,عُدّلت,اكتملت,الوصف",
             ),
         ] {
@@ -172,10 +195,12 @@ mod tests {
             crate::i18n::install_for_test(&choice);
             let csv = to_csv([&item()]);
             let (first, rest) = csv.split_once("\r\n").unwrap();
-            assert_eq!(first, header, "in {tag}");
-            assert!(rest.starts_with("w1,"), "{rest}");
-            assert!(rest.contains(",Generic,Pending,"), "{rest}");
+            assert_eq!(first, format!("\u{feff}{header}"), "in {tag}");
+            let s = separator;
+            assert!(rest.starts_with(&format!("w1{s}")), "{rest}");
+            assert!(rest.contains(&format!("{s}Generic{s}Pending{s}")), "{rest}");
             assert!(rest.contains("2026-11-01T08:30:00Z"), "{rest}");
+            assert_eq!(csv_separator().to_string(), separator, "in {tag}");
         }
     }
 
