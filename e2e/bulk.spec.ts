@@ -19,7 +19,7 @@ const rows = (page: Page) => table(page).locator('tbody').getByRole('row').filte
 const row = (page: Page, id: string) => rows(page).filter({ has: page.locator(`a[href="/items/${id}"]`) });
 
 /** Signs in as Alison on the whole pending list and waits until every read is answered. */
-// These journeys pick rows by their item among the demo data's 30 pending ones, so the
+// These journeys pick rows by their item among Alison's 22 pending ones in the demo data, so the
 // window is tall enough for the table to draw them all (it draws only the rows in view,
 // plus a few on each side).
 test.use({ viewport: { width: 1280, height: 1600 } });

@@ -26,7 +26,8 @@ pub struct Config {
     #[arg(long, value_enum)]
     pub seed: Option<Seed>,
 
-    /// Also add N generated pending approval work items for Alison Ferguso (load tests).
+    /// Also add N generated pending work items (approvals, forms, remediations and more) for
+    /// Alison Ferguso (load tests).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub extra_items: u32,
 
@@ -34,7 +35,7 @@ pub struct Config {
     #[arg(long, value_name = "DIR")]
     pub static_dir: Option<PathBuf>,
 
-    /// Requests one access token may make per rate-limit window.
+    /// Requests one identity may make per rate-limit window, whatever token it uses.
     #[arg(long, default_value_t = 100, value_name = "N")]
     pub rate_limit_requests: u32,
 
@@ -131,7 +132,8 @@ pub struct Config {
     pub auth_code_ttl_secs: u64,
 
     /// Authorization codes that may wait for their exchange at once; past it, sign-in
-    /// answers 503 until some are used or expire.
+    /// returns to the client with `error=temporarily_unavailable` until some are used or
+    /// expire.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_pending_codes: usize,
 
