@@ -98,6 +98,29 @@ test('the Fred.Astaire item opens from the list and from a deep link', async ({ 
   await checkDetail();
 });
 
+test('each page has a title of its own, after the pending count, and signed out just the app\'s name', async ({ page, sandbox }) => {
+  const item = await fredItem(sandbox);
+  const { count } = await sandbox.getJson(ALISON, '/v2024/work-items/count');
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(page).toHaveTitle('My Tasks');
+  await signIn(page, '/');
+  await expect(page).toHaveTitle(`(${count}) Dashboard · My Tasks`);
+  await page.getByRole('link', { name: 'Task Manager' }).first().click();
+  await expect(page).toHaveTitle(`(${count}) Pending · Task Manager · My Tasks`);
+  await page.getByRole('tab', { name: 'Completed' }).click();
+  await expect(page).toHaveTitle(`(${count}) Completed · Task Manager · My Tasks`);
+  await page.goto(`/items/${item.id}`);
+  await expect(page).toHaveTitle(`(${count}) Create an Account · My Tasks`);
+  await page.goto('/items/no-such-item');
+  await expect(page).toHaveTitle(`(${count}) Work item not found · My Tasks`);
+  await page.goto('/items/a/b');
+  await expect(page).toHaveTitle(`(${count}) Page not found · My Tasks`);
+  // Back to a page that names itself again.
+  await page.goBack();
+  await expect(page).toHaveTitle(`(${count}) Work item not found · My Tasks`);
+});
+
 test('a deep link to an unknown work item says so and offers the way back', async ({ page }) => {
   await signIn(page, '/items/no-such-item');
   await expect(page.getByRole('heading', { name: 'Work item not found' })).toBeVisible();
@@ -282,8 +305,9 @@ test('hostile strings from the API render as text, never as markup', async ({ pa
   await expect(page.getByText("<script>document.title='x'</script>")).toBeVisible();
   await expect(page.getByText('<Source & "Co">')).toBeVisible();
   expect(await page.locator('main img, main b, main script').count()).toBe(0);
-  // The pending count may lead the title (issue 9); a hostile name must never take it over.
-  await expect(page).toHaveTitle(/^(\(\d+\) )?My Tasks$/);
+  // The pending count may lead the title (issue 9); the item's name is in it as text, and
+  // a script in its description never ran to change it.
+  await expect(page).toHaveTitle(/^(\(\d+\) )?<script>alert\('owned'\)<\/script> · My Tasks$/);
   expect(dialogs).toEqual([]);
 });
 

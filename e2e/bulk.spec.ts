@@ -299,13 +299,13 @@ test('a work item forwarded to this person by someone else shows as new, and Sho
   await pollEverySecond(page);
   const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
   await openList(page, sandbox);
-  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+  await expect(page).toHaveTitle(`(${before}) Pending · Task Manager · My Tasks`);
 
   const item = await fredForwardsOneToAlison(sandbox);
 
   const notice = page.locator('.mt-fresh');
   await expect(notice).toContainText('1 new work item');
-  await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
+  await expect(page).toHaveTitle(`(${before + 1}) Pending · Task Manager · My Tasks`);
   // Nothing moved: the new item is not in the list until asked for.
   await expect(page.locator(`a[href="/items/${item.id}"]`)).toHaveCount(0);
   await notice.getByRole('button', { name: 'Show' }).focus();
@@ -344,7 +344,7 @@ test('on the dashboard too, a work item forwarded to this person shows as new, a
 
   await fredForwardsOneToAlison(sandbox);
 
-  await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
+  await expect(page).toHaveTitle(`(${before + 1}) Dashboard · My Tasks`);
   const notice = page.locator('.mt-fresh');
   await expect(notice).toContainText('1 new work item');
   // Nothing moved until asked for.
@@ -427,7 +427,7 @@ test('polling pauses while the tab is hidden and catches up as soon as it is sho
   const polls: number[] = [];
   page.on('request', (r) => { if (r.url().includes('/v2024/work-items/count')) polls.push(Date.now()); });
   await openList(page, sandbox);
-  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+  await expect(page).toHaveTitle(`(${before}) Pending · Task Manager · My Tasks`);
   // Polling runs while the tab is visible.
   const seen = polls.length;
   await expect.poll(() => polls.length, { timeout: 5_000 }).toBeGreaterThan(seen);
@@ -439,11 +439,11 @@ test('polling pauses while the tab is hidden and catches up as soon as it is sho
   await fredForwardsOneToAlison(sandbox);
   await page.waitForTimeout(3_500);
   expect(polls.length, 'count requests while hidden').toBe(whileHidden);
-  await expect(page).toHaveTitle(`(${before}) My Tasks`);
+  await expect(page).toHaveTitle(`(${before}) Pending · Task Manager · My Tasks`);
   await expect(page.locator('.mt-fresh')).not.toContainText('new work item');
 
   await setHidden(page, false);
-  await expect(page).toHaveTitle(`(${before + 1}) My Tasks`);
+  await expect(page).toHaveTitle(`(${before + 1}) Pending · Task Manager · My Tasks`);
   await expect(page.locator('.mt-fresh')).toContainText('1 new work item');
   expect(polls.length).toBeGreaterThan(whileHidden);
 });

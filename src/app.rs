@@ -126,8 +126,8 @@ fn WithConfig(
 }
 
 /// What every page finds in context: the API client, whose tasks are shown, the counter
-/// of changes that reads refresh on, the clock of relative times, and the list a detail
-/// page goes back to.
+/// of changes that reads refresh on, the clock of relative times, the list a detail page
+/// goes back to, and the page's name for the title.
 fn provide_app_context(config: AppConfig) {
     let api = Client::new(config);
     let viewer = Memo::new({
@@ -139,6 +139,7 @@ fn provide_app_context(config: AppConfig) {
     provide_context(state::ViewAs::restore(viewer));
     provide_context(state::Changes::new());
     provide_context(state::ListPlace::new());
+    provide_context(state::PageName::new());
 }
 
 /// The app once configured: context for everything below, then the router.

@@ -1,5 +1,6 @@
 //! App-wide state shared through context: whose work items are shown (admins may view
-//! as someone else), the counter of changes, and the list a detail page goes back to.
+//! as someone else), the counter of changes, the list a detail page goes back to, and the
+//! page's name in the document's title.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -116,6 +117,61 @@ impl Changes {
 impl Default for Changes {
     fn default() -> Self {
         Changes::new()
+    }
+}
+
+/// The shown page's own name, for the document's title ("Pending · Task Manager"), which
+/// the count polling puts together with the pending count: each page and item has a title
+/// of its own, so a person can tell browser tabs and history entries apart, and a screen
+/// reader says where they arrived.
+#[derive(Debug, Clone, Copy)]
+pub struct PageName {
+    /// The name and which page gave it.
+    named: RwSignal<Option<(u64, String)>>,
+    /// How many pages asked so far, to tell them apart.
+    asked: StoredValue<u64>,
+}
+
+impl PageName {
+    /// No page named yet.
+    pub fn new() -> PageName {
+        PageName {
+            named: RwSignal::new(None),
+            asked: StoredValue::new(0),
+        }
+    }
+
+    /// The page's name, if it gave one (reactive).
+    pub fn get(&self) -> Option<String> {
+        self.named.with(|n| n.as_ref().map(|(_, name)| name.clone()))
+    }
+
+    /// Names the page as `name` says, for as long as the calling component lives. Without
+    /// the context (the widget alone has no pages), nothing.
+    pub fn follow(name: impl Fn() -> Option<String> + 'static) {
+        let Some(page) = use_context::<PageName>() else {
+            return;
+        };
+        page.asked.update_value(|n| *n += 1);
+        let mine = page.asked.get_value();
+        Effect::new(move |_| page.named.set(name().map(|name| (mine, name))));
+        // The next page may have named itself before this one goes: only this page's own
+        // name is taken away with it.
+        on_cleanup(move || {
+            if page
+                .named
+                .try_with_untracked(|n| n.as_ref().is_some_and(|(by, _)| *by == mine))
+                == Some(true)
+            {
+                page.named.try_set(None);
+            }
+        });
+    }
+}
+
+impl Default for PageName {
+    fn default() -> Self {
+        PageName::new()
     }
 }
 

@@ -393,6 +393,12 @@ new-items = { $count ->
    *[other] { $count } مهمة جديدة
 }
 title-with-count = ({ $count }) مهامي
+title-page = { $page } · مهامي
+title-page-with-count = ({ $count }) { $page } · مهامي
+title-task-manager = { $tab ->
+    [pending] قيد الانتظار · مدير المهام
+   *[completed] مكتملة · مدير المهام
+}
 dismiss = إغلاق
 
 ## تسجيل الدخول، والصفحات غير الموجودة

@@ -318,6 +318,12 @@ new-items = { $count ->
    *[other] { $count } neue Arbeitselemente
 }
 title-with-count = ({ $count }) Meine Aufgaben
+title-page = { $page } · Meine Aufgaben
+title-page-with-count = ({ $count }) { $page } · Meine Aufgaben
+title-task-manager = { $tab ->
+    [pending] Ausstehend · Aufgabenverwaltung
+   *[completed] Erledigt · Aufgabenverwaltung
+}
 dismiss = Schließen
 
 ## Anmelden, und Seiten, die es nicht gibt

@@ -319,6 +319,13 @@ new-items = { $count ->
    *[other] { $count } new work items
 }
 title-with-count = ({ $count }) My Tasks
+# The document's title: a page's own name (an item's, a tab's) before the app's.
+title-page = { $page } · My Tasks
+title-page-with-count = ({ $count }) { $page } · My Tasks
+title-task-manager = { $tab ->
+    [pending] Pending · Task Manager
+   *[completed] Completed · Task Manager
+}
 dismiss = Dismiss
 
 ## Signing in, and pages that are not there

@@ -10,7 +10,7 @@ use super::queue::Queues;
 use crate::api::{work_items, ApiError, Client};
 use crate::logic::poll::{title, Freshness};
 use crate::platform;
-use crate::state::{Changes, ViewAs};
+use crate::state::{Changes, PageName, ViewAs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
@@ -129,7 +129,12 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
             on_change(Read::Loaded);
         }
     });
-    Effect::new(move |_| platform::set_title(&title(fresh.state.with(Freshness::latest))));
+    let page = use_context::<PageName>();
+    Effect::new(move |_| {
+        // Signed out, the page shows the sign-in panel, whatever its address.
+        let name = page.filter(|_| signed_in.get()).and_then(|p| p.get());
+        platform::set_title(&title(fresh.state.with(Freshness::latest), name.as_deref()));
+    });
     every_while_visible(api.poll_seconds(), move || read(Read::Polled));
     provide_context(fresh);
     fresh

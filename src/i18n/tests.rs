@@ -266,6 +266,7 @@ fn every_plural_message_has_a_form_for_every_count_in_every_language() {
         "parts",
         "application",
         "band",
+        "page",
     ];
     for lang in Lang::ALL {
         for (_, _, file) in FILES {

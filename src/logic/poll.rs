@@ -59,12 +59,14 @@ pub fn new_items_text(n: u64) -> String {
     t!("new-items", count = n)
 }
 
-/// The document's title with the pending count: "(12) My Tasks", or "My Tasks" while
-/// the count is unknown.
-pub fn title(pending: Option<u64>) -> String {
-    match pending {
-        Some(n) => t!("title-with-count", count = n),
-        None => t!("app-name"),
+/// The document's title: the page's name (when it gave one) and the pending count (when
+/// known): "(12) Pending · Task Manager · My Tasks", "(12) My Tasks", "My Tasks".
+pub fn title(pending: Option<u64>, page: Option<&str>) -> String {
+    match (pending, page) {
+        (Some(n), Some(page)) => t!("title-page-with-count", count = n, page = page),
+        (None, Some(page)) => t!("title-page", page = page),
+        (Some(n), None) => t!("title-with-count", count = n),
+        (None, None) => t!("app-name"),
     }
 }
 
@@ -123,7 +125,15 @@ mod tests {
 
     #[test]
     fn the_title_carries_the_pending_count_when_known() {
-        assert_eq!(title(Some(12)), "(12) My Tasks");
-        assert_eq!(title(None), "My Tasks");
+        assert_eq!(title(Some(12), None), "(12) My Tasks");
+        assert_eq!(title(None, None), "My Tasks");
+        assert_eq!(
+            title(Some(12), Some("Pending · Task Manager")),
+            "(12) Pending · Task Manager · My Tasks"
+        );
+        assert_eq!(
+            title(None, Some("Page not found")),
+            "Page not found · My Tasks"
+        );
     }
 }

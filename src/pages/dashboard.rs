@@ -7,6 +7,7 @@ use crate::components::new_items::NewItemsNotice;
 use crate::components::shell::Shell;
 use crate::components::widget::MyTasksWidget;
 use crate::focus::{focus_when_lost, leave_the_header_link};
+use crate::state::PageName;
 use crate::t;
 
 /// The route `/`.
@@ -16,6 +17,7 @@ pub fn DashboardPage() -> impl IntoView {
     // heading.
     leave_the_header_link();
     focus_when_lost(vec!["dashboard-title"]);
+    PageName::follow(|| Some(t!("nav-dashboard")));
     view! {
         <Shell>
             <h1 id="dashboard-title" class="mt-page-title">{t!("nav-dashboard")}</h1>

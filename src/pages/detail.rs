@@ -21,7 +21,7 @@ use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
 use crate::logic::messages::pending_count;
 use crate::routes::{AppRoute, ItemParams, Tab};
-use crate::state::{Changes, ListPlace};
+use crate::state::{Changes, ListPlace, PageName};
 use crate::t;
 
 /// The route `/items/:id`.
@@ -70,6 +70,17 @@ fn Detail() -> impl IntoView {
         Home::Id("detail-title"),
     ));
     use_back_shortcut(back.clone());
+    // The title names the item once it is in (or says it is not there).
+    PageName::follow(move || {
+        item.with(|found| match found {
+            Some(Ok(Lookup::Found(item))) => {
+                Some(item.name.clone().unwrap_or_else(|| t!("item-no-name")))
+            }
+            Some(Ok(Lookup::Missing)) => Some(t!("detail-not-found-title")),
+            Some(Ok(Lookup::NotYours)) => Some(t!("detail-not-yours-title")),
+            Some(Err(_)) | None => None,
+        })
+    });
     view! {
         <p class="mt-back"><A href=back>{t!("back-to-task-manager")}</A></p>
         {loaded(item, t!("loading-work-item"), move |found| {

@@ -29,7 +29,7 @@ use crate::logic::list::{facets, select, Entry};
 use crate::logic::view::TaskView;
 use crate::platform;
 use crate::routes::{item_id_of, AppRoute, Tab, TasksParams};
-use crate::state::{Changes, Left, ListPlace, ViewAs};
+use crate::state::{Changes, Left, ListPlace, PageName, ViewAs};
 use crate::t;
 
 /// From this width up the table is shown, below it the cards.
@@ -46,6 +46,12 @@ pub fn TaskManagerPage() -> impl IntoView {
 fn TaskManager() -> impl IntoView {
     let params = use_params::<TasksParams>();
     let tab = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.tab)));
+    PageName::follow(move || {
+        Some(match tab.get() {
+            Some(tab) => t!("title-task-manager", tab = tab.as_str()),
+            None => t!("nav-task-manager"),
+        })
+    });
     let query = use_query_map();
     let view = Memo::new(move |_| {
         query.with(|q| TaskView::from_query(|k| q.get_all(k).unwrap_or_default()))
