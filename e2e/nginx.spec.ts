@@ -5,6 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Sandbox, DIST, freePort, startNginx } from './fixtures';
@@ -148,6 +149,33 @@ test('nginx refuses an https upstream whose certificate does not chain to its tr
     // The impostor saw only the request made while its certificate was trusted.
     expect(seen).toEqual(['Bearer secret']);
   } finally {
+    await http.dispose();
+    upstream.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('nginx never lets the browser keep what comes from the API, whatever the upstream says', async ({ playwright }) => {
+  // A person's work items in the disk cache could be read by the next user of a shared
+  // computer, signed out: whatever caching the upstream asks for, nginx says no-store.
+  const upstream = createHttpServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=600' });
+    res.end('[]');
+  });
+  const port = await freePort();
+  await new Promise<void>((ok) => upstream.listen(port, '127.0.0.1', ok));
+  const dir = mkdtempSync(join(tmpdir(), 'my-tasks-cache-'));
+  const nginx = await startNginx(dir, DIST, `http://127.0.0.1:${port}`, '');
+  const http = await playwright.request.newContext();
+  try {
+    for (const path of ['/v2024/work-items', '/work-items/v1/summary', '/oauth/info']) {
+      const response = await http.get(`${nginx.url}${path}`, { headers: { Authorization: 'Bearer t' } });
+      expect(response.status(), path).toBe(200);
+      expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'cache-control').map((h) => h.value), path)
+        .toEqual(['no-store']);
+    }
+  } finally {
+    nginx.process.kill('SIGTERM');
     await http.dispose();
     upstream.close();
     rmSync(dir, { recursive: true, force: true });

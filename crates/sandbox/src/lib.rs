@@ -34,6 +34,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
 use axum::Router;
 use serde::Serialize;
 use tokio::net::TcpListener;
@@ -71,6 +72,12 @@ pub fn build_router(state: AppState) -> Router {
             ))
             .layer(compression.clone())
             .layer(cors.clone())
+            // A person's work items are never kept by the browser: on a shared computer
+            // the next person could read them from the disk cache, signed out.
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-store"),
+            ))
     };
     let v2024 = api(Router::new()
         .nest("/work-items", routes::work_items::router(Family::V2024))

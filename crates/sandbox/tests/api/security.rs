@@ -306,3 +306,31 @@ fn a_hostile_path_writes_no_forged_line_into_the_log() {
         assert!(!line.contains('\u{1b}'), "escape byte in: {line:?}");
     }
 }
+
+#[tokio::test]
+async fn api_answers_are_never_kept_by_the_browser() {
+    // On a shared computer the next person could otherwise read the last one's work items
+    // from the disk cache, signed out. Errors and the other path family too.
+    let app = crate::helpers::spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    for (path, bearer) in [
+        ("/v2024/work-items?count=true", true),
+        ("/v2024/work-items/count", true),
+        ("/work-items/v1/summary", true),
+        ("/v2024/public-identities?limit=5", true),
+        ("/v2024/work-items/no-such-item", true),
+        ("/v2024/work-items", false),
+    ] {
+        let mut request = app.client.get(app.url(path));
+        if bearer {
+            request = request.bearer_auth(&token);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(
+            response.headers().get("cache-control").map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{path}: {}",
+            response.status()
+        );
+    }
+}
