@@ -39,15 +39,17 @@ pub fn csv_separator() -> char {
     }
 }
 
-/// One CSV field: quoted when it holds the separator, a quote or a line break (quotes
-/// doubled), and a text a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return) is made plain text with a leading `'`.
+/// One CSV field: quoted when it holds a separator any spreadsheet splits on (a comma, a
+/// semicolon or a tab, whichever this file uses: one that splits on the other would
+/// otherwise start a cell, perhaps a formula, inside the text), a quote or a line break
+/// (quotes doubled), and a text a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) is made plain text with a leading `'`.
 pub fn csv_field(text: &str, separator: char) -> String {
     let text = match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),
     };
-    if text.contains([separator, '"', '\n', '\r']) {
+    if text.contains([separator, ',', ';', '\t', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
@@ -155,8 +157,12 @@ mod tests {
     fn csv_quotes_what_needs_quoting_and_defuses_formulas() {
         assert_eq!(csv_field("plain", ','), "plain");
         assert_eq!(csv_field("a,b", ','), "\"a,b\"");
-        assert_eq!(csv_field("a,b", ';'), "a,b");
         assert_eq!(csv_field("a;b", ';'), "\"a;b\"");
+        // The other separator too: a spreadsheet that splits on it would start a cell, a
+        // formula perhaps, inside the text.
+        assert_eq!(csv_field("a,b", ';'), "\"a,b\"");
+        assert_eq!(csv_field("review;=1+1", ','), "\"review;=1+1\"");
+        assert_eq!(csv_field("x\t=1", ','), "\"x\t=1\"");
         assert_eq!(csv_field("say \"x\"", ','), "\"say \"\"x\"\"\"");
         assert_eq!(csv_field("=1+2", ','), "'=1+2");
         assert_eq!(csv_field("+1", ','), "'+1");
