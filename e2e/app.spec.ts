@@ -143,6 +143,19 @@ test('a sign-in request the sandbox refuses comes back to the app with the reaso
   await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
 });
 
+test('words in a link to the callback page are not shown unless the sign-in was this tab\'s own', async ({ page }) => {
+  // Anyone can write such a link; only the authorization server's answer to this tab's
+  // sign-in (its state) may speak on the app's page.
+  const lure = 'Your session was locked. Call IT support at +1-555-0100';
+  await page.goto(`/auth/callback?error=access_denied&error_description=${encodeURIComponent(lure)}&state=made-up`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Sign-in did not complete.' });
+  await expect(alert).toContainText('This sign-in was not started here');
+  await expect(page.getByText(lure)).toHaveCount(0);
+  await page.goto(`/auth/callback?error_description=${encodeURIComponent(lure)}`);
+  await expect(alert).toContainText('This sign-in was not started here');
+  await expect(page.getByText(lure)).toHaveCount(0);
+});
+
 test('an expired token leads through sign-in back to the same page', async ({ page }) => {
   await signIn(page, '/tasks/completed?q=account');
   await expect(page.getByRole('tab', { name: 'Completed' })).toHaveAttribute('aria-selected', 'true');

@@ -193,6 +193,15 @@ impl Client {
         platform::session_remove(PENDING_KEY);
     }
 
+    /// Whether `state` is that of the sign-in this tab started: only then are a refusal's
+    /// words (`error_description`) the authorization server's. Anyone can write a link to
+    /// the callback page with words of their own ("call this number").
+    pub fn is_own_sign_in(&self, state: Option<&str>) -> bool {
+        platform::session_get(PENDING_KEY)
+            .and_then(|json| serde_json::from_str::<PendingSignIn>(&json).ok())
+            .is_some_and(|pending| Some(pending.state.as_str()) == state)
+    }
+
     /// Finishes sign-in on the callback page: checks `state`, exchanges the code, keeps the
     /// session, and gives the path to return to.
     pub async fn complete_sign_in(&self, code: &str, state: &str) -> Result<String, ApiError> {

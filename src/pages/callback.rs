@@ -40,7 +40,11 @@ pub fn CallbackPage() -> impl IntoView {
                     .complete_sign_in(&code, &state)
                     .await
                     .map_err(|e| e.message()),
-                _ => Err(error.unwrap_or_else(|| t!("sign-in-no-code"))),
+                // The server's words only for this tab's own sign-in.
+                (None, state) if api.is_own_sign_in(state.as_deref()) => {
+                    Err(error.unwrap_or_else(|| t!("sign-in-no-code")))
+                }
+                _ => Err(t!("sign-in-not-started")),
             }
         }
     });
