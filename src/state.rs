@@ -143,7 +143,8 @@ impl PageName {
 
     /// The page's name, if it gave one (reactive).
     pub fn get(&self) -> Option<String> {
-        self.named.with(|n| n.as_ref().map(|(_, name)| name.clone()))
+        self.named
+            .with(|n| n.as_ref().map(|(_, name)| name.clone()))
     }
 
     /// Names the page as `name` says, for as long as the calling component lives. Without

@@ -346,9 +346,9 @@ fn write(
     errors: &mut Vec<String>,
     out: &mut String,
 ) {
-    let (isolate, mut rest) = match pattern.strip_prefix(ISOLATE) {
-        Some(rest) => (lang == Lang::Ar, rest),
-        None => (false, pattern),
+    let (isolate, guard, mut rest) = match pattern.strip_prefix(ISOLATE) {
+        Some(rest) => (lang == Lang::Ar, lang != Lang::Ar, rest),
+        None => (false, false, pattern),
     };
     while let Some(at) = rest.find(is_marker) {
         out.push_str(&rest[..at]);
@@ -360,7 +360,19 @@ fn write(
         match marker {
             Some(VAR) => {
                 let (name, after) = rest.split_once(END).unwrap_or((rest, ""));
+                // In a left-to-right language, a value that could reorder the sentence
+                // around it (right-to-left letters, or direction controls such as an
+                // override that would turn the rest of the line backwards) is isolated
+                // too; other values are left as they are.
+                let fence =
+                    guard && matches!(arg(args, name), Some(Arg::Text(text)) if can_reorder(text));
+                if fence {
+                    out.push('\u{2068}');
+                }
                 write_var(name, args, errors, out);
+                if fence {
+                    out.push('\u{2069}');
+                }
                 rest = after;
             }
             _ => rest = write_select(lang, rest, args, errors, out),
@@ -370,6 +382,24 @@ fn write(
         }
     }
     out.push_str(rest);
+}
+
+/// Whether `text` holds right-to-left letters or bidirectional controls, which move the
+/// text around them unless isolated.
+fn can_reorder(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{0590}'..='\u{08FF}'
+            | '\u{FB1D}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{10800}'..='\u{10FFF}'
+            | '\u{1E800}'..='\u{1EFFF}'
+            | '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}')
+    })
 }
 
 fn write_var(name: &str, args: &[(&str, Arg)], errors: &mut Vec<String>, out: &mut String) {

@@ -293,6 +293,29 @@ fn arabic_isolates_names_so_latin_ones_stay_readable() {
 }
 
 #[test]
+fn in_english_and_german_a_value_that_could_reorder_the_sentence_is_isolated() {
+    // A name with a right-to-left override would turn the rest of the sentence backwards
+    // ("…detelpmoC ot gnidneP morf sevom tI"); an Arabic name would move the words around
+    // it. Latin names are left as they are.
+    for lang in [Lang::En, Lang::De] {
+        for name in ["evil\u{202e}txt", "ليلى حداد", "a\u{2067}b"] {
+            let text = text_in(lang, "confirm-complete-named", &[("name", Arg::from(name))]);
+            assert!(
+                text.contains(&format!("\u{2068}{name}\u{2069}")),
+                "{} {text:?}",
+                lang.tag()
+            );
+        }
+        let plain = text_in(
+            lang,
+            "confirm-complete-named",
+            &[("name", Arg::from("GitHub"))],
+        );
+        assert!(!plain.contains('\u{2068}'), "{plain:?}");
+    }
+}
+
+#[test]
 fn a_missing_variable_is_an_error_and_the_default_variant_is_used() {
     let catalog = catalog(Lang::En);
     let mut errors = Vec::new();

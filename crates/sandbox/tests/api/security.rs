@@ -327,7 +327,10 @@ async fn api_answers_are_never_kept_by_the_browser() {
         }
         let response = request.send().await.unwrap();
         assert_eq!(
-            response.headers().get("cache-control").map(|v| v.to_str().unwrap()),
+            response
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap()),
             Some("no-store"),
             "{path}: {}",
             response.status()
