@@ -155,7 +155,7 @@ test('nginx refuses an https upstream whose certificate does not chain to its tr
   }
 });
 
-test('nginx never lets the browser keep what comes from the API, whatever the upstream says', async ({ playwright }) => {
+test('nginx keeps nothing it should not: no API answer in the browser\'s cache, no secret or code in its log', async ({ playwright }) => {
   // A person's work items in the disk cache could be read by the next user of a shared
   // computer, signed out: whatever caching the upstream asks for, nginx says no-store.
   const upstream = createHttpServer((req, res) => {
@@ -174,6 +174,15 @@ test('nginx never lets the browser keep what comes from the API, whatever the up
       expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'cache-control').map((h) => h.value), path)
         .toEqual(['no-store']);
     }
+    // A client secret in the token request's query (ISC takes that too) and the code on
+    // the callback's are not written to the access log; the paths are.
+    await http.post(`${nginx.url}/oauth/token?grant_type=client_credentials&client_id=c&client_secret=s3cr3t-value`);
+    await http.get(`${nginx.url}/auth/callback?code=c0de-value&state=st`);
+    await expect.poll(() => readFileSync(join(dir, 'nginx', 'access.log'), 'utf8')).toContain('GET /auth/callback ');
+    const log = readFileSync(join(dir, 'nginx', 'access.log'), 'utf8');
+    expect(log).toContain('POST /oauth/token ');
+    expect(log).not.toContain('s3cr3t-value');
+    expect(log).not.toContain('c0de-value');
   } finally {
     nginx.process.kill('SIGTERM');
     await http.dispose();

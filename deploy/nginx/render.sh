@@ -7,7 +7,8 @@
 # Settings come from the environment (see my-tasks.conf.template for each):
 #   MT_LISTEN (required), MT_ROOT (required), MT_UPSTREAM (required),
 #   MT_FRAME_ANCESTORS (default empty), MT_CONNECT_SRC (default empty),
-#   MT_UPSTREAM_CA (default /etc/ssl/certs/ca-certificates.crt)
+#   MT_UPSTREAM_CA (default /etc/ssl/certs/ca-certificates.crt),
+#   MT_ACCESS_LOG (default DIR/access.log)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dir="${1:?usage: render.sh DIR}"
@@ -21,11 +22,14 @@ for origin in ${MT_FRAME_ANCESTORS:-} ${MT_CONNECT_SRC:-} "$MT_UPSTREAM"; do
   [[ "$origin" =~ $origin_re ]] || { echo "render.sh: not an origin: $origin" >&2; exit 2; }
 done
 upstream_ca="${MT_UPSTREAM_CA:-/etc/ssl/certs/ca-certificates.crt}"
-[[ "$upstream_ca" =~ ^/[A-Za-z0-9._/-]+$ ]] || { echo "render.sh: not a file path: $upstream_ca" >&2; exit 2; }
+access_log="${MT_ACCESS_LOG:-$dir/access.log}"
+for path in "$upstream_ca" "$access_log"; do
+  [[ "$path" =~ ^/[A-Za-z0-9._/-]+$ ]] || { echo "render.sh: not a file path: $path" >&2; exit 2; }
+done
 sub() {
   sed -e "s|@LISTEN@|$MT_LISTEN|g" -e "s|@ROOT@|$MT_ROOT|g" -e "s|@UPSTREAM@|$MT_UPSTREAM|g" \
       -e "s|@FRAME_ANCESTORS@|${MT_FRAME_ANCESTORS:-}|g" -e "s|@CONNECT_SRC@|${MT_CONNECT_SRC:-}|g" \
-      -e "s|@UPSTREAM_CA@|$upstream_ca|g" -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@DIR@|$dir|g" \
+      -e "s|@UPSTREAM_CA@|$upstream_ca|g" -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@DIR@|$dir|g" \
       -e "s|@USER@|$(id -un)|g" "$1"
 }
 sub "$here/my-tasks.conf.template" > "$dir/my-tasks.conf"
