@@ -112,6 +112,42 @@ test('a forward the server fails keeps the dialog open with the person and comme
   expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(false);
 });
 
+test('when the sign-in ends under a half-written forward, the page stays: sign in again in a popup and send it', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const dialog = await forwardToAda(page);
+  // The server no longer takes the token, and the refresh token is refused too (its 8
+  // hours are over).
+  await page.route('**/forward', (route) => route.fulfill({ status: 401, contentType: 'application/json',
+    body: JSON.stringify({ error: 'JWT validation failed: JWT is expired' }) }));
+  await page.route('**/oauth/token', (route) => route.fulfill({ status: 400, contentType: 'application/json',
+    body: JSON.stringify({ error: 'invalid_grant', error_description: 'The refresh token has expired.' }) }));
+  const navigations: string[] = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations.push(f.url()); });
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  const ended = page.getByRole('dialog', { name: 'Your sign-in has ended' });
+  await expect(ended).toBeVisible();
+  await expect(ended.getByRole('button', { name: 'Sign in again' })).toBeFocused();
+  // Nothing was lost: the page did not leave, and the forward is as it was typed.
+  expect(navigations).toEqual([]);
+  const forward = page.getByRole('dialog', { name: 'Forward work item' });
+  await expect(forward.getByRole('combobox')).toHaveValue('Ada Lovelace');
+  await expect(forward.getByLabel(/Comment/)).toHaveValue('Ada, please take this one.');
+  expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(true);
+
+  await page.unrouteAll();
+  const popupOpened = page.waitForEvent('popup');
+  await ended.getByRole('button', { name: 'Sign in again' }).click();
+  const popup = await popupOpened;
+  await popup.getByRole('button', { name: `Sign in as ${sandbox.identity(alias).name}` }).click();
+  await popup.waitForEvent('close');
+  await expect(ended).toHaveCount(0);
+  expect(navigations).toEqual([]);
+  await forward.getByRole('button', { name: 'Forward' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was forwarded to Ada Lovelace' })).toBeVisible();
+  expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(false);
+});
+
 test('submit an account selection and see what was chosen', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
   await signIn(page, sandbox, alias, `/items/${item.id}`);

@@ -33,6 +33,7 @@ pub fn start<N: IntoView + 'static>(root: fn() -> N, words: &'static Words) {
     wasm_bindgen_futures::spawn_local(async move {
         speak(words, None).await;
         platform::start_under_preview();
+        platform::note_typing();
         leptos::mount::mount_to_body(root);
     });
 }

@@ -440,6 +440,33 @@ pub fn set_title(title: &str) {
     }
 }
 
+thread_local! {
+    static TYPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From now on, notes whether the person typed or chose anything on this page (an `input`
+/// event anywhere: a field, a menu, a checkbox); see [`typed_on_page`].
+pub fn note_typing() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let callback = Closure::<dyn FnMut()>::new(|| TYPED.with(|t| t.set(true)));
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "input",
+        callback.as_ref().unchecked_ref(),
+        true,
+    );
+    callback.forget();
+}
+
+/// Whether the person typed or chose anything since this page loaded: leaving it would
+/// lose that.
+pub fn typed_on_page() -> bool {
+    TYPED.with(std::cell::Cell::get)
+}
+
 /// Whether the page is hidden (another tab is in front, or the window is minimised).
 pub fn document_hidden() -> bool {
     web_sys::window()

@@ -7,6 +7,11 @@ nav-main = Hauptmenü
 nav-dashboard = Übersicht
 nav-task-manager = Aufgabenverwaltung
 sign-out = Abmelden
+session-ended-title = Ihre Anmeldung ist abgelaufen
+session-ended-text = Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren: Diese Seite und Ihre Eingaben bleiben erhalten. Wurde etwas, das Sie gesendet haben, deshalb abgelehnt, senden Sie es nach der Anmeldung erneut.
+session-ended-again = Erneut anmelden
+session-ended-here = Stattdessen auf dieser Seite anmelden
+session-ended-here-note = Die Anmeldung auf dieser Seite verlässt sie: Ihre Eingaben gehen verloren.
 language = Sprache
 
 ## Aufgabenverwaltung: Reiter, Suche, Filter, Sortierung und Laden

@@ -7,6 +7,12 @@ nav-main = Main
 nav-dashboard = Dashboard
 nav-task-manager = Task Manager
 sign-out = Sign out
+# When the sign-in ends under a page the person typed in (the page stays).
+session-ended-title = Your sign-in has ended
+session-ended-text = Your sign-in has ended. Sign in again to go on: this page and what you typed in it stay as they are. If something you sent was refused for this, send it again once you are signed in.
+session-ended-again = Sign in again
+session-ended-here = Sign in on this page instead
+session-ended-here-note = Signing in on this page leaves it: what you typed here is lost.
 language = Language
 
 ## Task Manager: tabs, search, filters, sort and loading

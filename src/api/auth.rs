@@ -182,6 +182,15 @@ impl Client {
                 .store(false, std::sync::atomic::Ordering::SeqCst);
             return;
         }
+        if platform::typed_on_page() {
+            // Leaving would lose what the person typed or chose here: the page stays, and
+            // the shell asks them to sign in again in a popup (or here, if they choose).
+            self.inner
+                .leaving
+                .store(false, std::sync::atomic::Ordering::SeqCst);
+            self.inner.ended.update(|n| *n += 1);
+            return;
+        }
         if let Err(error) = self.sign_in(&platform::current_path()) {
             leptos::logging::warn!("cannot sign in again: {error}");
         }
@@ -242,6 +251,7 @@ impl Client {
             ])
             .await?;
         self.set_session(Some(Session::from_token(token, platform::now_ms())));
+        self.inner.ended.set(0);
         Ok(())
     }
 

@@ -64,6 +64,10 @@ struct Inner {
     refreshing: AtomicBool,
     /// Set once the app is leaving for the sign-in page, so concurrent 401s leave once.
     leaving: AtomicBool,
+    /// How many times the sign-in ended under a page that stays (what the person typed
+    /// in it would be lost by leaving): the shell then asks them to sign in again in a
+    /// popup. 0 when signed in, or never signed in.
+    ended: RwSignal<u32>,
     /// The other tabs of this sign-in, told of every refresh (see [`tabs`]).
     tabs: send_wrapper::SendWrapper<Option<tabs::Tabs>>,
 }
@@ -142,6 +146,7 @@ impl Client {
                 waiting: RwSignal::new(None),
                 refreshing: AtomicBool::new(false),
                 leaving: AtomicBool::new(false),
+                ended: RwSignal::new(0),
                 tabs: send_wrapper::SendWrapper::new(tabs),
             }),
         }
@@ -151,6 +156,13 @@ impl Client {
     pub fn needs_sign_in(&self) -> bool {
         matches!(self.inner.config.auth, AuthConfig::Pkce { .. })
             && self.inner.session.with(Option::is_none)
+            && self.inner.ended.get() == 0
+    }
+
+    /// How many times the sign-in ended under this page since it was last signed in
+    /// (reactive; see [`Inner::ended`]).
+    pub fn sign_in_ended(&self) -> u32 {
+        self.inner.ended.get()
     }
 
     /// Whether this deployment signs in itself (false behind an authenticating proxy).

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::api::Client;
 use crate::components::language::LanguagePicker;
+use crate::components::modal::Modal;
 use crate::components::status::WaitingBanner;
 use crate::components::view_as::ViewAsPicker;
 use crate::hooks::poll::provide_fresh;
@@ -39,6 +40,74 @@ pub fn Shell(
         <main id="main" class="mt-main" tabindex="-1">
             {move || if needs_sign_in.get() { view! { <SignInPanel/> }.into_any() } else { children().into_any() }}
         </main>
+        <SignInEnded/>
+    }
+}
+
+/// When the sign-in ended under a page the person typed in: the page stays as it is, and
+/// this dialog asks them to sign in again in a popup. Signing in on the page itself (leaving it) is theirs to choose. Escape closes the
+/// dialog; the next call that is refused for want of a sign-in opens it again.
+#[component]
+fn SignInEnded() -> impl IntoView {
+    let api = expect_context::<Client>();
+    let dismissed = RwSignal::new(0u32);
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let ended = {
+        let api = api.clone();
+        Memo::new(move |_| api.sign_in_ended())
+    };
+    Effect::new(move |_| {
+        if ended.get() == 0 {
+            dismissed.set(0);
+        }
+    });
+    let again = Callback::new({
+        let api = api.clone();
+        move |()| {
+            failure.set(None);
+            // Opened here, inside the click, so the browser allows the popup.
+            match api.open_sign_in_popup() {
+                Err(error) => failure.set(Some(error.to_string())),
+                Ok(started) => {
+                    busy.set(true);
+                    let api = api.clone();
+                    leptos::task::spawn_local(async move {
+                        // Nothing is read again: that would draw the page anew and lose
+                        // what was typed. What failed for want of a sign-in says so,
+                        // with its Retry.
+                        if let Err(error) = api.finish_popup_sign_in(started).await {
+                            failure.set(Some(error.to_string()));
+                        }
+                        busy.set(false);
+                    });
+                }
+            }
+        }
+    });
+    let here = Callback::new(move |()| {
+        if let Err(error) = api.sign_in(&platform::current_path()) {
+            failure.set(Some(error.to_string()));
+        }
+    });
+    view! {
+        <Show when=move || { ended.get() > dismissed.get() }>
+            <Modal title=t!("session-ended-title")
+                on_close=Callback::new(move |()| dismissed.set(ended.get_untracked()))>
+                <p class="mt-modal__message">{t!("session-ended-text")}</p>
+                {move || failure.get().map(|message| view! {
+                    <p class="mt-error__message" role="alert">{message}</p>
+                })}
+                <div class="mt-modal__buttons">
+                    <button type="button" class="mt-button" on:click=move |_| here.run(())
+                        title=t!("session-ended-here-note")>{t!("session-ended-here")}</button>
+                    <button type="button" class="mt-button mt-button--primary" data-autofocus
+                        on:click=move |_| again.run(()) disabled=move || busy.get()>
+                        {move || if busy.get() { t!("signing-in") } else { t!("session-ended-again") }}
+                    </button>
+                </div>
+            </Modal>
+        </Show>
     }
 }
 
