@@ -204,6 +204,45 @@ test('a saved view can be deleted with the mouse or the keyboard, once the perso
   await expect(menu.getByRole('option')).toHaveText(['None saved yet']);
 });
 
+test('saved views from two tabs of one browser: neither overwrites the other\'s, and each tab\'s menu follows the other\'s saves and deletes', async ({ page, context, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending?q=delete');
+  const other = await context.newPage();
+  await signIn(other, sandbox, ALISON, '/tasks/pending?type=Approval');
+  const stored = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('my-tasks.saved-views'))) ?? '[]');
+  const saveAs = async (tab: Page, view: string) => {
+    await tab.getByRole('textbox', { name: 'View name' }).fill(view);
+    await tab.getByRole('button', { name: 'Save view' }).click();
+    await expect(tab.getByRole('status').filter({ hasText: `Saved the view “${view}”.` })).toBeVisible();
+  };
+  const menu = (tab: Page) => tab.getByRole('combobox', { name: 'Saved views' });
+  // Both tabs were open before either saved.
+  await expect(menu(page).getByRole('option')).toHaveText(['None saved yet']);
+  await expect(menu(other).getByRole('option')).toHaveText(['None saved yet']);
+
+  await saveAs(page, 'Deletes');
+  await saveAs(other, 'Approvals');
+  expect(await stored()).toEqual([
+    { name: 'Approvals', query: 'type=Approval' },
+    { name: 'Deletes', query: 'q=delete' },
+  ]);
+  // Each menu has both, without a reload.
+  await expect(menu(page).getByRole('option')).toHaveText(['Choose a view', 'Approvals', 'Deletes']);
+  await expect(menu(other).getByRole('option')).toHaveText(['Choose a view', 'Approvals', 'Deletes']);
+
+  // A view deleted in one tab leaves the other's menu; the other's own view stays saved.
+  await menu(other).selectOption('Deletes');
+  await expect(other).toHaveURL(/\/tasks\/pending\?q=delete$/);
+  await other.locator('.mt-views').getByRole('button', { name: 'Delete view' }).click();
+  await other.getByRole('dialog', { name: 'Delete saved view' }).getByRole('button', { name: 'Delete view' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Deleted the view “Deletes”.' })).toBeVisible();
+  await expect(menu(page).getByRole('option')).toHaveText(['Choose a view', 'Approvals']);
+  expect(await stored()).toEqual([{ name: 'Approvals', query: 'type=Approval' }]);
+  // A name the other tab took meanwhile is a name taken: saving asks before replacing it.
+  await page.getByRole('textbox', { name: 'View name' }).fill('Approvals');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'A view named “Approvals” exists already. Save again to replace it.' })).toBeVisible();
+});
+
 test('the way back from a detail page, by Escape or by its link, returns to the tab and view the item was opened from', async ({ page, sandbox }) => {
   await signIn(page, sandbox, ALISON, '/tasks/completed');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name-desc');
