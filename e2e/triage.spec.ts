@@ -243,6 +243,40 @@ test('saved views from two tabs of one browser: neither overwrites the other\'s,
   await expect(page.getByRole('status').filter({ hasText: 'A view named “Approvals” exists already. Save again to replace it.' })).toBeVisible();
 });
 
+test('a filter that matches nothing is still chosen in its menu, with a count of 0, and its “All” choice clears it', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?source=Nowhere');
+  const { rows } = pendingTable(page);
+  const source = page.getByRole('combobox', { name: 'Source' });
+  await expect(page.getByRole('status').filter({ hasText: 'No work items match' })).toBeVisible();
+  await expect(source).toHaveValue('Nowhere');
+  await expect(source.locator('option:checked')).toHaveText('Nowhere (0)');
+  await source.selectOption({ label: 'All sources' });
+  await expect(page).toHaveURL(/\/tasks\/pending$/);
+  await expect(page.getByRole('status').filter({ hasText: `${all.length} work items` })).toBeVisible();
+  await expect(rows.first()).toBeVisible();
+  // The chosen source is an option only while it is chosen.
+  await expect(source.getByRole('option', { name: /^Nowhere/ })).toHaveCount(0);
+
+  // A link to a type, a requester and an age no item has: each menu says what filters the list.
+  await page.goto('/tasks/pending?type=Nope&requester=Nobody&age=45');
+  await expect(page.getByRole('status').filter({ hasText: 'No work items match' })).toBeVisible();
+  const type = page.getByRole('combobox', { name: 'Type' });
+  const requester = page.getByRole('combobox', { name: 'Requester' });
+  const age = page.getByRole('combobox', { name: 'Age', exact: true });
+  await expect(type).toHaveValue('Nope');
+  await expect(type.locator('option:checked')).toHaveText('Nope (0)');
+  await expect(requester).toHaveValue('Nobody');
+  await expect(age).toHaveValue('45');
+  await expect(age.locator('option:checked')).toHaveText('Waiting 45+ days');
+  await type.selectOption({ label: 'All types' });
+  await expect(page).toHaveURL(/\/tasks\/pending\?requester=Nobody&age=45$/);
+  await requester.selectOption({ label: 'Anyone' });
+  await age.selectOption({ label: 'Any age' });
+  await expect(page).toHaveURL(/\/tasks\/pending$/);
+  await expect(page.getByRole('status').filter({ hasText: `${all.length} work items` })).toBeVisible();
+});
+
 test('the way back from a detail page, by Escape or by its link, returns to the tab and view the item was opened from', async ({ page, sandbox }) => {
   await signIn(page, sandbox, ALISON, '/tasks/completed');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name-desc');

@@ -72,9 +72,17 @@ pub fn Toolbar(
                 .collect::<Vec<_>>()
         })
     };
+    // The age a link chose is a choice too, though the menu does not offer it.
     let age_options = move || {
-        AGES.iter()
-            .map(|d| (d.to_string(), t!("filter-age-option", days = *d)))
+        let mut days = AGES.to_vec();
+        if let Some(chosen) = view.with(|v| v.filter.older_than_days) {
+            if !days.contains(&chosen) {
+                days.push(chosen);
+                days.sort_unstable();
+            }
+        }
+        days.into_iter()
+            .map(|d| (d.to_string(), t!("filter-age-option", days = d)))
             .collect::<Vec<_>>()
     };
     view! {
