@@ -67,6 +67,7 @@ tab-count-failed = { $tab ->
     [pending] تعذّر تحميل عدد المهام قيد الانتظار: { $reason }
    *[completed] تعذّر تحميل عدد المهام المكتملة: { $reason }
 }
+tab-counts-failed = تعذّر تحميل أعداد المهام: { $reason }
 
 ## الجدول والبطاقات
 

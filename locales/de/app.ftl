@@ -62,6 +62,7 @@ tab-count-failed = { $tab ->
     [pending] Die Anzahl der ausstehenden konnte nicht geladen werden: { $reason }
    *[completed] Die Anzahl der erledigten konnte nicht geladen werden: { $reason }
 }
+tab-counts-failed = Die Anzahlen konnten nicht geladen werden: { $reason }
 
 ## Die Tabelle und die Karten
 

@@ -64,6 +64,7 @@ tab-count-failed = { $tab ->
     [pending] The pending count could not be loaded: { $reason }
    *[completed] The completed count could not be loaded: { $reason }
 }
+tab-counts-failed = The counts could not be loaded: { $reason }
 
 ## The table and the cards
 

@@ -237,6 +237,9 @@ pub fn LoadProgress(
             LoadState::Loading if !known => t!("loading-work-items"),
             LoadState::Loading => t!("progress-loading", loaded = loaded, total = total),
 
+            // Before the first page, nothing is known: the error panel says what happened
+            // ("0 of 0" read as an empty queue).
+            LoadState::Failed(_) if !known => String::new(),
             LoadState::Failed(_) => t!("progress-stopped", loaded = loaded, total = total),
             LoadState::Done if shown.get() == loaded => t!("progress-done", count = loaded),
             LoadState::Done => t!("progress-filtered", shown = shown.get(), count = loaded),
