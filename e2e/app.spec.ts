@@ -1,7 +1,9 @@
 // Journeys of issue 3 (sign in, dashboard, Task Manager, detail, errors) against a fresh
 // seeded sandbox per test. Everything is selected by role and accessible name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, type Sandbox } from './fixtures';
+import { test, expect, DIST, type Sandbox } from './fixtures';
 import { internalFault } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
@@ -304,6 +306,63 @@ test('when every read of the widget failed, one panel says so, and its Retry bri
   await expect(page.getByText(/overdue \(waiting over 7 days\)/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
 });
+
+test('Task Manager that could not load: one panel for the outage, and its Retry loads the list and both counts again', async ({ page, sandbox }) => {
+  const pending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  const completed = (await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' })).count;
+  await noPolling(page);
+  await signIn(page, '/');
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Every work-item read fails (the list and both counts) until the server is back.
+  let down = true;
+  await page.route(/\/v2024\/work-items/, (route) => (down ? internalFault(route) : route.continue()));
+  await page.getByRole('link', { name: 'Task Manager' }).click();
+  const alerts = page.getByRole('alert').filter({ hasText: 'Something went wrong.' });
+  await expect(alerts).toHaveCount(1);
+  await expect(page.getByRole('tab', { name: 'Pending' })).toContainText('?');
+  await expect(page.getByRole('tab', { name: 'Completed' })).toContainText('?');
+  // The panel speaks for the outage: no line per count beside it, and no "0 of 0", which
+  // reads as an empty queue.
+  await expect(page.getByText(/count could not be loaded/)).toHaveCount(0);
+  await expect(page.getByText(/ of 0/)).toHaveCount(0);
+
+  down = false;
+  await alerts.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toHaveText(new RegExp(`^Pending\\s*${pending}$`));
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveText(new RegExp(`^Completed\\s*${completed}$`));
+  await expect(page.getByRole('status').filter({ hasText: `${pending} work items` })).toBeVisible();
+  await expect(alerts).toHaveCount(0);
+  await expect(page.getByText(/count could not be loaded|counts could not be loaded/)).toHaveCount(0);
+});
+
+test('counts that could not be loaded beside a list that did: the line says why, with the tracking ID and a Retry that reads them again', async ({ page, sandbox }) => {
+  const pending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  const completed = (await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' })).count;
+  await noPolling(page);
+  await signIn(page, '/');
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  let down = true;
+  await page.route(/\/v2024\/work-items\/(completed\/)?count/, (route) => (down ? internalFault(route) : route.continue()));
+  await page.getByRole('link', { name: 'Task Manager' }).click();
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  const line = page.locator('.mt-tabs__errors');
+  await expect(line).toContainText('The counts could not be loaded:');
+  await expect(line).toContainText('Tracking ID: c0ffee00c0ffee00');
+  down = false;
+  await line.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('tab', { name: 'Pending' })).toHaveText(new RegExp(`^Pending\\s*${pending}$`));
+  await expect(page.getByRole('tab', { name: 'Completed' })).toHaveText(new RegExp(`^Completed\\s*${completed}$`));
+  await expect(line).toBeHidden();
+});
+
+/** Serves the app a config.json that never polls, so only Retry reads again. */
+async function noPolling(page: Page) {
+  const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...config, pollSeconds: 0 }) }));
+}
 
 test('hostile strings from the API render as text, never as markup', async ({ page }) => {
   const dialogs: string[] = [];

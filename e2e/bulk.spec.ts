@@ -73,6 +73,59 @@ test('select three items and Approve All: one fails with its tracking id, Retry 
   await expect(bar.getByRole('status')).toHaveText('1 selected');
 });
 
+test('Back during a bulk run: the run goes on, the dashboard says how it ended and counts it, and Forward finds its results with Retry failed', async ({ page, sandbox }) => {
+  const items = await pendingItems(sandbox, ALISON);
+  const plain = items.filter((i) => undecided(i).length === 0 && i.form === null).slice(0, 3);
+  expect(plain).toHaveLength(3);
+  const open = (await sandbox.getJson(ALISON, '/v2024/work-items/summary')).open;
+  await signIn(page, sandbox, ALISON, '/');
+  const openCount = page.getByRole('list', { name: 'Work item counts' }).getByRole('listitem').filter({ hasText: 'Open' });
+  await expect(openCount).toHaveText(new RegExp(`^Open\\s*${open}$`));
+  await page.getByRole('link', { name: 'Task Manager' }).click();
+  await expect(rows(page).first()).toBeVisible();
+  for (const item of plain) await row(page, item.id).getByRole('checkbox').check();
+
+  // The second item meets 429s until the client's retries run out; the other two are held
+  // until the person is on the dashboard.
+  const failing = plain[1];
+  await sandbox.faults(429, 4, 1, failing.id);
+  let release!: () => void;
+  const held = new Promise<void>((ok) => { release = ok; });
+  await page.route(/\/v2024\/work-items\/[0-9a-f]+$/, async (route) => {
+    if (route.request().method() === 'POST' && !route.request().url().endsWith(failing.id)) await held;
+    await route.continue();
+  });
+  const bar = page.getByRole('region', { name: 'Selected work items' });
+  await bar.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog', { name: 'Mark Complete: confirm' }).getByRole('button', { name: 'Mark Complete' }).click();
+  const results = page.getByRole('dialog', { name: 'Mark Complete: results' });
+  await expect(results.getByRole('status')).toHaveText('Completing… 0 of 3 answered.');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(openCount).toHaveText(new RegExp(`^Open\\s*${open}$`));
+  release();
+  // Wherever the person is, the run's end is said, and the counts follow it.
+  await expect(page.getByRole('alert').filter({ hasText: 'Mark Complete' }))
+    .toHaveText(/Mark Complete, 3 work items: 2 done, 1 failed\. Open Task Manager to retry the failed ones\./, { timeout: 15_000 });
+  await expect(openCount).toHaveText(new RegExp(`^Open\\s*${open - 2}$`));
+  expect(await stillPending(sandbox, plain.map((i) => i.id))).toEqual([failing.id]);
+
+  // Forward to Task Manager: the results are there, and Retry failed finishes the run.
+  await page.goForward();
+  await expect(results.getByRole('status')).toHaveText('Finished: 2 done, 1 failed.');
+  await expect(results.getByRole('list', { name: 'Results' }).getByRole('listitem')
+    .filter({ hasText: failing.name! })).toContainText('Too many requests');
+  // The results dialog says it now: the toast has gone.
+  await expect(page.getByRole('alert').filter({ hasText: 'Open Task Manager' })).toHaveCount(0);
+  await results.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(results.getByRole('status')).toHaveText('Finished: 3 done.');
+  expect(await stillPending(sandbox, plain.map((i) => i.id))).toEqual([]);
+  await results.getByRole('button', { name: 'Close' }).click();
+  await expect(results).toHaveCount(0);
+  for (const item of plain) await expect(row(page, item.id)).toHaveCount(0);
+});
+
 test('closing a run opened from a row\'s checkbox gives focus back to the current row\'s, which follows its item', async ({ page, sandbox }) => {
   const items = await pendingItems(sandbox, ALISON);
   await openList(page, sandbox);

@@ -204,6 +204,79 @@ test('a saved view can be deleted with the mouse or the keyboard, once the perso
   await expect(menu.getByRole('option')).toHaveText(['None saved yet']);
 });
 
+test('saved views from two tabs of one browser: neither overwrites the other\'s, and each tab\'s menu follows the other\'s saves and deletes', async ({ page, context, sandbox }) => {
+  await signIn(page, sandbox, ALISON, '/tasks/pending?q=delete');
+  const other = await context.newPage();
+  await signIn(other, sandbox, ALISON, '/tasks/pending?type=Approval');
+  const stored = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('my-tasks.saved-views'))) ?? '[]');
+  const saveAs = async (tab: Page, view: string) => {
+    await tab.getByRole('textbox', { name: 'View name' }).fill(view);
+    await tab.getByRole('button', { name: 'Save view' }).click();
+    await expect(tab.getByRole('status').filter({ hasText: `Saved the view “${view}”.` })).toBeVisible();
+  };
+  const menu = (tab: Page) => tab.getByRole('combobox', { name: 'Saved views' });
+  // Both tabs were open before either saved.
+  await expect(menu(page).getByRole('option')).toHaveText(['None saved yet']);
+  await expect(menu(other).getByRole('option')).toHaveText(['None saved yet']);
+
+  await saveAs(page, 'Deletes');
+  await saveAs(other, 'Approvals');
+  expect(await stored()).toEqual([
+    { name: 'Approvals', query: 'type=Approval' },
+    { name: 'Deletes', query: 'q=delete' },
+  ]);
+  // Each menu has both, without a reload.
+  await expect(menu(page).getByRole('option')).toHaveText(['Choose a view', 'Approvals', 'Deletes']);
+  await expect(menu(other).getByRole('option')).toHaveText(['Choose a view', 'Approvals', 'Deletes']);
+
+  // A view deleted in one tab leaves the other's menu; the other's own view stays saved.
+  await menu(other).selectOption('Deletes');
+  await expect(other).toHaveURL(/\/tasks\/pending\?q=delete$/);
+  await other.locator('.mt-views').getByRole('button', { name: 'Delete view' }).click();
+  await other.getByRole('dialog', { name: 'Delete saved view' }).getByRole('button', { name: 'Delete view' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Deleted the view “Deletes”.' })).toBeVisible();
+  await expect(menu(page).getByRole('option')).toHaveText(['Choose a view', 'Approvals']);
+  expect(await stored()).toEqual([{ name: 'Approvals', query: 'type=Approval' }]);
+  // A name the other tab took meanwhile is a name taken: saving asks before replacing it.
+  await page.getByRole('textbox', { name: 'View name' }).fill('Approvals');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'A view named “Approvals” exists already. Save again to replace it.' })).toBeVisible();
+});
+
+test('a filter that matches nothing is still chosen in its menu, with a count of 0, and its “All” choice clears it', async ({ page, sandbox }) => {
+  const all = await pendingItems(sandbox, ALISON);
+  await signIn(page, sandbox, ALISON, '/tasks/pending?source=Nowhere');
+  const { rows } = pendingTable(page);
+  const source = page.getByRole('combobox', { name: 'Source' });
+  await expect(page.getByRole('status').filter({ hasText: 'No work items match' })).toBeVisible();
+  await expect(source).toHaveValue('Nowhere');
+  await expect(source.locator('option:checked')).toHaveText('Nowhere (0)');
+  await source.selectOption({ label: 'All sources' });
+  await expect(page).toHaveURL(/\/tasks\/pending$/);
+  await expect(page.getByRole('status').filter({ hasText: `${all.length} work items` })).toBeVisible();
+  await expect(rows.first()).toBeVisible();
+  // The chosen source is an option only while it is chosen.
+  await expect(source.getByRole('option', { name: /^Nowhere/ })).toHaveCount(0);
+
+  // A link to a type, a requester and an age no item has: each menu says what filters the list.
+  await page.goto('/tasks/pending?type=Nope&requester=Nobody&age=45');
+  await expect(page.getByRole('status').filter({ hasText: 'No work items match' })).toBeVisible();
+  const type = page.getByRole('combobox', { name: 'Type' });
+  const requester = page.getByRole('combobox', { name: 'Requester' });
+  const age = page.getByRole('combobox', { name: 'Age', exact: true });
+  await expect(type).toHaveValue('Nope');
+  await expect(type.locator('option:checked')).toHaveText('Nope (0)');
+  await expect(requester).toHaveValue('Nobody');
+  await expect(age).toHaveValue('45');
+  await expect(age.locator('option:checked')).toHaveText('Waiting 45+ days');
+  await type.selectOption({ label: 'All types' });
+  await expect(page).toHaveURL(/\/tasks\/pending\?requester=Nobody&age=45$/);
+  await requester.selectOption({ label: 'Anyone' });
+  await age.selectOption({ label: 'Any age' });
+  await expect(page).toHaveURL(/\/tasks\/pending$/);
+  await expect(page.getByRole('status').filter({ hasText: `${all.length} work items` })).toBeVisible();
+});
+
 test('the way back from a detail page, by Escape or by its link, returns to the tab and view the item was opened from', async ({ page, sandbox }) => {
   await signIn(page, sandbox, ALISON, '/tasks/completed');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('name-desc');

@@ -15,6 +15,7 @@ use crate::components::status::Loading;
 use crate::components::time::Clock;
 use crate::components::toast::ToastRegion;
 use crate::config::{AppConfig, ConfigError};
+use crate::hooks::bulk::provide_bulk_run;
 use crate::hooks::queue::provide_queues;
 use crate::hooks::toasts::provide_toasts;
 use crate::i18n::{self, Lang, Words};
@@ -152,6 +153,8 @@ pub fn Configured(
     provide_app_context(config);
     provide_toasts();
     provide_queues();
+    // A bulk run goes on, and is counted and told, when its page is left.
+    provide_bulk_run();
     view! { <Router><AppRoutes/></Router><ToastRegion/> }
 }
 

@@ -72,6 +72,7 @@ tab-count-failed = { $tab ->
     [pending] تعذّر تحميل عدد المهام قيد الانتظار: { $reason }
    *[completed] تعذّر تحميل عدد المهام المكتملة: { $reason }
 }
+tab-counts-failed = تعذّر تحميل أعداد المهام: { $reason }
 
 ## الجدول والبطاقات
 
@@ -314,6 +315,8 @@ bulk-refused = مرفوض: { $count }
 bulk-failed = فشل: { $count }
 bulk-not-sent = لم يُرسل: { $count }
 bulk-finished = انتهى: { $parts }.
+bulk-ended-elsewhere = { $action }، { $items }: { $parts }. النتائج في مدير المهام.
+bulk-ended-elsewhere-retry = { $action }، { $items }: { $parts }. افتح مدير المهام لإعادة محاولة ما فشل.
 bulk-label = المهام المحددة
 bulk-selected = المحدد: { $count }
 bulk-select-all = تحديد كل المطابقات ({ $count })

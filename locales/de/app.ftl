@@ -67,6 +67,7 @@ tab-count-failed = { $tab ->
     [pending] Die Anzahl der ausstehenden konnte nicht geladen werden: { $reason }
    *[completed] Die Anzahl der erledigten konnte nicht geladen werden: { $reason }
 }
+tab-counts-failed = Die Anzahlen konnten nicht geladen werden: { $reason }
 
 ## Die Tabelle und die Karten
 
@@ -254,6 +255,8 @@ bulk-refused = { $count } abgelehnt
 bulk-failed = { $count } fehlgeschlagen
 bulk-not-sent = { $count } nicht gesendet
 bulk-finished = Fertig: { $parts }.
+bulk-ended-elsewhere = { $action }, { $items }: { $parts }. Die Ergebnisse stehen in der Aufgabenverwaltung.
+bulk-ended-elsewhere-retry = { $action }, { $items }: { $parts }. Öffnen Sie die Aufgabenverwaltung, um die fehlgeschlagenen erneut zu senden.
 bulk-label = Ausgewählte Arbeitselemente
 bulk-selected = { $count } ausgewählt
 bulk-select-all = Alle { $count } Treffer auswählen

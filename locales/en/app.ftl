@@ -70,6 +70,7 @@ tab-count-failed = { $tab ->
     [pending] The pending count could not be loaded: { $reason }
    *[completed] The completed count could not be loaded: { $reason }
 }
+tab-counts-failed = The counts could not be loaded: { $reason }
 
 ## The table and the cards
 
@@ -256,6 +257,8 @@ bulk-refused = { $count } refused
 bulk-failed = { $count } failed
 bulk-not-sent = { $count } not sent
 bulk-finished = Finished: { $parts }.
+bulk-ended-elsewhere = { $action }, { $items }: { $parts }. The results are on Task Manager.
+bulk-ended-elsewhere-retry = { $action }, { $items }: { $parts }. Open Task Manager to retry the failed ones.
 bulk-label = Selected work items
 bulk-selected = { $count } selected
 bulk-select-all = Select all { $count } matching

@@ -106,6 +106,8 @@ fn RunDialog(
     triage: Triage,
 ) -> impl IntoView {
     let bulk = triage.bulk;
+    // The run's end is seen here: no toast for it (the one told while away goes).
+    bulk.watch();
     let run = move || bulk.run.get();
     let label = bulk
         .run

@@ -9,9 +9,11 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
+use crate::components::status::tracking_id;
+use crate::focus::focus_when_lost;
 use crate::i18n::intl;
 use crate::routes::{AppRoute, Tab};
-use crate::state::{list_href, ListPlace};
+use crate::state::{list_href, Changes, ListPlace};
 use crate::t;
 
 /// A tab's count as far as it is known.
@@ -76,6 +78,11 @@ fn TabLink(
     }
 }
 
+/// The server's tracking ID of a failure, if it sent one.
+fn tracking(error: &ApiError) -> Option<String> {
+    error.tracking_id().map(str::to_owned)
+}
+
 /// Moves focus between the tabs on Left/Right/Home/End, as the ARIA tabs pattern asks.
 fn on_keydown(ev: KeyboardEvent) {
     if !matches!(
@@ -107,7 +114,11 @@ fn on_keydown(ev: KeyboardEvent) {
     }
 }
 
-/// The tab list. The other tab's link comes from the [`ListPlace`] in context.
+/// The tab list. The other tab's link comes from the [`ListPlace`] in context. A count that
+/// could not be loaded is a "?" on its tab and a line below that says why, with the
+/// server's tracking ID and a Retry that reads the counts again; both failed alike (one
+/// outage) are one line. While the list's own error panel is shown, it speaks for the
+/// outage (its Retry reads the counts too), and the lines say nothing.
 #[component]
 pub fn TaskTabs(
     /// The tab shown.
@@ -116,20 +127,59 @@ pub fn TaskTabs(
     pending: Signal<Count>,
     /// Completed count.
     completed: Signal<Count>,
+    /// Whether the list shows its error panel instead of its rows.
+    #[prop(optional)]
+    list_failed: Signal<bool>,
 ) -> impl IntoView {
+    // Absent in component tests: no Retry there.
+    let changes = use_context::<Changes>();
+    let focus_after = match selected {
+        Tab::Pending => "tab-pending",
+        Tab::Completed => "tab-completed",
+    };
     let failures = move || {
-        [
+        if list_failed.get() {
+            return None;
+        }
+        let failed: Vec<(Tab, ApiError)> = [
             (Tab::Pending, pending.get()),
             (Tab::Completed, completed.get()),
         ]
         .into_iter()
         .filter_map(|(tab, count)| match count {
-            Count::Failed(error) => Some(view! {
-                <p>{t!("tab-count-failed", tab = tab.as_str(), reason = &error.message())}</p>
-            }),
+            Count::Failed(error) => Some((tab, error)),
             _ => None,
         })
-        .collect_view()
+        .collect();
+        let lines: Vec<(String, Option<String>)> = match failed.as_slice() {
+            [] => return None,
+            [(_, a), (_, b)] if a.message() == b.message() => {
+                vec![(t!("tab-counts-failed", reason = &a.message()), tracking(a))]
+            }
+            failed => failed
+                .iter()
+                .map(|(tab, error)| {
+                    let text = t!(
+                        "tab-count-failed",
+                        tab = tab.as_str(),
+                        reason = &error.message()
+                    );
+                    (text, tracking(error))
+                })
+                .collect(),
+        };
+        Some(view! {
+            {lines.into_iter().map(|(text, tracking)| view! {
+                <p>{text}{tracking.map(|id| view! { " " <span class="mt-error__tracking">{tracking_id(id)}</span> })}</p>
+            }).collect_view()}
+            {changes.map(|changes| view! {
+                <button type="button" class="mt-button" on:click=move |_| {
+                    changes.bump();
+                    // The answer takes the line away, its focused Retry with it.
+                    focus_when_lost(vec![focus_after]);
+                }>{t!("retry")}</button>
+            })}
+        })
     };
     view! {
         <div class="mt-tabs" role="tablist" aria-label=t!("work-items") on:keydown=on_keydown>

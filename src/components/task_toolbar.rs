@@ -72,9 +72,17 @@ pub fn Toolbar(
                 .collect::<Vec<_>>()
         })
     };
+    // The age a link chose is a choice too, though the menu does not offer it.
     let age_options = move || {
-        AGES.iter()
-            .map(|d| (d.to_string(), t!("filter-age-option", days = *d)))
+        let mut days = AGES.to_vec();
+        if let Some(chosen) = view.with(|v| v.filter.older_than_days) {
+            if !days.contains(&chosen) {
+                days.push(chosen);
+                days.sort_unstable();
+            }
+        }
+        days.into_iter()
+            .map(|d| (d.to_string(), t!("filter-age-option", days = d)))
             .collect::<Vec<_>>()
     };
     view! {
@@ -229,6 +237,9 @@ pub fn LoadProgress(
             LoadState::Loading if !known => t!("loading-work-items"),
             LoadState::Loading => t!("progress-loading", loaded = loaded, total = total),
 
+            // Before the first page, nothing is known: the error panel says what happened
+            // ("0 of 0" read as an empty queue).
+            LoadState::Failed(_) if !known => String::new(),
             LoadState::Failed(_) => t!("progress-stopped", loaded = loaded, total = total),
             LoadState::Done if shown.get() == loaded => t!("progress-done", count = loaded),
             LoadState::Done => t!("progress-filtered", shown = shown.get(), count = loaded),

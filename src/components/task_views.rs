@@ -2,6 +2,10 @@
 //! view's URL query, kept in this browser's localStorage (nothing of the session), until
 //! the person deletes it; export
 //! downloads exactly what the table shows, in its order, as CSV or JSON.
+//!
+//! Every tab of the browser shares that storage: a save or a delete reads it again first,
+//! so it changes only its own view and keeps what another tab saved meanwhile, and the
+//! menu follows the other tabs' changes (the `storage` event).
 
 use leptos::prelude::*;
 
@@ -34,7 +38,15 @@ pub fn ViewsBar(
     /// What the table shows, in order; export holds the items of collapsed groups too.
     lines: Memo<Lines>,
 ) -> impl IntoView {
-    let views = RwSignal::new(saved_views(platform::local_get(KEY).as_deref()));
+    let views = RwSignal::new(stored_views());
+    // Another tab of this browser saved or deleted a view: the menu shows it.
+    let listener = window_event_listener_untyped("storage", move |_| {
+        let now = stored_views();
+        if views.with_untracked(|v| *v != now) {
+            views.set(now);
+        }
+    });
+    on_cleanup(move || listener.remove());
     let name = RwSignal::new(String::new());
     let said = RwSignal::new(String::new());
     // Saving with no name marks the field; a name already taken is kept here after the first
@@ -54,7 +66,9 @@ pub fn ViewsBar(
             }
             return;
         }
-        let taken = views.with_untracked(|v| v.iter().any(|v| v.name == chosen));
+        // What is stored now, another tab's saves included: a save replaces only its own.
+        let stored = stored_views();
+        let taken = stored.iter().any(|v| v.name == chosen);
         if taken && to_replace.get_untracked().as_deref() != Some(chosen.as_str()) {
             to_replace.set(Some(chosen.clone()));
             said.set(t!("views-replace-ask", name = &chosen));
@@ -63,7 +77,7 @@ pub fn ViewsBar(
         to_replace.set(None);
         let query = view.with_untracked(TaskView::to_query);
         let next = save_view(
-            views.get_untracked(),
+            stored,
             SavedView {
                 name: chosen.clone(),
                 query,
@@ -165,7 +179,7 @@ fn SavedViewsMenu(
             return;
         };
         asking.set(None);
-        let next = delete_view(views.get_untracked(), &name);
+        let next = delete_view(stored_views(), &name);
         let json = serde_json::to_string(&next).unwrap_or_default();
         if platform::local_set(KEY, &json) {
             views.set(next);
@@ -202,6 +216,11 @@ fn SavedViewsMenu(
                 on_cancel=Callback::new(move |()| asking.set(None))/>
         </Show>
     }
+}
+
+/// The saved views as stored now (by this tab or another).
+fn stored_views() -> Vec<SavedView> {
+    saved_views(platform::local_get(KEY).as_deref())
 }
 
 /// The id of the saved views menu.

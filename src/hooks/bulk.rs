@@ -4,9 +4,15 @@
 //! rate-limit window has moved on. When the run is over, [`Changes`] is bumped once so the
 //! counts show what changed; each item a request changed is changed in the loaded queues
 //! as its answer arrives (and read again when its request failed).
+//!
+//! The run belongs to the app, not to the Task Manager page that starts it: a person who
+//! leaves the page (Back, a link) while it runs does not stop it, so it must still be
+//! counted and told. When it ends with no results dialog on screen, a toast says how it
+//! ended wherever the person is, and the results wait for them on Task Manager.
 
 use super::dispatch::send;
 use super::queue::{Queues, RequestBudget};
+use super::toasts::{use_toasts, ToastKind, Toasts};
 use crate::api::Client;
 use crate::logic::bulk::{BulkRun, Limits, Next, Plan};
 use crate::platform;
@@ -28,16 +34,40 @@ pub struct UseBulkRun {
     queues: Option<Queues>,
     /// The request window shared with the queues' loader (its own in component tests).
     budget: RequestBudget,
+    /// Where a run that ends unseen is told.
+    toasts: Toasts,
+    /// How many views show the run's progress and results now (its dialog, on Task
+    /// Manager): with none, its end is told by a toast.
+    watchers: StoredValue<usize>,
+    /// The toast that told of the run's end, while it may still be up: the results
+    /// dialog, shown again, says it instead.
+    told: StoredValue<Option<u64>>,
 }
 
-/// Creates the (empty) run state of a page.
+/// Creates the app's (empty) run state and provides it below, so that a run outlives the
+/// page it was started on. Needs the API client, [`Changes`] and the toasts in context
+/// (and the queues, when there are any).
+pub fn provide_bulk_run() -> UseBulkRun {
+    let bulk = new_bulk_run();
+    provide_context(bulk);
+    bulk
+}
+
+/// The app's run state, or a page's own where none was provided (component tests).
 pub fn use_bulk_run() -> UseBulkRun {
+    use_context::<UseBulkRun>().unwrap_or_else(new_bulk_run)
+}
+
+fn new_bulk_run() -> UseBulkRun {
     UseBulkRun {
         run: RwSignal::new(None),
         api: StoredValue::new(expect_context::<Client>()),
         changes: expect_context::<Changes>(),
         queues: use_context::<Queues>(),
         budget: use_context::<RequestBudget>().unwrap_or_default(),
+        toasts: use_toasts(),
+        watchers: StoredValue::new(0),
+        told: StoredValue::new(None),
     }
 }
 
@@ -67,8 +97,22 @@ impl UseBulkRun {
             })
         });
         if over.flatten() == Some(true) {
-            self.changes.bump();
+            self.ended();
         }
+    }
+
+    /// The calling component shows the run's progress and results, for as long as it
+    /// lives: the run's end is seen there, and needs no toast. A toast that told of it
+    /// goes, as the results now say it.
+    pub fn watch(&self) {
+        self.watchers.update_value(|n| *n += 1);
+        if let Some(id) = self.told.try_update_value(Option::take).flatten() {
+            self.toasts.dismiss(id);
+        }
+        let watchers = self.watchers;
+        on_cleanup(move || {
+            watchers.try_update_value(|n| *n = n.saturating_sub(1));
+        });
     }
 
     /// "Retry failed": sends the failed items again.
@@ -85,6 +129,27 @@ impl UseBulkRun {
     pub fn dismiss(&self) {
         if !self.is_running() {
             self.run.set(None);
+        }
+    }
+
+    /// The run is over: the counts and lists read again (wherever the person is), and
+    /// when no view shows the results, a toast says how it ended.
+    fn ended(&self) {
+        self.changes.bump();
+        if self.watchers.get_value() > 0 {
+            return;
+        }
+        let told = self
+            .run
+            .with_untracked(|r| r.as_ref().map(|r| (r.all_done(), r.ended_elsewhere())));
+        if let Some((all_done, message)) = told {
+            let kind = if all_done {
+                ToastKind::Success
+            } else {
+                ToastKind::Error
+            };
+            let id = self.toasts.push(kind, message);
+            self.told.set_value(Some(id));
         }
     }
 
@@ -140,9 +205,9 @@ impl UseBulkRun {
                 })
             });
             match over.flatten() {
-                Some(true) => self.changes.bump(),
+                Some(true) => self.ended(),
                 Some(false) => self.pump(),
-                None => {} // the page is gone
+                None => {} // the app is gone
             }
         });
     }

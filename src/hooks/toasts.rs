@@ -57,8 +57,9 @@ impl Default for Toasts {
 }
 
 impl Toasts {
-    /// Shows a message; success and info messages leave after a while.
-    pub fn push(&self, kind: ToastKind, message: impl Into<String>) {
+    /// Shows a message; success and info messages leave after a while. Returns its id,
+    /// to [`Toasts::dismiss`] it once what it says is shown elsewhere.
+    pub fn push(&self, kind: ToastKind, message: impl Into<String>) -> u64 {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         let message = message.into();
@@ -67,6 +68,7 @@ impl Toasts {
             let this = *self;
             set_timeout(move || this.dismiss(id), LINGER);
         }
+        id
     }
 
     /// Shows a success message.

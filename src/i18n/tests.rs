@@ -264,6 +264,7 @@ fn every_plural_message_has_a_form_for_every_count_in_every_language() {
         "status",
         "values",
         "parts",
+        "items",
         "application",
         "band",
         "page",

@@ -412,6 +412,41 @@ impl BulkRun {
                 total = p.total
             );
         }
+        t!("bulk-finished", parts = &self.outcomes())
+    }
+
+    /// What a toast says of a finished run whose results are not on screen (the person
+    /// left Task Manager while it ran): the action, how many items, how it ended, and that
+    /// Task Manager has the results ("Mark Complete, 3 work items: 2 done, 1 failed. Open
+    /// Task Manager to retry the failed ones.").
+    pub fn ended_elsewhere(&self) -> String {
+        let (action, items) = (self.action.label(), work_items(self.entries.len()));
+        let outcomes = self.outcomes();
+        match self.progress().failed {
+            0 => t!(
+                "bulk-ended-elsewhere",
+                action = &action,
+                items = &items,
+                parts = &outcomes
+            ),
+            _ => t!(
+                "bulk-ended-elsewhere-retry",
+                action = &action,
+                items = &items,
+                parts = &outcomes
+            ),
+        }
+    }
+
+    /// Whether every item of a finished run was done.
+    pub fn all_done(&self) -> bool {
+        let p = self.progress();
+        p.done == p.total
+    }
+
+    /// "2 done, 1 failed": the counts of a finished run's outcomes.
+    fn outcomes(&self) -> String {
+        let p = self.progress();
         let mut parts = vec![t!("bulk-done", count = p.done)];
         if p.refused > 0 {
             parts.push(t!("bulk-refused", count = p.refused));
@@ -422,7 +457,7 @@ impl BulkRun {
         if p.not_sent > 0 {
             parts.push(t!("bulk-not-sent", count = p.not_sent));
         }
-        t!("bulk-finished", parts = &parts.join(&t!("list-separator")))
+        parts.join(&t!("list-separator"))
     }
 }
 

@@ -306,7 +306,8 @@ pub struct Facets {
 
 /// The choices and counts beside the filters: a type's count respects every filter but
 /// the type (so it says what choosing it would show), a source's every filter but the
-/// source. Choices whose count is 0 are still listed when some item has them.
+/// source. Choices whose count is 0 are still listed when some item has them, and so is
+/// the filter's own choice, which no item may have.
 pub fn facets(entries: &[Entry], filter: &ListFilter, now_ms: i64) -> Facets {
     let prepared = Prepared::new(filter, now_ms);
     let mut types: Vec<(WorkItemType, usize)> = Vec::new();
@@ -334,6 +335,24 @@ pub fn facets(entries: &[Entry], filter: &ListFilter, now_ms: i64) -> Facets {
             if seen.insert(r) {
                 requesters.push(r.clone());
             }
+        }
+    }
+    // What the filter chose is a choice, counted 0, though no item loaded has it (a link or
+    // saved view naming it, or its last item decided): the menu then says what filters the
+    // list, and its "all" choice clears it.
+    if let Some(t) = &filter.work_item_type {
+        if !types.iter().any(|(k, _)| k == t) {
+            types.push((t.clone(), 0));
+        }
+    }
+    if let Some(s) = &filter.source {
+        if !sources.iter().any(|(k, _)| k == s) {
+            sources.push((s.clone(), 0));
+        }
+    }
+    if let Some(r) = &filter.requester {
+        if !requesters.contains(r) {
+            requesters.push(r.clone());
         }
     }
     types.sort_by_key(|(t, _)| {

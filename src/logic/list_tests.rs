@@ -210,6 +210,39 @@ fn facet_counts_respect_every_other_filter_but_their_own() {
 }
 
 #[test]
+fn a_filter_choice_no_item_has_is_still_a_choice_counted_zero() {
+    let entries = index(&items());
+    let nowhere = ListFilter {
+        work_item_type: Some(WorkItemType::parse("Nope")),
+        source: Some("Nowhere".into()),
+        requester: Some("Nobody".into()),
+        ..Default::default()
+    };
+    let chosen = facets(&entries, &nowhere, now());
+    assert_eq!(
+        chosen.types,
+        [
+            (WorkItemType::Generic, 0),
+            (WorkItemType::Approval, 0),
+            (WorkItemType::parse("Nope"), 0)
+        ]
+    );
+    assert_eq!(
+        chosen.sources,
+        [
+            ("GitHub".to_owned(), 0),
+            ("Nowhere".to_owned(), 0),
+            ("Okta".to_owned(), 0)
+        ]
+    );
+    assert_eq!(chosen.requesters, ["Ada Lovelace", "Nobody"]);
+    // With nothing loaded yet, the choice is there all the same.
+    let empty = facets(&[], &nowhere, now());
+    assert_eq!(empty.sources, [("Nowhere".to_owned(), 0)]);
+    assert_eq!(empty.requesters, ["Nobody"]);
+}
+
+#[test]
 fn overdue_means_older_than_the_threshold_and_unknown_ages_never_are() {
     let entries = index(&items());
     let first = &entries[1]; // created 2024-01-01, ten days before now()

@@ -20,7 +20,7 @@ use crate::components::task_toolbar::{LoadProgress, MoreChoices, Toolbar, MORE_I
 use crate::components::task_views::ViewsBar;
 use crate::focus::{focus_in_place_when_lost, leave_the_header_link};
 use crate::hooks::poll::Fresh;
-use crate::hooks::queue::{use_queue, LoadState, Queue};
+use crate::hooks::queue::{use_queue, LoadState, Queue, Queues};
 use crate::hooks::shortcuts::use_triage_shortcuts;
 use crate::hooks::task_view::{use_task_view, UseTaskView};
 use crate::hooks::triage::{provide_triage, use_triage};
@@ -111,7 +111,7 @@ fn TaskManager() -> impl IntoView {
                     <A href=AppRoute::tab(Tab::Pending).href()>{t!("detail-go-to-pending")}</A></p>
             }.into_any(),
             Some(selected) => view! {
-                <TaskTabs selected pending completed/>
+                <TaskTabs selected pending completed list_failed=list_failed(selected)/>
                 {(selected == Tab::Pending).then(|| view! { <NewItemsNotice/><BulkBar triage/> })}
                 <section id="tasks-panel" class="mt-tabpanel" role="tabpanel"
                     aria-labelledby=format!("tab-{}", selected.as_str())>
@@ -138,6 +138,17 @@ fn tab_count(tab: Tab) -> Signal<Count> {
         async move { crate::api::work_items::count_completed(&api, owner.as_deref()).await }
     });
     Signal::derive(move || Count::of(count.get()))
+}
+
+/// Whether the queue of `tab` shows its error panel (its first page failed), which then
+/// speaks for the outage instead of the tabs' count lines.
+fn list_failed(tab: Tab) -> Signal<bool> {
+    let queue = expect_context::<Queues>().of(tab);
+    Signal::derive(move || {
+        queue
+            .progress
+            .with(|p| p.loaded == 0 && matches!(p.state, LoadState::Failed(_)))
+    })
 }
 
 /// What the panel shows, apart from the rows themselves.
@@ -169,6 +180,7 @@ fn TabQueue(
         commit,
     } = use_task_view(tab, view);
     let queue = use_queue(tab);
+    let changes = expect_context::<Changes>();
     // Below 900 px, whether the person opened the filters, sort, grouping and views.
     let more = RwSignal::new(false);
     let now_ms = platform::now_ms() as i64;
@@ -232,8 +244,12 @@ fn TabQueue(
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
             Shape::Loading => view! { <Loading text=t!("loading-work-items")/> }.into_any(),
+            // One outage fails the counts too: Retry reads them again with the list.
             Shape::Failed(error) => view! {
-                <ErrorPanel error on_retry=Callback::new(move |()| queue.reload())/>
+                <ErrorPanel error on_retry=Callback::new(move |()| {
+                    queue.reload();
+                    changes.bump();
+                })/>
             }.into_any(),
             Shape::Empty => view! { <p class="mt-empty">{empty_text(tab)}</p> }.into_any(),
             Shape::NoMatch => view! {
