@@ -151,7 +151,8 @@ test.describe('in German', () => {
     await expect(help).toHaveCount(0);
 
     // The person's own pick beats the browser's language, and is kept.
-    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('button', { name: 'Sprache Deutsch' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await page.reload();
@@ -339,7 +340,7 @@ test.describe('cannot start, in the stored language', () => {
  * line's inline end (right in German, left in Arabic), and nothing overflows the page. */
 async function headerFitsAPhone(page: Page, words: Words) {
   const signOut = (await page.getByRole('button', { name: words.signOut }).boundingBox())!;
-  const language = (await page.locator('.mt-language__select').boundingBox())!;
+  const language = (await page.locator('.mt-language__button').boundingBox())!;
   const header = (await page.locator('.mt-header').boundingBox())!;
   // One line: their vertical extents overlap.
   expect(language.y).toBeLessThan(signOut.y + signOut.height);
@@ -380,7 +381,8 @@ for (const [locale, words] of [['de-DE', GERMAN], ['ar', ARABIC]] as const) {
 
 test('the language picked in the app is the sign-in page\'s too, though the browser asks for English', async ({ page, sandbox }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await page.getByRole('button', { name: 'Language English' }).click();
+  await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   // The app asks for it (ui_locales); the browser's Accept-Language says English.
@@ -393,22 +395,44 @@ test('the language picked in the app is the sign-in page\'s too, though the brow
 
 // On the dashboard and on Task Manager, where the boot script's preview is drawn first.
 for (const path of ['/', '/tasks/pending']) {
-  test(`stepping through the language menu with the arrow keys keeps focus on it across each reload (${path})`, async ({ page, sandbox }) => {
+  test(`the language menu changes nothing until a language is chosen, and keeps focus across the reload (${path})`, async ({ page, sandbox }) => {
     await page.goto(path);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('button', { name: `Sign in as ${sandbox.identity(ALIAS).name}` }).click();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-    await page.getByRole('combobox', { name: 'Language' }).focus();
-    // A closed menu takes an arrow key as a change: each step reloads the page in that language.
+    const menu = page.getByRole('button', { name: 'Language English' });
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    // Arrow keys on the button, or moving through the open list, choose nothing (WCAG
+    // 3.2.2): a <select> reloaded the page in German at the first ArrowDown.
+    await menu.focus();
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    const english = page.getByRole('button', { name: 'English', exact: true });
+    await expect(english).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Deutsch', exact: true })).toBeFocused();
+    await page.waitForTimeout(300);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // Escape closes the list, back on its button.
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+    // Chosen with Enter: the page reloads in German, focus back on the menu's button.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-    await expect(page.getByRole('combobox', { name: 'Sprache' })).toBeFocused();
-    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('button', { name: 'Sprache Deutsch' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'العربية', exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
-    await expect(page.getByRole('combobox', { name: 'اللغة' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'اللغة العربية' })).toBeFocused();
     // Only a switch gives the menu focus: an ordinary reload does not.
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('combobox', { name: 'اللغة' })).not.toBeFocused();
+    await expect(page.getByRole('button', { name: 'اللغة العربية' })).not.toBeFocused();
   });
 }
