@@ -29,7 +29,8 @@
   'use strict';
   const WORDS = __PREVIEW_WORDS__;
   const TABS = { '/tasks/pending': 'pending', '/tasks/completed': 'completed' };
-  const WIDE = '(min-width: 900px)';
+  // As the app's WIDE (src/pages/task_manager.rs): 900 px at the usual text size.
+  const WIDE = '(min-width: 56.25em)';
   const DEFAULT_STALE_AFTER_DAYS = 7;
   const DAY_MS = 86400000;
   /** How long the preview may stay over the app once the app has started: it goes as soon

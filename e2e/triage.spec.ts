@@ -614,6 +614,21 @@ test('below 900 px the items are cards, and widening the window turns them into 
   await expect(cards).toHaveCount(0);
 });
 
+test('with the browser\'s text size doubled, a 1280 px window shows the cards, not a table squeezed to nothing', async ({ page, context, sandbox }) => {
+  // The browser's own font-size setting (Chromium's "Very large" and beyond): the table's
+  // columns would have no room for their text; the cards wrap it.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+  await signIn(page, sandbox, ALISON, '/tasks/pending');
+  await expect(page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  // At the usual size, the same window has the table.
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+});
+
 test('on a phone the first items are on the first screen; the filters, sort and views open from one button that counts the choices made', async ({ page, sandbox }) => {
   const approvals = (await pendingItems(sandbox, ALISON)).filter((i) => i.type === 'Approval');
   expect(approvals.length).toBeGreaterThan(1);

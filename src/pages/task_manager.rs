@@ -32,8 +32,10 @@ use crate::routes::{item_id_of, AppRoute, Tab, TasksParams};
 use crate::state::{Changes, Left, ListPlace, PageName, ViewAs};
 use crate::t;
 
-/// From this width up the table is shown, below it the cards.
-pub const WIDE: &str = "(min-width: 900px)";
+/// From this width up the table is shown, below it the cards: 900 px at the browser's
+/// usual text size, in `em` so that a person who sets a larger text size gets the cards
+/// (which wrap) before the table's columns are squeezed to nothing.
+pub const WIDE: &str = "(min-width: 56.25em)";
 
 /// The route `/tasks/:tab?q=&type=&source=&requester=&age=&sort=&group=&collapsed=`.
 #[component]
