@@ -218,3 +218,14 @@ test('arriving on a page puts focus on its heading, and back on Task Manager Ent
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
 });
+
+test('a form field is described by its help text and by its error', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const form = page.getByRole('region', { name: 'Form' });
+  const why = form.getByRole('textbox', { name: 'Justification' });
+  await expect(why).toHaveAccessibleDescription('Why this account? (optional)');
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(form.getByRole('combobox', { name: /account/ })).toHaveAccessibleDescription(/^“.+ account” is required\.$/);
+  await expect(why).toHaveAccessibleDescription('Why this account? (optional)');
+});
