@@ -229,3 +229,21 @@ test('a form field is described by its help text and by its error', async ({ pag
   await expect(form.getByRole('combobox', { name: /account/ })).toHaveAccessibleDescription(/^“.+ account” is required\.$/);
   await expect(why).toHaveAccessibleDescription('Why this account? (optional)');
 });
+
+test('the saved views’ name field is described by what is wrong with the name', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const name = page.getByRole('textbox', { name: 'View name' });
+  const save = page.getByRole('button', { name: 'Save view' });
+  await expect(name).toHaveAccessibleDescription('');
+  await save.click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Give the view a name first.');
+  await name.fill('Mine');
+  await expect(name).toHaveAccessibleDescription('');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the view “Mine”.' })).toBeVisible();
+  await expect(name).toHaveAccessibleDescription('');
+  await name.fill('Mine');
+  await save.click();
+  await expect(name).toHaveAccessibleDescription('A view named “Mine” exists already. Save again to replace it.');
+});
