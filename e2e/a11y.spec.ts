@@ -219,6 +219,35 @@ test('arriving on a page puts focus on its heading, and back on Task Manager Ent
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
 });
 
+test('the wait after a 429 is said once, while the banner counts its seconds down for the eye', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Every text a live region takes while the page waits, in order.
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as any).said = said;
+    const last = new WeakMap<Element, string>();
+    new MutationObserver(() => {
+      for (const region of document.querySelectorAll('[role=status], [role=alert], [aria-live]:not([aria-live=off])')) {
+        const text = region.textContent!.trim();
+        if (text !== (last.get(region) ?? '')) {
+          last.set(region, text);
+          if (text.includes('busy')) said.push(text);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await sandbox.faults(429, 1, 3);
+  await page.reload();
+  const banner = page.locator('.mt-waiting');
+  await expect(banner).toHaveText('The server is busy. Waiting 2 s before trying again…');
+  await expect(banner).toHaveText('The server is busy. Waiting 1 s before trying again…');
+  await expect(banner).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as any).said)).toEqual(['The server is busy. Waiting 3 s before trying again…']);
+});
+
 test('a form field is described by its help text and by its error', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
