@@ -276,3 +276,25 @@ test('the saved views’ name field is described by what is wrong with the name'
   await save.click();
   await expect(name).toHaveAccessibleDescription('A view named “Mine” exists already. Save again to replace it.');
 });
+
+test('a toast is announced as its message alone: its Dismiss button, in the toast, is outside the live region', async ({ page, sandbox }) => {
+  const { item, alias } = await fredItem(sandbox);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog', { name: 'Complete work item' }).getByRole('button', { name: 'Mark Complete' }).click();
+  const region = page.getByRole('status').filter({ hasText: 'is complete' });
+  await expect(region).toBeVisible();
+  await expect(region).not.toContainText('Dismiss');
+  await expect(region.getByRole('button')).toHaveCount(0);
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  await expect(dismiss).toHaveAccessibleDescription(/is complete/);
+  // Drawn in its toast, at the inline end.
+  const toast = (await page.locator('.mt-toast').filter({ hasText: 'is complete' }).boundingBox())!;
+  const button = (await dismiss.boundingBox())!;
+  expect(button.x).toBeGreaterThan(toast.x + toast.width / 2);
+  expect(button.x + button.width).toBeLessThanOrEqual(toast.x + toast.width + 0.5);
+  expect(button.y).toBeGreaterThanOrEqual(toast.y - 0.5);
+  expect(button.y + button.height).toBeLessThanOrEqual(toast.y + toast.height + 0.5);
+  await dismiss.click();
+  await expect(page.locator('.mt-toast')).toHaveCount(0);
+});
