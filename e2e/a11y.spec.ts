@@ -277,6 +277,34 @@ test('the saved views’ name field is described by what is wrong with the name'
   await expect(name).toHaveAccessibleDescription('A view named “Mine” exists already. Save again to replace it.');
 });
 
+test('with the WCAG text spacing (1.4.12) at 900 px, every header of the table is read whole, in every language', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 900, height: 900 });
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const headers = page.locator('table.mt-table thead th');
+  for (const lang of ['en', 'de', 'ar']) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(headers.first()).toBeVisible();
+    // The text-spacing bookmarklet's styles, through the CSSOM (the page's CSP forbids a <style>).
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }'
+        + ' p { margin-bottom: 2em !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const cut = await headers.evaluateAll((ths) => ths.filter((th) => {
+      const box = th.getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(th);
+      const words = text.getBoundingClientRect();
+      return th.scrollWidth > th.clientWidth + 0.5 || th.scrollHeight > th.clientHeight + 0.5
+        || words.left < box.left - 0.5 || words.right > box.right + 0.5 || words.bottom > box.bottom + 0.5;
+    }).map((th) => th.textContent));
+    expect(cut, lang).toEqual([]);
+  }
+});
+
 test('a toast is announced as its message alone: its Dismiss button, in the toast, is outside the live region', async ({ page, sandbox }) => {
   const { item, alias } = await fredItem(sandbox);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
