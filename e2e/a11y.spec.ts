@@ -219,6 +219,56 @@ test('arriving on a page puts focus on its heading, and back on Task Manager Ent
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
 });
 
+/**
+ * Tabs `presses` times with `key` and gives each focus stop that lies, even in part, under
+ * a sticky element it is not inside: the selection bar (while it sticks) or the table's header.
+ */
+async function hiddenStops(page: Page, key: string, presses: number): Promise<string[]> {
+  const hidden: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(key);
+    const under = await page.evaluate(() => {
+      const focused = document.activeElement!;
+      if (focused === document.body) return [];
+      const box = focused.getBoundingClientRect();
+      // The header's cells are what sticks (the row they are in scrolls away, out of view).
+      const covers = [...document.querySelectorAll('.mt-bulk, .mt-table thead th')].filter((sticky) => {
+        if (sticky.contains(focused)) return false;
+        const s = sticky.getBoundingClientRect();
+        return Math.min(box.bottom, s.bottom) - Math.max(box.top, s.top) > 0.5
+          && Math.min(box.right, s.right) - Math.max(box.left, s.left) > 0.5;
+      });
+      const name = (focused.getAttribute('aria-label') ?? focused.textContent ?? '').trim().slice(0, 30);
+      return covers.map((s) => `${focused.tagName} “${name}” under ${s.className || s.tagName} “${s.textContent}”`);
+    });
+    hidden.push(...under);
+  }
+  return hidden;
+}
+
+for (const [width, height] of [[600, 700], [320, 256]] as const) {
+  test(`at ${width}×${height} px with a card ticked, no focus stop goes under the selection bar, tabbing down or up`, async ({ page, sandbox }) => {
+    await page.setViewportSize({ width, height });
+    await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+    const boxes = page.locator('.mt-list .mt-row__select');
+    await expect(boxes.first()).toBeVisible();
+    await boxes.first().check();
+    await expect(page.getByRole('region', { name: 'Selected work items' }).getByRole('status')).toHaveText('1 selected');
+    expect(await hiddenStops(page, 'Tab', 40), 'tabbing down').toEqual([]);
+    expect(await hiddenStops(page, 'Shift+Tab', 40), 'tabbing up').toEqual([]);
+  });
+}
+
+test('at 1280×900 px, Shift+Tab up the table never leaves focus under its sticky header or the selection bar', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const table = page.getByRole('table', { name: 'Pending work items' });
+  await expect(table.getByRole('link').first()).toBeVisible();
+  await table.getByRole('checkbox').first().check();
+  await table.locator('.mt-table__name a').nth(15).focus();
+  expect(await hiddenStops(page, 'Shift+Tab', 30)).toEqual([]);
+});
+
 test('the wait after a 429 is said once, while the banner counts its seconds down for the eye', async ({ page, sandbox }) => {
   await signIn(page, sandbox, 'alison.ferguso', '/');
   await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();

@@ -416,6 +416,39 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Keeps the custom property `name` on `holder` at the height that `sticky` covers at the
+/// top of its scroll container, plus `gap`, while it sticks (`position: sticky`), and
+/// removes it while it does not: read by a `scroll-padding-top`, it keeps what the
+/// browser scrolls into view (focus above all) out from under the sticky element.
+pub fn keep_sticky_room(
+    sticky: &web_sys::Element,
+    holder: &web_sys::HtmlElement,
+    name: &str,
+    gap: f64,
+) {
+    let sticks = web_sys::window()
+        .and_then(|w| w.get_computed_style(sticky).ok().flatten())
+        .and_then(|style| style.get_property_value("position").ok())
+        .is_some_and(|position| position == "sticky");
+    let style = holder.style();
+    let _ = if sticks {
+        let room = (sticky.get_bounding_client_rect().height() + gap).ceil();
+        style.set_property(name, &format!("{room}px"))
+    } else {
+        style.remove_property(name).map(drop)
+    };
+}
+
+/// The document's root element, `<html>`.
+pub fn root_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .dyn_into()
+        .ok()
+}
+
 /// Scrolls `element` into view only as far as needed (the keyboard's current row).
 pub fn scroll_into_view(element: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();

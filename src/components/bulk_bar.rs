@@ -24,8 +24,33 @@ pub fn BulkBar(
                 on:click=move |_| triage.ask(ask)>{label}</button>
         }
     };
+    // While the bar sticks, the page's scroll padding is its height (and a gap), so that
+    // focus never goes under it (main.css). It sticks or not by the screen's size and, on a
+    // phone, by whether an action is enabled: measured again on each.
+    let bar = NodeRef::<leptos::html::Section>::new();
+    let keep_room = move || {
+        if let (Some(bar), Some(root)) = (bar.get_untracked(), crate::platform::root_element()) {
+            crate::platform::keep_sticky_room(&bar, &root, STICKY_TOP, STICKY_GAP);
+        }
+    };
+    let watch = StoredValue::new_local(None);
+    Effect::new(move || {
+        idle();
+        if let Some(el) = bar.get() {
+            keep_room();
+            if watch.with_value(Option::is_none) {
+                watch.set_value(crate::platform::watch_resize(&el, keep_room));
+            }
+        }
+    });
+    on_cleanup(move || {
+        drop(watch.try_update_value(Option::take));
+        if let Some(root) = crate::platform::root_element() {
+            let _ = root.style().remove_property(STICKY_TOP);
+        }
+    });
     view! {
-        <section class="mt-bulk" class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
+        <section class="mt-bulk" node_ref=bar class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
             <p class="mt-bulk__count" role="status">{move || t!("bulk-selected", count = selected())}</p>
             <button type="button" class="mt-button mt-button--quiet"
                 hidden=move || matching() == 0 || selected() == matching()
@@ -48,6 +73,11 @@ pub fn BulkBar(
         </section>
     }
 }
+
+/// The page's custom property that holds the room the sticking bar takes (main.css).
+const STICKY_TOP: &str = "--mt-sticky-top";
+/// Between the bar and what focus brings into view below it, room for a focus ring.
+const STICKY_GAP: f64 = 8.0;
 
 /// Says which row is current when the keyboard moves it: "Create an Account, 3 of 22,
 /// selected". Silent until the first move.

@@ -110,6 +110,23 @@ pub fn TaskTable(
             (current, laid_out)
         });
     }
+    // The scroller's scroll padding is the sticky header's height (triage.css), measured
+    // whenever it changes (a header that wraps in a wider text spacing grows).
+    let head = NodeRef::<leptos::html::Thead>::new();
+    let head_watch = StoredValue::new_local(None);
+    Effect::new(move || {
+        let (Some(head), Some(el)) = (head.get(), scroller.get()) else {
+            return;
+        };
+        if let Some(th) = head.query_selector("th").ok().flatten() {
+            let holder: web_sys::HtmlElement = el.into();
+            let sticky = th.clone();
+            let keep = move || crate::platform::keep_sticky_room(&sticky, &holder, HEAD_ROOM, 0.0);
+            keep();
+            head_watch.set_value(crate::platform::watch_resize(&th, keep));
+        }
+    });
+    on_cleanup(move || drop(head_watch.try_update_value(Option::take)));
     let completed = context.tab == Tab::Completed;
     let body = NodeRef::<Tbody>::new();
     let table = Table {
@@ -147,7 +164,7 @@ pub fn TaskTable(
         <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
             <table class="mt-table" aria-label=t!("table-label", tab = context.tab.as_str())
                 aria-rowcount=move || count.get() + 1>
-                <thead>
+                <thead node_ref=head>
                     <tr aria-rowindex="1">
                         <th scope="col" class="mt-table__type">{t!("column-type")}</th>
                         <th scope="col" class="mt-table__name">{t!("column-name")}</th>
@@ -169,6 +186,9 @@ pub fn TaskTable(
         </div>
     }
 }
+
+/// The scroller's custom property that holds the sticky header's height (triage.css).
+const HEAD_ROOM: &str = "--mt-table-head";
 
 /// Scrolls the line at `at` into view: its row if it is drawn, else the middle of the
 /// view to it, so that it is drawn (and its checkbox brings it into view then).
