@@ -219,6 +219,72 @@ test('arriving on a page puts focus on its heading, and back on Task Manager Ent
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
 });
 
+/** The colour a CSS system colour (`Canvas`, `Highlight`, …) resolves to in the page now. */
+const systemColour = (page: Page, name: string) => page.evaluate((name) => {
+  const probe = document.createElement('i');
+  probe.style.color = name;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}, name);
+
+/** An element's outline as computed: style and width in pixels. */
+const outline = (element: Locator) => element.evaluate((e) => {
+  const s = getComputedStyle(e);
+  return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+});
+
+test.describe('in forced colours (Windows High Contrast), where backgrounds and shadows are dropped', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+  });
+
+  test('the keyboard’s current row is outlined, only the selected tab is underlined, and a dialog has an edge', async ({ page, sandbox }) => {
+    await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+    const table = page.getByRole('table', { name: 'Pending work items' });
+    await expect(table.getByRole('link').first()).toBeVisible();
+    await page.keyboard.press('j');
+    const current = table.locator('tr.mt-table__row--current');
+    await expect(current).toHaveCount(1);
+    const shown = await outline(current);
+    expect(shown.style, 'the current row').not.toBe('none');
+    expect(shown.width, 'the current row').toBeGreaterThanOrEqual(2);
+    expect((await outline(table.locator('tr.mt-table__row:not(.mt-table__row--current)').first())).style).toBe('none');
+
+    // The unselected tab's underline is the page's own colour; the selected one's is not.
+    const underline = (tab: Locator) => tab.evaluate((t) => getComputedStyle(t).borderBottomColor);
+    const canvas = await systemColour(page, 'Canvas');
+    await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
+    expect(await underline(page.getByRole('tab', { name: 'Completed' })), 'the unselected tab').toBe(canvas);
+    expect(await underline(page.getByRole('tab', { name: 'Pending' })), 'the selected tab').not.toBe(canvas);
+
+    await page.getByRole('region', { name: 'Selected work items' }).getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const edge = await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).evaluate((d) => {
+      const s = getComputedStyle(d);
+      return [s.borderTopStyle, s.borderRightStyle, s.borderBottomStyle, s.borderLeftStyle, s.borderTopWidth];
+    });
+    expect(edge.slice(0, 4), 'the dialog’s edge').toEqual(['solid', 'solid', 'solid', 'solid']);
+    expect(parseFloat(edge[4])).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the person the Forward list highlights is outlined, the others are not', async ({ page, sandbox }) => {
+    const { item, alias } = await fredItem(sandbox);
+    await signIn(page, sandbox, alias, `/items/${item.id}`);
+    await page.getByRole('button', { name: 'Forward' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Forward work item' });
+    await dialog.getByRole('combobox').fill('a');
+    await expect(dialog.getByRole('option').nth(1)).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    const active = dialog.getByRole('option', { selected: true });
+    await expect(active).toHaveCount(1);
+    const shown = await outline(active);
+    expect(shown.style).not.toBe('none');
+    expect(shown.width).toBeGreaterThanOrEqual(2);
+    expect((await outline(dialog.getByRole('option', { selected: false }).first())).style).toBe('none');
+  });
+});
+
 /**
  * Tabs `presses` times with `key` and gives each focus stop that lies, even in part, under
  * a sticky element it is not inside: the selection bar (while it sticks) or the table's header.
