@@ -25,30 +25,16 @@ pub fn BulkBar(
         }
     };
     // While the bar sticks, the page's scroll padding is its height (and a gap), so that
-    // focus never goes under it (main.css). It sticks or not by the screen's size and, on a
-    // phone, by whether an action is enabled: measured again on each.
+    // focus never goes under it (main.css).
     let bar = NodeRef::<leptos::html::Section>::new();
-    let keep_room = move || {
-        if let (Some(bar), Some(root)) = (bar.get_untracked(), crate::platform::root_element()) {
-            crate::platform::keep_sticky_room(&bar, &root, STICKY_TOP, STICKY_GAP);
-        }
-    };
-    let watch = StoredValue::new_local(None);
+    let room = StoredValue::new_local(None);
     Effect::new(move || {
-        idle();
-        if let Some(el) = bar.get() {
-            keep_room();
-            if watch.with_value(Option::is_none) {
-                watch.set_value(crate::platform::watch_resize(&el, keep_room));
-            }
+        if let (Some(el), Some(root)) = (bar.get(), crate::platform::root_element()) {
+            let kept = crate::platform::keep_sticky_room(el.into(), root, STICKY_TOP, STICKY_GAP);
+            room.set_value(kept);
         }
     });
-    on_cleanup(move || {
-        drop(watch.try_update_value(Option::take));
-        if let Some(root) = crate::platform::root_element() {
-            let _ = root.style().remove_property(STICKY_TOP);
-        }
-    });
+    on_cleanup(move || drop(room.try_update_value(Option::take)));
     view! {
         <section class="mt-bulk" node_ref=bar class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
             <p class="mt-bulk__count" role="status">{move || t!("bulk-selected", count = selected())}</p>

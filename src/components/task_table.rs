@@ -74,14 +74,20 @@ pub fn TaskTable(
     // out at all (it may be built before it is in the document, and read 0 then), the
     // window, the stylesheet, or its rows (its height follows them up to a maximum). A
     // height measured once and kept would leave rows in view undrawn.
-    let watch = StoredValue::new_local(None);
+    // Its scroll padding is the sticky header's height (triage.css), measured whenever that
+    // changes (a header that wraps in a wider text spacing grows).
+    let watch = StoredValue::new_local((None, None));
     Effect::new(move || {
         if let Some(el) = scroller.get() {
             measure();
-            watch.set_value(crate::platform::watch_resize(&el, measure));
+            let head = el.query_selector("thead th").ok().flatten();
+            let holder = el.clone().into();
+            let head =
+                head.and_then(|th| crate::platform::keep_sticky_room(th, holder, HEAD_ROOM, 0.0));
+            watch.set_value((crate::platform::watch_resize(&el, measure), head));
         }
     });
-    on_cleanup(move || drop(watch.try_update_value(Option::take)));
+    on_cleanup(move || drop(watch.try_update_value(std::mem::take)));
     let count = Memo::new(move |_| lines.with(|l| l.lines.len()));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
     // Whole pixels, written as integers: rows are a whole number of pixels high.
@@ -110,23 +116,6 @@ pub fn TaskTable(
             (current, laid_out)
         });
     }
-    // The scroller's scroll padding is the sticky header's height (triage.css), measured
-    // whenever it changes (a header that wraps in a wider text spacing grows).
-    let head = NodeRef::<leptos::html::Thead>::new();
-    let head_watch = StoredValue::new_local(None);
-    Effect::new(move || {
-        let (Some(head), Some(el)) = (head.get(), scroller.get()) else {
-            return;
-        };
-        if let Some(th) = head.query_selector("th").ok().flatten() {
-            let holder: web_sys::HtmlElement = el.into();
-            let sticky = th.clone();
-            let keep = move || crate::platform::keep_sticky_room(&sticky, &holder, HEAD_ROOM, 0.0);
-            keep();
-            head_watch.set_value(crate::platform::watch_resize(&th, keep));
-        }
-    });
-    on_cleanup(move || drop(head_watch.try_update_value(Option::take)));
     let completed = context.tab == Tab::Completed;
     let body = NodeRef::<Tbody>::new();
     let table = Table {
@@ -164,7 +153,7 @@ pub fn TaskTable(
         <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
             <table class="mt-table" aria-label=t!("table-label", tab = context.tab.as_str())
                 aria-rowcount=move || count.get() + 1>
-                <thead node_ref=head>
+                <thead>
                     <tr aria-rowindex="1">
                         <th scope="col" class="mt-table__type">{t!("column-type")}</th>
                         <th scope="col" class="mt-table__name">{t!("column-name")}</th>
