@@ -218,3 +218,227 @@ test('arriving on a page puts focus on its heading, and back on Task Manager Ent
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
 });
+
+/** The colour a CSS system colour (`Canvas`, `Highlight`, …) resolves to in the page now. */
+const systemColour = (page: Page, name: string) => page.evaluate((name) => {
+  const probe = document.createElement('i');
+  probe.style.color = name;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}, name);
+
+/** An element's outline as computed: style and width in pixels. */
+const outline = (element: Locator) => element.evaluate((e) => {
+  const s = getComputedStyle(e);
+  return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+});
+
+test.describe('in forced colours (Windows High Contrast), where backgrounds and shadows are dropped', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+  });
+
+  test('the keyboard’s current row is outlined, only the selected tab is underlined, and a dialog has an edge', async ({ page, sandbox }) => {
+    await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+    const table = page.getByRole('table', { name: 'Pending work items' });
+    await expect(table.getByRole('link').first()).toBeVisible();
+    await page.keyboard.press('j');
+    const current = table.locator('tr.mt-table__row--current');
+    await expect(current).toHaveCount(1);
+    const shown = await outline(current);
+    expect(shown.style, 'the current row').not.toBe('none');
+    expect(shown.width, 'the current row').toBeGreaterThanOrEqual(2);
+    expect((await outline(table.locator('tr.mt-table__row:not(.mt-table__row--current)').first())).style).toBe('none');
+
+    // The unselected tab's underline is the page's own colour; the selected one's is not.
+    const underline = (tab: Locator) => tab.evaluate((t) => getComputedStyle(t).borderBottomColor);
+    const canvas = await systemColour(page, 'Canvas');
+    await expect(page.getByRole('tab', { name: 'Pending' })).toHaveAttribute('aria-selected', 'true');
+    expect(await underline(page.getByRole('tab', { name: 'Completed' })), 'the unselected tab').toBe(canvas);
+    expect(await underline(page.getByRole('tab', { name: 'Pending' })), 'the selected tab').not.toBe(canvas);
+
+    await page.getByRole('region', { name: 'Selected work items' }).getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    const edge = await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).evaluate((d) => {
+      const s = getComputedStyle(d);
+      return [s.borderTopStyle, s.borderRightStyle, s.borderBottomStyle, s.borderLeftStyle, s.borderTopWidth];
+    });
+    expect(edge.slice(0, 4), 'the dialog’s edge').toEqual(['solid', 'solid', 'solid', 'solid']);
+    expect(parseFloat(edge[4])).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the person the Forward list highlights is outlined, the others are not', async ({ page, sandbox }) => {
+    const { item, alias } = await fredItem(sandbox);
+    await signIn(page, sandbox, alias, `/items/${item.id}`);
+    await page.getByRole('button', { name: 'Forward' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Forward work item' });
+    await dialog.getByRole('combobox').fill('a');
+    await expect(dialog.getByRole('option').nth(1)).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    const active = dialog.getByRole('option', { selected: true });
+    await expect(active).toHaveCount(1);
+    const shown = await outline(active);
+    expect(shown.style).not.toBe('none');
+    expect(shown.width).toBeGreaterThanOrEqual(2);
+    expect((await outline(dialog.getByRole('option', { selected: false }).first())).style).toBe('none');
+  });
+});
+
+/**
+ * Tabs `presses` times with `key` and gives each focus stop that lies, even in part, under
+ * a sticky element it is not inside: the selection bar (while it sticks) or the table's header.
+ */
+async function hiddenStops(page: Page, key: string, presses: number): Promise<string[]> {
+  const hidden: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(key);
+    const under = await page.evaluate(() => {
+      const focused = document.activeElement!;
+      if (focused === document.body) return [];
+      const box = focused.getBoundingClientRect();
+      // The header's cells are what sticks (the row they are in scrolls away, out of view).
+      const covers = [...document.querySelectorAll('.mt-bulk, .mt-table thead th')].filter((sticky) => {
+        if (sticky.contains(focused)) return false;
+        const s = sticky.getBoundingClientRect();
+        return Math.min(box.bottom, s.bottom) - Math.max(box.top, s.top) > 0.5
+          && Math.min(box.right, s.right) - Math.max(box.left, s.left) > 0.5;
+      });
+      const name = (focused.getAttribute('aria-label') ?? focused.textContent ?? '').trim().slice(0, 30);
+      return covers.map((s) => `${focused.tagName} “${name}” under ${s.className || s.tagName} “${s.textContent}”`);
+    });
+    hidden.push(...under);
+  }
+  return hidden;
+}
+
+for (const [width, height] of [[600, 700], [320, 256]] as const) {
+  test(`at ${width}×${height} px with a card ticked, no focus stop goes under the selection bar, tabbing down or up`, async ({ page, sandbox }) => {
+    await page.setViewportSize({ width, height });
+    await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+    const boxes = page.locator('.mt-list .mt-row__select');
+    await expect(boxes.first()).toBeVisible();
+    await boxes.first().check();
+    await expect(page.getByRole('region', { name: 'Selected work items' }).getByRole('status')).toHaveText('1 selected');
+    expect(await hiddenStops(page, 'Tab', 40), 'tabbing down').toEqual([]);
+    expect(await hiddenStops(page, 'Shift+Tab', 40), 'tabbing up').toEqual([]);
+  });
+}
+
+test('at 1280×900 px, Shift+Tab up the table never leaves focus under its sticky header or the selection bar', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const table = page.getByRole('table', { name: 'Pending work items' });
+  await expect(table.getByRole('link').first()).toBeVisible();
+  await table.getByRole('checkbox').first().check();
+  await table.locator('.mt-table__name a').nth(15).focus();
+  expect(await hiddenStops(page, 'Shift+Tab', 30)).toEqual([]);
+});
+
+test('the wait after a 429 is said once, while the banner counts its seconds down for the eye', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Every text a live region takes while the page waits, in order.
+  await page.addInitScript(() => {
+    const said: string[] = [];
+    (window as any).said = said;
+    const last = new WeakMap<Element, string>();
+    new MutationObserver(() => {
+      for (const region of document.querySelectorAll('[role=status], [role=alert], [aria-live]:not([aria-live=off])')) {
+        const text = region.textContent!.trim();
+        if (text !== (last.get(region) ?? '')) {
+          last.set(region, text);
+          if (text.includes('busy')) said.push(text);
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await sandbox.faults(429, 1, 3);
+  await page.reload();
+  const banner = page.locator('.mt-waiting');
+  await expect(banner).toHaveText('The server is busy. Waiting 2 s before trying again…');
+  await expect(banner).toHaveText('The server is busy. Waiting 1 s before trying again…');
+  await expect(banner).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as any).said)).toEqual(['The server is busy. Waiting 3 s before trying again…']);
+});
+
+test('a form field is described by its help text and by its error', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const form = page.getByRole('region', { name: 'Form' });
+  const why = form.getByRole('textbox', { name: 'Justification' });
+  await expect(why).toHaveAccessibleDescription('Why this account? (optional)');
+  await form.getByRole('button', { name: 'Submit' }).click();
+  await expect(form.getByRole('combobox', { name: /account/ })).toHaveAccessibleDescription(/^“.+ account” is required\.$/);
+  await expect(why).toHaveAccessibleDescription('Why this account? (optional)');
+});
+
+test('the saved views’ name field is described by what is wrong with the name', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const name = page.getByRole('textbox', { name: 'View name' });
+  const save = page.getByRole('button', { name: 'Save view' });
+  await expect(name).toHaveAccessibleDescription('');
+  await save.click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Give the view a name first.');
+  await name.fill('Mine');
+  await expect(name).toHaveAccessibleDescription('');
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the view “Mine”.' })).toBeVisible();
+  await expect(name).toHaveAccessibleDescription('');
+  await name.fill('Mine');
+  await save.click();
+  await expect(name).toHaveAccessibleDescription('A view named “Mine” exists already. Save again to replace it.');
+});
+
+test('with the WCAG text spacing (1.4.12) at 900 px, every header of the table is read whole, in every language', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 900, height: 900 });
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const headers = page.locator('table.mt-table thead th');
+  for (const lang of ['en', 'de', 'ar']) {
+    await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(headers.first()).toBeVisible();
+    // The text-spacing bookmarklet's styles, through the CSSOM (the page's CSP forbids a <style>).
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }'
+        + ' p { margin-bottom: 2em !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const cut = await headers.evaluateAll((ths) => ths.filter((th) => {
+      const box = th.getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(th);
+      const words = text.getBoundingClientRect();
+      return th.scrollWidth > th.clientWidth + 0.5 || th.scrollHeight > th.clientHeight + 0.5
+        || words.left < box.left - 0.5 || words.right > box.right + 0.5 || words.bottom > box.bottom + 0.5;
+    }).map((th) => th.textContent));
+    expect(cut, lang).toEqual([]);
+  }
+});
+
+test('a toast is announced as its message alone: its Dismiss button, in the toast, is outside the live region', async ({ page, sandbox }) => {
+  const { item, alias } = await fredItem(sandbox);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog', { name: 'Complete work item' }).getByRole('button', { name: 'Mark Complete' }).click();
+  const region = page.getByRole('status').filter({ hasText: 'is complete' });
+  await expect(region).toBeVisible();
+  await expect(region).not.toContainText('Dismiss');
+  await expect(region.getByRole('button')).toHaveCount(0);
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  await expect(dismiss).toHaveAccessibleDescription(/is complete/);
+  // Drawn in its toast, at the inline end.
+  const toast = (await page.locator('.mt-toast').filter({ hasText: 'is complete' }).boundingBox())!;
+  const button = (await dismiss.boundingBox())!;
+  expect(button.x).toBeGreaterThan(toast.x + toast.width / 2);
+  expect(button.x + button.width).toBeLessThanOrEqual(toast.x + toast.width + 0.5);
+  expect(button.y).toBeGreaterThanOrEqual(toast.y - 0.5);
+  expect(button.y + button.height).toBeLessThanOrEqual(toast.y + toast.height + 0.5);
+  await dismiss.click();
+  await expect(page.locator('.mt-toast')).toHaveCount(0);
+});

@@ -416,6 +416,68 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Keeps the custom property `name` on `holder` at the height that `sticky` covers at the
+/// top of its scroll container, plus `gap`, while it sticks (`position: sticky`), and
+/// without it while it does not: read by a `scroll-padding-top`, it keeps what the browser
+/// scrolls into view (focus above all) out from under the sticky element. Measured now and
+/// whenever the element's size changes (it wraps, its text grows); the property goes when
+/// the returned guard is dropped.
+pub fn keep_sticky_room(
+    sticky: web_sys::Element,
+    holder: web_sys::HtmlElement,
+    name: &'static str,
+    gap: f64,
+) -> Option<StickyRoom> {
+    let target = sticky.clone();
+    let style = holder.style();
+    let measure = move || {
+        let sticks = web_sys::window()
+            .and_then(|w| w.get_computed_style(&sticky).ok().flatten())
+            .and_then(|computed| computed.get_property_value("position").ok())
+            .is_some_and(|position| position == "sticky");
+        let _ = if sticks {
+            // Whole pixels, written as an integer: formatting a float would bring the
+            // float formatting code into the wasm.
+            let room = (sticky.get_bounding_client_rect().height() + gap).ceil() as u32;
+            style.set_property(name, &format!("{room}px"))
+        } else {
+            style.remove_property(name).map(drop)
+        };
+    };
+    let watch = watch_resize(&target, measure)?;
+    Some(StickyRoom {
+        _watch: watch,
+        holder,
+        name,
+    })
+}
+
+/// A running [`keep_sticky_room`]; dropping it stops the watch and removes the property.
+pub struct StickyRoom {
+    /// The watch on the sticky element's size.
+    _watch: ResizeWatch,
+    /// Where the property is set.
+    holder: web_sys::HtmlElement,
+    /// The property.
+    name: &'static str,
+}
+
+impl Drop for StickyRoom {
+    fn drop(&mut self) {
+        let _ = self.holder.style().remove_property(self.name);
+    }
+}
+
+/// The document's root element, `<html>`.
+pub fn root_element() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .dyn_into()
+        .ok()
+}
+
 /// Scrolls `element` into view only as far as needed (the keyboard's current row).
 pub fn scroll_into_view(element: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();

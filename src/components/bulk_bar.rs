@@ -24,8 +24,19 @@ pub fn BulkBar(
                 on:click=move |_| triage.ask(ask)>{label}</button>
         }
     };
+    // While the bar sticks, the page's scroll padding is its height (and a gap), so that
+    // focus never goes under it (main.css).
+    let bar = NodeRef::<leptos::html::Section>::new();
+    let room = StoredValue::new_local(None);
+    Effect::new(move || {
+        if let (Some(el), Some(root)) = (bar.get(), crate::platform::root_element()) {
+            let kept = crate::platform::keep_sticky_room(el.into(), root, STICKY_TOP, STICKY_GAP);
+            room.set_value(kept);
+        }
+    });
+    on_cleanup(move || drop(room.try_update_value(Option::take)));
     view! {
-        <section class="mt-bulk" class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
+        <section class="mt-bulk" node_ref=bar class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
             <p class="mt-bulk__count" role="status">{move || t!("bulk-selected", count = selected())}</p>
             <button type="button" class="mt-button mt-button--quiet"
                 hidden=move || matching() == 0 || selected() == matching()
@@ -48,6 +59,11 @@ pub fn BulkBar(
         </section>
     }
 }
+
+/// The page's custom property that holds the room the sticking bar takes (main.css).
+const STICKY_TOP: &str = "--mt-sticky-top";
+/// Between the bar and what focus brings into view below it, room for a focus ring.
+const STICKY_GAP: f64 = 8.0;
 
 /// Says which row is current when the keyboard moves it: "Create an Account, 3 of 22,
 /// selected". Silent until the first move.

@@ -139,6 +139,13 @@ fn FormField(
     let state = expect_context::<FormState>();
     let id = unique_id("field");
     let error_id = format!("{id}-error");
+    // The help says what the field is for, the error what is wrong with it: a field is
+    // described by both, the help first, as they are read on the page.
+    let help_id = format!("{id}-help");
+    let described_by = match field.help_text {
+        Some(_) => format!("{help_id} {error_id}"),
+        None => error_id.clone(),
+    };
     let label = match field.required {
         true => t!("form-field-required", label = field_label(&field)),
         false => field_label(&field).to_owned(),
@@ -152,7 +159,7 @@ fn FormField(
         FieldType::Checkbox => view! {
             <label class="mt-field__check">
                 <input id=id type="checkbox" aria-required=field.required.to_string()
-                    aria-invalid=invalid aria-describedby=error_id.clone()
+                    aria-invalid=invalid aria-describedby=described_by.clone()
                     prop:checked=move || value() == "true"
                     on:change=move |ev| set(event_target_checked(&ev).to_string()) />
                 " " {label}
@@ -164,7 +171,7 @@ fn FormField(
         FieldType::Select | FieldType::Radio if !field.allowed_values.is_empty() => view! {
             <label class="mt-field__label" for=id.clone()>{label}</label>
             <select id=id class="mt-field__input" aria-required=field.required.to_string()
-                aria-invalid=invalid aria-describedby=error_id.clone()
+                aria-invalid=invalid aria-describedby=described_by.clone()
                 on:change=move |ev| set(event_target_value(&ev))>
                 <option value="" selected=move || value().is_empty()>{t!("choose")}</option>
 
@@ -182,20 +189,20 @@ fn FormField(
         FieldType::Textarea => view! {
             <label class="mt-field__label" for=id.clone()>{label}</label>
             <textarea id=id class="mt-field__input" rows="3" aria-required=field.required.to_string()
-                aria-invalid=invalid aria-describedby=error_id.clone()
+                aria-invalid=invalid aria-describedby=described_by.clone()
                 prop:value=value on:input=move |ev| set(event_target_value(&ev))></textarea>
         }.into_any(),
         _ => view! {
             <label class="mt-field__label" for=id.clone()>{label}</label>
             <input id=id class="mt-field__input" type="text" aria-required=field.required.to_string()
-                aria-invalid=invalid aria-describedby=error_id.clone()
+                aria-invalid=invalid aria-describedby=described_by.clone()
                 prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
         }.into_any(),
     };
     view! {
         <div class="mt-field" class:mt-field--invalid=move || error().is_some()>
             {control}
-            {field.help_text.map(|h| view! { <p class="mt-field__help">{h}</p> })}
+            {field.help_text.map(|h| view! { <p id=help_id class="mt-field__help">{h}</p> })}
             <p id=error_id class="mt-field__error">{error}</p>
         </div>
     }
@@ -214,6 +221,10 @@ fn ChoiceGroup(
     let state = expect_context::<FormState>();
     let name = StoredValue::new(field.name.clone());
     let invalid = move || name.with_value(|n| state.error(n)).is_some().to_string();
+    let described_by = match field.help_text {
+        Some(_) => format!("{id}-help {id}-error"),
+        None => format!("{id}-error"),
+    };
     let radios = field.allowed_values.iter().enumerate().map(|(i, choice)| {
         let value = choice.value().to_owned();
         let checked = value.clone();
@@ -228,7 +239,7 @@ fn ChoiceGroup(
     });
     view! {
         <fieldset class="mt-field__group" role="radiogroup" aria-invalid=invalid
-            aria-describedby=format!("{id}-error")>
+            aria-describedby=described_by>
             <legend class="mt-field__label">{label}</legend>
             {radios.collect_view()}
         </fieldset>

@@ -67,12 +67,25 @@ pub fn tracking_id(id: String) -> impl IntoView {
     view! { {t!("error-tracking-id")} " " <code>{id}</code> }
 }
 
-/// Says so while the client waits out a 429 before retrying.
+/// Says so while the client waits out a 429 before retrying. The banner counts the seconds
+/// down for the eye only; a screen reader hears the wait once, from a live region that holds
+/// the sentence with the seconds the wait began with until it ends (a new wait is said
+/// again). The outcome speaks for itself: the data, or the error panel's alert.
 #[component]
 pub fn WaitingBanner() -> impl IntoView {
     let api = expect_context::<Client>();
+    let waiting = api.clone();
+    let began_with = Memo::new(move |before: Option<&Option<u32>>| {
+        match (waiting.waiting(), before.copied().flatten()) {
+            (Some(_), Some(first)) => Some(first),
+            (now, _) => now,
+        }
+    });
     view! {
-        <div class="mt-waiting" role="status" aria-live="polite">
+        <p class="mt-visually-hidden" role="status">
+            {move || began_with.get().map(|secs| t!("server-busy-waiting", seconds = secs))}
+        </p>
+        <div class="mt-waiting" aria-hidden="true">
             {move || api.waiting().map(|secs| view! {
                 <p class="mt-waiting__text">
                     {t!("server-busy-waiting", seconds = secs)}

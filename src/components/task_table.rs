@@ -74,14 +74,20 @@ pub fn TaskTable(
     // out at all (it may be built before it is in the document, and read 0 then), the
     // window, the stylesheet, or its rows (its height follows them up to a maximum). A
     // height measured once and kept would leave rows in view undrawn.
-    let watch = StoredValue::new_local(None);
+    // Its scroll padding is the sticky header's height (triage.css), measured whenever that
+    // changes (a header that wraps in a wider text spacing grows).
+    let watch = StoredValue::new_local((None, None));
     Effect::new(move || {
         if let Some(el) = scroller.get() {
             measure();
-            watch.set_value(crate::platform::watch_resize(&el, measure));
+            let head = el.query_selector("thead th").ok().flatten();
+            let holder = el.clone().into();
+            let head =
+                head.and_then(|th| crate::platform::keep_sticky_room(th, holder, HEAD_ROOM, 0.0));
+            watch.set_value((crate::platform::watch_resize(&el, measure), head));
         }
     });
-    on_cleanup(move || drop(watch.try_update_value(Option::take)));
+    on_cleanup(move || drop(watch.try_update_value(std::mem::take)));
     let count = Memo::new(move |_| lines.with(|l| l.lines.len()));
     let span = Memo::new(move |_| window(count.get(), top.get(), height.get()));
     // Whole pixels, written as integers: rows are a whole number of pixels high.
@@ -169,6 +175,9 @@ pub fn TaskTable(
         </div>
     }
 }
+
+/// The scroller's custom property that holds the sticky header's height (triage.css).
+const HEAD_ROOM: &str = "--mt-table-head";
 
 /// Scrolls the line at `at` into view: its row if it is drawn, else the middle of the
 /// view to it, so that it is drawn (and its checkbox brings it into view then).

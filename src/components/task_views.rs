@@ -131,6 +131,9 @@ pub fn ViewsBar(
                 <span class="mt-field__label">{t!("views-name")}</span>
                 <input type="text" node_ref=name_field prop:value=move || name.get()
                     aria-invalid=move || nameless.get().then_some("true")
+                    aria-describedby=move || {
+                        (nameless.get() || to_replace.with(Option::is_some)).then_some(SAID_ID)
+                    }
                     on:input=move |ev| { nameless.set(false); to_replace.set(None); name.set(event_target_value(&ev)) }
                     on:keydown=move |ev| if ev.key() == "Enter" { save() }/>
             </label>
@@ -140,7 +143,7 @@ pub fn ViewsBar(
                 <button type="button" class="mt-button" on:click=move |_| export(true)>{t!("export-json")}</button>
             </div>
 
-            <p class="mt-views__said" role="status">{move || said.get()}</p>
+            <p id=SAID_ID class="mt-views__said" role="status">{move || said.get()}</p>
         </div>
     }
 }
@@ -225,6 +228,9 @@ fn stored_views() -> Vec<SavedView> {
 
 /// The id of the saved views menu.
 const MENU_ID: &str = "mt-saved-views";
+/// The views bar's status line, which describes the name field while it says what is
+/// wrong with the name (none given, or one taken that saving again replaces).
+const SAID_ID: &str = "mt-views-said";
 
 /// Whose items are shown, for file names: the person viewed as, else the signed-in one.
 fn owner_name() -> impl Fn() -> String + Clone + Send + Sync + 'static {

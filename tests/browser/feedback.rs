@@ -27,10 +27,25 @@ async fn success_is_announced_politely_and_errors_assertively_until_dismissed() 
     assert!(status.text_content().unwrap().contains("is complete"));
     assert!(!status.text_content().unwrap().contains("already completed"));
     assert!(alert.text_content().unwrap().contains("already completed"));
+    // A toast is announced as its message: its Dismiss button is outside the live region,
+    // described by the message it dismisses.
+    for region in [&status, &alert] {
+        assert!(!region.text_content().unwrap().contains("Dismiss"));
+        assert!(!exists(region, "button"));
+    }
+    let dismiss = find_all(&root, ".mt-toast__dismiss")
+        .into_iter()
+        .find(|b| {
+            let message = b.get_attribute("aria-describedby").unwrap_or_default();
+            exists(&alert, &format!("#{message}"))
+        })
+        .expect("the error's Dismiss, described by its message");
+    assert_eq!(dismiss.text_content().unwrap().trim(), "Dismiss");
 
-    button(&alert, "Dismiss").click();
+    dismiss.click();
     settle().await;
     assert!(!alert.text_content().unwrap().contains("already completed"));
+    assert!(status.text_content().unwrap().contains("is complete"));
 }
 
 #[wasm_bindgen_test]
