@@ -123,7 +123,8 @@ pub struct Config {
     #[arg(long, default_value_t = 128, value_name = "N")]
     pub max_connections_per_address: usize,
 
-    /// Lifetime of a refresh token in seconds (each one can be used once).
+    /// How long a sign-in's refresh tokens last, in seconds from the sign-in (each one can
+    /// be used once; its successor ends when it would have).
     #[arg(long, default_value_t = 8 * 60 * 60, value_name = "S")]
     pub refresh_token_ttl_secs: u64,
 

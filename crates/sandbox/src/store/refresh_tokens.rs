@@ -48,6 +48,10 @@ pub enum Taken {
         identity_id: String,
         /// The chain the next token joins.
         family: String,
+        /// When the chain ends (seconds since the epoch): its next token ends then too, so
+        /// a sign-in lasts no longer than one refresh token's lifetime, however often it is
+        /// refreshed.
+        expires: i64,
     },
     /// It had been used before: its whole chain is now revoked.
     Reused,
@@ -59,21 +63,22 @@ pub enum Taken {
 /// reused token revokes its chain. Must run on the writer.
 pub fn take(conn: &Connection, token: &str, client_id: &str, now: i64) -> Result<Taken, ApiError> {
     let hash = sha256_hex(token);
-    let fresh: Option<(String, Option<String>)> = conn
+    let fresh: Option<(String, Option<String>, i64)> = conn
         .query_row(
             "UPDATE refresh_tokens SET used = 1 \
              WHERE token_hash = ?1 AND used = 0 AND expires > ?2 AND client_id = ?3 \
-             RETURNING identity_id, family",
+             RETURNING identity_id, family, expires",
             (&hash, now, client_id),
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    if let Some((identity_id, family)) = fresh {
+    if let Some((identity_id, family, expires)) = fresh {
         // Tokens from before chains existed start a chain of their own.
         let family = family.unwrap_or_else(|| hash.clone());
         return Ok(Taken::Fresh {
             identity_id,
             family,
+            expires,
         });
     }
     let revoked = conn.execute(

@@ -625,6 +625,30 @@ async fn tenant_facts_and_lifetimes_come_from_the_configuration() {
 }
 
 #[tokio::test]
+async fn a_sign_in_ends_a_refresh_token_lifetime_after_it_began_however_often_it_is_refreshed() {
+    // A copied refresh token (another tab, a stolen store) kept alive by refreshing it
+    // would otherwise never end.
+    let app = spawn_app_with(&["--refresh-token-ttl-secs", "3"]).await;
+    let tokens = app.pkce_tokens(Who::Owner).await;
+    let mut refresh = tokens.refresh_token.unwrap();
+    for _ in 0..2 {
+        tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+        let renewed = app.refresh(&refresh).await;
+        assert_eq!(renewed.status(), StatusCode::OK);
+        let body: serde_json::Value = renewed.json().await.unwrap();
+        refresh = body["refresh_token"].as_str().unwrap().to_owned();
+    }
+    // 3.6 s after the sign-in, 1.2 s after the last refresh: the sign-in is over.
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    oauth_error(
+        app.refresh(&refresh).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+}
+
+#[tokio::test]
 async fn undecodable_authorize_parameters_are_explained_on_a_page_not_in_plain_text() {
     let app = spawn_app().await;
     let page = app

@@ -312,7 +312,6 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
         .unwrap_or_else(|| PUBLIC_CLIENT_ID.to_owned());
     let client = client_id.clone();
     let now = now_secs();
-    let expires = refresh_expiry(state);
     let (taken, rotated) = state
         .db()
         .write(move |c| {
@@ -320,6 +319,7 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
             let Taken::Fresh {
                 identity_id,
                 family,
+                expires,
             } = &taken
             else {
                 return Ok((taken, None));
@@ -327,7 +327,8 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
             let Some(identity) = identities::by_id(c, identity_id)? else {
                 return Ok((taken, None));
             };
-            let next = refresh_tokens::issue(c, &identity.id, &client, expires, family)?;
+            // The successor ends when the sign-in does, not a lifetime from now.
+            let next = refresh_tokens::issue(c, &identity.id, &client, *expires, family)?;
             Ok((taken, Some((identity, next))))
         })
         .await?;
