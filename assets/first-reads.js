@@ -84,6 +84,7 @@
       askedFor.add(k);
       const read = started.get(k);
       started.delete(k);
+      apiReads.delete(k);
       return read && performance.now() - read.at < FRESH_MS ? read.response : undefined;
     },
     /** Settles once config.json has been checked: null, or the Task Manager tab whose
@@ -113,9 +114,24 @@
     }
   };
 
+  // The API reads started here and not yet taken. One the app will not take is cancelled:
+  // the API's answers are no-store, so an answer nobody reads is never taken off the
+  // connection, which it would hold (six per server) until the page goes.
+  const apiReads = new Set();
+  const drop = (k) => {
+    const read = started.get(k);
+    apiReads.delete(k);
+    if (!read) return;
+    started.delete(k);
+    read.response.then((r) => r.body && r.body.cancel()).catch(() => {});
+  };
+  const dropAll = () => [...apiReads].forEach(drop);
+  setTimeout(dropAll, FRESH_MS);
+
   /** Starts the page's reads as `config` (config.json's content) says. */
   const startReads = (reads, config) => {
     page = null; // reads started from an older config are not the ones the app takes
+    dropAll();
     if (!config || !config.auth) return;
     let token = null;
     if (config.auth.mode === 'pkce') {
@@ -138,6 +154,7 @@
       if (token) headers.Authorization = `Bearer ${token}`;
       if (experimental) headers['X-SailPoint-Experimental'] = 'true';
       const response = start(`${base}${root}${rest}`, token, headers);
+      apiReads.add(key(`${base}${root}${rest}`, token));
       if (tab) {
         const copy = response.then((r) => (r.status === 200 ? r.clone() : null), () => null);
         // Settles once the whole answer is in (or failed): the words wait for it.
