@@ -512,6 +512,40 @@ test.describe('with short-lived tokens', () => {
   });
 });
 
+test('Sign out in one of two tabs of one sign-in (a duplicated tab) signs out both; a tab signed in on its own stays', async ({ page, context }) => {
+  await signIn(page, '/tasks/pending');
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  // Duplicating a tab copies its sessionStorage: the second tab holds the same sign-in.
+  const stored = await page.evaluate(() => sessionStorage.getItem('my-tasks.session'));
+  const second = await context.newPage();
+  await second.addInitScript((session) => {
+    // Once, as a duplicated tab starts: a reload must not bring the session back.
+    if (sessionStorage.getItem('e2e.duplicated')) return;
+    sessionStorage.setItem('e2e.duplicated', '1');
+    sessionStorage.setItem('my-tasks.session', session!);
+  }, stored);
+  await second.goto('/tasks/completed');
+  await expect(second.getByRole('table', { name: 'Completed work items' })).toBeVisible();
+  // A tab of the same browser signed in on its own.
+  const own = await context.newPage();
+  await signIn(own, '/');
+  await expect(own.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  // The duplicated tab forgets the sign-in at once, without a reload, and offers Sign in
+  // (rather than going to the sign-in page, where an identity provider's own session
+  // would sign it straight back in).
+  await expect(second.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await expect(second).toHaveURL(/\/tasks\/completed$/);
+  expect(await second.evaluate(() => sessionStorage.getItem('my-tasks.session'))).toBeNull();
+  await second.reload();
+  await expect(second.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  // The other sign-in is untouched.
+  await own.reload();
+  await expect(own.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});
+
 test('an invalid config.json shows what is wrong instead of a blank page', async ({ page }) => {
   await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"auth": {"mode": "magic"}}' }));
   await page.goto('/');

@@ -166,6 +166,10 @@ impl Client {
 
     /// Forgets the session (a 401 or a failed refresh) and signs in again, coming back here.
     pub(super) fn restart_sign_in(&self) {
+        // Signed out on purpose: the shell offers Sign in; nothing is restarted.
+        if self.inner.signed_out.get_untracked() {
+            return;
+        }
         if self
             .inner
             .leaving
@@ -196,10 +200,19 @@ impl Client {
         }
     }
 
-    /// Signs out: forgets the tokens of this tab.
+    /// Signs out: forgets the tokens of this tab, and of the other tabs that hold the same
+    /// sign-in (a duplicated tab), which are told on their channel.
     pub fn sign_out(&self) {
+        let token = self
+            .inner
+            .session
+            .with_untracked(|s| s.as_ref().and_then(|s| s.refresh_token.clone()));
+        self.inner.signed_out.set(true);
         self.set_session(None);
         platform::session_remove(PENDING_KEY);
+        if let (Some(tabs), Some(token)) = (self.inner.tabs.as_ref(), token) {
+            tabs.signed_out(&token);
+        }
     }
 
     /// Whether `state` is that of the sign-in this tab started: only then are a refusal's
@@ -252,6 +265,7 @@ impl Client {
             .await?;
         self.set_session(Some(Session::from_token(token, platform::now_ms())));
         self.inner.ended.set(0);
+        self.inner.signed_out.set(false);
         Ok(())
     }
 

@@ -68,6 +68,9 @@ struct Inner {
     /// in it would be lost by leaving): the shell then asks them to sign in again in a
     /// popup. 0 when signed in, or never signed in.
     ended: RwSignal<u32>,
+    /// Set when the person signed out, here or in another tab of this sign-in: a call
+    /// refused after that does not lead to the sign-in page (the shell offers Sign in).
+    signed_out: RwSignal<bool>,
     /// The other tabs of this sign-in, told of every refresh (see [`tabs`]).
     tabs: send_wrapper::SendWrapper<Option<tabs::Tabs>>,
 }
@@ -138,7 +141,8 @@ impl Client {
             AuthConfig::Proxy => (None, false),
         };
         let session = RwSignal::new(session);
-        let tabs = signs_in.then(|| tabs::Tabs::listen(session));
+        let signed_out = RwSignal::new(false);
+        let tabs = signs_in.then(|| tabs::Tabs::listen(session, signed_out));
         Client {
             inner: Arc::new(Inner {
                 config,
@@ -147,6 +151,7 @@ impl Client {
                 refreshing: AtomicBool::new(false),
                 leaving: AtomicBool::new(false),
                 ended: RwSignal::new(0),
+                signed_out,
                 tabs: send_wrapper::SendWrapper::new(tabs),
             }),
         }

@@ -12,6 +12,9 @@
 //!   if it is held, the tab asks on the channel for the session that replaced its token,
 //!   and never sends the used one.
 //!
+//! Signing out in one tab signs out every tab holding the same sign-in: the tab says so on
+//! the channel, naming its refresh token, and a tab holding that token forgets its session.
+//!
 //! Only sessions travel on the channel, which the browser keeps to this origin, as it keeps
 //! sessionStorage. A browser without Web Locks or `BroadcastChannel` refreshes as one tab
 //! alone would.
@@ -36,11 +39,14 @@ const ANSWER_WAIT_MS: u32 = 2_000;
 
 /// What tabs say to each other: with a session, that `used` was exchanged and `session`
 /// is the sign-in's newest; without, a tab holding `used` asks whether it was used, and for
-/// what replaced it. (A plain struct: serde's tagged enums cost more code in the wasm.)
+/// what replaced it; with `out`, that the person signed out of the sign-in whose refresh
+/// token is `used`. (A plain struct: serde's tagged enums cost more code in the wasm.)
 #[derive(Serialize, Deserialize)]
 struct Said {
     used: String,
     session: Option<Session>,
+    #[serde(default)]
+    out: bool,
 }
 
 /// What the tabs of this origin share about this tab's sign-in.
@@ -64,7 +70,8 @@ fn holds(session: RwSignal<Option<Session>>, token: &str) -> bool {
 
 impl Tabs {
     /// Listens to the other tabs on behalf of `session`, this tab's.
-    pub fn listen(session: RwSignal<Option<Session>>) -> Tabs {
+    /// `signed_out` is set when the person signs out in another tab of this sign-in.
+    pub fn listen(session: RwSignal<Option<Session>>, signed_out: RwSignal<bool>) -> Tabs {
         let tabs = Tabs {
             channel: web_sys::BroadcastChannel::new(CHANNEL).ok(),
             session,
@@ -81,6 +88,14 @@ impl Tabs {
                     let Ok(said) = serde_json::from_str::<Said>(&text) else {
                         return;
                     };
+                    if said.out {
+                        // The person signed out in another tab of this sign-in.
+                        if holds(session, &said.used) {
+                            signed_out.set(true);
+                            super::auth::keep_session(session, None);
+                        }
+                        return;
+                    }
                     match said.session {
                         // Another tab refreshed the sign-in this tab holds: its refresh
                         // token is used up, and the new session is this tab's too.
@@ -102,6 +117,7 @@ impl Tabs {
                                 let reply = Said {
                                     used: said.used,
                                     session: Some(current),
+                                    out: false,
                                 };
                                 say(&answer, &reply);
                             }
@@ -124,6 +140,20 @@ impl Tabs {
             let said = Said {
                 used: used.to_owned(),
                 session: Some(session.clone()),
+                out: false,
+            };
+            say(channel, &said);
+        }
+    }
+
+    /// Tells the other tabs holding the sign-in whose refresh token is `token` that the
+    /// person signed out: they forget it too.
+    pub fn signed_out(&self, token: &str) {
+        if let Some(channel) = &self.channel {
+            let said = Said {
+                used: token.to_owned(),
+                session: None,
+                out: true,
             };
             say(channel, &said);
         }
@@ -142,6 +172,7 @@ impl Tabs {
                 &Said {
                     used: token.to_owned(),
                     session: None,
+                    out: false,
                 },
             );
         }
