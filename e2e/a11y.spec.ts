@@ -186,6 +186,21 @@ test('Approve All and Reject All name their dialog for what is left: one pending
   }
 });
 
+test('a row’s Approve All and Reject All name the work item they decide, as its Mark Complete does', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length > 0 && i.form === null && !!i.name);
+  await signIn(page, sandbox, alias, `/tasks/pending?q=${item.id}`);
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/items/${item.id}"]`) });
+  for (const [button, verb] of [['Approve All', 'Approve'], ['Reject All', 'Reject']]) {
+    await row.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog');
+    const question = dialog.locator('.mt-modal__message');
+    await expect(question).toHaveText(new RegExp(`^${verb} (the|all) \\d+ pending approval items? of “`));
+    await expect(question).toContainText(`of “${item.name}”?`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  }
+});
+
 test('arriving on a page puts focus on its heading, and back on Task Manager Enter opens the keyboard\'s current row again', async ({ page, sandbox }) => {
   await signIn(page, sandbox, 'alison.ferguso', '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();

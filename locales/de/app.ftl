@@ -143,6 +143,16 @@ confirm-decide-all = { $decision ->
        *[other] Alle { $count } ausstehenden Genehmigungselemente dieses Arbeitselements ablehnen?
     }
 }
+confirm-decide-all-named = { $decision ->
+    [approve] { $count ->
+        [one] Das { $count } ausstehende Genehmigungselement von „{ $name }“ genehmigen?
+       *[other] Alle { $count } ausstehenden Genehmigungselemente von „{ $name }“ genehmigen?
+    }
+   *[reject] { $count ->
+        [one] Das { $count } ausstehende Genehmigungselement von „{ $name }“ ablehnen?
+       *[other] Alle { $count } ausstehenden Genehmigungselemente von „{ $name }“ ablehnen?
+    }
+}
 confirm-decide = { $decision ->
     [approve] „{ $label }“ genehmigen? Damit wird 1 Genehmigungselement entschieden.
    *[reject] „{ $label }“ ablehnen? Damit wird 1 Genehmigungselement entschieden.

@@ -144,6 +144,16 @@ confirm-decide-all = { $decision ->
        *[other] Reject all { $count } pending approval items of this work item?
     }
 }
+confirm-decide-all-named = { $decision ->
+    [approve] { $count ->
+        [one] Approve the { $count } pending approval item of “{ $name }”?
+       *[other] Approve all { $count } pending approval items of “{ $name }”?
+    }
+   *[reject] { $count ->
+        [one] Reject the { $count } pending approval item of “{ $name }”?
+       *[other] Reject all { $count } pending approval items of “{ $name }”?
+    }
+}
 confirm-decide = { $decision ->
     [approve] Approve “{ $label }”? This decides 1 approval item.
    *[reject] Reject “{ $label }”? This decides 1 approval item.
