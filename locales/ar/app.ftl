@@ -398,6 +398,8 @@ history-other = { $who }: «{ $action }»
 
 back-to-my-tasks = العودة إلى مهامي
 view-as = العرض بصفة
+viewing-as-now = تُعرض الآن مهام { $name }.
+viewing-own = تُعرض الآن مهامك أنت.
 find = بحث
 matching-identities = الهويات المطابقة
 view-as-person = العرض بصفة { $name }

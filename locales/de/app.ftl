@@ -319,6 +319,8 @@ history-other = { $who }: „{ $action }“
 
 back-to-my-tasks = Zurück zu meinen Aufgaben
 view-as = Ansehen als
+viewing-as-now = Jetzt werden die Arbeitselemente von { $name } angezeigt.
+viewing-own = Jetzt werden Ihre eigenen Arbeitselemente angezeigt.
 find = Finden
 matching-identities = Passende Identitäten
 view-as-person = Ansehen als { $name }

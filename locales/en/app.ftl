@@ -320,6 +320,8 @@ history-other = { $who } did “{ $action }”
 
 back-to-my-tasks = Back to my tasks
 view-as = View as
+viewing-as-now = Now viewing the work items of { $name }.
+viewing-own = Now viewing your own work items.
 find = Find
 matching-identities = Matching identities
 view-as-person = View as { $name }
