@@ -201,6 +201,42 @@ test('a row’s Approve All and Reject All name the work item they decide, as it
   }
 });
 
+test('Escape puts away a relative time’s exact time, focused or hovered, and only a second Escape leaves the page', async ({ page, sandbox }) => {
+  const { item, alias } = await fredItem(sandbox);
+  await signIn(page, sandbox, alias, '/tasks/pending');
+  await page.goto(`/items/${item.id}`);
+  const time = page.locator('main .mt-time').first();
+  const exact = time.locator('.mt-time__exact');
+  await time.locator('time').focus();
+  await expect(exact).toBeVisible();
+  // It covers no other field's value (it stood over the next one's).
+  const covered = await exact.evaluate((tip) => {
+    const box = tip.getBoundingClientRect();
+    return [...document.querySelectorAll('main .mt-fields dd')].filter((dd) => !dd.contains(tip)).some((dd) => {
+      const other = dd.getBoundingClientRect();
+      return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+    });
+  });
+  expect(covered).toBe(false);
+  await page.keyboard.press('Escape');
+  await expect(exact).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/items/${item.id}$`));
+  await expect(time.locator('time')).toBeFocused();
+  // Leaving and coming back shows it again; hovered, Escape puts it away too.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(exact).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).focus();
+  await time.hover();
+  await expect(exact).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(exact).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/items/${item.id}$`));
+  // With nothing shown, Escape goes back to the list.
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+});
+
 test('arriving on a page puts focus on its heading, and back on Task Manager Enter opens the keyboard\'s current row again', async ({ page, sandbox }) => {
   await signIn(page, sandbox, 'alison.ferguso', '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();

@@ -423,6 +423,28 @@ pub fn scroll_into_view(element: &web_sys::Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// The class of a relative time whose exact time Escape put away.
+pub const TIME_DISMISSED: &str = "mt-time--dismissed";
+
+/// Puts away the exact times shown over the page (hovered or focused) and not put away
+/// already; whether there was one.
+pub fn dismiss_time_tips() -> bool {
+    let selector = ".mt-time:not(.mt-time--dismissed):is(:hover, :focus-within)";
+    let Some(shown) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return false;
+    };
+    let found = (0..shown.length()).filter_map(|i| shown.item(i));
+    let found =
+        found.filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok());
+    found.fold(false, |_, time| {
+        let _ = time.class_list().add_1(TIME_DISMISSED);
+        true
+    })
+}
+
 /// Focuses the first element matching `selector` (e.g. the search field); false if none.
 pub fn focus_selector(selector: &str) -> bool {
     use wasm_bindgen::JsCast;
