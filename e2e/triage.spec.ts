@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type Sandbox } from './fixtures';
-import { pendingItems, signIn, type Item } from './actions-helpers';
+import { pendingItems, signIn, undecided, type Item } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 
@@ -283,6 +283,38 @@ test('an item opened with the mouse is the current row on the way back, and the 
   await expect(live).toHaveText(`${target.name}, 3 of ${all.length}`);
   await page.keyboard.press('j');
   await expect(live).toHaveText(`${byAge[3].name}, 4 of ${all.length}`);
+});
+
+test('Shift+Tab up the whole table goes through every row, each drawn and in view, never to the page', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const { all, table } = await oldestFirst(page, sandbox);
+  const scroller = page.locator('.mt-table__scroll');
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = table.locator(`tr[aria-rowindex="${all.length + 1}"]`);
+  await last.locator('.mt-row__select').focus();
+  // Where focus is: the row (its aria-rowindex), and whether it is in the scroller's view.
+  const where = () => page.evaluate(() => {
+    const active = document.activeElement!;
+    const row = active.closest('tr[aria-rowindex]');
+    const box = active.getBoundingClientRect();
+    const view = document.querySelector('.mt-table__scroll')!.getBoundingClientRect();
+    const head = document.querySelector('.mt-table thead')!.getBoundingClientRect();
+    return { tag: active.tagName, row: row ? Number(row.getAttribute('aria-rowindex')) : 0,
+      shown: box.top >= head.bottom - 1 && box.bottom <= view.bottom + 1 };
+  });
+  let row = all.length + 1;
+  const seen = new Set<number>([row]);
+  for (let press = 0; press < all.length * 4 && row > 2; press++) {
+    await page.keyboard.press('Shift+Tab');
+    const now = await where();
+    expect(now.tag, `Shift+Tab ${press + 1} from row ${row}`).not.toBe('BODY');
+    expect(now.row, `Shift+Tab ${press + 1} from row ${row}`).toBeGreaterThanOrEqual(row - 1);
+    expect(now.shown, `row ${now.row} in view`).toBe(true);
+    row = now.row;
+    seen.add(row);
+  }
+  expect(row).toBe(2);
+  expect(seen.size).toBe(all.length);
 });
 
 test('scrolling a long table back towards the current row leaves the table where the person scrolled it', async ({ page, sandbox }) => {
