@@ -285,36 +285,59 @@ test('an item opened with the mouse is the current row on the way back, and the 
   await expect(live).toHaveText(`${byAge[3].name}, 4 of ${all.length}`);
 });
 
-test('Shift+Tab up the whole table goes through every row, each drawn and in view, never to the page', async ({ page, sandbox }) => {
-  await page.setViewportSize({ width: 1280, height: 700 });
-  const { all, table } = await oldestFirst(page, sandbox);
-  const scroller = page.locator('.mt-table__scroll');
-  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-  const last = table.locator(`tr[aria-rowindex="${all.length + 1}"]`);
-  await last.locator('.mt-row__select').focus();
-  // Where focus is: the row (its aria-rowindex), and whether it is in the scroller's view.
-  const where = () => page.evaluate(() => {
-    const active = document.activeElement!;
-    const row = active.closest('tr[aria-rowindex]');
-    const box = active.getBoundingClientRect();
-    const view = document.querySelector('.mt-table__scroll')!.getBoundingClientRect();
-    const head = document.querySelector('.mt-table thead')!.getBoundingClientRect();
-    return { tag: active.tagName, row: row ? Number(row.getAttribute('aria-rowindex')) : 0,
-      shown: box.top >= head.bottom - 1 && box.bottom <= view.bottom + 1 };
-  });
-  let row = all.length + 1;
-  const seen = new Set<number>([row]);
-  for (let press = 0; press < all.length * 4 && row > 2; press++) {
-    await page.keyboard.press('Shift+Tab');
-    const now = await where();
-    expect(now.tag, `Shift+Tab ${press + 1} from row ${row}`).not.toBe('BODY');
-    expect(now.row, `Shift+Tab ${press + 1} from row ${row}`).toBeGreaterThanOrEqual(row - 1);
-    expect(now.shown, `row ${now.row} in view`).toBe(true);
-    row = now.row;
-    seen.add(row);
-  }
-  expect(row).toBe(2);
-  expect(seen.size).toBe(all.length);
+test('focus in a row makes it the current row: r rejects the focused item, and j takes focus along, so Enter opens the row moved to', async ({ page, sandbox }) => {
+  const { byAge, table, live, current } = await oldestFirst(page, sandbox);
+  const link = (item: Item) => table.locator(`.mt-table__name a[href="/items/${item.id}"]`);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${byAge[0].id}`);
+  // Tab-focusing another row's link makes that row the current one, without a word from
+  // the live region (the screen reader reads the link).
+  const at = byAge.findIndex((item, n) => n > 2 && undecided(item).length > 0);
+  const focused = byAge[at];
+  await link(focused).focus();
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${focused.id}`);
+  await expect(live).toBeEmpty();
+  // r rejects the focused row's item, not the one j had made current.
+  await page.keyboard.press('r');
+  const confirm = page.getByRole('dialog', { name: 'Reject All: confirm' });
+  await expect(confirm).toContainText('of 1 work item');
+  await confirm.getByRole('button', { name: 'Reject All' }).click();
+  const results = page.getByRole('dialog', { name: 'Reject All: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 1 done.');
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('listitem')).toContainText(focused.name!);
+  await page.keyboard.press('Escape');
+  const stillPending = (await pendingItems(sandbox, ALISON)).map((i) => i.id);
+  expect(stillPending).not.toContain(focused.id);
+  expect(stillPending).toContain(byAge[0].id);
+  // With focus on a row's link, j and k move focus along with the current row.
+  const rest = byAge.filter((i) => i.id !== focused.id);
+  await link(rest[1]).focus();
+  await page.keyboard.press('j');
+  await expect(link(rest[2])).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await expect(link(rest[2])).toBeFocused();
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${rest[2].id}`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: rest[2].name! })).toBeFocused();
+});
+
+test('on a phone, Enter on the time in a card opens that card’s item, not the current row’s', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 600, height: 800 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const cards = page.getByRole('list', { name: 'Pending work items' }).locator('li.mt-row');
+  await expect(cards.first()).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(cards.first()).toHaveClass(/mt-row--current/);
+  const card = cards.nth(4);
+  const name = (await card.locator('a.mt-row__name').textContent())!;
+  await card.locator('time').first().focus();
+  await expect(card).toHaveClass(/mt-row--current/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
 });
 
 test('scrolling a long table back towards the current row leaves the table where the person scrolled it', async ({ page, sandbox }) => {

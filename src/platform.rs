@@ -445,6 +445,49 @@ pub fn dismiss_time_tips() -> bool {
     })
 }
 
+/// Whether the focused element is `element` or inside it.
+pub fn has_focus_within(element: &web_sys::Element) -> bool {
+    crate::focus::active_element().is_some_and(|a| element.contains(Some(&a)))
+}
+
+/// Whether focus is inside a row of the pending list (a table row or a card).
+pub fn focus_in_row() -> bool {
+    crate::focus::active_element()
+        .and_then(|el| el.closest("tr.mt-table__row, li.mt-row").ok().flatten())
+        .is_some()
+}
+
+/// Focuses the first element matching `selector` whose `href` is `href`, once it is in the
+/// page: tried on each animation frame for about half a second, while `wanted` holds.
+pub fn focus_when_drawn(selector: &'static str, href: String, wanted: impl Fn() -> bool + 'static) {
+    fn attempt(
+        selector: &'static str,
+        href: String,
+        wanted: std::rc::Rc<dyn Fn() -> bool>,
+        left: u32,
+    ) {
+        if !wanted() {
+            return;
+        }
+        let document = leptos::prelude::document();
+        let found = document.query_selector_all(selector).ok().and_then(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+                .find(|el| el.get_attribute("href").as_deref() == Some(href.as_str()))
+        });
+        match found {
+            Some(el) => drop(el.focus()),
+            None if left > 0 => leptos::prelude::request_animation_frame(move || {
+                attempt(selector, href, wanted, left - 1)
+            }),
+            None => {}
+        }
+    }
+    let wanted: std::rc::Rc<dyn Fn() -> bool> = std::rc::Rc::new(wanted);
+    leptos::prelude::request_animation_frame(move || attempt(selector, href, wanted, 30));
+}
+
 /// Focuses the first element matching `selector` (e.g. the search field); false if none.
 pub fn focus_selector(selector: &str) -> bool {
     use wasm_bindgen::JsCast;

@@ -58,6 +58,10 @@ fn CurrentRowAnnouncer(
 ) -> impl IntoView {
     let text = move || {
         let id = triage.current.get()?;
+        // Made current by focus: the screen reader has just read the focused control.
+        if !triage.announced() {
+            return None;
+        }
         let (at, total) = triage
             .visible
             .with(|rows| Some((rows.iter().position(|r| *r == id)? + 1, rows.len())))?;

@@ -193,7 +193,10 @@ pub fn TaskTable(
 fn bring_into_view(scroller: &web_sys::HtmlDivElement, at: usize) {
     let selector = format!("tbody tr[aria-rowindex='{}']", at + 2);
     if let Some(row) = scroller.query_selector(&selector).ok().flatten() {
-        crate::platform::scroll_into_view(&row);
+        // Focus in the row made it current, and showed it (see `on_focusin`).
+        if !crate::platform::has_focus_within(&row) {
+            crate::platform::scroll_into_view(&row);
+        }
         return;
     }
     let header = scroller.query_selector("thead").ok().flatten();
