@@ -340,6 +340,81 @@ test('on a phone, Enter on the time in a card opens that card’s item, not the 
   await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
 });
 
+test('the single-key shortcuts can be turned off in the shortcuts list, stay off over a reload, and come back on', async ({ page, sandbox }) => {
+  const { byAge, current } = await oldestFirst(page, sandbox);
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const toggle = help.getByRole('switch', { name: 'Single-key shortcuts' });
+  const openHelp = () => page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await openHelp();
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(help).toContainText('only ↓ ↑, Enter and Escape work');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  // Off: letters do nothing; the arrows (no character key) still move the current row.
+  const first = `/items/${byAge[0].id}`;
+  const offNow = async () => {
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('ArrowDown');
+    await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', first);
+    for (const key of ['j', 'x', 'r', 'c', '?']) await page.keyboard.press(key);
+    await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', first);
+    await expect(page.getByRole('region', { name: 'Selected work items' }).getByRole('status')).toHaveText('0 selected');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).not.toHaveAttribute('aria-keyshortcuts');
+  };
+  await offNow();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Escape');
+  await expect(current).toHaveCount(0);
+  await offNow();
+  // On again: j and r work.
+  await openHelp();
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${byAge[1].id}`);
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog', { name: 'Reject All: confirm' })).toBeVisible();
+});
+
+test('Shift+Tab up the whole table goes through every row, each drawn and in view, never to the page', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const { all, table } = await oldestFirst(page, sandbox);
+  const scroller = page.locator('.mt-table__scroll');
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = table.locator(`tr[aria-rowindex="${all.length + 1}"]`);
+  await last.locator('.mt-row__select').focus();
+  // Where focus is: the row (its aria-rowindex), and whether it is in the scroller's view.
+  const where = () => page.evaluate(() => {
+    const active = document.activeElement!;
+    const row = active.closest('tr[aria-rowindex]');
+    const box = active.getBoundingClientRect();
+    const view = document.querySelector('.mt-table__scroll')!.getBoundingClientRect();
+    const head = document.querySelector('.mt-table thead')!.getBoundingClientRect();
+    return { tag: active.tagName, row: row ? Number(row.getAttribute('aria-rowindex')) : 0,
+      shown: box.top >= head.bottom - 1 && box.bottom <= view.bottom + 1 };
+  });
+  let row = all.length + 1;
+  const seen = new Set<number>([row]);
+  for (let press = 0; press < all.length * 4 && row > 2; press++) {
+    await page.keyboard.press('Shift+Tab');
+    const now = await where();
+    expect(now.tag, `Shift+Tab ${press + 1} from row ${row}`).not.toBe('BODY');
+    expect(now.row, `Shift+Tab ${press + 1} from row ${row}`).toBeGreaterThanOrEqual(row - 1);
+    expect(now.shown, `row ${now.row} in view`).toBe(true);
+    row = now.row;
+    seen.add(row);
+  }
+  expect(row).toBe(2);
+  expect(seen.size).toBe(all.length);
+});
+
 test('scrolling a long table back towards the current row leaves the table where the person scrolled it', async ({ page, sandbox }) => {
   // Grouped, the table is longer than its scroller; the last row is made current.
   await signIn(page, sandbox, ALISON, '/tasks/pending?group=type');

@@ -363,6 +363,8 @@ bulk-results-title = { $action }: النتائج
 progress = التقدّم
 results = النتائج
 retry-failed = إعادة محاولة ما فشل
+shortcuts-single-keys = اختصارات المفتاح الواحد
+shortcuts-single-keys-off = متوقفة: لا يعمل إلا ↓ ↑ و«إدخال» و«هروب». يمكن تشغيلها من جديد هنا (يفتح زر «اختصارات لوحة المفاتيح» هذه القائمة).
 shortcut = { $what ->
     [next] المهمة التالية
     [previous] المهمة السابقة
@@ -396,10 +398,10 @@ history-other = { $who }: «{ $action }»
 
 ## العرض بصفة شخص آخر، والعمل الجديد
 
-back-to-my-tasks = العودة إلى مهامي
-view-as = العرض بصفة
 viewing-as-now = تُعرض الآن مهام { $name }.
 viewing-own = تُعرض الآن مهامك أنت.
+back-to-my-tasks = العودة إلى مهامي
+view-as = العرض بصفة
 find = بحث
 matching-identities = الهويات المطابقة
 view-as-person = العرض بصفة { $name }

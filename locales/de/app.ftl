@@ -284,6 +284,8 @@ bulk-results-title = { $action }: Ergebnisse
 progress = Fortschritt
 results = Ergebnisse
 retry-failed = Fehlgeschlagene erneut senden
+shortcuts-single-keys = Einzeltasten-Kürzel
+shortcuts-single-keys-off = Aus: nur ↓ ↑, Eingabetaste und Esc wirken. Hier lassen sie sich wieder einschalten (die Schaltfläche „Tastenkürzel“ öffnet diese Liste).
 shortcut = { $what ->
     [next] Nächstes Arbeitselement
     [previous] Vorheriges Arbeitselement
@@ -317,10 +319,10 @@ history-other = { $who }: „{ $action }“
 
 ## Ansehen als, und neue Arbeit
 
-back-to-my-tasks = Zurück zu meinen Aufgaben
-view-as = Ansehen als
 viewing-as-now = Jetzt werden die Arbeitselemente von { $name } angezeigt.
 viewing-own = Jetzt werden Ihre eigenen Arbeitselemente angezeigt.
+back-to-my-tasks = Zurück zu meinen Aufgaben
+view-as = Ansehen als
 find = Finden
 matching-identities = Passende Identitäten
 view-as-person = Ansehen als { $name }

@@ -285,6 +285,8 @@ bulk-results-title = { $action }: results
 progress = Progress
 results = Results
 retry-failed = Retry failed
+shortcuts-single-keys = Single-key shortcuts
+shortcuts-single-keys-off = Off: only ↓ ↑, Enter and Escape work. Turn them on again here (the “Keyboard shortcuts” button opens this list).
 shortcut = { $what ->
     [next] Next work item
     [previous] Previous work item
@@ -318,10 +320,10 @@ history-other = { $who } did “{ $action }”
 
 ## View as, and fresh work
 
-back-to-my-tasks = Back to my tasks
-view-as = View as
 viewing-as-now = Now viewing the work items of { $name }.
 viewing-own = Now viewing your own work items.
+back-to-my-tasks = Back to my tasks
+view-as = View as
 find = Find
 matching-identities = Matching identities
 view-as-person = View as { $name }

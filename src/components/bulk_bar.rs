@@ -41,7 +41,7 @@ pub fn BulkBar(
                 {action(t!("forward"), Ask::Forward, "mt-button")}
             </div>
             <button type="button" class="mt-button mt-button--quiet" aria-haspopup="dialog"
-                aria-keyshortcuts="?" on:click=move |_| triage.dialog.set(Dialog::Help)>
+                aria-keyshortcuts=move || triage.single_keys.get().then_some("?") on:click=move |_| triage.dialog.set(Dialog::Help)>
                 {t!("shortcuts")}
             </button>
             <CurrentRowAnnouncer triage/>

@@ -4,7 +4,7 @@
 
 use super::triage::{Ask, Dialog, Triage};
 use crate::components::row_select::CURRENT_ROW_LINK;
-use crate::logic::keys::{shortcut, Modifiers, Pressed, Shortcut};
+use crate::logic::keys::{is_single_key, shortcut, Modifiers, Pressed, Shortcut};
 use crate::logic::messages::Decision;
 use crate::platform;
 use crate::routes::AppRoute;
@@ -13,8 +13,9 @@ use leptos_router::hooks::use_navigate;
 use send_wrapper::SendWrapper;
 use web_sys::KeyboardEvent;
 
-/// The shortcut a key event stands for, where shortcuts may fire.
-fn read(ev: &KeyboardEvent) -> Option<Shortcut> {
+/// The shortcut a key event stands for, where shortcuts may fire; with `single_keys` off,
+/// only those of keys that are no character (Enter, Escape, the arrows).
+fn read(ev: &KeyboardEvent, single_keys: bool) -> Option<Shortcut> {
     if ev.default_prevented() || ev.is_composing() {
         return None;
     }
@@ -29,6 +30,9 @@ fn read(ev: &KeyboardEvent) -> Option<Shortcut> {
         code: &code,
         shift: ev.shift_key(),
     };
+    if !single_keys && is_single_key(pressed) {
+        return None;
+    }
     shortcut(pressed, modifiers, platform::key_focus(ev))
 }
 
@@ -43,7 +47,9 @@ fn listen(handler: impl FnMut(KeyboardEvent) + 'static) {
 pub fn use_triage_shortcuts(triage: Triage) {
     let navigate = use_navigate();
     listen(move |ev: KeyboardEvent| {
-        let Some(key) = read(&ev) else { return };
+        let Some(key) = read(&ev, triage.single_keys.get_untracked()) else {
+            return;
+        };
         // While a run's dialog is up, the dialog has the keyboard.
         if triage.bulk.run.with_untracked(Option::is_some) {
             return;
@@ -105,7 +111,8 @@ fn follow_to_current(triage: Triage) {
 pub fn use_back_shortcut(back: String) {
     let navigate = use_navigate();
     listen(move |ev: KeyboardEvent| {
-        if read(&ev) == Some(Shortcut::Back) {
+        // Escape is no character key: it works with the single-key shortcuts off.
+        if read(&ev, false) == Some(Shortcut::Back) {
             ev.prevent_default();
             navigate(&back, Default::default());
         }

@@ -65,11 +65,17 @@ pub struct Triage {
     /// since asked to be said: the screen reader has just read the focused control, so
     /// the current row is not announced again.
     quiet: StoredValue<bool>,
+    /// Whether the single-character shortcuts (j k x c a r f / ?) are on; the person can
+    /// turn them off (WCAG 2.1.4), and the choice is kept in this browser.
+    pub single_keys: RwSignal<bool>,
     /// The open dialog.
     pub dialog: RwSignal<Dialog>,
     /// The bulk action's run.
     pub bulk: UseBulkRun,
 }
+
+/// Where the choice of [`Triage::single_keys`] is kept (localStorage).
+const SINGLE_KEYS: &str = "my-tasks.single-key-shortcuts";
 
 /// Creates the triage state and provides it to everything below.
 pub fn provide_triage() -> Triage {
@@ -82,6 +88,9 @@ pub fn provide_triage() -> Triage {
         resume: StoredValue::new(None),
         reveal: StoredValue::new(None),
         quiet: StoredValue::new(false),
+        single_keys: RwSignal::new(
+            crate::platform::local_get(SINGLE_KEYS).as_deref() != Some("off"),
+        ),
         dialog: RwSignal::new(Dialog::Closed),
         bulk: use_bulk_run(),
     };
@@ -265,6 +274,12 @@ impl Triage {
     /// Whether the current row is to be announced (see [`Triage::focus_row`]).
     pub fn announced(&self) -> bool {
         !self.quiet.try_get_value().unwrap_or(false)
+    }
+
+    /// Turns the single-character shortcuts on or off, and keeps the choice.
+    pub fn set_single_keys(&self, on: bool) {
+        self.single_keys.set(on);
+        crate::platform::local_set(SINGLE_KEYS, if on { "on" } else { "off" });
     }
 
     /// Whether the current row `id` is still to be brought into view.
