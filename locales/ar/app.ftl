@@ -284,6 +284,12 @@ bulk-confirm = { $action ->
        *[other] هل تريد رفض كل عناصر الموافقة قيد الانتظار في { $count } مهمة؟
     }
 }
+bulk-confirm-one = { $action ->
+    [complete] هل تريد تعليم «{ $name }» كمكتملة؟
+    [approve] هل تريد الموافقة على كل عناصر الموافقة قيد الانتظار في «{ $name }»؟
+   *[reject] هل تريد رفض كل عناصر الموافقة قيد الانتظار في «{ $name }»؟
+}
+bulk-confirm-forward-one = هل تريد إعادة توجيه «{ $name }» إلى { $owner }؟
 bulk-confirm-forward = { $count ->
     [zero] لا توجد مهام لإعادة توجيهها إلى { $owner }.
     [one] هل تريد إعادة توجيه مهمة واحدة إلى { $owner }؟

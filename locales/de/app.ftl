@@ -228,6 +228,12 @@ bulk-confirm = { $action ->
        *[other] Alle ausstehenden Genehmigungselemente von { $count } Arbeitselementen ablehnen?
     }
 }
+bulk-confirm-one = { $action ->
+    [complete] „{ $name }“ als erledigt markieren?
+    [approve] Alle ausstehenden Genehmigungselemente von „{ $name }“ genehmigen?
+   *[reject] Alle ausstehenden Genehmigungselemente von „{ $name }“ ablehnen?
+}
+bulk-confirm-forward-one = „{ $name }“ an { $owner } weiterleiten?
 bulk-confirm-forward = { $count ->
     [one] { $count } Arbeitselement an { $owner } weiterleiten?
    *[other] { $count } Arbeitselemente an { $owner } weiterleiten?

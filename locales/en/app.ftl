@@ -229,6 +229,12 @@ bulk-confirm = { $action ->
        *[other] Reject every pending approval item of { $count } work items?
     }
 }
+bulk-confirm-one = { $action ->
+    [complete] Mark “{ $name }” complete?
+    [approve] Approve every pending approval item of “{ $name }”?
+   *[reject] Reject every pending approval item of “{ $name }”?
+}
+bulk-confirm-forward-one = Forward “{ $name }” to { $owner }?
 bulk-confirm-forward = { $count ->
     [one] Forward { $count } work item to { $owner }?
    *[other] Forward { $count } work items to { $owner }?
