@@ -186,6 +186,57 @@ test('Approve All and Reject All name their dialog for what is left: one pending
   }
 });
 
+test('a row’s Approve All and Reject All name the work item they decide, as its Mark Complete does', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length > 0 && i.form === null && !!i.name);
+  await signIn(page, sandbox, alias, `/tasks/pending?q=${item.id}`);
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/items/${item.id}"]`) });
+  for (const [button, verb] of [['Approve All', 'Approve'], ['Reject All', 'Reject']]) {
+    await row.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog');
+    const question = dialog.locator('.mt-modal__message');
+    await expect(question).toHaveText(new RegExp(`^${verb} (the|all) \\d+ pending approval items? of “`));
+    await expect(question).toContainText(`of “${item.name}”?`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  }
+});
+
+test('Escape puts away a relative time’s exact time, focused or hovered, and only a second Escape leaves the page', async ({ page, sandbox }) => {
+  const { item, alias } = await fredItem(sandbox);
+  await signIn(page, sandbox, alias, '/tasks/pending');
+  await page.goto(`/items/${item.id}`);
+  const time = page.locator('main .mt-time').first();
+  const exact = time.locator('.mt-time__exact');
+  await time.locator('time').focus();
+  await expect(exact).toBeVisible();
+  // It covers no other field's value (it stood over the next one's).
+  const covered = await exact.evaluate((tip) => {
+    const box = tip.getBoundingClientRect();
+    return [...document.querySelectorAll('main .mt-fields dd')].filter((dd) => !dd.contains(tip)).some((dd) => {
+      const other = dd.getBoundingClientRect();
+      return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+    });
+  });
+  expect(covered).toBe(false);
+  await page.keyboard.press('Escape');
+  await expect(exact).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/items/${item.id}$`));
+  await expect(time.locator('time')).toBeFocused();
+  // Leaving and coming back shows it again; hovered, Escape puts it away too.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(exact).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).focus();
+  await time.hover();
+  await expect(exact).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(exact).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/items/${item.id}$`));
+  // With nothing shown, Escape goes back to the list.
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+});
+
 test('arriving on a page puts focus on its heading, and back on Task Manager Enter opens the keyboard\'s current row again', async ({ page, sandbox }) => {
   await signIn(page, sandbox, 'alison.ferguso', '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, DIST, type Sandbox } from './fixtures';
-import { internalFault } from './actions-helpers';
+import { internalFault, signIn as signInAs } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 
@@ -407,6 +407,41 @@ test('an admin finds another identity by name and views their work items', async
   await page.goto('/widget');
   await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
   await expect(page.getByText(/Viewing as/)).toHaveCount(0);
+});
+
+test('choosing whom to view as, and going back, puts focus on the page’s heading and says the change once', async ({ page, sandbox }) => {
+  await signInAs(page, sandbox, 'thomas.edison', '/tasks/pending');
+  const heading = page.getByRole('heading', { level: 1, name: 'Task Manager' });
+  await expect(heading).toBeVisible();
+  // Every text a live region takes on, in order.
+  await page.evaluate(() => {
+    const said: string[] = ((window as any).said = []);
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        const node = change.target.nodeType === 1 ? change.target as Element : change.target.parentElement!;
+        const region = node.closest('[role=status], [role=alert], [aria-live]');
+        const text = region?.textContent?.trim();
+        if (text && region!.closest('header') && said[said.length - 1] !== text) said.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const said = () => page.evaluate(() => (window as any).said as string[]);
+  await page.getByRole('searchbox', { name: 'View as' }).fill('Alison');
+  await page.getByRole('button', { name: 'Find' }).click();
+  const choice = page.getByRole('button', { name: 'View as Alison Ferguso' });
+  await choice.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Viewing as Alison Ferguso')).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect.poll(said).toContain('Now viewing the work items of Alison Ferguso.');
+  // The banner with its button is no live region of its own.
+  await expect(page.getByRole('status').filter({ hasText: 'Viewing as' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back to my tasks' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Viewing as Alison Ferguso')).toBeHidden();
+  await expect(heading).toBeFocused();
+  await expect.poll(said).toContain('Now viewing your own work items.');
+  expect((await said()).filter((s) => s.includes('Alison'))).toEqual(['Now viewing the work items of Alison Ferguso.']);
 });
 
 test('someone who signs in on a tab where an admin viewed as another person sees their own work items', async ({ page, sandbox }) => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type Sandbox } from './fixtures';
-import { pendingItems, signIn, type Item } from './actions-helpers';
+import { pendingItems, signIn, undecided, type Item } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 /** A name as an English sentence holds it: isolated (U+2068 … U+2069) when it is written
@@ -359,6 +359,136 @@ test('an item opened with the mouse is the current row on the way back, and the 
   await expect(live).toHaveText(`${inSentence(target.name)}, 3 of ${all.length}`);
   await page.keyboard.press('j');
   await expect(live).toHaveText(`${inSentence(byAge[3].name)}, 4 of ${all.length}`);
+});
+
+test('focus in a row makes it the current row: r rejects the focused item, and j takes focus along, so Enter opens the row moved to', async ({ page, sandbox }) => {
+  const { byAge, table, live, current } = await oldestFirst(page, sandbox);
+  const link = (item: Item) => table.locator(`.mt-table__name a[href="/items/${item.id}"]`);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${byAge[0].id}`);
+  // Tab-focusing another row's link makes that row the current one, without a word from
+  // the live region (the screen reader reads the link).
+  const at = byAge.findIndex((item, n) => n > 2 && undecided(item).length > 0);
+  const focused = byAge[at];
+  await link(focused).focus();
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${focused.id}`);
+  await expect(live).toBeEmpty();
+  // r rejects the focused row's item, not the one j had made current.
+  await page.keyboard.press('r');
+  const confirm = page.getByRole('dialog', { name: 'Reject All: confirm' });
+  await expect(confirm).toContainText(`Reject every pending approval item of “${focused.name}”?`);
+  await confirm.getByRole('button', { name: 'Reject All' }).click();
+  const results = page.getByRole('dialog', { name: 'Reject All: results' });
+  await expect(results.getByRole('status')).toHaveText('Finished: 1 done.');
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByRole('listitem')).toContainText(focused.name!);
+  await page.keyboard.press('Escape');
+  const stillPending = (await pendingItems(sandbox, ALISON)).map((i) => i.id);
+  expect(stillPending).not.toContain(focused.id);
+  expect(stillPending).toContain(byAge[0].id);
+  // With focus on a row's link, j and k move focus along with the current row.
+  const rest = byAge.filter((i) => i.id !== focused.id);
+  await link(rest[1]).focus();
+  await page.keyboard.press('j');
+  await expect(link(rest[2])).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await expect(link(rest[2])).toBeFocused();
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${rest[2].id}`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: rest[2].name! })).toBeFocused();
+});
+
+test('on a phone, Enter on the time in a card opens that card’s item, not the current row’s', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 600, height: 800 });
+  await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
+  const cards = page.getByRole('list', { name: 'Pending work items' }).locator('li.mt-row');
+  await expect(cards.first()).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(cards.first()).toHaveClass(/mt-row--current/);
+  const card = cards.nth(4);
+  const name = (await card.locator('a.mt-row__name').textContent())!;
+  await card.locator('time').first().focus();
+  await expect(card).toHaveClass(/mt-row--current/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
+});
+
+test('the single-key shortcuts can be turned off in the shortcuts list, stay off over a reload, and come back on', async ({ page, sandbox }) => {
+  const { byAge, current } = await oldestFirst(page, sandbox);
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  const toggle = help.getByRole('switch', { name: 'Single-key shortcuts' });
+  const openHelp = () => page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await openHelp();
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(help).toContainText('only ↓ ↑, Enter and Escape work');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  // Off: letters do nothing; the arrows (no character key) still move the current row.
+  const first = `/items/${byAge[0].id}`;
+  const offNow = async () => {
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('ArrowDown');
+    await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', first);
+    for (const key of ['j', 'x', 'r', 'c', '?']) await page.keyboard.press(key);
+    await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', first);
+    await expect(page.getByRole('region', { name: 'Selected work items' }).getByRole('status')).toHaveText('0 selected');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Keyboard shortcuts' })).not.toHaveAttribute('aria-keyshortcuts');
+  };
+  await offNow();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Escape');
+  await expect(current).toHaveCount(0);
+  await offNow();
+  // On again: j and r work.
+  await openHelp();
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('j');
+  await expect(current.locator('.mt-table__name a')).toHaveAttribute('href', `/items/${byAge[1].id}`);
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog', { name: 'Reject All: confirm' })).toBeVisible();
+});
+
+test('Shift+Tab up the whole table goes through every row, each drawn and in view, never to the page', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const { all, table } = await oldestFirst(page, sandbox);
+  const scroller = page.locator('.mt-table__scroll');
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = table.locator(`tr[aria-rowindex="${all.length + 1}"]`);
+  await last.locator('.mt-row__select').focus();
+  // Where focus is: the row (its aria-rowindex), and whether it is in the scroller's view.
+  const where = () => page.evaluate(() => {
+    const active = document.activeElement!;
+    const row = active.closest('tr[aria-rowindex]');
+    const box = active.getBoundingClientRect();
+    const view = document.querySelector('.mt-table__scroll')!.getBoundingClientRect();
+    const head = document.querySelector('.mt-table thead')!.getBoundingClientRect();
+    return { tag: active.tagName, row: row ? Number(row.getAttribute('aria-rowindex')) : 0,
+      shown: box.top >= head.bottom - 1 && box.bottom <= view.bottom + 1 };
+  });
+  let row = all.length + 1;
+  const seen = new Set<number>([row]);
+  for (let press = 0; press < all.length * 4 && row > 2; press++) {
+    await page.keyboard.press('Shift+Tab');
+    const now = await where();
+    expect(now.tag, `Shift+Tab ${press + 1} from row ${row}`).not.toBe('BODY');
+    expect(now.row, `Shift+Tab ${press + 1} from row ${row}`).toBeGreaterThanOrEqual(row - 1);
+    expect(now.shown, `row ${now.row} in view`).toBe(true);
+    row = now.row;
+    seen.add(row);
+  }
+  expect(row).toBe(2);
+  expect(seen.size).toBe(all.length);
 });
 
 test('scrolling a long table back towards the current row leaves the table where the person scrolled it', async ({ page, sandbox }) => {

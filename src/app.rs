@@ -138,6 +138,7 @@ fn provide_app_context(config: AppConfig) {
     });
     provide_context(api);
     provide_context(Clock::start());
+    crate::components::time::dismiss_times_on_escape();
     provide_context(state::ViewAs::restore(viewer));
     provide_context(state::Changes::new());
     provide_context(state::ListPlace::new());

@@ -485,6 +485,71 @@ pub fn scroll_into_view(element: &web_sys::Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// The class of a relative time whose exact time Escape put away.
+pub const TIME_DISMISSED: &str = "mt-time--dismissed";
+
+/// Puts away the exact times shown over the page (hovered or focused) and not put away
+/// already; whether there was one.
+pub fn dismiss_time_tips() -> bool {
+    let selector = ".mt-time:not(.mt-time--dismissed):is(:hover, :focus-within)";
+    let Some(shown) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return false;
+    };
+    let found = (0..shown.length()).filter_map(|i| shown.item(i));
+    let found =
+        found.filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok());
+    found.fold(false, |_, time| {
+        let _ = time.class_list().add_1(TIME_DISMISSED);
+        true
+    })
+}
+
+/// Whether the focused element is `element` or inside it.
+pub fn has_focus_within(element: &web_sys::Element) -> bool {
+    crate::focus::active_element().is_some_and(|a| element.contains(Some(&a)))
+}
+
+/// Whether focus is inside a row of the pending list (a table row or a card).
+pub fn focus_in_row() -> bool {
+    crate::focus::active_element()
+        .and_then(|el| el.closest("tr.mt-table__row, li.mt-row").ok().flatten())
+        .is_some()
+}
+
+/// Focuses the first element matching `selector` whose `href` is `href`, once it is in the
+/// page: tried on each animation frame for about half a second, while `wanted` holds.
+pub fn focus_when_drawn(selector: &'static str, href: String, wanted: impl Fn() -> bool + 'static) {
+    fn attempt(
+        selector: &'static str,
+        href: String,
+        wanted: std::rc::Rc<dyn Fn() -> bool>,
+        left: u32,
+    ) {
+        if !wanted() {
+            return;
+        }
+        let document = leptos::prelude::document();
+        let found = document.query_selector_all(selector).ok().and_then(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(n).ok())
+                .find(|el| el.get_attribute("href").as_deref() == Some(href.as_str()))
+        });
+        match found {
+            Some(el) => drop(el.focus()),
+            None if left > 0 => leptos::prelude::request_animation_frame(move || {
+                attempt(selector, href, wanted, left - 1)
+            }),
+            None => {}
+        }
+    }
+    let wanted: std::rc::Rc<dyn Fn() -> bool> = std::rc::Rc::new(wanted);
+    leptos::prelude::request_animation_frame(move || attempt(selector, href, wanted, 30));
+}
+
 /// Focuses the first element matching `selector` (e.g. the search field); false if none.
 pub fn focus_selector(selector: &str) -> bool {
     use wasm_bindgen::JsCast;

@@ -149,6 +149,16 @@ confirm-decide-all = { $decision ->
        *[other] Alle { $count } ausstehenden Genehmigungselemente dieses Arbeitselements ablehnen?
     }
 }
+confirm-decide-all-named = { $decision ->
+    [approve] { $count ->
+        [one] Das { $count } ausstehende Genehmigungselement von „{ $name }“ genehmigen?
+       *[other] Alle { $count } ausstehenden Genehmigungselemente von „{ $name }“ genehmigen?
+    }
+   *[reject] { $count ->
+        [one] Das { $count } ausstehende Genehmigungselement von „{ $name }“ ablehnen?
+       *[other] Alle { $count } ausstehenden Genehmigungselemente von „{ $name }“ ablehnen?
+    }
+}
 confirm-decide = { $decision ->
     [approve] „{ $label }“ genehmigen? Damit wird 1 Genehmigungselement entschieden.
    *[reject] „{ $label }“ ablehnen? Damit wird 1 Genehmigungselement entschieden.
@@ -224,6 +234,12 @@ bulk-confirm = { $action ->
        *[other] Alle ausstehenden Genehmigungselemente von { $count } Arbeitselementen ablehnen?
     }
 }
+bulk-confirm-one = { $action ->
+    [complete] „{ $name }“ als erledigt markieren?
+    [approve] Alle ausstehenden Genehmigungselemente von „{ $name }“ genehmigen?
+   *[reject] Alle ausstehenden Genehmigungselemente von „{ $name }“ ablehnen?
+}
+bulk-confirm-forward-one = „{ $name }“ an { $owner } weiterleiten?
 bulk-confirm-forward = { $count ->
     [one] { $count } Arbeitselement an { $owner } weiterleiten?
    *[other] { $count } Arbeitselemente an { $owner } weiterleiten?
@@ -282,6 +298,8 @@ bulk-results-title = { $action }: Ergebnisse
 progress = Fortschritt
 results = Ergebnisse
 retry-failed = Fehlgeschlagene erneut senden
+shortcuts-single-keys = Einzeltasten-Kürzel
+shortcuts-single-keys-off = Aus: nur ↓ ↑, Eingabetaste und Esc wirken. Hier lassen sie sich wieder einschalten (die Schaltfläche „Tastenkürzel“ öffnet diese Liste).
 shortcut = { $what ->
     [next] Nächstes Arbeitselement
     [previous] Vorheriges Arbeitselement
@@ -315,6 +333,8 @@ history-other = { $who }: „{ $action }“
 
 ## Ansehen als, und neue Arbeit
 
+viewing-as-now = Jetzt werden die Arbeitselemente von { $name } angezeigt.
+viewing-own = Jetzt werden Ihre eigenen Arbeitselemente angezeigt.
 back-to-my-tasks = Zurück zu meinen Aufgaben
 view-as = Ansehen als
 find = Finden

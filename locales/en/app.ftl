@@ -151,6 +151,16 @@ confirm-decide-all = { $decision ->
        *[other] Reject all { $count } pending approval items of this work item?
     }
 }
+confirm-decide-all-named = { $decision ->
+    [approve] { $count ->
+        [one] Approve the { $count } pending approval item of “{ $name }”?
+       *[other] Approve all { $count } pending approval items of “{ $name }”?
+    }
+   *[reject] { $count ->
+        [one] Reject the { $count } pending approval item of “{ $name }”?
+       *[other] Reject all { $count } pending approval items of “{ $name }”?
+    }
+}
 confirm-decide = { $decision ->
     [approve] Approve “{ $label }”? This decides 1 approval item.
    *[reject] Reject “{ $label }”? This decides 1 approval item.
@@ -226,6 +236,12 @@ bulk-confirm = { $action ->
        *[other] Reject every pending approval item of { $count } work items?
     }
 }
+bulk-confirm-one = { $action ->
+    [complete] Mark “{ $name }” complete?
+    [approve] Approve every pending approval item of “{ $name }”?
+   *[reject] Reject every pending approval item of “{ $name }”?
+}
+bulk-confirm-forward-one = Forward “{ $name }” to { $owner }?
 bulk-confirm-forward = { $count ->
     [one] Forward { $count } work item to { $owner }?
    *[other] Forward { $count } work items to { $owner }?
@@ -284,6 +300,8 @@ bulk-results-title = { $action }: results
 progress = Progress
 results = Results
 retry-failed = Retry failed
+shortcuts-single-keys = Single-key shortcuts
+shortcuts-single-keys-off = Off: only ↓ ↑, Enter and Escape work. Turn them on again here (the “Keyboard shortcuts” button opens this list).
 shortcut = { $what ->
     [next] Next work item
     [previous] Previous work item
@@ -317,6 +335,8 @@ history-other = { $who } did “{ $action }”
 
 ## View as, and fresh work
 
+viewing-as-now = Now viewing the work items of { $name }.
+viewing-own = Now viewing your own work items.
 back-to-my-tasks = Back to my tasks
 view-as = View as
 find = Find

@@ -155,13 +155,19 @@ pub fn BulkDecisionBar(
     /// Set while either confirmation is open (see [`ConfirmButton`]).
     #[prop(optional)]
     asking: Option<RwSignal<bool>>,
+    /// The work item's name, said in the question where the item is not the page's own
+    /// (a list row), so the person knows which item they decide.
+    #[prop(optional, into)]
+    name: MaybeProp<String>,
 ) -> impl IntoView {
     let bulk = move |decision: Decision| {
         view! {
             <ConfirmButton label=decision.bulk_label()
                 title=Signal::derive(move || decision.title(pending_count.get()))
 
-                message=Signal::derive(move || bulk_confirm_message(decision, pending_count.get()))
+                message=Signal::derive(move || name.with(|name| {
+                    bulk_confirm_message(decision, pending_count.get(), name.as_deref())
+                }))
                 pending=pending disabled=Signal::derive(move || pending_count.get() == 0)
                 variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision))
                 asking=asking />

@@ -52,7 +52,7 @@ pub fn BulkBar(
                 {action(t!("forward"), Ask::Forward, "mt-button")}
             </div>
             <button type="button" class="mt-button mt-button--quiet" aria-haspopup="dialog"
-                aria-keyshortcuts="?" on:click=move |_| triage.dialog.set(Dialog::Help)>
+                aria-keyshortcuts=move || triage.single_keys.get().then_some("?") on:click=move |_| triage.dialog.set(Dialog::Help)>
                 {t!("shortcuts")}
             </button>
             <CurrentRowAnnouncer triage/>
@@ -74,6 +74,10 @@ fn CurrentRowAnnouncer(
 ) -> impl IntoView {
     let text = move || {
         let id = triage.current.get()?;
+        // Made current by focus: the screen reader has just read the focused control.
+        if !triage.announced() {
+            return None;
+        }
         let (at, total) = triage
             .visible
             .with(|rows| Some((rows.iter().position(|r| *r == id)? + 1, rows.len())))?;

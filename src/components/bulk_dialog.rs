@@ -31,7 +31,7 @@ pub fn TriageDialogs(
     let dialog = move || {
         match triage.dialog.get() {
         Dialog::Closed => None,
-        Dialog::Help => Some(view! { <ShortcutsDialog on_close=close/> }.into_any()),
+        Dialog::Help => Some(view! { <ShortcutsDialog triage on_close=close/> }.into_any()),
         Dialog::Forward(items) => {
             let search = people_search(expect_context::<Client>(), None, SEARCH_LIMIT);
             Some(view! {
@@ -198,14 +198,27 @@ fn to_current_row() -> ReturnFocus {
     })
 }
 
-/// Every keyboard shortcut of the Task Manager, with Close.
+/// Every keyboard shortcut of the Task Manager, the switch that turns the single-key ones
+/// off (and on again), and Close.
 #[component]
 fn ShortcutsDialog(
+    /// The triage state, which holds the switch.
+    triage: Triage,
     /// Called to close it (button or Escape).
     on_close: Callback<()>,
 ) -> impl IntoView {
+    let on = triage.single_keys;
     view! {
         <Modal title=t!("shortcuts") on_close>
+            <label class="mt-field__check">
+                <input type="checkbox" role="switch" prop:checked=move || on.get()
+                    aria-describedby=move || (!on.get()).then_some("mt-single-keys-off")
+                    on:change=move |ev| triage.set_single_keys(event_target_checked(&ev))/>
+                " " {t!("shortcuts-single-keys")}
+            </label>
+            <p class="mt-modal__message" id="mt-single-keys-off" hidden=move || on.get()>
+                {t!("shortcuts-single-keys-off")}
+            </p>
             <dl class="mt-shortcuts">
                 {HELP.into_iter().map(|(keys, what)| view! {
                     <div class="mt-shortcuts__row"><dt><kbd>{key_names(keys)}</kbd></dt><dd>{shortcut_help(what)}</dd></div>

@@ -18,6 +18,8 @@ const LIST_HOME: &str = "tasks-panel";
 pub struct Quick {
     /// The work item.
     target: Target,
+    /// Its name, when it has one: Approve All / Reject All name it in their question.
+    name: Option<String>,
     /// "Mark NAME complete?"
     question: String,
 }
@@ -32,6 +34,7 @@ impl Quick {
         }
         Some(Quick {
             target: Target::of(item)?,
+            name: item.name.clone(),
             question: match item.name.as_deref() {
                 Some(name) => t!("confirm-complete-named", name = name),
                 None => t!("confirm-complete"),
@@ -86,6 +89,7 @@ fn QuickButtons(
     // row change on every sort, and drawing buttons anew is the dearest part of a row.
     let decides = Memo::new(move |_| held.with(|q| q.as_ref().map_or(0, Quick::waiting) > 0));
     let waiting = Signal::derive(move || held.with(|q| q.as_ref().map_or(0, Quick::waiting)));
+    let name = Signal::derive(move || held.with(|q| q.as_ref().and_then(|q| q.name.clone())));
     let question = Signal::derive(move || {
         held.with(|q| q.as_ref().map(|q| q.question.clone()).unwrap_or_default())
     });
@@ -97,7 +101,7 @@ fn QuickButtons(
                     on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
             </div>
             <div class="mt-row__shape" hidden=move || !decides.get()>
-                <BulkDecisionBar pending_count=waiting pending=pending asking
+                <BulkDecisionBar pending_count=waiting pending=pending asking name
                     on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting.get_untracked()))) />
             </div>
         </div>

@@ -16,10 +16,13 @@ pub const CURRENT_ROW_SELECT: &str =
 /// The current row's link to its item, in the table or the cards.
 pub const CURRENT_ROW_LINK: &str = ".mt-table__row--current a[href], .mt-row--current a[href]";
 
-/// Scrolls the row holding `checkbox` (not only the checkbox) into view.
+/// Scrolls the row holding `checkbox` (not only the checkbox) into view, unless focus is
+/// in it: then focus made it current, and has brought it into view already (a scroll
+/// between a click's press and release would move the row from under the pointer).
 fn reveal(checkbox: &web_sys::HtmlInputElement) {
     let row = checkbox.closest("tr, li").ok().flatten();
     match row {
+        Some(row) if crate::platform::has_focus_within(&row) => {}
         Some(row) => crate::platform::scroll_into_view(&row),
         None => crate::platform::scroll_into_view(checkbox),
     }
@@ -35,6 +38,18 @@ pub fn is_current(id: Signal<Option<String>>) -> Signal<bool> {
                 .with(|c| c.is_some() && id.with(|id| id.as_deref() == c.as_deref()))
         }),
         None => Signal::stored(false),
+    }
+}
+
+/// What a row does when focus comes into it (its link, checkbox, a button, its time): its
+/// item (`id`) becomes the current row, so the keys act on the row the person sees
+/// focused. Nothing without a triage.
+pub fn on_row_focus(id: Signal<Option<String>>) -> impl Fn(web_sys::FocusEvent) + Copy + 'static {
+    let triage = use_triage();
+    move |_| {
+        if let (Some(triage), Some(id)) = (triage, id.try_get_untracked().flatten()) {
+            triage.focus_row(&id);
+        }
     }
 }
 

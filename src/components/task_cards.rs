@@ -52,7 +52,9 @@ fn keep_current_shown(
         let due =
             was.is_none_or(|(before, was_shown, grew)| before != current || !was_shown || grew);
         if let (true, true, Some(id), Some(ul)) = (shown, due, &current, list.get_untracked()) {
-            if let Some(card) = card_of(&ul, id) {
+            // A card focus made current is in view already.
+            let card = card_of(&ul, id).filter(|c| !crate::platform::has_focus_within(c));
+            if let Some(card) = card {
                 crate::platform::scroll_into_view(&card);
             }
         }

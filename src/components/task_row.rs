@@ -9,7 +9,7 @@ use leptos::html::{Bdi, Span, Td, Tr, A};
 use leptos::prelude::*;
 
 use crate::components::row_actions::{Quick, RowActions};
-use crate::components::row_select::{is_current, RowSelect};
+use crate::components::row_select::{is_current, on_row_focus, RowSelect};
 use crate::components::task_table::RowContext;
 use crate::components::time::{Clock, MaybeTime};
 use crate::i18n::intl;
@@ -95,6 +95,7 @@ pub fn TaskRow(
     });
     let id = Memo::new(move |_| text.with(|t| t.id.clone()));
     let current = is_current(id.into());
+    let on_focus = on_row_focus(id.into());
     let select_id = Memo::new(move |_| text.with(|t| t.selectable.then(|| t.id.clone())).flatten());
     let selectable = Memo::new(move |_| select_id.with(Option::is_some));
     let select = move || {
@@ -139,7 +140,7 @@ pub fn TaskRow(
     } = cells;
     view! {
         <tr class="mt-table__row" node_ref=waited.row
-            class:mt-table__row--current=current aria-rowindex=at + 2>
+            class:mt-table__row--current=current aria-rowindex=at + 2 on:focusin=on_focus>
             <td>{select}<span class="mt-tag" node_ref=kind></span></td>
             // The cell takes its name's direction, as the other text cells do; the
             // description keeps its own (`bdi`).

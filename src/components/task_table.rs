@@ -149,8 +149,26 @@ pub fn TaskTable(
             })
         })
     });
+    // Focus coming into a row by the keyboard (Tab, Shift+Tab) brings the whole row into
+    // view, below the sticky header, and the rows around it are drawn at once: the browser
+    // scrolls only the focused control into view, under the header, and the row before
+    // it would not be drawn yet when Shift+Tab looks for it (focus fell to the page). A
+    // click is left alone: a scroll before the button is released loses the click.
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let by_keyboard = target
+            .as_ref()
+            .is_some_and(|t| t.matches(":focus-visible").unwrap_or(false));
+        let row = target.and_then(|t| t.closest("tbody tr[aria-rowindex]").ok().flatten());
+        if let (true, Some(row)) = (by_keyboard, row) {
+            crate::platform::scroll_into_view(&row);
+            measure();
+        }
+    };
     view! {
-        <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure()>
+        <div class="mt-table__scroll" node_ref=scroller on:scroll=move |_| measure() on:focusin=on_focusin>
             <table class="mt-table" aria-label=t!("table-label", tab = context.tab.as_str())
                 aria-rowcount=move || count.get() + 1>
                 <thead>
@@ -184,7 +202,10 @@ const HEAD_ROOM: &str = "--mt-table-head";
 fn bring_into_view(scroller: &web_sys::HtmlDivElement, at: usize) {
     let selector = format!("tbody tr[aria-rowindex='{}']", at + 2);
     if let Some(row) = scroller.query_selector(&selector).ok().flatten() {
-        crate::platform::scroll_into_view(&row);
+        // Focus in the row made it current, and showed it (see `on_focusin`).
+        if !crate::platform::has_focus_within(&row) {
+            crate::platform::scroll_into_view(&row);
+        }
         return;
     }
     let header = scroller.query_selector("thead").ok().flatten();

@@ -61,13 +61,40 @@ pub fn RelativeTime(
     let relative = move || intl::relative(at_ms, now_ms());
     let exact = intl::date_time(at_ms);
     view! {
-        <span class="mt-time">
+        <span class="mt-time" on:mouseleave=move |ev| undismiss(&ev)
+            on:focusout=move |ev| undismiss(&ev)>
             <time class="mt-time__relative" datetime=platform::iso_time(at_ms) tabindex="0" title=exact.clone()>
                 {relative}
                 <span class="mt-visually-hidden">{format!(" ({exact})")}</span>
             </time>
             <span class="mt-time__exact" aria-hidden="true">{exact}</span>
         </span>
+    }
+}
+
+/// Escape hides an exact time shown over the page (its relative time hovered or focused),
+/// so it can be put away without moving the pointer or focus (WCAG 1.4.13), and the key
+/// does nothing else then (a detail page's Escape would go back). It shows again once
+/// the pointer and focus have left it. Listens, before anything else, while the calling
+/// owner lives.
+pub fn dismiss_times_on_escape() {
+    let listener = platform::on_document_first("keydown", |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && !ev.default_prevented() && platform::dismiss_time_tips() {
+            ev.prevent_default();
+        }
+    });
+    let guard = send_wrapper::SendWrapper::new(listener);
+    on_cleanup(move || drop(guard));
+}
+
+/// A shown exact time that Escape put away shows again on the next hover or focus.
+fn undismiss(ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let time = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let Some(time) = time {
+        let _ = time.class_list().remove_1(platform::TIME_DISMISSED);
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wire::WorkItem;
 
-use crate::components::row_select::{is_current, RowSelect};
+use crate::components::row_select::{is_current, on_row_focus, RowSelect};
 use crate::components::time::MaybeTime;
 use crate::logic::format::{item_name, list, type_label};
 use crate::logic::involved::involved;
@@ -44,12 +44,13 @@ pub fn WorkItemRow(
     let requester = item.requester_display_name.clone();
     let id = item.id.clone().filter(|id| !id.is_empty());
     let current = is_current(Signal::stored(id.clone()));
+    let on_focus = on_row_focus(Signal::stored(id.clone()));
     // Only pending items with an id can take a bulk action.
     let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
         view! { <RowSelect id name=name.clone()/> }
     });
     view! {
-        <li class="mt-row" class:mt-row--current=current>
+        <li class="mt-row" class:mt-row--current=current on:focusin=on_focus>
             <div class="mt-row__head">
                 {select}
                 {match href {

@@ -3,7 +3,8 @@
 //! Both listen on the document while their page is mounted.
 
 use super::triage::{Ask, Dialog, Triage};
-use crate::logic::keys::{shortcut, Modifiers, Pressed, Shortcut};
+use crate::components::row_select::CURRENT_ROW_LINK;
+use crate::logic::keys::{is_single_key, shortcut, Modifiers, Pressed, Shortcut};
 use crate::logic::messages::Decision;
 use crate::platform;
 use crate::routes::AppRoute;
@@ -12,8 +13,9 @@ use leptos_router::hooks::use_navigate;
 use send_wrapper::SendWrapper;
 use web_sys::KeyboardEvent;
 
-/// The shortcut a key event stands for, where shortcuts may fire.
-fn read(ev: &KeyboardEvent) -> Option<Shortcut> {
+/// The shortcut a key event stands for, where shortcuts may fire; with `single_keys` off,
+/// only those of keys that are no character (Enter, Escape, the arrows).
+fn read(ev: &KeyboardEvent, single_keys: bool) -> Option<Shortcut> {
     if ev.default_prevented() || ev.is_composing() {
         return None;
     }
@@ -28,6 +30,9 @@ fn read(ev: &KeyboardEvent) -> Option<Shortcut> {
         code: &code,
         shift: ev.shift_key(),
     };
+    if !single_keys && is_single_key(pressed) {
+        return None;
+    }
     shortcut(pressed, modifiers, platform::key_focus(ev))
 }
 
@@ -42,7 +47,9 @@ fn listen(handler: impl FnMut(KeyboardEvent) + 'static) {
 pub fn use_triage_shortcuts(triage: Triage) {
     let navigate = use_navigate();
     listen(move |ev: KeyboardEvent| {
-        let Some(key) = read(&ev) else { return };
+        let Some(key) = read(&ev, triage.single_keys.get_untracked()) else {
+            return;
+        };
         // While a run's dialog is up, the dialog has the keyboard.
         if triage.bulk.run.with_untracked(Option::is_some) {
             return;
@@ -51,16 +58,22 @@ pub fn use_triage_shortcuts(triage: Triage) {
         if !triage.is_shown() && !matches!(key, Shortcut::Search | Shortcut::Help) {
             return;
         }
+        // Focus in a row makes it the current row; a move takes focus along to the new one.
+        let in_row = platform::focus_in_row();
         match key {
-            Shortcut::Down => triage.move_by(1),
-            Shortcut::Up => triage.move_by(-1),
+            Shortcut::Down | Shortcut::Up => {
+                triage.move_by(if key == Shortcut::Down { 1 } else { -1 });
+                if in_row {
+                    follow_to_current(triage);
+                }
+            }
             Shortcut::Toggle => triage.toggle_current(),
             Shortcut::Open => match triage.current.get_untracked() {
                 Some(id) => navigate(&AppRoute::Item(id).href(), Default::default()),
                 None => return,
             },
             Shortcut::Back => {
-                if !triage.clear() {
+                if !triage.clear(in_row) {
                     return;
                 }
             }
@@ -80,11 +93,26 @@ pub fn use_triage_shortcuts(triage: Triage) {
     });
 }
 
-/// Escape on the page (not in a field or dialog) goes to `back` (a link).
+/// The current row moved while focus was in a row: focus goes to the new current row's
+/// link, once it is drawn (a table draws only the rows near its view), so Enter opens the
+/// row the keyboard moved to. It gives up if the current row moves on meanwhile.
+fn follow_to_current(triage: Triage) {
+    let Some(id) = triage.current.get_untracked() else {
+        return;
+    };
+    let href = AppRoute::Item(id.clone()).href();
+    let still_current =
+        move || (triage.current).try_with_untracked(|c| c.as_deref() == Some(&id)) == Some(true);
+    platform::focus_when_drawn(CURRENT_ROW_LINK, href, still_current);
+}
+
+/// Escape on the page (not in a field or dialog) goes to `back` (a link). An exact time
+/// shown over the page takes the Escape before it ([`crate::components::time`]).
 pub fn use_back_shortcut(back: String) {
     let navigate = use_navigate();
     listen(move |ev: KeyboardEvent| {
-        if read(&ev) == Some(Shortcut::Back) {
+        // Escape is no character key: it works with the single-key shortcuts off.
+        if read(&ev, false) == Some(Shortcut::Back) {
             ev.prevent_default();
             navigate(&back, Default::default());
         }

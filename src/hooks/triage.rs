@@ -61,11 +61,21 @@ pub struct Triage {
     /// The current row, from when it was made current until its row has been brought into
     /// view. A row drawn again later (the person scrolled the table back to it) is not.
     reveal: StoredValue<Option<String>>,
+    /// The current row was last made current by focus coming into its row, and nothing
+    /// since asked to be said: the screen reader has just read the focused control, so
+    /// the current row is not announced again.
+    quiet: StoredValue<bool>,
+    /// Whether the single-character shortcuts (j k x c a r f / ?) are on; the person can
+    /// turn them off (WCAG 2.1.4), and the choice is kept in this browser.
+    pub single_keys: RwSignal<bool>,
     /// The open dialog.
     pub dialog: RwSignal<Dialog>,
     /// The bulk action's run.
     pub bulk: UseBulkRun,
 }
+
+/// Where the choice of [`Triage::single_keys`] is kept (localStorage).
+const SINGLE_KEYS: &str = "my-tasks.single-key-shortcuts";
 
 /// Creates the triage state and provides it to everything below.
 pub fn provide_triage() -> Triage {
@@ -77,6 +87,10 @@ pub fn provide_triage() -> Triage {
         current: RwSignal::new(None),
         resume: StoredValue::new(None),
         reveal: StoredValue::new(None),
+        quiet: StoredValue::new(false),
+        single_keys: RwSignal::new(
+            crate::platform::local_get(SINGLE_KEYS).as_deref() != Some("off"),
+        ),
         dialog: RwSignal::new(Dialog::Closed),
         bulk: use_bulk_run(),
     };
@@ -202,11 +216,14 @@ impl Triage {
         }
     }
 
-    /// A click on the checkbox of `id`, with or without Shift.
+    /// A click on the checkbox of `id`, with or without Shift: its row is the current
+    /// one (it may be already: focus came into it first).
     pub fn click(&self, id: &str, shift: bool) {
         let ids = self.visible_ids();
         self.selection.update(|s| s.click(id, shift, &ids));
-        self.set_current(Some(id.to_owned()));
+        if self.current.with_untracked(|c| c.as_deref() != Some(id)) {
+            self.set_current(Some(id.to_owned()));
+        }
     }
 
     /// "Select all N matching".
@@ -236,8 +253,33 @@ impl Triage {
 
     /// Makes `id` the current row, to be brought into view.
     fn set_current(&self, id: Option<String>) {
+        self.quiet.set_value(false);
         self.reveal.set_value(id.clone());
         self.current.set(id);
+    }
+
+    /// Focus came into the row of `id` (its link, checkbox, a button, its time): that row
+    /// is the current one, so every key acts on the row the person sees focused. Not
+    /// announced: the screen reader reads the focused control.
+    pub fn focus_row(&self, id: &str) {
+        if !self.is_shown() || self.current.with_untracked(|c| c.as_deref() == Some(id)) {
+            return;
+        }
+        if self.row_of(id.to_owned()).is_some() {
+            self.set_current(Some(id.to_owned()));
+            self.quiet.set_value(true);
+        }
+    }
+
+    /// Whether the current row is to be announced (see [`Triage::focus_row`]).
+    pub fn announced(&self) -> bool {
+        !self.quiet.try_get_value().unwrap_or(false)
+    }
+
+    /// Turns the single-character shortcuts on or off, and keeps the choice.
+    pub fn set_single_keys(&self, on: bool) {
+        self.single_keys.set(on);
+        crate::platform::local_set(SINGLE_KEYS, if on { "on" } else { "off" });
     }
 
     /// Whether the current row `id` is still to be brought into view.
@@ -257,17 +299,19 @@ impl Triage {
     /// x: selects or unselects the current row.
     pub fn toggle_current(&self) {
         if let Some(id) = self.current.get_untracked() {
+            self.quiet.set_value(false);
             self.selection.update(|s| s.toggle(&id));
         }
     }
 
-    /// Escape: clears the selection, else the current row; false when there was neither.
-    pub fn clear(&self) -> bool {
+    /// Escape: clears the selection, else the current row (unless `keep_current`: focus
+    /// is in it, which makes it current); false when there was nothing to clear.
+    pub fn clear(&self, keep_current: bool) -> bool {
         if !self.selection.with_untracked(Selection::is_empty) {
             self.selection.update(Selection::clear);
             return true;
         }
-        self.current.try_update(Option::take).flatten().is_some()
+        !keep_current && self.current.try_update(Option::take).flatten().is_some()
     }
 
     /// The items an action applies to: the selection if any, else the current row.

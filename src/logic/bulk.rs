@@ -145,15 +145,28 @@ pub fn plan(action: BulkAction, selected: &[WorkItem]) -> Plan {
 }
 
 impl Plan {
-    /// The confirmation's question: how many items the action applies to.
+    /// The confirmation's question: how many items the action applies to, or which one
+    /// when it is one (a shortcut on the current row: the person hears which item).
     pub fn question(&self) -> String {
         let count = self.fit.len();
-        match &self.action {
+        let one = match self.fit.as_slice() {
+            [only] => Some(only.name.as_str()),
+            _ => None,
+        };
+        match (&self.action, one) {
             _ if count == 0 => t!("bulk-fits-none", action = &self.action.label()),
-            BulkAction::Forward(c) => {
+            (BulkAction::Forward(c), Some(name)) => {
+                t!(
+                    "bulk-confirm-forward-one",
+                    name = name,
+                    owner = &c.new_owner
+                )
+            }
+            (BulkAction::Forward(c), None) => {
                 t!("bulk-confirm-forward", count = count, owner = &c.new_owner)
             }
-            action => t!("bulk-confirm", action = action.as_str(), count = count),
+            (action, Some(name)) => t!("bulk-confirm-one", action = action.as_str(), name = name),
+            (action, None) => t!("bulk-confirm", action = action.as_str(), count = count),
         }
     }
 }

@@ -68,7 +68,7 @@ fn the_plan_says_which_selected_items_cannot_take_each_action_and_why() {
     );
     assert_eq!(
         approve.question(),
-        "Approve every pending approval item of 1 work item?"
+        "Approve every pending approval item of “Item a”?"
     );
     let complete = plan(BulkAction::Complete, &selected);
     assert_eq!(complete.fit.len(), 1);
@@ -83,7 +83,7 @@ fn the_plan_says_which_selected_items_cannot_take_each_action_and_why() {
         Unfit::ApprovalsPending(2).reason(),
         "2 approval items still wait for a decision"
     );
-    assert_eq!(complete.question(), "Mark 1 work item complete?");
+    assert_eq!(complete.question(), "Mark “Item b” complete?");
 }
 
 #[test]
@@ -92,6 +92,8 @@ fn forwarding_to_the_current_owner_is_unfit_and_everything_else_pending_is_fit()
     let to_ada = plan(forward_to("id-ada"), &selected);
     assert_eq!(to_ada.fit.len(), 2);
     assert_eq!(to_ada.question(), "Forward 2 work items to Ada Lovelace?");
+    let one = plan(forward_to("id-ada"), &selected[..1]);
+    assert_eq!(one.question(), "Forward “Item a” to Ada Lovelace?");
     let to_owner = plan(forward_to("id-alison"), &selected);
     assert_eq!(to_owner.fit.len(), 0);
     assert_eq!(

@@ -142,6 +142,13 @@ pub fn shortcut(pressed: Pressed, modifiers: Modifiers, focus: Focus) -> Option<
     })
 }
 
+/// Whether `pressed` is a single-character key (a letter, digit or symbol, as `j` or `?`),
+/// the kind of shortcut a person must be able to turn off (WCAG 2.1.4); Enter, Escape and
+/// the arrows are not.
+pub fn is_single_key(pressed: Pressed) -> bool {
+    pressed.as_written().chars().count() == 1
+}
+
 /// How to read the focused element for [`Focus`]: its tag name (any case), whether it is
 /// content-editable, whether it is inside a modal dialog, and its `type` if an input.
 pub fn focus_of(tag: &str, editable: bool, in_dialog: bool, input_type: &str) -> Focus {
@@ -251,6 +258,22 @@ mod tests {
             shortcut(us("j"), NONE, Focus::Control),
             Some(Shortcut::Down)
         );
+    }
+
+    #[test]
+    fn letters_and_symbols_are_single_keys_and_enter_escape_and_the_arrows_are_not() {
+        for key in ["j", "k", "x", "c", "a", "r", "f", "/", "?"] {
+            assert!(is_single_key(us(key)), "{key}");
+        }
+        let arabic_j = Pressed {
+            key: "ت",
+            code: "KeyJ",
+            shift: false,
+        };
+        assert!(is_single_key(arabic_j));
+        for key in ["Enter", "Escape", "ArrowDown", "ArrowUp"] {
+            assert!(!is_single_key(us(key)), "{key}");
+        }
     }
 
     #[test]

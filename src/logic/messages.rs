@@ -45,13 +45,22 @@ pub fn pending_count(items: &[ApprovalItemDetails]) -> usize {
         .count()
 }
 
-/// The question a bulk decision asks, naming how many items it decides.
-pub fn bulk_confirm_message(decision: Decision, count: usize) -> String {
-    t!(
-        "confirm-decide-all",
-        decision = decision.as_str(),
-        count = count
-    )
+/// The question a bulk decision asks, naming how many items it decides, and of which
+/// work item when it is not the page's own (`name`: a list row's item).
+pub fn bulk_confirm_message(decision: Decision, count: usize, name: Option<&str>) -> String {
+    match name {
+        Some(name) => t!(
+            "confirm-decide-all-named",
+            decision = decision.as_str(),
+            count = count,
+            name = name
+        ),
+        None => t!(
+            "confirm-decide-all",
+            decision = decision.as_str(),
+            count = count
+        ),
+    }
 }
 
 /// The question a decision on one approval item asks.
@@ -93,12 +102,16 @@ mod tests {
     #[test]
     fn the_bulk_question_names_the_count_and_the_decision() {
         assert_eq!(
-            bulk_confirm_message(Decision::Approve, 3),
+            bulk_confirm_message(Decision::Approve, 3, None),
             "Approve all 3 pending approval items of this work item?"
         );
         assert_eq!(
-            bulk_confirm_message(Decision::Reject, 1),
+            bulk_confirm_message(Decision::Reject, 1, None),
             "Reject the 1 pending approval item of this work item?"
+        );
+        assert_eq!(
+            bulk_confirm_message(Decision::Reject, 1, Some("Access for Ada")),
+            "Reject the 1 pending approval item of “Access for Ada”?"
         );
     }
 
