@@ -377,7 +377,7 @@ test('focus in a row makes it the current row: r rejects the focused item, and j
   // r rejects the focused row's item, not the one j had made current.
   await page.keyboard.press('r');
   const confirm = page.getByRole('dialog', { name: 'Reject All: confirm' });
-  await expect(confirm).toContainText(`Reject every pending approval item of “${focused.name}”?`);
+  await expect(confirm).toContainText(`Reject every pending approval item of “${inSentence(focused.name)}”?`);
   await confirm.getByRole('button', { name: 'Reject All' }).click();
   const results = page.getByRole('dialog', { name: 'Reject All: results' });
   await expect(results.getByRole('status')).toHaveText('Finished: 1 done.');
