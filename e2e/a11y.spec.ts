@@ -493,3 +493,23 @@ test('a toast is announced as its message alone: its Dismiss button, in the toas
   await dismiss.click();
   await expect(page.locator('.mt-toast')).toHaveCount(0);
 });
+
+test('each approval item\'s Approve and Reject are described by the item they decide, so the page\'s buttons tell the items apart', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const cards = page.getByRole('region', { name: /Approval items/ }).getByRole('listitem');
+  await expect(cards.first()).toBeVisible();
+  const described: string[] = [];
+  for (const card of (await cards.all()).slice(0, 2)) {
+    const approve = card.getByRole('button', { name: 'Approve', exact: true });
+    const reject = card.getByRole('button', { name: 'Reject', exact: true });
+    await expect(approve).toHaveAccessibleDescription(/\S/);
+    const what = await approve.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)!.textContent!);
+    await expect(reject).toHaveAccessibleDescription(what);
+    // What the card shows: the description names its application.
+    const application = (await card.locator('dt', { hasText: 'Application' }).locator('xpath=following-sibling::dd').textContent())!.trim();
+    if (application !== '—') expect(what).toContain(application);
+    described.push(what);
+  }
+  expect(new Set(described).size).toBe(2);
+});

@@ -2,6 +2,7 @@
 //! [`ButtonVariant`], how a button looks.
 
 use super::confirm::ConfirmDialog;
+use crate::focus::unique_id;
 use crate::logic::messages::{bulk_confirm_message, single_confirm_message, Decision};
 use leptos::prelude::*;
 
@@ -77,6 +78,10 @@ pub fn ConfirmButton(
     /// whose item may change under it).
     #[prop(optional_no_strip)]
     asking: Option<RwSignal<bool>>,
+    /// The id of the element that says what the button acts on, when its text does not
+    /// (one approval item of several: "Approve" is read with "Admin on GitHub").
+    #[prop(optional, into)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let set_open = move |now: bool| {
@@ -101,7 +106,7 @@ pub fn ConfirmButton(
     let confirm_label = StoredValue::new(label.clone());
     view! {
         <button type="button" class=class disabled=move || disabled.get() || pending.get()
-            aria-haspopup="dialog" on:click=move |_| set_open(true)>
+            aria-haspopup="dialog" aria-describedby=described_by on:click=move |_| set_open(true)>
             {label}
         </button>
         <Show when=move || open.get()>
@@ -126,16 +131,26 @@ pub fn ApprovalItemActions(
     #[prop(into)]
     on_decide: Callback<Decision>,
 ) -> impl IntoView {
-    let button = move |decision: Decision| {
-        let message = single_confirm_message(decision, &label);
-        view! {
-            <ConfirmButton label=decision.label() title=decision.title(1)
-                message=Signal::derive(move || message.clone()) pending=pending
-                variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision)) />
+    // Each card's buttons are named "Approve" and "Reject" as they read; what they decide
+    // is their description, so a list of the page's buttons tells the items apart.
+    let what = unique_id("approval-what");
+    let button = {
+        let (label, what) = (label.clone(), what.clone());
+        move |decision: Decision| {
+            let message = single_confirm_message(decision, &label);
+            view! {
+                <ConfirmButton label=decision.label() title=decision.title(1)
+                    message=Signal::derive(move || message.clone()) pending=pending
+                    variant=decision described_by=what.clone()
+                    on_confirm=Callback::new(move |()| on_decide.run(decision)) />
+            }
         }
     };
     view! {
-        <span class="mt-approval-actions">{button(Decision::Approve)} {button(Decision::Reject)}</span>
+        <span class="mt-approval-actions">
+            <span id=what class="mt-visually-hidden">{label}</span>
+            {button(Decision::Approve)} {button(Decision::Reject)}
+        </span>
     }
 }
 
