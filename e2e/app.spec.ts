@@ -309,12 +309,7 @@ test('when every read of the widget failed, one panel says so, and its Retry bri
 });
 
 test('Task Manager that could not load: one panel for the outage, and its Retry loads the list and both counts again', async ({ page, sandbox }) => {
-  const pending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
-  const completed = (await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' })).count;
-  await noPolling(page);
-  await signIn(page, '/');
-  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  const { pending, completed } = await quietDashboard(page, sandbox);
   // Every work-item read fails (the list and both counts) until the server is back.
   let down = true;
   await page.route(/\/v2024\/work-items/, (route) => (down ? internalFault(route) : route.continue()));
@@ -339,12 +334,7 @@ test('Task Manager that could not load: one panel for the outage, and its Retry 
 });
 
 test('counts that could not be loaded beside a list that did: the line says why, with the tracking ID and a Retry that reads them again', async ({ page, sandbox }) => {
-  const pending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
-  const completed = (await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' })).count;
-  await noPolling(page);
-  await signIn(page, '/');
-  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  const { pending, completed } = await quietDashboard(page, sandbox);
   let down = true;
   await page.route(/\/v2024\/work-items\/(completed\/)?count/, (route) => (down ? internalFault(route) : route.continue()));
   await page.getByRole('link', { name: 'Task Manager' }).click();
@@ -360,6 +350,18 @@ test('counts that could not be loaded beside a list that did: the line says why,
 });
 
 /** Serves the app a config.json that never polls, so only Retry reads again. */
+/** The server's two counts; then Alison signed in on a dashboard that never polls, with
+ * every first read answered. */
+async function quietDashboard(page: Page, sandbox: Sandbox) {
+  const pending = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count as number;
+  const completed = (await sandbox.getJson(ALISON, '/v2024/work-items/completed/count', { 'X-SailPoint-Experimental': 'true' })).count as number;
+  await noPolling(page);
+  await signIn(page, '/');
+  await expect(page.getByRole('list', { name: 'Work item counts' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  return { pending, completed };
+}
+
 async function noPolling(page: Page) {
   const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
   await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...config, pollSeconds: 0 }) }));
@@ -375,8 +377,8 @@ test('hostile strings from the API render as text, never as markup', async ({ pa
   await expect(page.getByText('Review <b>bold</b> &amp; <img src=x onerror=alert(1)> access')).toBeVisible();
   await link.click();
   await expect(page.getByRole('heading', { level: 1, name: "<script>alert('owned')</script>" })).toBeVisible();
-  await expect(page.getByText("<script>document.title='x'</script>")).toBeVisible();
-  await expect(page.getByText('<Source & "Co">')).toBeVisible();
+  await expect(page.getByText("<script>document.title='x'</script>", { exact: true })).toBeVisible();
+  await expect(page.getByText('<Source & "Co">', { exact: true }).first()).toBeVisible();
   expect(await page.locator('main img, main b, main script').count()).toBe(0);
   // The pending count may lead the title (issue 9); the item's name is in it as text, and
   // a script in its description never ran to change it.

@@ -62,28 +62,11 @@ fn SignInEnded() -> impl IntoView {
             dismissed.set(0);
         }
     });
+    // Nothing is read again after it: that would draw the page anew and lose what was
+    // typed. What failed for want of a sign-in says so, with its Retry.
     let again = Callback::new({
         let api = api.clone();
-        move |()| {
-            failure.set(None);
-            // Opened here, inside the click, so the browser allows the popup.
-            match api.open_sign_in_popup() {
-                Err(error) => failure.set(Some(error.to_string())),
-                Ok(started) => {
-                    busy.set(true);
-                    let api = api.clone();
-                    leptos::task::spawn_local(async move {
-                        // Nothing is read again: that would draw the page anew and lose
-                        // what was typed. What failed for want of a sign-in says so,
-                        // with its Retry.
-                        if let Err(error) = api.finish_popup_sign_in(started).await {
-                            failure.set(Some(error.to_string()));
-                        }
-                        busy.set(false);
-                    });
-                }
-            }
-        }
+        move |()| sign_in_in_popup(&api, failure, busy)
     });
     let here = Callback::new(move |()| {
         if let Err(error) = api.sign_in(&platform::current_path()) {
@@ -165,20 +148,7 @@ pub fn SignInPanel() -> impl IntoView {
             }
             return;
         }
-        // Opened here, inside the click, so the browser allows the popup.
-        match api.open_sign_in_popup() {
-            Err(error) => failure.set(Some(error.to_string())),
-            Ok(started) => {
-                busy.set(true);
-                let api = api.clone();
-                leptos::task::spawn_local(async move {
-                    if let Err(error) = api.finish_popup_sign_in(started).await {
-                        failure.set(Some(error.to_string()));
-                    }
-                    busy.set(false);
-                });
-            }
-        }
+        sign_in_in_popup(&api, failure, busy);
     };
     view! {
         <section class="mt-card mt-signin" aria-labelledby="signin-title">
@@ -193,5 +163,24 @@ pub fn SignInPanel() -> impl IntoView {
                 <p class="mt-error__message" role="alert">{message}</p>
             })}
         </section>
+    }
+}
+
+/// Signs in through a popup, opened at once (call it inside the click, so the browser lets
+/// the popup open): `busy` while it runs, `failure` says why it did not work.
+fn sign_in_in_popup(api: &Client, failure: RwSignal<Option<String>>, busy: RwSignal<bool>) {
+    failure.set(None);
+    match api.open_sign_in_popup() {
+        Err(error) => failure.set(Some(error.to_string())),
+        Ok(started) => {
+            busy.set(true);
+            let api = api.clone();
+            leptos::task::spawn_local(async move {
+                if let Err(error) = api.finish_popup_sign_in(started).await {
+                    failure.set(Some(error.to_string()));
+                }
+                busy.set(false);
+            });
+        }
     }
 }
