@@ -92,4 +92,10 @@ fi
 # Stoplight Prism, which only the benchmark uses, is installed by scripts/bench.sh.
 
 cargo fetch --locked >/dev/null
+# The release wasm rebuilds the standard library, whose own dependencies (its lockfile is in
+# the toolchain's rust-src) Trunk cannot fetch: it builds offline (Trunk.toml).
+if wasm_toolchain_ready; then
+  RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    cargo fetch --locked --target wasm32-unknown-unknown >/dev/null
+fi
 log "ready"
