@@ -11,7 +11,7 @@
 // `strictConsole` also fail on any console error.
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -106,15 +106,34 @@ function hostPage(appURL: string): string {
  */
 export async function startNginx(dir: string, root: string, upstream: string, frameAncestors: string,
   settings: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
   const conf = join(dir, 'nginx');
-  execFileSync(join(ROOT, 'deploy', 'nginx', 'render.sh'), [conf], {
-    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: root, MT_UPSTREAM: upstream,
-      MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '', ...settings },
-  });
-  const child = spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  await waitForPort(port);
-  return { url: `http://127.0.0.1:${port}`, process: child };
+  // nginx cannot listen on a port it is given 0 for and say which it got: it gets a port
+  // that was free, and another server may take that port first (a test's sandbox in
+  // another worker). nginx then exits; it writes its pid file only once it listens.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    execFileSync(join(ROOT, 'deploy', 'nginx', 'render.sh'), [conf], {
+      env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: root, MT_UPSTREAM: upstream,
+        MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '', ...settings },
+    });
+    const child = spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    let gone = false;
+    child.once('exit', () => { gone = true; });
+    const deadline = Date.now() + 10_000;
+    let outcome: 'listening' | 'exited' | 'slow';
+    for (;;) {
+      if (existsSync(join(conf, 'nginx.pid'))) { outcome = 'listening'; break; }
+      if (gone) { outcome = 'exited'; break; }
+      if (Date.now() > deadline) { outcome = 'slow'; break; }
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    if (outcome === 'listening') {
+      await waitForPort(port);
+      return { url: `http://127.0.0.1:${port}`, process: child };
+    }
+    child.kill('SIGTERM');
+    if (attempt === 3) throw new Error(`nginx did not start (${outcome}) in ${conf}`);
+  }
 }
 
 export const test = base.extend<{
@@ -139,11 +158,19 @@ export const test = base.extend<{
     // 127.0.0.1, or http://127.0.0.1:PORT, the same site on another port.
     let host: Server | undefined;
     let hostOrigin: string | undefined;
-    let hostPort = 0;
+    let hostHtml = '';
     let dist = DIST;
     const extra: string[] = [];
     if (embedding) {
-      hostPort = await freePort();
+      // Bound before anything else starts, so that no server started later (this test's
+      // sandbox or nginx, or another test's) can take its port; it serves the page once the
+      // app's address is known.
+      host = createServer((_, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(hostHtml);
+      });
+      await new Promise<void>((ok) => host!.listen(0, '127.0.0.1', ok));
+      const hostPort = (host.address() as AddressInfo).port;
       hostOrigin = `http://${embedSameSite ? '127.0.0.1' : 'localhost'}:${hostPort}`;
       dist = join(dir, 'dist');
       cpSync(DIST, dist, { recursive: true });
@@ -173,14 +200,7 @@ export const test = base.extend<{
       nginx = started.process;
       baseURL = started.url;
     }
-    if (embedding) {
-      const page = hostPage(baseURL);
-      host = createServer((_, response) => {
-        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        response.end(page);
-      });
-      await new Promise<void>((ok) => host!.listen(hostPort, '127.0.0.1', ok));
-    }
+    if (embedding) hostHtml = hostPage(baseURL);
     const http: APIRequestContext = await playwright.request.newContext({ baseURL: apiURL });
     const identity = (alias: string) => {
       const found = identities.find((i) => i.alias === alias);
