@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Sandbox, DIST, freePort, startNginx } from './fixtures';
+import { test, expect, type Sandbox, DIST, startNginx } from './fixtures';
 import { findPending, signIn, undecided } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
@@ -132,8 +133,8 @@ test('nginx refuses an https upstream whose certificate does not chain to its tr
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end('[]');
   });
-  const port = await freePort();
-  await new Promise<void>((ok) => upstream.listen(port, '127.0.0.1', ok));
+  await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
+  const { port } = upstream.address() as AddressInfo;
   const http = await playwright.request.newContext();
   try {
     for (const [trusted, status] of [[false, 502], [true, 200]] as const) {
@@ -162,8 +163,8 @@ test('nginx keeps nothing it should not: no API answer in the browser\'s cache, 
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=600' });
     res.end('[]');
   });
-  const port = await freePort();
-  await new Promise<void>((ok) => upstream.listen(port, '127.0.0.1', ok));
+  await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
+  const { port } = upstream.address() as AddressInfo;
   const dir = mkdtempSync(join(tmpdir(), 'my-tasks-cache-'));
   const nginx = await startNginx(dir, DIST, `http://127.0.0.1:${port}`, '');
   const http = await playwright.request.newContext();
