@@ -1184,8 +1184,22 @@ test.describe('with 2,000 extra pending items', () => {
     const thousands = (n: number) => n.toLocaleString('en-US');
     await expect(page.getByRole('status').filter({ hasText: `Loaded 250 of ${thousands(total)}` })).toBeVisible();
     await expect(rows.first()).toBeVisible();
+    // An export before the end holds what had loaded, and says so.
+    const exportCsv = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export CSV' }).click(),
+      ]);
+      return parseCsv(readFileSync((await download.path())!, 'utf8').slice(1)).length - 1;
+    };
+    const partial = page.getByRole('status').filter({ hasText: 'The file holds only what had loaded' });
+    expect(await exportCsv()).toBe(250);
+    await expect(partial).toHaveText(`The file holds only what had loaded: 250 of ${thousands(total)} work items.`);
     release();
-    await expect(page.getByRole('status').filter({ hasText: `${thousands(total)} work items` })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${thousands(total)} work items$`) }))
+      .toBeVisible({ timeout: 30_000 });
+    expect(await exportCsv()).toBe(total);
+    await expect(partial).toHaveCount(0);
     await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
     // Every later page was asked for once, 250 at a time, and only the rows in view are drawn.
     expect(laterPages.length).toBe(Math.ceil(total / 250) - 1);

@@ -516,6 +516,7 @@ views-name = اسم العرض
 views-save = حفظ العرض
 export-csv = تصدير CSV
 export-json = تصدير JSON
+export-partial = يحتوي الملف على ما تم تحميله فقط: { $loaded } من { $total }.
 export-csv-separator = {","}
 # سطر العناوين في تصدير CSV.
 export-column-id = المعرّف

@@ -433,6 +433,7 @@ views-name = Name der Ansicht
 views-save = Ansicht speichern
 export-csv = Als CSV exportieren
 export-json = Als JSON exportieren
+export-partial = Die Datei enthält nur, was geladen war: { $loaded } von { $total } Arbeitselementen.
 export-csv-separator = {";"}
 # Die Kopfzeile des CSV-Exports.
 export-column-id = ID

@@ -436,6 +436,8 @@ views-name = View name
 views-save = Save view
 export-csv = Export CSV
 export-json = Export JSON
+# Said after an export made before the list had loaded in full (or after loading stopped).
+export-partial = The file holds only what had loaded: { $loaded } of { $total } work items.
 # The CSV export's field separator: the one a spreadsheet in this language splits on when
 # the file is opened (one character).
 export-csv-separator = {","}

@@ -1,7 +1,9 @@
 //! Saved views and export, beside Task Manager's toolbar. A saved view is a name and the
 //! view's URL query, kept in this browser's localStorage (nothing of the session), until
 //! the person deletes it; export
-//! downloads exactly what the table shows, in its order, as CSV or JSON.
+//! downloads exactly what the table shows, in its order, as CSV or JSON. A file made while
+//! the list is still loading, or after its loading stopped, holds only what had loaded, and
+//! the person is told so.
 //!
 //! Every tab of the browser shares that storage: a save or a delete reads it again first,
 //! so it changes only its own view and keeps what another tab saved meanwhile, and the
@@ -12,6 +14,7 @@ use leptos::prelude::*;
 use crate::api::Client;
 use crate::components::confirm::ConfirmDialog;
 use crate::focus::focus_when_lost;
+use crate::hooks::queue::{LoadState, Progress};
 use crate::logic::export::{file_name, to_csv, to_json};
 use crate::logic::group::Lines;
 use crate::logic::list::Entry;
@@ -37,6 +40,8 @@ pub fn ViewsBar(
     entries: RwSignal<Vec<Entry>>,
     /// What the table shows, in order; export holds the items of collapsed groups too.
     lines: Memo<Lines>,
+    /// How far the queue has loaded (an export before the end holds only part of it).
+    progress: RwSignal<Progress>,
 ) -> impl IntoView {
     let views = RwSignal::new(stored_views());
     // Another tab of this browser saved or deleted a view: the menu shows it.
@@ -122,7 +127,15 @@ pub fn ViewsBar(
         let file = file_name(tab.as_str(), &owner(), platform::local_date(now), extension);
         if !platform::download(&file, mime, &text) {
             said.set(t!("download-refused"));
+            return;
         }
+        let partial = progress.with_untracked(|p| {
+            (p.state != LoadState::Done).then(|| (p.loaded, p.total.unwrap_or(p.loaded as u64)))
+        });
+        said.set(match partial {
+            Some((loaded, total)) => t!("export-partial", loaded = loaded, total = total),
+            None => String::new(),
+        });
     };
     view! {
         <div class="mt-views">

@@ -241,7 +241,7 @@ fn TabQueue(
     view! {
         <Toolbar tab view facets set_view commit more/>
         <MoreChoices id=MORE_IDS[1] more>
-            <ViewsBar tab view set_view entries=queue.entries lines/>
+            <ViewsBar tab view set_view entries=queue.entries lines progress=queue.progress/>
         </MoreChoices>
         <LoadProgress queue shown=Signal::derive(move || rows.with(Vec::len))/>
         {move || match shape.get() {
