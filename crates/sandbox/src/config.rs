@@ -77,6 +77,13 @@ pub struct Config {
     #[arg(long = "frame-ancestor", value_name = "ORIGIN", value_parser = parse_origin)]
     pub frame_ancestors: Vec<String>,
 
+    /// A host name (without port) clients may reach this sandbox by, besides IP addresses,
+    /// `localhost` and the host of `--public-base-url`; repeatable. A request naming any
+    /// other host is refused: a web page whose own name was made to resolve to this machine
+    /// (DNS rebinding) could otherwise use the sign-in page and the API from a browser.
+    #[arg(long = "allowed-host", value_name = "NAME", value_parser = parse_host_name)]
+    pub allowed_hosts: Vec<String>,
+
     /// Requests to `/oauth/token` allowed per client address, and separately per
     /// authenticated confidential client, per token rate-limit window; also the sign-in
     /// submissions (`POST /oauth/authorize`) allowed per client address.
@@ -174,6 +181,16 @@ pub fn parse_origin(text: &str) -> Result<String, String> {
         return Err("must be scheme://host[:port] with no path, query or user info".into());
     }
     Ok(origin.to_ascii_lowercase())
+}
+
+/// `text` as a host name for `--allowed-host`: letters, digits, dots and dashes, lower-cased.
+pub fn parse_host_name(text: &str) -> Result<String, String> {
+    let name = text.trim_end_matches('.');
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    if name.is_empty() || !name.bytes().all(allowed) {
+        return Err("must be a host name such as tasks.example.com, without scheme or port".into());
+    }
+    Ok(name.to_ascii_lowercase())
 }
 
 /// A data set `--seed` can load.

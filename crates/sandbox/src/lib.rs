@@ -117,6 +117,10 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             middleware::timeout,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::check_host,
+        ))
         .layer(SetResponseHeaderLayer::overriding(nosniff.0, nosniff.1))
         .layer(SetResponseHeaderLayer::overriding(referrer.0, referrer.1))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))

@@ -1,6 +1,7 @@
 //! Per-request policies of the `/v2024` API that run before any handler: injected faults
 //! (test controls) and the rate limit per verified identity; and, for every request, the
-//! request timeout and the refusal of encoded bodies.
+//! refusal of hosts it does not answer for, the request timeout and the refusal of encoded
+//! bodies.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -43,6 +44,39 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
         parts.extensions.insert(principal);
     }
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// Refuses a request naming a host this sandbox does not answer for (see
+/// [`crate::security::host_allowed`]) with a 400 that says how to allow it. A request
+/// without any host (HTTP/1.0) is answered: no browser sends one.
+pub async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let authority = request
+        .uri()
+        .authority()
+        .map(|a| a.as_str().to_owned())
+        .or_else(|| {
+            request
+                .headers()
+                .get(axum::http::header::HOST)
+                .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+        });
+    let Some(authority) = authority else {
+        return next.run(request).await;
+    };
+    let config = state.config();
+    let names: Vec<&str> = std::iter::once(crate::security::origin_host(state.base_url()))
+        .chain(config.allowed_hosts.iter().map(String::as_str))
+        .collect();
+    if crate::security::host_allowed(&authority, &names) {
+        return next.run(request).await;
+    }
+    let host = crate::input::echo(&authority);
+    ApiError::BadRequest(format!(
+        "This sandbox does not answer for the host '{host}'. Reach it by its IP address or \
+         localhost, or start it with --allowed-host NAME (or --public-base-url) for a name of \
+         your own."
+    ))
+    .into_response()
 }
 
 /// Answers a request that takes longer than the configured timeout with a 408 in the

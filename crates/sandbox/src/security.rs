@@ -66,6 +66,41 @@ pub fn cache_control(name: &str) -> &'static str {
     }
 }
 
+/// Whether a request for `authority` (its `Host`, or the authority of an HTTP/2 request)
+/// may be answered. IP addresses and `localhost` (which browsers never look up in DNS)
+/// always may; other names only if they are in `names` (the public base URL's host and
+/// `--allowed-host`, lower case). A name outside them is how a DNS-rebinding page reaches a
+/// sandbox on this machine: its own name, made to resolve here, is in its requests' `Host`.
+pub fn host_allowed(authority: &str, names: &[&str]) -> bool {
+    let host = match authority.strip_prefix('[') {
+        // An IPv6 literal, `[::1]:8080`.
+        Some(rest) => {
+            return rest
+                .split(']')
+                .next()
+                .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok())
+        }
+        None => match authority.rsplit_once(':') {
+            Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+            _ => authority,
+        },
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host.parse::<std::net::Ipv4Addr>().is_ok()
+        || host == "localhost"
+        || host.ends_with(".localhost")
+        || names.contains(&host.as_str())
+}
+
+/// The host of an origin (`https://tasks.example.com:8443` gives `tasks.example.com`).
+pub fn origin_host(origin: &str) -> &str {
+    let rest = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    if rest.starts_with('[') {
+        return rest.split_inclusive(']').next().unwrap_or(rest);
+    }
+    rest.split(':').next().unwrap_or(rest)
+}
+
 /// Headers on every response, API and static alike.
 pub fn always() -> [(HeaderName, HeaderValue); 2] {
     [
@@ -104,6 +139,48 @@ pub fn cors(own_origin: &str, configured: &[String]) -> CorsLayer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_and_localhost_are_always_answered_other_names_only_when_allowed() {
+        let names = ["tasks.example.com"];
+        for authority in [
+            "127.0.0.1:8080",
+            "127.0.0.1",
+            "10.1.2.3:80",
+            "[::1]:8080",
+            "[::1]",
+            "localhost:8080",
+            "LOCALHOST.",
+            "app.localhost:3000",
+            "tasks.example.com",
+            "Tasks.Example.Com.:443",
+        ] {
+            assert!(host_allowed(authority, &names), "{authority}");
+        }
+        for authority in [
+            "evil.example:8080",
+            "evil.example",
+            "localhost.evil.example",
+            "tasks.example.com.evil.example",
+            "[not-an-address]:80",
+            "127.0.0.1.evil.example",
+            "",
+            ":8080",
+        ] {
+            assert!(!host_allowed(authority, &names), "{authority}");
+        }
+    }
+
+    #[test]
+    fn an_origin_s_host_is_without_scheme_and_port() {
+        assert_eq!(
+            origin_host("https://tasks.example.com:8443"),
+            "tasks.example.com"
+        );
+        assert_eq!(origin_host("http://127.0.0.1:8080"), "127.0.0.1");
+        assert_eq!(origin_host("http://[::1]:8080"), "[::1]");
+        assert_eq!(origin_host("http://localhost"), "localhost");
+    }
 
     #[test]
     fn the_app_csp_forbids_framing_inline_script_and_eval() {

@@ -55,7 +55,7 @@ async fn probe(app: &TestApp, limit: Duration) -> Result<StatusCode, String> {
 async fn a_body_that_trickles_in_past_its_deadline_gets_408_in_the_error_shape() {
     let app = spawn_app_with(&["--body-read-timeout-secs", "1"]).await;
     let mut stream = TcpStream::connect(socket_address(&app)).await.unwrap();
-    let head = "POST /oauth/token HTTP/1.1\r\nHost: x\r\n\
+    let head = "POST /oauth/token HTTP/1.1\r\nHost: localhost\r\n\
                 Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n";
     stream.write_all(head.as_bytes()).await.unwrap();
     let started = Instant::now();
@@ -112,7 +112,7 @@ async fn a_client_that_never_reads_its_answer_is_dropped_and_its_slot_freed() {
     .await;
     let mut reader = connect_from(&app, "127.0.0.1", Some(4096)).await;
     reader
-        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        .write_all(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .await
         .unwrap();
     // It never reads; the next client must be served once the write has stalled 1 s.
@@ -128,7 +128,7 @@ async fn an_idle_keep_alive_connection_is_closed_after_the_header_read_timeout()
     let app = spawn_app_with(&["--header-read-timeout-secs", "1"]).await;
     let mut stream = TcpStream::connect(socket_address(&app)).await.unwrap();
     stream
-        .write_all(b"GET /oauth/info HTTP/1.1\r\nHost: x\r\n\r\n")
+        .write_all(b"GET /oauth/info HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .await
         .unwrap();
     let received = closed_within(&mut stream, Duration::from_secs(5))
@@ -181,7 +181,7 @@ async fn a_trusted_proxy_is_not_limited_per_address() {
     let _held = connect_from(&app, "127.0.0.2", None).await;
     let mut second = connect_from(&app, "127.0.0.2", None).await;
     second
-        .write_all(b"GET /oauth/info HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .write_all(b"GET /oauth/info HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         .await
         .unwrap();
     let received = closed_within(&mut second, Duration::from_secs(3))

@@ -11,7 +11,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::client::{client_token, spawn_binary};
-use crate::helpers::{error_body, spawn_app_in, spawn_app_with, TestApp, Who};
+use crate::helpers::{error_body, spawn_app, spawn_app_in, spawn_app_with, TestApp, Who};
 
 const FRIEND: &str = "http://localhost:9000";
 
@@ -143,7 +143,7 @@ async fn x_total_count_is_spelled_as_isc_spells_it() {
     let answer = raw(
         &app,
         &format!(
-            "GET /v2024/work-items?count=true&limit=1 HTTP/1.1\r\nHost: x\r\n\
+            "GET /v2024/work-items?count=true&limit=1 HTTP/1.1\r\nHost: localhost\r\n\
              Authorization: Bearer {token}\r\nConnection: close\r\n\r\n"
         ),
     )
@@ -159,7 +159,7 @@ async fn a_connection_that_never_finishes_its_headers_is_closed() {
         .await
         .unwrap();
     stream
-        .write_all(b"GET /v2024/work-items HTTP/1.1\r\nHost: x\r\n")
+        .write_all(b"GET /v2024/work-items HTTP/1.1\r\nHost: localhost\r\n")
         .await
         .unwrap();
     let mut rest = Vec::new();
@@ -336,4 +336,83 @@ async fn api_answers_are_never_kept_by_the_browser() {
             response.status()
         );
     }
+}
+
+/// `GET path` as if the sandbox were reached by the name `host` (a name that resolves to
+/// this machine, as a DNS-rebinding page's own name does).
+async fn get_as(app: &TestApp, host: &str, path: &str) -> reqwest::Response {
+    get_as_with(app, host, path, &[]).await
+}
+
+async fn get_as_with(
+    app: &TestApp,
+    host: &str,
+    path: &str,
+    query: &[(&str, String)],
+) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .query(query)
+        .header("host", host)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_request_for_a_host_name_it_does_not_answer_for_is_refused() {
+    let app = spawn_app().await;
+    let authorize = app.authorize_params();
+    // A page on evil.example, whose name was made to resolve to 127.0.0.1, can neither
+    // show the sign-in page nor read the API's answers.
+    for (path, query) in [
+        ("/oauth/info", &[][..]),
+        ("/oauth/authorize", &authorize[..]),
+        ("/v2024/work-items", &[][..]),
+    ] {
+        let refused = get_as_with(&app, "evil.example:8080", path, query).await;
+        assert_eq!(refused.headers()["x-content-type-options"], "nosniff");
+        let body = error_body(refused, StatusCode::BAD_REQUEST).await;
+        let text = body.messages.unwrap().remove(0).text.unwrap();
+        assert!(
+            text.contains("'evil.example:8080'") && text.contains("--allowed-host"),
+            "{text}"
+        );
+    }
+    let port = app.address.rsplit(':').next().unwrap().to_owned();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(
+            get_as(&app, &host, "/oauth/info").await.status(),
+            StatusCode::OK,
+            "{host}"
+        );
+    }
+
+    // A name of one's own is allowed by naming it, or as the public base URL's host.
+    let app = spawn_app_with(&[
+        "--allowed-host",
+        "Tasks.Example.com",
+        "--public-base-url",
+        "https://sandbox.example.org",
+    ])
+    .await;
+    for host in [
+        "tasks.example.com",
+        "TASKS.example.com:8443",
+        "sandbox.example.org",
+    ] {
+        assert_eq!(
+            get_as(&app, host, "/oauth/info").await.status(),
+            StatusCode::OK,
+            "{host}"
+        );
+    }
+    assert_eq!(
+        get_as(&app, "evil.example", "/oauth/info").await.status(),
+        StatusCode::BAD_REQUEST
+    );
 }
