@@ -513,3 +513,34 @@ test('each approval item\'s Approve and Reject are described by the item they de
   }
   expect(new Set(described).size).toBe(2);
 });
+
+test('each row\'s quick actions are described by its work item, in the table and in the cards, and follow the row\'s item through a sort', async ({ page, sandbox }) => {
+  // A list of the page's buttons otherwise reads "Approve All, Approve All, …".
+  const quick = /^(Mark Complete|Approve All|Reject All)$/;
+  const checkRows = async (rows: Locator) => {
+    await expect(rows.first()).toBeVisible();
+    const described: string[] = [];
+    for (const row of (await rows.all()).slice(0, 8)) {
+      const name = (await row.getByRole('link').first().textContent())!.trim();
+      // An item with a form has no quick action (the form is on its page).
+      const buttons = await row.getByRole('button', { name: quick }).all();
+      for (const button of buttons) await expect(button).toHaveAccessibleDescription(name);
+      if (buttons.length > 0) described.push(name);
+    }
+    expect(described.length).toBeGreaterThan(2);
+    return described;
+  };
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending?sort=newest');
+  const table = page.locator('tr.mt-table__row');
+  const newest = await checkRows(table);
+  // The table's rows stay and show other items after a sort: the descriptions go along.
+  await table.first().evaluate((tr) => { (tr as any).drawnBefore = true; });
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption('oldest');
+  await expect.poll(async () => (await table.first().getByRole('link').textContent())!.trim()).not.toBe(newest[0]);
+  expect(await table.first().evaluate((tr) => (tr as any).drawnBefore)).toBe(true);
+  const oldest = await checkRows(table);
+  expect(oldest).not.toEqual(newest);
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await checkRows(page.locator('li.mt-row'));
+});

@@ -80,7 +80,7 @@ pub fn ConfirmButton(
     asking: Option<RwSignal<bool>>,
     /// The id of the element that says what the button acts on, when its text does not
     /// (one approval item of several: "Approve" is read with "Admin on GitHub").
-    #[prop(optional, into)]
+    #[prop(optional_no_strip)]
     described_by: Option<String>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -141,7 +141,7 @@ pub fn ApprovalItemActions(
             view! {
                 <ConfirmButton label=decision.label() title=decision.title(1)
                     message=Signal::derive(move || message.clone()) pending=pending
-                    variant=decision described_by=what.clone()
+                    variant=decision described_by=Some(what.clone())
                     on_confirm=Callback::new(move |()| on_decide.run(decision)) />
             }
         }
@@ -174,8 +174,13 @@ pub fn BulkDecisionBar(
     /// (a list row), so the person knows which item they decide.
     #[prop(optional, into)]
     name: MaybeProp<String>,
+    /// The id of the element naming the work item, where the buttons are one pair of many
+    /// (a list row): "Approve All" is read with the item's name.
+    #[prop(optional_no_strip)]
+    described_by: Option<String>,
 ) -> impl IntoView {
     let bulk = move |decision: Decision| {
+        let described_by = described_by.clone();
         view! {
             <ConfirmButton label=decision.bulk_label()
                 title=Signal::derive(move || decision.title(pending_count.get()))
@@ -185,7 +190,7 @@ pub fn BulkDecisionBar(
                 }))
                 pending=pending disabled=Signal::derive(move || pending_count.get() == 0)
                 variant=decision on_confirm=Callback::new(move |()| on_decide.run(decision))
-                asking=asking />
+                asking=asking described_by=described_by />
         }
     };
     view! { <div class="mt-bulk-bar">{bulk(Decision::Approve)} {bulk(Decision::Reject)}</div> }

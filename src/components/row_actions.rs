@@ -58,10 +58,16 @@ pub fn RowActions(
     /// The actions of the row's item, if it has any.
     #[prop(into)]
     quick: Signal<Option<Quick>>,
+    /// The id of the element holding the item's name: each button is described by it, so
+    /// a list of the page's buttons tells the rows' "Mark Complete" apart.
+    name_id: String,
 ) -> impl IntoView {
     // The actions (and their hook) exist only while the row's item has some.
     let some = Memo::new(move |_| quick.with(Option::is_some));
-    move || some.get().then(|| view! { <QuickButtons quick/> })
+    move || {
+        let name_id = name_id.clone();
+        some.get().then(|| view! { <QuickButtons quick name_id/> })
+    }
 }
 
 /// The buttons of [`RowActions`], for an item that has quick actions.
@@ -69,6 +75,8 @@ pub fn RowActions(
 fn QuickButtons(
     /// The actions of the row's item.
     quick: Signal<Option<Quick>>,
+    /// See [`RowActions`].
+    name_id: String,
 ) -> impl IntoView {
     let held = RwSignal::new(quick.get_untracked());
     let asking = RwSignal::new(false);
@@ -98,10 +106,11 @@ fn QuickButtons(
             <div class="mt-row__shape" hidden=decides>
                 <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")
                     message=question pending=pending asking=Some(asking)
+                    described_by=Some(name_id.clone())
                     on_confirm=Callback::new(move |()| actions.run(Command::Complete)) />
             </div>
             <div class="mt-row__shape" hidden=move || !decides.get()>
-                <BulkDecisionBar pending_count=waiting pending=pending asking name
+                <BulkDecisionBar pending_count=waiting pending=pending asking name described_by=Some(name_id)
                     on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting.get_untracked()))) />
             </div>
         </div>

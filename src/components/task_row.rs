@@ -85,6 +85,8 @@ pub fn TaskRow(
     context: RowContext,
 ) -> impl IntoView {
     let completed = context.tab == Tab::Completed;
+    // The row's quick actions are described by its name (a row stays at its position).
+    let name_id = format!("mt-row-name-{at}");
     // The entry is read untracked: `item` changes whenever the entry does (a new key).
     let text = Memo::new(move |_| {
         item.get()
@@ -148,7 +150,7 @@ pub fn TaskRow(
                 // A plain link: the router follows it in the app all the same, and a row
                 // gets no location readers (`A` adds them, for `aria-current`). Without an
                 // href (an item without an id) it is plain text.
-                <a node_ref=link><span node_ref=name></span></a>
+                <a node_ref=link><span id=name_id.clone() node_ref=name></span></a>
                 " "
                 <bdi class="mt-table__desc" node_ref=description></bdi>
             </td>
@@ -164,7 +166,7 @@ pub fn TaskRow(
                         " "
                         <span class="mt-overdue" hidden node_ref=waited.overdue>{t!("overdue")}</span>
                     </td>
-                    <td class="mt-table__actions"><RowActions quick/></td>
+                    <td class="mt-table__actions"><RowActions quick name_id=name_id.clone()/></td>
                 }.into_any()
             }}
         </tr>

@@ -49,13 +49,16 @@ pub fn WorkItemRow(
     let select = id.filter(|_| !completed && item.is_pending()).map(|id| {
         view! { <RowSelect id name=name.clone()/> }
     });
+    // The card's quick actions are described by its name.
+    let name_id = crate::focus::unique_id("mt-card-name");
+    let actions_name_id = name_id.clone();
     view! {
         <li class="mt-row" class:mt-row--current=current on:focusin=on_focus>
             <div class="mt-row__head">
                 {select}
                 {match href {
-                    Some(href) => view! { <A href=href attr:class="mt-row__name"><bdi>{name}</bdi></A> }.into_any(),
-                    None => view! { <bdi class="mt-row__name">{name}</bdi> }.into_any(),
+                    Some(href) => view! { <A href=href attr:class="mt-row__name"><bdi id=name_id.clone()>{name}</bdi></A> }.into_any(),
+                    None => view! { <bdi class="mt-row__name" id=name_id.clone()>{name}</bdi> }.into_any(),
                 }}
                 {kind.map(|k| view! { <span class="mt-tag">{k}</span> })}
             </div>
@@ -71,7 +74,7 @@ pub fn WorkItemRow(
 
                 })}
             </dl>
-            {(!completed).then(|| view! { <crate::components::row_actions::RowActions quick=crate::components::row_actions::Quick::of(&item)/> })}
+            {(!completed).then(|| view! { <crate::components::row_actions::RowActions quick=crate::components::row_actions::Quick::of(&item) name_id=actions_name_id/> })}
         </li>
     }
 }
