@@ -207,6 +207,9 @@ test('acting on an item another session already completed says so and shows its 
   await page.getByRole('button', { name: 'Mark Complete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'already completed' }).first()).toBeVisible();
+  // The toast, which outlives the page, names the action and the item.
+  await expect(page.locator('.mt-toast').filter({ hasText: 'already completed' }))
+    .toContainText(`Could not mark “${item.name}” complete: `);
   await expect(page.locator('.mt-detail__state')).toContainText('Finished');
   await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
 });

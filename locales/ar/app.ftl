@@ -240,6 +240,15 @@ done-decide = { $decision ->
 }
 done-decide-finished = { $label }؛ حُسمت كل العناصر، فاكتملت المهمة
 done-submit = أُرسل اختيار الحساب لـ«{ $name }»: { $values }.
+failed-action = { $action ->
+    [forward] تعذّرت إعادة توجيه «{ $name }»: { $reason }
+    [approve] تعذّرت الموافقة على العنصر في «{ $name }»: { $reason }
+    [reject] تعذّر رفض العنصر في «{ $name }»: { $reason }
+    [approve-all] تعذّرت الموافقة على عناصر «{ $name }»: { $reason }
+    [reject-all] تعذّر رفض عناصر «{ $name }»: { $reason }
+    [submit] تعذّر إرسال اختيار الحساب لـ«{ $name }»: { $reason }
+   *[complete] تعذّر وضع علامة مكتمل على «{ $name }»: { $reason }
+}
 
 ## العمل على عدة مهام دفعة واحدة
 

@@ -12,7 +12,7 @@ use crate::api::Client;
 use crate::focus::{focus_row_when_lost, focus_when_lost};
 use crate::logic::command::{ActionKind, Command, Target};
 use crate::logic::refusal::{classify, Problem};
-use crate::logic::wording::{problem_message, success_detail, success_message};
+use crate::logic::wording::{failure_message, problem_message, success_detail, success_message};
 use crate::state::Changes;
 use leptos::prelude::*;
 
@@ -133,7 +133,7 @@ pub fn use_item_actions(
                     }
                     let problem = classify(&command, &target, error);
                     let failed = Notice { kind, problem };
-                    toasts.error(failed.message());
+                    toasts.error(failure_message(kind, &target.name, &failed.message()));
                     // Refused for what was entered, or failed on the way: the item is as it
                     // was, and loading it again would draw the page (and its dialog or
                     // form) anew and lose what the person entered.

@@ -3,7 +3,7 @@
 
 use super::command::{ActionKind, Command};
 use super::form::describe_values;
-use super::messages::items;
+use super::messages::{items, Decision};
 use super::refusal::{Problem, Refusal};
 use crate::t;
 use wire::WorkItem;
@@ -76,6 +76,27 @@ pub fn success_message(kind: ActionKind, name: &str, detail: &str) -> String {
     }
 }
 
+/// The failure toast: which action on which item did not work, and why (`reason`, from
+/// [`problem_message`]). A toast outlives its row and several may be on screen at once, so
+/// it names both, as the success toast does.
+pub fn failure_message(kind: ActionKind, name: &str, reason: &str) -> String {
+    let action = match kind {
+        ActionKind::Complete => "complete",
+        ActionKind::Forward => "forward",
+        ActionKind::Decide(Decision::Approve) => "approve",
+        ActionKind::Decide(Decision::Reject) => "reject",
+        ActionKind::DecideAll(Decision::Approve) => "approve-all",
+        ActionKind::DecideAll(Decision::Reject) => "reject-all",
+        ActionKind::SubmitSelection => "submit",
+    };
+    t!(
+        "failed-action",
+        action = action,
+        name = name,
+        reason = reason
+    )
+}
+
 /// The detail part of the success toast; `after` is the work item as the server returned it.
 pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
     let finished = after.is_some_and(|a| !a.is_pending());
@@ -100,7 +121,6 @@ pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
 mod tests {
     use super::*;
     use crate::api::{ApiError, ServerMessage};
-    use crate::logic::messages::Decision;
 
     #[test]
     fn completing_with_pending_approvals_is_explained_with_the_count() {
@@ -157,6 +177,22 @@ mod tests {
                 "3 items"
             ),
             "Approved 3 items in “Access”."
+        );
+    }
+
+    #[test]
+    fn failure_messages_name_the_action_and_the_item() {
+        assert_eq!(
+            failure_message(ActionKind::Complete, "Create an Account", "Server error."),
+            "Could not mark “Create an Account” complete: Server error."
+        );
+        assert_eq!(
+            failure_message(ActionKind::DecideAll(Decision::Reject), "Access", "No."),
+            "Could not reject the items of “Access”: No."
+        );
+        assert_eq!(
+            failure_message(ActionKind::SubmitSelection, "Pick", "No."),
+            "Could not submit the account selection for “Pick”: No."
         );
     }
 
