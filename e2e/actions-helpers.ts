@@ -71,3 +71,17 @@ export async function forwardToAda(page: Page) {
   await dialog.getByLabel(/Comment/).fill('Ada, please take this one.');
   return dialog;
 }
+
+/**
+ * Signs in as `name` on the sandbox's sign-in page in `popup`, and waits until the popup,
+ * having handed its answer over, closes itself. The close is awaited from before the click:
+ * a fast hand-over closes the popup before a click returns, and an event already past is
+ * never seen (the journey then waited out its timeout).
+ */
+export async function signInInPopup(popup: Page, name: string) {
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: `Sign in as ${name}` }).click().catch((error) => {
+    if (!popup.isClosed()) throw error;
+  });
+  await closed;
+}

@@ -1,6 +1,6 @@
 // Issue 4 journeys: every action on a work item, against a fresh seeded sandbox per test.
 import { test, expect } from './fixtures';
-import { findPending, forwardToAda, undecided, postAs, signIn, pendingItems, type Item } from './actions-helpers';
+import { findPending, forwardToAda, undecided, postAs, signIn, signInInPopup, pendingItems, type Item } from './actions-helpers';
 
 const plain = (i: Item) => undecided(i).length === 0 && i.form === null;
 
@@ -139,8 +139,7 @@ test('when the sign-in ends under a half-written forward, the page stays: sign i
   const popupOpened = page.waitForEvent('popup');
   await ended.getByRole('button', { name: 'Sign in again' }).click();
   const popup = await popupOpened;
-  await popup.getByRole('button', { name: `Sign in as ${sandbox.identity(alias).name}` }).click();
-  await popup.waitForEvent('close');
+  await signInInPopup(popup, sandbox.identity(alias).name);
   await expect(ended).toHaveCount(0);
   expect(navigations).toEqual([]);
   await forward.getByRole('button', { name: 'Forward' }).click();

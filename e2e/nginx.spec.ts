@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Sandbox, DIST, startNginx } from './fixtures';
-import { findPending, signIn, undecided } from './actions-helpers';
+import { findPending, signIn, signInInPopup, undecided } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 
@@ -200,8 +200,7 @@ async function embedJourney(page: Page, sandbox: Sandbox) {
   const popupOpened = page.waitForEvent('popup');
   await frame.getByRole('button', { name: 'Sign in', exact: true }).click();
   const popup = await popupOpened;
-  await popup.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
-  await popup.waitForEvent('close');
+  await signInInPopup(popup, 'Alison Ferguso');
 
   const counts = frame.getByRole('list', { name: 'Work item counts' });
   await expect(counts.getByRole('listitem').filter({ hasText: 'Open' })).toHaveText(new RegExp(`^Open\\s*${summary.open}$`));
