@@ -118,7 +118,7 @@ pub fn build_router(state: AppState) -> Router {
             middleware::timeout,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            security::allowed_host_names(state.base_url(), &state.config().allowed_hosts),
             middleware::check_host,
         ))
         .layer(SetResponseHeaderLayer::overriding(nosniff.0, nosniff.1))

@@ -47,9 +47,13 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
 }
 
 /// Refuses a request naming a host this sandbox does not answer for (see
-/// [`crate::security::host_allowed`]) with a 400 that says how to allow it. A request
+/// [`crate::security::host_allowed`]; `names` from [`crate::security::allowed_host_names`]) with a 400 that says how to allow it. A request
 /// without any host (HTTP/1.0) is answered: no browser sends one.
-pub async fn check_host(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn check_host(
+    State(names): State<std::sync::Arc<[String]>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let authority = request
         .uri()
         .authority()
@@ -63,10 +67,6 @@ pub async fn check_host(State(state): State<AppState>, request: Request, next: N
     let Some(authority) = authority else {
         return next.run(request).await;
     };
-    let config = state.config();
-    let names: Vec<&str> = std::iter::once(crate::security::origin_host(state.base_url()))
-        .chain(config.allowed_hosts.iter().map(String::as_str))
-        .collect();
     if crate::security::host_allowed(&authority, &names) {
         return next.run(request).await;
     }

@@ -71,7 +71,7 @@ pub fn cache_control(name: &str) -> &'static str {
 /// always may; other names only if they are in `names` (the public base URL's host and
 /// `--allowed-host`, lower case). A name outside them is how a DNS-rebinding page reaches a
 /// sandbox on this machine: its own name, made to resolve here, is in its requests' `Host`.
-pub fn host_allowed(authority: &str, names: &[&str]) -> bool {
+pub fn host_allowed(authority: &str, names: &[impl AsRef<str>]) -> bool {
     let host = match authority.strip_prefix('[') {
         // An IPv6 literal, `[::1]:8080`.
         Some(rest) => {
@@ -89,7 +89,16 @@ pub fn host_allowed(authority: &str, names: &[&str]) -> bool {
     host.parse::<std::net::Ipv4Addr>().is_ok()
         || host == "localhost"
         || host.ends_with(".localhost")
-        || names.contains(&host.as_str())
+        || names.iter().any(|name| name.as_ref() == host)
+}
+
+/// The host names besides addresses and `localhost` that a sandbox reached at `base_url`
+/// answers for: that URL's host and `allowed` (`--allowed-host`). Worked out once, when the
+/// router is built, not at every request.
+pub fn allowed_host_names(base_url: &str, allowed: &[String]) -> std::sync::Arc<[String]> {
+    std::iter::once(origin_host(base_url).to_ascii_lowercase())
+        .chain(allowed.iter().cloned())
+        .collect()
 }
 
 /// The host of an origin (`https://tasks.example.com:8443` gives `tasks.example.com`).
