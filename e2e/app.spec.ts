@@ -583,6 +583,41 @@ test('Sign out in one of two tabs of one sign-in (a duplicated tab) signs out bo
   await expect(own.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
+test('the widget whose sign-in ends while its check for new items is out offers Sign in and goes on working', async ({ page, context }) => {
+  // It checks every second, so that a check is soon out.
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), pollSeconds: 1 } });
+  });
+  await signIn(page, '/widget');
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+  // The next check is held until the sign-in has ended in another tab of it.
+  let release!: () => void;
+  const held = new Promise<void>((ok) => { release = ok; });
+  let holding = 0;
+  await page.route('**/work-items/summary*', async (route) => {
+    holding += 1;
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await expect.poll(() => holding).toBeGreaterThan(0);
+  const stored = await page.evaluate(() => sessionStorage.getItem('my-tasks.session'));
+  const second = await context.newPage();
+  await second.addInitScript((session) => sessionStorage.setItem('my-tasks.session', session!), stored);
+  await second.goto('/tasks/pending');
+  await second.getByRole('button', { name: 'Sign out' }).click();
+  const signInAgain = page.getByRole('button', { name: 'Sign in', exact: true });
+  await expect(signInAgain).toBeVisible();
+  // The check's answer comes to a widget that is gone (the app stopped there,
+  // "unreachable", before; the fixture fails on a panic).
+  release();
+  await page.waitForTimeout(500);
+  await page.unroute('**/work-items/summary*');
+  await signInAgain.click();
+  await page.getByRole('button', { name: 'Sign in as Alison Ferguso' }).click();
+  await expect(page.getByRole('link', { name: 'Create an Account' }).first()).toBeVisible();
+});
+
 test('an invalid config.json shows what is wrong instead of a blank page', async ({ page }) => {
   await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"auth": {"mode": "magic"}}' }));
   await page.goto('/');

@@ -7,8 +7,8 @@
 // nginx. With `embedding: true` a page on a second origin (`sandbox.hostOrigin`) embeds
 // the widget, and both the app's config.json and the frame-ancestors allow that origin.
 //
-// Every test fails on a Content-Security-Policy violation; tests that opt in with
-// `strictConsole` also fail on any console error.
+// Every test fails on a Content-Security-Policy violation or a panic of the app; tests that
+// opt in with `strictConsole` also fail on any console error.
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -246,17 +246,22 @@ export const test = base.extend<{
 
   baseURL: async ({ sandbox }, use) => use(sandbox.baseURL),
 
-  // Runs for every test: a CSP violation anywhere (or, with strictConsole, any console
-  // error or uncaught exception) fails it, with the messages in the failure.
+  // Runs for every test: a CSP violation or a panic of the app anywhere (or, with
+  // strictConsole, any console error or uncaught exception) fails it, with the messages in
+  // the failure.
   browserGuard: [async ({ context, strictConsole }, use) => {
     const problems: string[] = [];
+    // A panic of the app always fails: the release wasm stops at once ("unreachable"), a
+    // debug build says "panicked at" first.
+    const panic = /\bunreachable\b|panicked at/;
     context.on('console', (message) => {
       const text = message.text();
       if (/Content Security Policy/i.test(text)) problems.push(`CSP: ${text}`);
-      else if (strictConsole && message.type() === 'error') problems.push(`console: ${text}`);
+      else if ((strictConsole || panic.test(text)) && message.type() === 'error') problems.push(`console: ${text}`);
     });
     context.on('weberror', (error) => {
-      if (strictConsole) problems.push(`uncaught: ${error.error().message}`);
+      const text = error.error().message;
+      if (strictConsole || panic.test(text)) problems.push(`uncaught: ${text}`);
     });
     // Which requests failed, to make a console's "Failed to load resource" actionable.
     const failed: string[] = [];

@@ -318,9 +318,11 @@ impl Client {
             });
         let token = match token {
             Ok(token) => token,
-            Err(refused @ ApiError::Unauthorized(_)) => {
+            Err(ApiError::Unauthorized(_)) => {
                 self.drop_refresh_token();
-                return Err(refused);
+                // The identity provider's words ("unknown, used or expired refresh token")
+                // are for whoever runs it: the person is told their session has ended.
+                return Err(ApiError::Unauthorized(ServerMessage::default()));
             }
             Err(other) => return Err(other),
         };

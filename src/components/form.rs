@@ -83,7 +83,10 @@ pub fn AccountSelectionForm(
                     send.run(selection);
                 }
             }
-            Err(_) => request_animation_frame(move || focus_first_invalid(node.get_untracked())),
+            Err(_) => request_animation_frame(move || {
+                // The form may be gone by the next frame (the person left the page).
+                focus_first_invalid(node.try_get_untracked().flatten())
+            }),
         }
     };
     let summary = move || match errors.with(Vec::len) {

@@ -52,7 +52,10 @@ pub fn ForwardDialog(
         attempted.set(true);
         match check() {
             Ok(choice) => on_submit.run(choice),
-            Err(_) => request_animation_frame(move || focus_first_invalid(form.get_untracked())),
+            Err(_) => request_animation_frame(move || {
+                // The dialog may be gone by the next frame (the person left the page).
+                focus_first_invalid(form.try_get_untracked().flatten())
+            }),
         }
     };
     // The buttons are disabled while the request runs, which drops focus to the page; when

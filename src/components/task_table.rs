@@ -325,13 +325,15 @@ fn keep_focus(
     entries: RwSignal<Vec<Entry>>,
 ) {
     queue_microtask(move || {
-        let to = lines.with_untracked(|l| {
-            entries.with_untracked(|e| {
+        // The table may have gone before the microtask ran: then there is nothing to keep.
+        let to = lines.try_with_untracked(|l| {
+            entries.try_with_untracked(|e| {
                 l.lines
                     .iter()
                     .position(|&line| LineKey::of(line, l, e).as_ref() == Some(&old))
             })
         });
+        let Some(Some(to)) = to else { return };
         let target = to
             .and_then(|to| {
                 let selector = format!("tr[aria-rowindex='{}'] {control}", to + 2);

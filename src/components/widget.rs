@@ -90,7 +90,12 @@ pub fn MyTasksWidget(
                 let Ok(latest) = work_items::summary(&api, owner.as_deref()).await else {
                     return;
                 };
-                let shown = summary.get_untracked().and_then(Result::ok);
+                // The widget may have been replaced while the check was out (the sign-in
+                // ended): then its summary is gone and there is nothing to compare.
+                let Some(shown) = summary.try_get_untracked() else {
+                    return;
+                };
+                let shown = shown.and_then(Result::ok);
                 if shown != Some(latest) {
                     changes.bump();
                 }

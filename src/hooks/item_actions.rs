@@ -123,7 +123,9 @@ pub fn use_item_actions(
                     let detail = success_detail(&command, after.as_ref());
                     toasts.success(success_message(kind, &target.name, &detail));
                     if matches!(command, Command::Forward(_)) {
-                        after_forward.run(());
+                        // The page may have gone while the forward was on its way (Back
+                        // during a 429's wait); then there is nowhere to move on from.
+                        after_forward.try_run(());
                     }
                     true
                 }
