@@ -477,7 +477,9 @@
    * says it cannot start, and a preview would be a list it never shows. */
   const accepted = (config) => (config.locale == null || Boolean(reads.languageOf(config.locale)))
     && (config.staleAfterDays == null || (Number.isInteger(config.staleAfterDays)
-      && config.staleAfterDays >= 1 && config.staleAfterDays <= 3650));
+      && config.staleAfterDays >= 1 && config.staleAfterDays <= 3650))
+    && (config.pollSeconds == null || (Number.isInteger(config.pollSeconds)
+      && config.pollSeconds >= 0 && config.pollSeconds <= 86400));
 
   reads.firstPage.then(async (page) => {
     if (!page || page.tab !== tab || !accepted(page.config)) return drop();

@@ -53,6 +53,10 @@ pub struct AppConfig {
 /// How often the pending count is polled when `pollSeconds` is not set.
 pub const DEFAULT_POLL_SECONDS: u32 = 60;
 
+/// The longest `pollSeconds`: a day. (The browser's timers hold at most about 24.8 days;
+/// a longer interval made the app stop at its first poll.)
+pub const MAX_POLL_SECONDS: u32 = 86_400;
+
 /// `staleAfterDays` when `config.json` does not set it.
 pub const DEFAULT_STALE_AFTER_DAYS: u32 = 7;
 
@@ -120,6 +124,8 @@ pub enum Problem {
     WorkItemsPath(String),
     /// `staleAfterDays` is outside 1–3650.
     StaleAfterDays(u32),
+    /// `pollSeconds` is over [`MAX_POLL_SECONDS`].
+    PollSeconds(u32),
     /// `locale` names a language the app does not have.
     Locale(String),
 }
@@ -181,6 +187,12 @@ impl std::fmt::Display for Problem {
                 t!(
                     "config-stale-after-days",
                     detail = days.to_string().as_str()
+                )
+            }
+            Problem::PollSeconds(seconds) => {
+                t!(
+                    "config-poll-seconds",
+                    detail = seconds.to_string().as_str()
                 )
             }
             Problem::Locale(value) => t!("config-locale", detail = value),
@@ -289,6 +301,11 @@ impl AppConfig {
             Some(days @ 1..=3650) => days,
             Some(other) => return Err(ConfigError::Invalid(Problem::StaleAfterDays(other))),
         };
+        let poll_seconds = match raw.poll_seconds {
+            None => DEFAULT_POLL_SECONDS,
+            Some(seconds @ 0..=MAX_POLL_SECONDS) => seconds,
+            Some(other) => return Err(ConfigError::Invalid(Problem::PollSeconds(other))),
+        };
         let default_locale = match raw.locale.as_deref() {
             None => None,
             Some(tag) => Some(
@@ -304,7 +321,7 @@ impl AppConfig {
             auth,
             embed_host_origins,
             work_items_root,
-            poll_seconds: raw.poll_seconds.unwrap_or(DEFAULT_POLL_SECONDS),
+            poll_seconds,
         })
     }
 }
@@ -383,6 +400,11 @@ mod tests {
         assert_eq!(with("").unwrap().poll_seconds, 60);
         assert_eq!(with(r#", "pollSeconds": 0"#).unwrap().poll_seconds, 0);
         assert_eq!(with(r#", "pollSeconds": 5"#).unwrap().poll_seconds, 5);
+        assert_eq!(with(r#", "pollSeconds": 86400"#).unwrap().poll_seconds, 86_400);
+        assert_eq!(
+            with(r#", "pollSeconds": 3000000"#).unwrap_err(),
+            ConfigError::Invalid(Problem::PollSeconds(3_000_000))
+        );
         assert!(matches!(
             with(r#", "pollSeconds": -1"#),
             Err(ConfigError::Malformed {
@@ -493,6 +515,7 @@ mod tests {
             ConfigError::Invalid(Problem::HostOrigin("*".into())),
             ConfigError::Invalid(Problem::WorkItemsPath("/v3".into())),
             ConfigError::Invalid(Problem::StaleAfterDays(0)),
+            ConfigError::Invalid(Problem::PollSeconds(3_000_000)),
             ConfigError::Invalid(Problem::Locale("fr".into())),
         ];
         reasons.iter().map(ToString::to_string).collect()

@@ -67,6 +67,7 @@ config-auth-required = الإعداد auth.{ $name } مطلوب عندما تك�
 config-host-origin = يجب أن يحتوي embed.hostOrigins على أصول مثل https://dashboard.example، لا «{ $detail }».
 config-work-items-path = يجب أن تكون قيمة workItemsPath «/v2024» أو «/work-items/v1»، لا «{ $detail }».
 config-stale-after-days = يجب أن تكون قيمة staleAfterDays عددًا صحيحًا من الأيام بين 1 و3650، لا { $detail }.
+config-poll-seconds = يجب أن تكون قيمة pollSeconds عددًا صحيحًا من الثواني بين 0 (بلا استطلاع) و86400، لا { $detail }.
 config-locale = يجب أن يسمّي locale لغة يتحدّثها التطبيق: «en» أو «de» أو «ar» (وقد تليها منطقة، كما في «de-CH»)، لا «{ $detail }».
 
 ## تسجيل الدخول

@@ -55,6 +55,7 @@ config-auth-required = auth.{ $name } ist erforderlich, wenn auth.mode „pkce�
 config-host-origin = embed.hostOrigins muss Ursprünge wie https://dashboard.example enthalten, nicht „{ $detail }“.
 config-work-items-path = workItemsPath muss „/v2024“ oder „/work-items/v1“ sein, nicht „{ $detail }“.
 config-stale-after-days = staleAfterDays muss eine ganze Zahl von Tagen zwischen 1 und 3650 sein, nicht { $detail }.
+config-poll-seconds = pollSeconds muss eine ganze Zahl von Sekunden zwischen 0 (keine Abfrage) und 86400 sein, nicht { $detail }.
 config-locale = locale muss eine Sprache der App nennen: „en“, „de“ oder „ar“ (eine Region darf folgen, wie in „de-CH“), nicht „{ $detail }“.
 
 ## Anmelden

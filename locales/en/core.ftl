@@ -56,6 +56,7 @@ config-auth-required = auth.{ $name } is required when auth.mode is “pkce”.
 config-host-origin = embed.hostOrigins must hold origins such as https://dashboard.example, not “{ $detail }”.
 config-work-items-path = workItemsPath must be “/v2024” or “/work-items/v1”, not “{ $detail }”.
 config-stale-after-days = staleAfterDays must be a whole number of days from 1 to 3650, not { $detail }.
+config-poll-seconds = pollSeconds must be a whole number of seconds from 0 (no polling) to 86400, not { $detail }.
 config-locale = locale must name a language the app has: “en”, “de” or “ar” (a region may follow, as in “de-CH”), not “{ $detail }”.
 
 ## Signing in

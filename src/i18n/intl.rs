@@ -5,7 +5,16 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Function, Intl, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales`: throws a `RangeError` on a tag that is not well formed,
+    /// as `Intl`'s constructors do (js-sys's constructors do not catch it).
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
+    fn canonical_locales(tag: &str) -> Result<JsValue, JsValue>;
+}
 
 /// A unit a relative time or a waiting time is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,8 +157,18 @@ pub fn plural(lang: &str, n: f64) -> String {
     })
 }
 
-/// Formats from now on for `locale` (a tag `Intl` accepts); the old formatters go.
-pub fn set_locale(locale: &str) {
+/// Formats from now on for `locale`, or for `fallback` (a tag the app wrote) when `Intl`
+/// refuses `locale`: a browser's language list can hold a tag made of the right characters
+/// that is not well formed (`de-1`), and `Intl` throws on it; the old formatters go.
+pub fn set_locale(locale: &str, fallback: &str) {
+    let locale = if canonical_locales(locale).is_ok() {
+        locale
+    } else {
+        leptos::logging::warn!(
+            "the browser's language {locale:?} is not a well-formed tag; dates and numbers follow {fallback:?}"
+        );
+        fallback
+    };
     FORMATS.with(|cell| *cell.borrow_mut() = Some(Formats::new(locale)));
 }
 

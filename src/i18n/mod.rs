@@ -145,7 +145,7 @@ thread_local! {
 /// language's from [`Words::tables_of`].
 pub fn install(choice: &Choice, tables: Vec<Table>) {
     #[cfg(target_arch = "wasm32")]
-    intl::set_locale(&choice.intl_locale);
+    intl::set_locale(&choice.intl_locale, choice.lang.tag());
     let catalog = Catalog {
         lang: choice.lang,
         tables,

@@ -262,3 +262,13 @@ fn counts_take_the_browsers_plural_forms_and_numbers_in_every_language() {
     }
     assert_eq!(german, ["1 Element", "1.250 Elemente"]);
 }
+
+#[wasm_bindgen_test]
+fn a_browser_language_that_is_not_a_well_formed_tag_falls_back_to_the_languages_own() {
+    // Made of the characters a tag may hold, but `Intl` throws on it; before, the app
+    // stopped at its first date or number with a blank page.
+    speak(Lang::De, "de-1");
+    assert_eq!(my_tasks::i18n::intl::number(1234.5), "1.234,5");
+    speak(Lang::En, "en-GB");
+    assert_eq!(my_tasks::i18n::intl::number(1234.5), "1,234.5");
+}
