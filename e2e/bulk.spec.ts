@@ -369,6 +369,24 @@ test('a work item forwarded to this person by someone else shows as new, and Sho
   await expect(page.getByRole('tabpanel')).toBeFocused();
 });
 
+test('a work item forwarded to this person while they are on an item\'s page shows as new back on the list', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  const before = (await sandbox.getJson(ALISON, '/v2024/work-items/count')).count;
+  await openList(page, sandbox);
+  await rows(page).first().locator('a[href^="/items/"]').first().click();
+  await expect(page).toHaveURL(/\/items\//);
+  const item = await fredForwardsOneToAlison(sandbox);
+  await expect(page).toHaveTitle(new RegExp(`^\\(${before + 1}\\) `));
+  await page.getByRole('link', { name: '← Back to Task Manager' }).click();
+  const notice = page.locator('.mt-fresh');
+  await expect(notice).toContainText('1 new work item');
+  const pendingTab = page.getByRole('tab', { name: /^Pending/ });
+  await notice.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(item.id);
+  await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
+  await expect(pendingTab).toHaveText(new RegExp(`${before + 1}$`));
+});
+
 test('a work item forwarded in just before the person\'s own action still shows as new', async ({ page, sandbox }) => {
   // No fast polling: only the count read after the action can tell of the arrival. It
   // once took that count (one in, one out: the same) as the new base, and never told.
@@ -471,6 +489,40 @@ test.describe('with 30 extra pending items', () => {
     expect(held).toHaveLength(0);
     const done = sent.map((url) => url.split('/').pop()!);
     expect((await stillPending(sandbox, plainIds)).sort()).toEqual(plainIds.filter((id) => !done.includes(id)).sort());
+  });
+});
+
+test.describe('with 12 extra pending items', () => {
+  test.use({ sandboxArgs: ['--extra-items', '12'] });
+
+  test('the language cannot be switched while a bulk run goes on after leaving its page, and can once it has ended', async ({ page, sandbox }) => {
+    await signIn(page, sandbox, ALISON, '/');
+    await page.getByRole('link', { name: 'Task Manager' }).click();
+    await expect(rows(page).first()).toBeVisible();
+    const held: import('@playwright/test').Route[] = [];
+    let holding = true;
+    await page.route('**/v2024/work-items/*', async (route) => {
+      if (route.request().method() !== 'POST' || !holding) return route.continue();
+      held.push(route);
+    });
+    const bar = page.getByRole('region', { name: 'Selected work items' });
+    await bar.getByRole('button', { name: /^Select all \d+ matching$/ }).click();
+    await bar.getByRole('button', { name: 'Mark Complete' }).click();
+    await page.getByRole('dialog', { name: 'Mark Complete: confirm' }).getByRole('button', { name: 'Mark Complete' }).click();
+    await expect.poll(() => held.length).toBe(4);
+    // Back to the dashboard: the run goes on. Switching the language reloads the page,
+    // which would stop it half way.
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await page.getByRole('button', { name: 'Language English' }).click();
+    await expect(page.getByText('An action on several items is running: the language can be changed once it has ended')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Deutsch', exact: true })).toBeDisabled();
+    holding = false;
+    for (const route of held.splice(0)) await route.continue();
+    await expect(page.getByRole('button', { name: 'Deutsch', exact: true })).toBeEnabled({ timeout: 20_000 });
+    await expect(page.getByText('An action on several items is running')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   });
 });
 

@@ -13,6 +13,7 @@ session-ended-again = Erneut anmelden
 session-ended-here = Stattdessen auf dieser Seite anmelden
 session-ended-here-note = Die Anmeldung auf dieser Seite verlässt sie: Ihre Eingaben gehen verloren.
 language = Sprache
+language-wait-for-run = Eine Aktion für mehrere Elemente läuft: Die Sprache lässt sich ändern, sobald sie beendet ist (der Wechsel lädt die Seite neu).
 
 ## Aufgabenverwaltung: Reiter, Suche, Filter, Sortierung und Laden
 
@@ -350,6 +351,7 @@ find = Finden
 matching-identities = Passende Identitäten
 view-as-person = Ansehen als { $name }
 show = Anzeigen
+list-changed = Einige dieser Arbeitselemente wurden anderswo erledigt
 new-items = { $count ->
     [one] { $count } neues Arbeitselement
    *[other] { $count } neue Arbeitselemente

@@ -14,6 +14,7 @@ session-ended-again = Sign in again
 session-ended-here = Sign in on this page instead
 session-ended-here-note = Signing in on this page leaves it: what you typed here is lost.
 language = Language
+language-wait-for-run = An action on several items is running: the language can be changed once it has ended (changing it reloads the page).
 
 ## Task Manager: tabs, search, filters, sort and loading
 
@@ -353,6 +354,7 @@ find = Find
 matching-identities = Matching identities
 view-as-person = View as { $name }
 show = Show
+list-changed = Some of these work items were dealt with elsewhere
 new-items = { $count ->
     [one] { $count } new work item
    *[other] { $count } new work items

@@ -95,7 +95,9 @@ impl ApiError {
                 }
             }
             ApiError::BadRequest(_) => text.unwrap_or_else(|| t!("api-bad-request")),
-            ApiError::Unauthorized(_) => text.unwrap_or_else(|| t!("api-unauthorized")),
+            // The server's words ("JWT validation failed: JWT is expired") are for whoever
+            // runs it; the person is told their session has ended.
+            ApiError::Unauthorized(_) => t!("api-unauthorized"),
             ApiError::Forbidden(_) => text.unwrap_or_else(|| t!("api-forbidden")),
             ApiError::NotFound(_) => text.unwrap_or_else(|| t!("api-not-found")),
             ApiError::Server { status, .. } => {
@@ -189,6 +191,15 @@ mod tests {
         assert!(
             matches!(ApiError::from_response(401, None, r#"{"error":"JWT is expired"}"#),
             ApiError::Unauthorized(ServerMessage { text: Some(t), .. }) if t == "JWT is expired")
+        );
+        assert_eq!(
+            ApiError::from_response(
+                401,
+                None,
+                r#"{"error":"JWT validation failed: JWT is expired"}"#
+            )
+            .message(),
+            "Your session has ended."
         );
         assert!(matches!(
             ApiError::from_response(403, None, ""),

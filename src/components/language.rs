@@ -15,6 +15,12 @@ use crate::t;
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let current = i18n::current();
+    // Switching reloads the page, which would stop a bulk run half way (the widget build
+    // has none): the choices wait for it to end.
+    let busy = {
+        let run = use_context::<crate::hooks::bulk::UseBulkRun>();
+        move || run.is_some_and(|run| run.is_running())
+    };
     let open = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let list_id = unique_id("language-list");
@@ -64,10 +70,14 @@ pub fn LanguagePicker() -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <ul id=list_id.clone() class="mt-language__list" role="list">
+                    <Show when=busy>
+                        <li class="mt-language__busy">{t!("language-wait-for-run")}</li>
+                    </Show>
                     {Lang::ALL.into_iter().map(|lang| view! {
                         <li>
                             <button type="button" class="mt-language__choice" lang=lang.tag()
                                 aria-current=(lang == current).then_some("true")
+                                disabled=move || lang != current && busy()
                                 on:click=move |_| {
                                     if lang == current {
                                         close_to_button();

@@ -1,4 +1,5 @@
-//! "3 new work items · Show": the notice that work arrived since the list was loaded.
+//! "3 new work items · Show": the notice that work arrived since the list was loaded, or
+//! that some of it was dealt with elsewhere.
 
 use crate::focus::{focus_first_of, focus_when_lost};
 use crate::hooks::poll::{use_fresh, Fresh};
@@ -12,11 +13,17 @@ use leptos::prelude::*;
 pub fn NewItemsNotice() -> impl IntoView {
     let fresh = use_fresh()?;
     let count = move || fresh.new_items();
+    // New items are told by their number; items that left elsewhere (the list still shows
+    // them) only as a change, since a count cannot say which.
+    let text = move || match count() {
+        0 => t!("list-changed"),
+        n => new_items_text(n),
+    };
     Some(view! {
         <div class="mt-fresh" role="status">
-            <Show when=move || { count() > 0 }>
+            <Show when=move || { count() > 0 || fresh.left_elsewhere() }>
                 <p class="mt-fresh__notice">
-                    {move || new_items_text(count())}" · "
+                    {text}" · "
                     <button type="button" class="mt-button mt-button--quiet" on:click=move |_| show(fresh)>{t!("show")}</button>
                 </p>
             </Show>

@@ -35,6 +35,11 @@ impl Fresh {
         self.state.with(Freshness::new_items)
     }
 
+    /// Whether items left the list elsewhere since it was loaded (reactive).
+    pub fn left_elsewhere(&self) -> bool {
+        self.state.with(Freshness::left_elsewhere)
+    }
+
     /// The pending count as last loaded (not polled), or why it could not be; `None`
     /// until the first answer (reactive). One read serves the title, the notice and the
     /// Pending tab.
@@ -74,6 +79,10 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
     };
     // Answers can arrive out of order: only one newer than the last applied counts.
     let (asked, applied) = (StoredValue::new(0u64), StoredValue::new(0u64));
+    // The first read of this page's count. The queues live for the app: a page opened
+    // on a list loaded earlier (back from an item's page) counts from what that list
+    // shows, not from the count now, or what arrived meanwhile would never show as new.
+    let first = StoredValue::new(true);
     let read = {
         let api = api.clone();
         move |why: Read| {
@@ -88,6 +97,13 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                 Read::Loaded => fresh.queues.map_or(0, |q| q.take_left_pending()),
                 Read::Polled => 0,
             };
+            let kept = match why {
+                Read::Loaded if first.get_value() => {
+                    first.set_value(false);
+                    fresh.queues.and_then(|q| q.pending.kept_count())
+                }
+                _ => None,
+            };
             spawn_local(async move {
                 let answer = work_items::count(&api, owner.as_deref()).await;
                 if applied.try_get_value().is_none_or(|last| last >= mine) {
@@ -99,7 +115,14 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                     applied.set_value(mine);
                 }
                 if why == Read::Loaded {
-                    fresh.loaded.set(Some(answer.clone()));
+                    // The Pending tab counts what its list shows.
+                    let shown = |_| wire::WorkItemsCount {
+                        count: kept.map(|n| i64::try_from(n).unwrap_or(i64::MAX)),
+                    };
+                    fresh.loaded.set(Some(match kept {
+                        Some(_) => answer.clone().map(shown),
+                        None => answer.clone(),
+                    }));
                 }
                 let Ok(count) = answer else { return };
                 // The server is back after a load that failed: what failed loads again,
@@ -111,9 +134,10 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                 }
                 let count = u64::try_from(count.count.unwrap_or(0)).unwrap_or(0);
                 fresh.state.update(|s| match why {
-                    Read::Loaded => match left {
-                        0 => s.loaded(count),
-                        left => s.after_writes(left, count),
+                    Read::Loaded => match (kept, left) {
+                        (Some(shown), _) => s.kept(shown, count),
+                        (None, 0) => s.loaded(count),
+                        (None, left) => s.after_writes(left, count),
                     },
                     Read::Polled => s.polled(count),
                 });

@@ -244,6 +244,16 @@ impl Queue {
         }
     }
 
+    /// How many items the list holds when it was loaded in full earlier and kept (a page
+    /// opened again on it), else `None`.
+    pub fn kept_count(&self) -> Option<u64> {
+        let done = self
+            .progress
+            .try_with_untracked(|p| p.state == LoadState::Done)
+            .unwrap_or(false);
+        done.then(|| self.entries.with_untracked(Vec::len) as u64)
+    }
+
     /// Forgets what is loaded and loads every page again (Retry, or new items announced).
     pub fn reload(&self) {
         let Some(api) = self.api.get_value() else {

@@ -82,6 +82,9 @@ struct Formats {
     number: Function,
     date_time: Function,
     relative: Intl::RelativeTimeFormat,
+    /// "1 week ago", never "last week": weeks, months and years are counted in whole
+    /// spans, not on the calendar, so 10 days back is not the calendar's last week.
+    relative_spans: Intl::RelativeTimeFormat,
     /// "3 days", one formatter per unit, made when first needed.
     durations: Vec<(Unit, Function)>,
     /// The plural rules of the catalogue's language, made when first needed.
@@ -114,11 +117,14 @@ impl Formats {
         .format();
         let relative =
             Intl::RelativeTimeFormat::new(&locales(locale), &options(&[("numeric", "auto")]));
+        let relative_spans =
+            Intl::RelativeTimeFormat::new(&locales(locale), &options(&[("numeric", "always")]));
         Formats {
             locale: locale.to_owned(),
             number,
             date_time,
             relative,
+            relative_spans,
             durations: Vec::new(),
             plural: None,
         }
@@ -205,14 +211,27 @@ pub fn date_time(epoch_ms: f64) -> String {
 /// `then` relative to `now`: "3 days ago", "vor 3 Tagen", "in 2 hours", "now". Days are
 /// counted on the calendar, in the browser's time zone, as Intl's "yesterday" and
 /// "vorgestern" read: 26 hours before 00:30 is two days ago, as the date beside it says.
+/// Weeks, months and years are whole spans ("1 month ago" for 40 days), never the
+/// calendar's "last month", which 40 days back on the 5th of a month is not.
 pub fn relative(then_ms: f64, now_ms: f64) -> String {
     let seconds = ((then_ms - now_ms) / 1000.0) as i64;
     let (value, unit) = match largest_unit(seconds) {
-        Some((_, Unit::Day)) => ((local_day(then_ms) - local_day(now_ms)) as f64, "day"),
-        Some((value, unit)) => (value as f64, unit.as_str()),
-        None => (0.0, "second"),
+        Some((_, Unit::Day)) => (
+            (local_day(then_ms) - local_day(now_ms)) as f64,
+            Some(Unit::Day),
+        ),
+        Some((value, unit)) => (value as f64, Some(unit)),
+        None => (0.0, None),
     };
-    with(|f| f.relative.format(value, unit).into())
+    with(|f| {
+        let format = match unit {
+            Some(Unit::Week | Unit::Month | Unit::Year) => &f.relative_spans,
+            _ => &f.relative,
+        };
+        format
+            .format(value, unit.map_or("second", Unit::as_str))
+            .into()
+    })
 }
 
 /// The calendar day of the time `ms` in the browser's time zone, as days since 1970-01-01.

@@ -12,6 +12,9 @@ pub struct Freshness {
     seen: Option<u64>,
     /// The count the last poll (or load) found.
     latest: Option<u64>,
+    /// A poll found fewer items than the list holds: some left it elsewhere (decided in
+    /// another tab, forwarded by an admin), and the list still shows them.
+    left_elsewhere: bool,
 }
 
 impl Freshness {
@@ -19,6 +22,17 @@ impl Freshness {
     pub fn loaded(&mut self, count: u64) {
         self.seen = Some(count);
         self.latest = Some(count);
+        self.left_elsewhere = false;
+    }
+
+    /// A page was opened on a list loaded earlier and kept, which holds `shown` items, while
+    /// the count is now `count`: what changed since it was loaded shows as it would have,
+    /// had the person stayed on the list.
+    pub fn kept(&mut self, shown: u64, count: u64) {
+        if self.seen.is_none() {
+            self.seen = Some(shown);
+        }
+        self.polled(count);
     }
 
     /// A poll found `count`. When items went away meanwhile (decided elsewhere), later
@@ -26,7 +40,10 @@ impl Freshness {
     pub fn polled(&mut self, count: u64) {
         self.latest = Some(count);
         match self.seen {
-            Some(seen) if count < seen => self.seen = Some(count),
+            Some(seen) if count < seen => {
+                self.seen = Some(count);
+                self.left_elsewhere = true;
+            }
             None => self.seen = Some(count),
             Some(_) => {}
         }
@@ -46,6 +63,11 @@ impl Freshness {
             (Some(seen), Some(latest)) => latest.saturating_sub(seen),
             _ => 0,
         }
+    }
+
+    /// Whether items left the list elsewhere since it was loaded (it still shows them).
+    pub fn left_elsewhere(&self) -> bool {
+        self.left_elsewhere
     }
 
     /// The latest known pending count.
@@ -111,6 +133,36 @@ mod tests {
         f.loaded(22);
         f.after_writes(2, 20);
         assert_eq!(f.new_items(), 0);
+    }
+
+    #[test]
+    fn items_that_leave_elsewhere_are_told_until_the_list_loads_again() {
+        let mut f = Freshness::default();
+        f.loaded(25);
+        assert!(!f.left_elsewhere());
+        f.polled(24);
+        assert!(f.left_elsewhere());
+        assert_eq!(f.new_items(), 0);
+        f.loaded(24);
+        assert!(!f.left_elsewhere());
+    }
+
+    #[test]
+    fn a_page_opened_on_a_kept_list_tells_what_changed_since_it_was_loaded() {
+        // Nine shown; one forwarded in while the person was on an item's page.
+        let mut f = Freshness::default();
+        f.kept(9, 10);
+        assert_eq!(f.new_items(), 1);
+        assert_eq!(f.latest(), Some(10));
+        // Ten shown, one decided in another tab meanwhile.
+        let mut f = Freshness::default();
+        f.kept(10, 9);
+        assert_eq!(f.new_items(), 0);
+        assert!(f.left_elsewhere());
+        // Nothing changed.
+        let mut f = Freshness::default();
+        f.kept(10, 10);
+        assert_eq!((f.new_items(), f.left_elsewhere()), (0, false));
     }
 
     #[test]

@@ -272,3 +272,21 @@ fn a_browser_language_that_is_not_a_well_formed_tag_falls_back_to_the_languages_
     speak(Lang::En, "en-GB");
     assert_eq!(my_tasks::i18n::intl::number(1234.5), "1,234.5");
 }
+
+#[wasm_bindgen_test]
+fn weeks_months_and_years_back_are_whole_spans_not_the_calendars_last_one() {
+    use my_tasks::i18n::intl::relative;
+    const DAY: f64 = 86_400_000.0;
+    let now = js_sys::Date::now();
+    speak(Lang::En, "en-US");
+    // 10 days back is not "last week", 40 days back not "last month" (on the 5th of a
+    // month, that is two months back on the calendar).
+    assert_eq!(relative(now - 10.0 * DAY, now), "1 week ago");
+    assert_eq!(relative(now - 40.0 * DAY, now), "1 month ago");
+    assert_eq!(relative(now - 400.0 * DAY, now), "1 year ago");
+    assert_eq!(relative(now - 70.0 * DAY, now), "2 months ago");
+    // Days stay on the calendar.
+    assert_eq!(relative(now - DAY, now), "yesterday");
+    speak(Lang::De, "de-DE");
+    assert_eq!(relative(now - 40.0 * DAY, now), "vor 1 Monat");
+}
