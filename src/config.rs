@@ -190,10 +190,7 @@ impl std::fmt::Display for Problem {
                 )
             }
             Problem::PollSeconds(seconds) => {
-                t!(
-                    "config-poll-seconds",
-                    detail = seconds.to_string().as_str()
-                )
+                t!("config-poll-seconds", detail = seconds.to_string().as_str())
             }
             Problem::Locale(value) => t!("config-locale", detail = value),
         };
@@ -400,7 +397,10 @@ mod tests {
         assert_eq!(with("").unwrap().poll_seconds, 60);
         assert_eq!(with(r#", "pollSeconds": 0"#).unwrap().poll_seconds, 0);
         assert_eq!(with(r#", "pollSeconds": 5"#).unwrap().poll_seconds, 5);
-        assert_eq!(with(r#", "pollSeconds": 86400"#).unwrap().poll_seconds, 86_400);
+        assert_eq!(
+            with(r#", "pollSeconds": 86400"#).unwrap().poll_seconds,
+            86_400
+        );
         assert_eq!(
             with(r#", "pollSeconds": 3000000"#).unwrap_err(),
             ConfigError::Invalid(Problem::PollSeconds(3_000_000))
