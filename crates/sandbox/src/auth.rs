@@ -31,9 +31,7 @@ pub fn bearer_token(parts: &Parts) -> Option<&str> {
 
 /// The principal of a request's bearer token, or why there is none.
 pub fn authenticate(parts: &Parts, state: &AppState) -> Result<Principal, ApiError> {
-    let token = bearer_token(parts).ok_or_else(|| {
-        ApiError::Unauthorized("no bearer token in the Authorization header".into())
-    })?;
+    let token = bearer_token(parts).ok_or(ApiError::MissingToken)?;
     state
         .tokens()
         .verify(token, now_secs())

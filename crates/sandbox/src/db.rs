@@ -119,6 +119,14 @@ const MIGRATIONS: &[&str] = &[
     r#"
     DROP INDEX work_items_by_seq;
 "#,
+    // The access token issued with each refresh token, so revoking a sign-in (a refresh
+    // token or an authorization code presented twice) revokes its access tokens too, and
+    // which refresh tokens were revoked rather than used, so that outlives a restart.
+    r#"
+    ALTER TABLE refresh_tokens ADD COLUMN access_jti TEXT;
+    ALTER TABLE refresh_tokens ADD COLUMN access_expires INTEGER;
+    ALTER TABLE refresh_tokens ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0;
+"#,
 ];
 
 /// Handle to the database, cheap to clone.
@@ -265,6 +273,32 @@ impl Db {
             .map_err(|_| ApiError::Internal("the writer thread dropped a write".into()))?
     }
 
+    /// [`Db::read`] for an answer made of several reads (two counts, a count and a page):
+    /// `f` runs in one read transaction, whose snapshot is taken by its first read, so
+    /// every read of `f` sees the same committed data. Run one by one on a pooled
+    /// connection, each read would see whatever had committed by then, and a write landing
+    /// between two would give an answer made of two moments (a summary whose `total` is
+    /// one item off).
+    pub async fn read_snapshot<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Connection) -> Result<T, ApiError>,
+    {
+        self.read_snapshot_blocking(f)
+    }
+
+    /// [`Db::read_snapshot`] for code that is already off the runtime.
+    pub fn read_snapshot_blocking<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        self.read_blocking(|conn| {
+            // Deferred: no lock until the first read, which takes the snapshot. Only read,
+            // so ending it by rolling back (on drop) is the same as committing.
+            let tx = conn.unchecked_transaction()?;
+            f(&tx)
+        })
+    }
+
     /// [`Db::read`] for code that is already off the runtime (start-up).
     pub fn read_blocking<T>(
         &self,
@@ -348,10 +382,9 @@ impl Db {
         if let Some((parts, total)) = held.page(offset, limit) {
             return Ok((parts, total as i64));
         }
-        let (parts, total, kept) = self.read_blocking(|conn| {
-            let tx = conn.unchecked_transaction()?;
+        let (parts, total, kept) = self.read_snapshot_blocking(|tx| {
             // The first read takes the snapshot.
-            work_items::count(&tx, owner_id, pending)?;
+            work_items::count(tx, owner_id, pending)?;
             let same = version % 2 == 0 && self.version() == version;
             if !same {
                 held = list_cache::Held::default();
@@ -359,7 +392,7 @@ impl Db {
             let (layout, fresh) = match held.layout.take() {
                 Some(layout) => (layout, None),
                 None => {
-                    let layout = Arc::new(work_items::layout(&tx, owner_id, pending)?);
+                    let layout = Arc::new(work_items::layout(tx, owner_id, pending)?);
                     (layout.clone(), Some(layout))
                 }
             };
@@ -371,7 +404,7 @@ impl Db {
                 let block = match (kept, layout.block(index)) {
                     (Some(block), _) => block,
                     (None, Some(number)) => {
-                        let block = Arc::new(work_items::block(&tx, owner_id, pending, number)?);
+                        let block = Arc::new(work_items::block(tx, owner_id, pending, number)?);
                         read.push((number, block.clone()));
                         block
                     }
@@ -497,4 +530,43 @@ pub fn meta_get_or_insert(
         (key, make()),
     )?;
     Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sets `owner`'s pending count to `n` on the writer, committed at once.
+    fn set_count(db: &Db, owner: &str, n: i64) {
+        db.write_blocking(|c| {
+            c.execute(
+                "INSERT INTO work_item_counts (owner_id, pending, n) VALUES (?1, 1, ?2) \
+                 ON CONFLICT (owner_id, pending) DO UPDATE SET n = ?2",
+                rusqlite::params![owner, n],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    /// Regression: the summary's two counts were two reads on a pooled connection, and a
+    /// write committed between them made one answer of two moments.
+    #[test]
+    fn the_reads_of_a_snapshot_see_no_write_committed_between_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(Some(&dir.path().join("snapshot.db")), 1 << 20).unwrap();
+        set_count(&db, "o", 5);
+        let (first, second) = db
+            .read_snapshot_blocking(|c| {
+                let first = work_items::count(c, "o", true)?;
+                set_count(&db, "o", 6);
+                Ok((first, work_items::count(c, "o", true)?))
+            })
+            .unwrap();
+        assert_eq!((first, second), (5, 5));
+        let after = db
+            .read_blocking(|c| work_items::count(c, "o", true))
+            .unwrap();
+        assert_eq!(after, 6, "the next read sees the write");
+    }
 }

@@ -18,7 +18,12 @@ use crate::workflow::RuleError;
 pub enum ApiError {
     /// 400 `ErrorResponseDto`: a bad parameter or body, or a broken state rule.
     BadRequest(String),
-    /// 401 `{"error": "JWT validation failed: …"}`: missing, malformed, forged or expired token.
+    /// 401 `{"error": "JWT validation failed: …"}` with `WWW-Authenticate: Bearer` (RFC
+    /// 6750 §3): no bearer token at all, so no error code in the challenge (§3.1).
+    MissingToken,
+    /// 401 `{"error": "JWT validation failed: …"}` with `WWW-Authenticate: Bearer
+    /// error="invalid_token"`: a malformed, forged, expired or revoked token; the text says
+    /// which.
     Unauthorized(String),
     /// 403 `ErrorResponseDto`: the caller may not see or act on this.
     Forbidden,
@@ -45,7 +50,7 @@ pub enum ApiError {
     Unavailable,
     /// 500 `ErrorResponseDto`: a fault of ours; the cause is logged, not sent.
     Internal(String),
-    /// 400/401 RFC 6749 error of the OAuth endpoints.
+    /// 400/401 RFC 6749 error of the OAuth endpoints, `Cache-Control: no-store`.
     OAuth {
         /// 400 for a bad request or grant, 401 for a bad client.
         status: StatusCode,
@@ -53,8 +58,19 @@ pub enum ApiError {
         error: &'static str,
         /// What exactly was wrong.
         description: String,
+        /// Whether the answer challenges for HTTP Basic credentials (`WWW-Authenticate:
+        /// Basic`): RFC 6749 §5.2 wants it when a client that authenticated with them
+        /// failed, and only then, since to a browser it is a prompt for a password.
+        basic_challenge: bool,
     },
 }
+
+/// The `WWW-Authenticate` of a token endpoint answer to a client whose HTTP Basic
+/// credentials failed.
+pub const BASIC_CHALLENGE: &str = "Basic realm=\"My Tasks sandbox\", charset=\"UTF-8\"";
+
+/// The text of a [`ApiError::MissingToken`] answer, after "JWT validation failed: ".
+const MISSING_TOKEN: &str = "no bearer token in the Authorization header";
 
 impl ApiError {
     /// A 400 that names the offending query parameter.
@@ -89,6 +105,26 @@ impl ApiError {
             status,
             error,
             description: description.into(),
+            basic_challenge: false,
+        }
+    }
+
+    /// This error, challenging for HTTP Basic credentials if it is an `invalid_client`:
+    /// for a client that authenticated with them (RFC 6749 §5.2).
+    pub fn challenging_basic(self) -> ApiError {
+        match self {
+            ApiError::OAuth {
+                status,
+                error: error @ "invalid_client",
+                description,
+                ..
+            } => ApiError::OAuth {
+                status,
+                error,
+                description,
+                basic_challenge: true,
+            },
+            other => other,
         }
     }
 
@@ -96,7 +132,7 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::MissingToken | ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -118,6 +154,7 @@ impl std::fmt::Display for ApiError {
             | ApiError::Unauthorized(m)
             | ApiError::NotFound(m)
             | ApiError::UnsupportedMediaType(m) => f.write_str(m),
+            ApiError::MissingToken => f.write_str(MISSING_TOKEN),
             ApiError::Internal(m) => write!(f, "internal: {m}"),
             ApiError::OAuth {
                 error, description, ..
@@ -215,7 +252,8 @@ impl ApiError {
                 "The service is temporarily unavailable.",
             ),
             ApiError::Internal(_) => ("500.0 Internal Fault", "An internal fault occurred."),
-            ApiError::Unauthorized(_)
+            ApiError::MissingToken
+            | ApiError::Unauthorized(_)
             | ApiError::TooManyRequests { .. }
             | ApiError::OAuth { .. } => return None,
         })
@@ -237,40 +275,61 @@ impl IntoResponse for ApiError {
             let text = clip(text, MESSAGE_CHARS);
             return (status, axum::Json(error_dto(detail_code, &tracking, &text))).into_response();
         }
-        let (mut response, extra) = match self {
-            ApiError::Unauthorized(reason) => (
+        let unauthorized = |reason: &str, challenge: &'static str| {
+            (
                 axum::Json(UnauthorizedBody {
                     error: Some(
-                        format!("JWT validation failed: {}", clip(&reason, MESSAGE_CHARS)).into(),
+                        format!("JWT validation failed: {}", clip(reason, MESSAGE_CHARS)).into(),
                     ),
                 })
                 .into_response(),
-                None,
-            ),
+                vec![(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(challenge),
+                )],
+            )
+        };
+        let (mut response, extra) = match self {
+            ApiError::MissingToken => unauthorized(MISSING_TOKEN, "Bearer"),
+            ApiError::Unauthorized(reason) => {
+                unauthorized(&reason, "Bearer error=\"invalid_token\"")
+            }
             ApiError::TooManyRequests { retry_after_secs } => (
                 axum::Json(TooManyRequestsBody {
                     message: Some(" Rate Limit Exceeded ".into()),
                 })
                 .into_response(),
-                Some((
+                vec![(
                     header::RETRY_AFTER,
                     HeaderValue::from(retry_after_secs.max(1)),
-                )),
+                )],
             ),
             ApiError::OAuth {
-                error, description, ..
-            } => (
-                axum::Json(OAuthError {
-                    error: error.to_owned(),
-                    error_description: Some(clip(&description, MESSAGE_CHARS).into_owned()),
-                })
-                .into_response(),
-                Some((header::CACHE_CONTROL, HeaderValue::from_static("no-store"))),
-            ),
+                error,
+                description,
+                basic_challenge,
+                ..
+            } => {
+                let mut extra = vec![(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))];
+                if basic_challenge {
+                    extra.push((
+                        header::WWW_AUTHENTICATE,
+                        HeaderValue::from_static(BASIC_CHALLENGE),
+                    ));
+                }
+                (
+                    axum::Json(OAuthError {
+                        error: error.to_owned(),
+                        error_description: Some(clip(&description, MESSAGE_CHARS).into_owned()),
+                    })
+                    .into_response(),
+                    extra,
+                )
+            }
             other => unreachable!("{other:?} has an ErrorResponseDto body"),
         };
         *response.status_mut() = status;
-        if let Some((name, value)) = extra {
+        for (name, value) in extra {
             response.headers_mut().insert(name, value);
         }
         response
@@ -292,6 +351,7 @@ mod tests {
     fn every_variant_maps_to_its_status() {
         for (error, status) in [
             (ApiError::BadRequest("x".into()), 400),
+            (ApiError::MissingToken, 401),
             (ApiError::Unauthorized("x".into()), 401),
             (ApiError::Forbidden, 403),
             (ApiError::NotFound("x".into()), 404),
@@ -312,5 +372,32 @@ mod tests {
         ] {
             assert_eq!(error.into_response().status().as_u16(), status);
         }
+    }
+
+    fn challenge(error: ApiError) -> Option<String> {
+        let response = error.into_response();
+        let value = response.headers().get(header::WWW_AUTHENTICATE)?;
+        Some(value.to_str().unwrap().to_owned())
+    }
+
+    /// Regression: 401 answers came without `WWW-Authenticate` (RFC 6750 §3, RFC 6749
+    /// §5.2).
+    #[test]
+    fn a_401_challenges_for_what_the_client_failed_at() {
+        assert_eq!(challenge(ApiError::MissingToken).as_deref(), Some("Bearer"));
+        assert_eq!(
+            challenge(ApiError::Unauthorized("JWT is expired".into())).as_deref(),
+            Some("Bearer error=\"invalid_token\"")
+        );
+        assert_eq!(challenge(ApiError::oauth_client("wrong secret")), None);
+        assert_eq!(
+            challenge(ApiError::oauth_client("wrong secret").challenging_basic()).as_deref(),
+            Some(BASIC_CHALLENGE)
+        );
+        assert_eq!(
+            challenge(ApiError::oauth_grant("used").challenging_basic()),
+            None,
+            "only a failed client is challenged"
+        );
     }
 }

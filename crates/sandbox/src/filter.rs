@@ -1,7 +1,9 @@
 //! The `filters` query parameter of `GET /public-identities`: a parser for ISC's standard
 //! filter syntax, restricted to the fields and operators the spec lists
 //! (`id`: eq, in; `alias`, `email`, `firstname`, `lastname`: eq, sw), combined with `and`,
-//! `or`, `not` and parentheses. Matching is case-insensitive like ISC's.
+//! `or`, `not` and parentheses. Matching is case-insensitive like ISC's; operators and
+//! keywords are not: ISC's Standard Collection Parameters allow them lowercase only (`eq`,
+//! never `EQ`), so `EQ` or `AND` is refused with a message naming it.
 
 use crate::input::echo;
 
@@ -95,6 +97,8 @@ impl Filter {
         let filter = parser.or()?;
         match parser.tokens.get(parser.pos) {
             None => Ok(filter),
+            Some(Token::Word(word)) => Err(not_lowercase(word, &["and", "or"])
+                .unwrap_or_else(|| format!("unexpected '{}'", echo(word)))),
             Some(token) => Err(format!("unexpected {token:?}")),
         }
     }
@@ -120,6 +124,18 @@ impl Filter {
             }
         }
     }
+}
+
+/// The refusal of `word` when it is one of `keywords` spelled in another case (`EQ`,
+/// `And`): ISC allows operators and keywords in lowercase only.
+fn not_lowercase(word: &str, keywords: &[&str]) -> Option<String> {
+    let keyword = keywords
+        .iter()
+        .find(|k| word.eq_ignore_ascii_case(k) && word != **k)?;
+    Some(format!(
+        "operator '{}' is not allowed: operators are lowercase, write '{keyword}'",
+        echo(word)
+    ))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,8 +214,9 @@ impl Parser {
         token
     }
 
+    /// Whether the next token is the keyword `word`, exactly (lowercase).
     fn peek_word(&self, word: &str) -> bool {
-        matches!(self.tokens.get(self.pos), Some(Token::Word(w)) if w.eq_ignore_ascii_case(word))
+        matches!(self.tokens.get(self.pos), Some(Token::Word(w)) if w == word)
     }
 
     fn or(&mut self) -> Result<Filter, String> {
@@ -257,19 +274,25 @@ impl Parser {
     }
 
     fn comparison(&mut self, name: &str) -> Result<Filter, String> {
-        let field = Field::parse(name)
-            .ok_or_else(|| format!("filtering on '{}' is not supported", echo(name)))?;
+        let field = Field::parse(name).ok_or_else(|| {
+            not_lowercase(name, &["not"])
+                .unwrap_or_else(|| format!("filtering on '{}' is not supported", echo(name)))
+        })?;
         let op = match self.next() {
-            Some(Token::Word(op)) => match op.to_ascii_lowercase().as_str() {
+            Some(Token::Word(op)) => match op.as_str() {
                 "eq" => Op::Eq,
                 "in" => Op::In,
                 "sw" => Op::Sw,
                 other => {
-                    return Err(format!(
-                        "operator '{}' is not supported for '{}'",
-                        echo(other),
-                        echo(name)
-                    ))
+                    return Err(
+                        not_lowercase(other, &["eq", "in", "sw"]).unwrap_or_else(|| {
+                            format!(
+                                "operator '{}' is not supported for '{}'",
+                                echo(other),
+                                echo(name)
+                            )
+                        }),
+                    )
                 }
             },
             _ => return Err(format!("expected an operator after '{}'", echo(name))),
@@ -359,6 +382,30 @@ mod tests {
         assert_eq!(
             keeps(r#"not (alias sw "a" or id eq "zz") and firstname sw "t""#),
             ["thomas.edison"]
+        );
+    }
+
+    /// Regression: `EQ`, `AND` and the like were accepted; ISC allows operators and
+    /// keywords in lowercase only, and the refusal names the one written otherwise.
+    #[test]
+    fn operators_and_keywords_in_another_case_are_refused_naming_them() {
+        for (filter, named) in [
+            (r#"firstname EQ "alison""#, "'EQ'"),
+            (r#"alias Sw "a""#, "'Sw'"),
+            (r#"id IN ("a1")"#, "'IN'"),
+            (r#"firstname eq "alison" AND alias sw "a""#, "'AND'"),
+            (r#"alias sw "a" Or alias sw "t""#, "'Or'"),
+            (r#"NOT alias sw "a""#, "'NOT'"),
+            (r#"(alias sw "a") AND (alias sw "t")"#, "'AND'"),
+        ] {
+            let error = Filter::parse(filter).unwrap_err();
+            assert!(error.contains(named), "{filter}: {error}");
+            assert!(error.contains("lowercase"), "{filter}: {error}");
+        }
+        assert_eq!(
+            keeps(r#"firstname eq "ALISON" and not alias sw "T""#),
+            ["alison.ferguso"],
+            "values still match ignoring case"
         );
     }
 

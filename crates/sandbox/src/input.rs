@@ -8,8 +8,8 @@ use crate::error::ApiError;
 
 /// Longest comment (forward, Mark Complete) or free-text form value accepted, in characters.
 /// The spec sets no `maxLength`; a comment is a note of a few sentences, and every change
-/// stores the item again with its whole history (which keeps every comment), so an
-/// unbounded comment sent back and forth would grow the database quadratically. 2,000
+/// stores the item again with its history (the latest [`crate::workflow::MAX_HISTORY`]
+/// entries, each with its comment), so this bound is what bounds a stored item. 2,000
 /// characters is a page of text and at most about 8 KB per history entry.
 /// The app's forward dialog checks the same bound (`wire::MAX_COMMENT_CHARS`).
 pub const MAX_COMMENT_CHARS: usize = wire::MAX_COMMENT_CHARS;

@@ -204,6 +204,10 @@ pub fn open_state(config: Config, base_url: String) -> Result<AppState, ApiError
         org: config.tenant_org.clone(),
     };
     let tokens = TokenKeys::new(key.as_bytes(), config.token_ttl_secs, tenant);
+    // Revoked access tokens stay refused across a restart, until they would have expired.
+    let now = tokens::now_secs();
+    let revoked = db.read_blocking(|c| store::refresh_tokens::revoked_access(c, now))?;
+    tokens.revoke(&revoked, now);
     Ok(AppState::new(config, base_url, db, tokens))
 }
 

@@ -69,7 +69,7 @@ impl Limits {
 }
 
 /// An authorization code issued by the sign-in page, waiting for its token exchange.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuthCode {
     /// The client it was issued to.
     pub client_id: String,
@@ -88,14 +88,53 @@ pub struct AuthCode {
 /// Pending authorization codes, bounded: expired ones are purged on every insert; when
 /// `max` are still waiting, or `per_address` asked for from the new one's client address, a
 /// new one is refused.
+///
+/// A code taken for its exchange is remembered as used until it would have expired, with
+/// the sign-in (refresh-token chain) its exchange issues: presented again, it is a replay,
+/// and RFC 6749 §4.1.2 says the tokens issued for it should be revoked.
 #[derive(Debug)]
 pub struct CodeStore {
     /// The codes, keyed on the code.
     codes: HashMap<String, AuthCode>,
+    /// Codes already taken for an exchange, keyed on the code, until they would have
+    /// expired; at most `max` (past it, the one closest to expiring is forgotten, and a
+    /// replay of it is refused as an unknown code, without revoking anything).
+    used: HashMap<String, UsedCode>,
     /// Most codes waiting at once.
     max: usize,
     /// Most codes waiting at once from one client address.
     per_address: usize,
+}
+
+/// A code taken for its exchange, remembered until it would have expired.
+#[derive(Debug, Clone)]
+struct UsedCode {
+    /// When it would have expired.
+    expires: Instant,
+    /// The chain (`refresh_tokens.family`) its exchange issues its tokens in.
+    family: String,
+    /// Whether it was presented again.
+    replayed: bool,
+}
+
+/// What presenting an authorization code for its exchange came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Redeemed {
+    /// Its first presentation: the code, taken out, and the chain the exchange is to
+    /// issue its tokens in.
+    First {
+        /// The code as it was issued.
+        code: AuthCode,
+        /// The chain (`refresh_tokens.family`) for the exchange's tokens.
+        family: String,
+    },
+    /// A replay: the chain the first exchange issued its tokens in, to be revoked.
+    Replayed {
+        /// The first exchange's chain.
+        family: String,
+    },
+    /// No such code (or one used so long ago it would have expired).
+    Unknown,
 }
 
 /// Why the code store took no new code.
@@ -112,6 +151,7 @@ impl CodeStore {
     pub fn new(max: usize, per_address: usize) -> CodeStore {
         CodeStore {
             codes: HashMap::new(),
+            used: HashMap::new(),
             max: max.max(1),
             per_address: per_address.max(1),
         }
@@ -141,9 +181,52 @@ impl CodeStore {
         Ok(())
     }
 
-    /// Takes `code` out (a code is good for one attempt).
-    pub fn take(&mut self, code: &str) -> Option<AuthCode> {
-        self.codes.remove(code)
+    /// Takes `code` out for its exchange (a code is good for one attempt) and remembers
+    /// it as used, with a new chain for the exchange's tokens; or, for a code already
+    /// used that would not have expired at `now`, marks it replayed and names the chain.
+    pub fn redeem(&mut self, code: &str, now: Instant) -> Redeemed {
+        self.used.retain(|_, used| used.expires > now);
+        if let Some(issued) = self.codes.remove(code) {
+            if self.used.len() >= self.max {
+                let soonest = self
+                    .used
+                    .iter()
+                    .min_by_key(|(_, used)| used.expires)
+                    .map(|(code, _)| code.clone());
+                if let Some(soonest) = soonest {
+                    self.used.remove(&soonest);
+                }
+            }
+            let family = crate::ids::random_hex64();
+            self.used.insert(
+                code.to_owned(),
+                UsedCode {
+                    expires: issued.expires,
+                    family: family.clone(),
+                    replayed: false,
+                },
+            );
+            return Redeemed::First {
+                code: issued,
+                family,
+            };
+        }
+        match self.used.get_mut(code) {
+            Some(used) => {
+                used.replayed = true;
+                Redeemed::Replayed {
+                    family: used.family.clone(),
+                }
+            }
+            None => Redeemed::Unknown,
+        }
+    }
+
+    /// Whether `code`, taken for an exchange, has been presented again since. The exchange
+    /// asks inside the write that stores its tokens, so a replay is either seen there (and
+    /// nothing is issued) or queued its revocation after that write.
+    pub fn was_replayed(&self, code: &str) -> bool {
+        self.used.get(code).is_some_and(|used| used.replayed)
     }
 
     /// How many codes are remembered.
@@ -290,8 +373,52 @@ mod tests {
             .insert("c".into(), code(later + Duration::from_secs(9)), later)
             .unwrap();
         assert_eq!(store.len(), 2);
-        assert!(store.take("a").is_none(), "expired and purged");
-        assert!(store.take("c").is_some());
+        assert_eq!(
+            store.redeem("a", later),
+            Redeemed::Unknown,
+            "expired and purged"
+        );
+        assert!(matches!(store.redeem("c", later), Redeemed::First { .. }));
+    }
+
+    /// Regression: a replayed code was only refused; the tokens its first exchange issued
+    /// lived on (RFC 6749 §4.1.2 says they should be revoked).
+    #[test]
+    fn a_code_presented_again_names_the_chain_of_its_first_exchange_until_it_would_expire() {
+        let now = Instant::now();
+        let expires = now + Duration::from_secs(60);
+        let mut store = CodeStore::new(10, 10);
+        store.insert("a".into(), code(expires), now).unwrap();
+        let Redeemed::First { family, .. } = store.redeem("a", now) else {
+            panic!("the first presentation takes the code");
+        };
+        assert!(store.is_empty(), "taken out of the pending codes");
+        assert!(!store.was_replayed("a"));
+        assert_eq!(
+            store.redeem("a", now + Duration::from_secs(1)),
+            Redeemed::Replayed {
+                family: family.clone()
+            }
+        );
+        assert!(store.was_replayed("a"));
+        assert_eq!(store.redeem("a", expires), Redeemed::Unknown, "forgotten");
+        assert_eq!(store.redeem("never", now), Redeemed::Unknown);
+    }
+
+    #[test]
+    fn used_codes_are_bounded_forgetting_the_one_closest_to_expiring() {
+        let now = Instant::now();
+        let mut store = CodeStore::new(2, 2);
+        for (name, secs) in [("a", 30), ("b", 10), ("c", 20)] {
+            store
+                .insert(name.into(), code(now + Duration::from_secs(secs)), now)
+                .unwrap();
+            assert!(matches!(store.redeem(name, now), Redeemed::First { .. }));
+        }
+        assert_eq!(store.used.len(), 2);
+        assert_eq!(store.redeem("b", now), Redeemed::Unknown, "forgotten first");
+        assert!(matches!(store.redeem("a", now), Redeemed::Replayed { .. }));
+        assert!(matches!(store.redeem("c", now), Redeemed::Replayed { .. }));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! - Mark Complete is refused while an approval item is still `Pending`, or while the form
 //!   has a required field without a value.
 //! - Approving (rejecting) one approval item sets it to `Finished` (`Rejected`); it must
-//!   exist and still be `Pending`. Deciding the last pending one finishes the work item.
+//!   exist (an unknown one is a 404 whatever the work item's state) and still be
+//!   `Pending`. Deciding the last pending one finishes the work item.
 //! - Bulk approve (reject) decides every pending approval item and finishes the work item;
 //!   it needs at least one pending approval item.
 //! - Forward needs a target that is not the current owner and a non-empty comment; the
@@ -18,10 +19,13 @@
 //!   the work item.
 //! - Every change sets `modified`; finishing also sets `completed`.
 //! - Every change is appended to the item's history (the sandbox's `sandboxHistory`
-//!   extension) with who did it, when, and the comment given to complete or forward.
+//!   extension) with who did it, when, and the comment given to complete or forward. The
+//!   history keeps the latest [`MAX_HISTORY`] entries; how many older ones were dropped is
+//!   kept beside it ([`ItemRecord::history_omitted`], `sandboxHistoryOmitted`).
 
 use crate::input::echo;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wire::{
     AccountSelection, ApprovalItemDetails, FormItem, WorkItem, WorkItemAction, WorkItemEvent,
@@ -143,7 +147,19 @@ impl std::fmt::Display for RuleError {
 
 /// The work item after `action`, or why the action is refused. `owner_id` of the result
 /// is the new owner (it changes only on forward).
+///
+/// A decision on an approval item the work item does not have is refused as such (a 404)
+/// whatever the work item's state: the approval item does not exist, decided item or not.
 pub fn apply(item: &WorkItem, action: &Action, now: DateTime<Utc>) -> Result<WorkItem, RuleError> {
+    if let Action::Approve(id) | Action::Reject(id) = action {
+        let known = item
+            .approval_items()
+            .iter()
+            .any(|a| a.id.as_deref() == Some(id.as_str()));
+        if !known {
+            return Err(RuleError::ApprovalItemNotFound(id.clone()));
+        }
+    }
     if !item.is_pending() {
         let state = item
             .state
@@ -229,18 +245,67 @@ pub struct Actor {
     pub name: String,
 }
 
-/// [`apply`], then appends what happened to the item's history.
+/// Most entries a work item's history keeps: the latest ones.
+///
+/// Two people can forward an item back and forth for ever, and every change stores the
+/// whole item again, so an unbounded history grew without end (400 forwards with
+/// 2,000-character comments made a 1.7 MB item, rewritten whole by each of them, and sent
+/// whole in every list page that holds it). A real item changes a handful of times (a
+/// forward or two, one decision per approval item, of which the seed has at most three,
+/// and the completion), so 50 keeps every real history whole, while an item's history is
+/// now at most 50 entries of at most about 8 KB (a 2,000-character comment), and a write
+/// costs the same however long the item has been passed around.
+pub const MAX_HISTORY: usize = 50;
+
+/// A work item as the sandbox stores and sends it: the wire item, and how many of the
+/// oldest entries of its history were dropped to keep it at [`MAX_HISTORY`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ItemRecord {
+    /// The item, with its history (the latest entries).
+    #[serde(flatten)]
+    pub item: WorkItem,
+    /// How many earlier entries of the history were dropped, so a client can say "N
+    /// earlier changes not shown". A sandbox extension like `sandboxHistory`, left out
+    /// while nothing was dropped; a client that does not know it ignores it.
+    #[serde(
+        rename = "sandboxHistoryOmitted",
+        default,
+        skip_serializing_if = "is_zero"
+    )]
+    pub history_omitted: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl From<WorkItem> for ItemRecord {
+    fn from(item: WorkItem) -> ItemRecord {
+        ItemRecord {
+            item,
+            history_omitted: 0,
+        }
+    }
+}
+
+/// [`apply`], then appends what happened to the item's history, dropping its oldest
+/// entries past [`MAX_HISTORY`] and counting them.
 pub fn apply_by(
-    item: &WorkItem,
+    record: &ItemRecord,
     action: &Action,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<WorkItem, RuleError> {
-    let mut next = apply(item, action, now)?;
-    next.history
-        .get_or_insert_with(Vec::new)
-        .push(event(action, actor, now));
-    Ok(next)
+) -> Result<ItemRecord, RuleError> {
+    let mut item = apply(&record.item, action, now)?;
+    let history = item.history.get_or_insert_with(Vec::new);
+    history.push(event(action, actor, now));
+    // More than one only for an item stored before the bound.
+    let excess = history.len().saturating_sub(MAX_HISTORY);
+    history.drain(..excess);
+    Ok(ItemRecord {
+        item,
+        history_omitted: record.history_omitted + excess as u64,
+    })
 }
 
 /// The history entry of `action` done by `actor` at `now`.
@@ -467,6 +532,29 @@ mod tests {
         }
     }
 
+    /// Regression: an unknown approval item of a decided work item was a 400 "The work
+    /// item is Finished…" instead of the 404 it is while the item is pending.
+    #[test]
+    fn an_unknown_approval_item_is_not_found_whatever_the_work_items_state() {
+        for state in [
+            WorkItemState::Pending,
+            WorkItemState::Finished,
+            WorkItemState::Rejected,
+        ] {
+            let item = WorkItem {
+                state: Some(state.clone()),
+                ..with_approvals()
+            };
+            for action in [Action::Approve("zz".into()), Action::Reject("zz".into())] {
+                assert_eq!(
+                    apply(&item, &action, now()),
+                    Err(RuleError::ApprovalItemNotFound("zz".into())),
+                    "{state}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn mark_complete_is_refused_while_an_approval_item_is_pending() {
         assert_eq!(
@@ -576,12 +664,19 @@ mod tests {
             name: "Bob".into(),
         };
         let later = now() + chrono::Duration::minutes(5);
-        let moved = apply_by(&pending_item(), &forward("bob", "yours"), &ann, now()).unwrap();
+        let moved = apply_by(
+            &pending_item().into(),
+            &forward("bob", "yours"),
+            &ann,
+            now(),
+        )
+        .unwrap();
         let complete = Action::Complete {
             comment: Some("done".into()),
         };
         let done = apply_by(&moved, &complete, &bob, later).unwrap();
-        let history = done.history.unwrap();
+        assert_eq!(done.history_omitted, 0);
+        let history = done.item.history.unwrap();
         assert_eq!(history.len(), 2);
         assert_eq!(history[0].action, Some(WorkItemAction::Forwarded));
         assert_eq!(history[0].actor_name.as_deref(), Some("Alice"));
@@ -599,7 +694,78 @@ mod tests {
             id: "alice".into(),
             name: "Alice".into(),
         };
-        assert!(apply_by(&pending_item(), &forward("alice", "x"), &ann, now()).is_err());
+        assert!(apply_by(&pending_item().into(), &forward("alice", "x"), &ann, now()).is_err());
+    }
+
+    /// Regression: two people forwarding an item back and forth grew its history (and the
+    /// stored item, rewritten whole by every change) without end.
+    #[test]
+    fn the_history_keeps_the_latest_entries_and_counts_the_dropped_ones() {
+        let actor = |id: &str| Actor {
+            id: id.into(),
+            name: id.into(),
+        };
+        let mut record = ItemRecord::from(pending_item());
+        let passes = MAX_HISTORY + 7;
+        for pass in 0..passes {
+            let (from, to) = if pass % 2 == 0 {
+                ("alice", "bob")
+            } else {
+                ("bob", "alice")
+            };
+            let comment = format!("pass {pass}");
+            record = apply_by(&record, &forward(to, &comment), &actor(from), now()).unwrap();
+        }
+        let history = record.item.history.as_deref().unwrap();
+        assert_eq!(history.len(), MAX_HISTORY);
+        assert_eq!(record.history_omitted, 7);
+        assert_eq!(history[0].comment.as_deref(), Some("pass 7"));
+        let last = format!("pass {}", passes - 1);
+        assert_eq!(
+            history[MAX_HISTORY - 1].comment.as_deref(),
+            Some(last.as_str())
+        );
+    }
+
+    #[test]
+    fn a_history_stored_longer_than_the_bound_is_cut_to_it_at_the_next_change() {
+        let long = vec![WorkItemEvent::default(); MAX_HISTORY + 20];
+        let record = ItemRecord {
+            item: WorkItem {
+                history: Some(long),
+                ..pending_item()
+            },
+            history_omitted: 3,
+        };
+        let ann = Actor {
+            id: "alice".into(),
+            name: "Alice".into(),
+        };
+        let next = apply_by(&record, &forward("bob", "x"), &ann, now()).unwrap();
+        assert_eq!(next.item.history.as_deref().unwrap().len(), MAX_HISTORY);
+        assert_eq!(next.history_omitted, 3 + 21);
+    }
+
+    #[test]
+    fn the_dropped_count_is_sent_beside_the_history_only_once_something_was_dropped() {
+        let record = ItemRecord::from(pending_item());
+        let json = serde_json::to_value(&record).unwrap();
+        assert!(json.get("sandboxHistoryOmitted").is_none(), "{json}");
+        assert_eq!(json, serde_json::to_value(&record.item).unwrap());
+        let dropped = ItemRecord {
+            history_omitted: 4,
+            ..record
+        };
+        let text = serde_json::to_string(&dropped).unwrap();
+        let json: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["sandboxHistoryOmitted"], 4);
+        assert_eq!(json["id"], "w1");
+        assert_eq!(serde_json::from_str::<ItemRecord>(&text).unwrap(), dropped);
+        let plain: WorkItem = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            plain, dropped.item,
+            "a client that does not know it ignores it"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use bytes::Bytes;
-use wire::{AccountSelection, WorkItem, WorkItemForward, WorkItemsCount, WorkItemsSummary};
+use wire::{AccountSelection, WorkItemForward, WorkItemsCount, WorkItemsSummary};
 
 use crate::auth::{Caller, MayActOnItem};
 use crate::collection::QueryParams;
@@ -230,7 +230,9 @@ async fn work_items_count_completed(
     count(state, caller, raw, false).await
 }
 
-/// `GET /work-items/summary`: open, completed and total counts.
+/// `GET /work-items/summary`: open, completed and total counts, all of one moment (one
+/// read snapshot: a decision committed between the two counts would count its item twice
+/// or not at all).
 async fn work_items_summary(
     State(state): State<AppState>,
     caller: Caller,
@@ -240,7 +242,7 @@ async fn work_items_summary(
     let owner = owner_of(&state, &caller, &query).await?;
     let (open, completed) = state
         .db()
-        .read(move |c| {
+        .read_snapshot(move |c| {
             Ok((
                 work_items::count(c, &owner, true)?,
                 work_items::count(c, &owner, false)?,
@@ -254,22 +256,23 @@ async fn work_items_summary(
     }))
 }
 
-/// `GET /work-items/{id}`: one work item.
+/// `GET /work-items/{id}`: one work item, sent as stored, as the lists send it (with the
+/// sandbox's history extensions, `sandboxHistoryOmitted` included).
 async fn work_items_get(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> Result<axum::Json<WorkItem>, ApiError> {
+) -> Result<StoredItem, ApiError> {
     let key = id.clone();
-    let item = state
+    let (owner_id, json) = state
         .db()
-        .read(move |c| work_items::get(c, &key))
+        .read(move |c| work_items::get_stored(c, &key))
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("Work item '{}' was not found.", echo(&id))))?;
-    if !caller.may_act_for(item.owner_id.as_deref()) {
+    if !caller.may_act_for(Some(&owner_id)) {
         return Err(ApiError::Forbidden);
     }
-    Ok(axum::Json(item))
+    Ok(StoredItem(json))
 }
 
 /// A changed work item as the write stored it: its wire JSON, sent as it is.

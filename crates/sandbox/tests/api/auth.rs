@@ -194,3 +194,29 @@ async fn an_empty_owner_id_is_a_400_that_names_it_for_anyone() {
         }
     }
 }
+
+/// Regression: 401 answers had no `WWW-Authenticate`. RFC 6750 §3: a request without a
+/// token is challenged with `Bearer` alone, one with a bad token with
+/// `error="invalid_token"`; on every API path, under both families.
+#[tokio::test]
+async fn a_401_challenges_for_a_bearer_token_and_says_when_the_token_was_bad() {
+    let app = spawn_app().await;
+    for path in [
+        "/v2024/work-items",
+        "/work-items/v1/count",
+        "/v2024/nothing-here",
+    ] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.headers()["www-authenticate"], "Bearer", "{path}");
+        unauthorized_reason(response).await;
+        for token in [app.expired_token(), app.forged_token(), "x.y.z".into()] {
+            let response = app.get(path, &token).await;
+            assert_eq!(
+                response.headers()["www-authenticate"],
+                r#"Bearer error="invalid_token""#,
+                "{path}"
+            );
+            unauthorized_reason(response).await;
+        }
+    }
+}

@@ -391,6 +391,68 @@ async fn a_request_without_pkce_or_for_a_token_is_sent_back_to_the_client_with_i
     assert!(app.state.codes().is_empty());
 }
 
+/// Regression: `response_type` was optional. It is REQUIRED (RFC 6749 §4.1.1): without it
+/// a trusted client is sent `invalid_request`; an untrusted one is still told on a page.
+#[tokio::test]
+async fn a_request_without_a_response_type_is_an_invalid_request() {
+    let app = spawn_app().await;
+    let mut params = app.authorize_params();
+    params.retain(|(name, _)| *name != "response_type");
+    let page = app.authorize_page(&params).await;
+    let query = sent_back(&page, "invalid_request");
+    assert!(
+        query["error_description"].contains("response_type"),
+        "{query:?}"
+    );
+    params.push(("identity_id", app.id_of(Who::Owner)));
+    sent_back(&app.authorize_submit(&params).await, "invalid_request");
+    assert!(app.state.codes().is_empty());
+    params.retain(|(name, _)| *name != "redirect_uri");
+    params.push(("redirect_uri", "https://evil.example/cb".into()));
+    let html = refused_page(app.authorize_page(&params).await).await;
+    assert!(html.contains("redirect_uri"), "{html}");
+}
+
+/// The sign-in page's buttons submit every field the submission is checked for, so a
+/// required parameter added to the check is one the form sends too.
+#[tokio::test]
+async fn the_sign_in_pages_form_submits_a_complete_request() {
+    let app = spawn_app().await;
+    let html = app
+        .authorize_page(&app.authorize_params())
+        .await
+        .text()
+        .await
+        .unwrap();
+    let form = html
+        .split("<form")
+        .nth(1)
+        .unwrap()
+        .split("</form>")
+        .next()
+        .unwrap();
+    let fields: Vec<(&str, String)> = form
+        .split("<input type=\"hidden\" name=\"")
+        .skip(1)
+        .map(|input| {
+            let (name, rest) = input.split_once('"').unwrap();
+            let value = rest.split("value=\"").nth(1).unwrap().split('"').next();
+            (name, value.unwrap().replace("&amp;", "&"))
+        })
+        .collect();
+    assert!(
+        fields.contains(&("response_type", "code".into())),
+        "{fields:?}"
+    );
+    let redirect = app.authorize_submit(&fields).await;
+    assert_eq!(redirect.status(), StatusCode::FOUND);
+    let location = redirect.headers()["location"].to_str().unwrap();
+    assert!(
+        location.starts_with(&format!("{REDIRECT}?code=")),
+        "{location}"
+    );
+}
+
 #[tokio::test]
 async fn a_refused_request_is_explained_in_the_browsers_language() {
     let app = spawn_app().await;
@@ -749,5 +811,280 @@ async fn a_redirect_uri_with_an_impossible_port_or_a_space_is_refused_on_a_page(
         let params = app.authorize_params_with("redirect_uri", bad);
         let html = refused_page(app.authorize_page(&params).await).await;
         assert!(html.contains("redirect_uri"), "{bad}");
+    }
+}
+
+/// An API request with `token`, answered 401 for a refused token or 200.
+async fn api_status(app: &TestApp, token: &str) -> StatusCode {
+    app.get("/v2024/work-items/count", token).await.status()
+}
+
+/// Regression: a replayed authorization code was refused, but what its first exchange
+/// issued lived on. RFC 6749 §4.1.2: the server SHOULD revoke all tokens previously issued
+/// based on that code.
+#[tokio::test]
+async fn replaying_an_authorization_code_revokes_what_its_first_exchange_issued() {
+    let app = spawn_app().await;
+    let code = app.sign_in(Who::Owner).await;
+    let first: TokenResponse = app.exchange(&code, VERIFIER).await.json().await.unwrap();
+    let other = app.pkce_tokens(Who::Owner).await;
+    assert_eq!(api_status(&app, &first.access_token).await, StatusCode::OK);
+    let said = oauth_error(
+        app.exchange(&code, VERIFIER).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+    assert!(said.contains("revoked"), "{said}");
+    // Before the refresh token is tried: presenting it would revoke its sign-in again.
+    let response = app
+        .get("/v2024/work-items/count", &first.access_token)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let body: wire::UnauthorizedBody = response.json().await.unwrap();
+    let text = body.error.unwrap().as_str().unwrap().to_owned();
+    assert!(text.contains("revoked"), "{text}");
+    let refused = app.refresh(first.refresh_token.as_deref().unwrap()).await;
+    oauth_error(refused, StatusCode::BAD_REQUEST, "invalid_grant").await;
+    // Another sign-in of the same person is not touched.
+    assert_eq!(api_status(&app, &other.access_token).await, StatusCode::OK);
+    let refreshed = app.refresh(other.refresh_token.as_deref().unwrap()).await;
+    assert_eq!(refreshed.status(), StatusCode::OK);
+}
+
+/// The replay of a code whose exchange has not stored its tokens yet: the exchange, seeing
+/// the replay when it comes to store them, issues nothing (else its tokens could be stored
+/// after the replay's revocation, and outlive it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_replayed_while_its_first_exchange_waits_to_be_stored_issues_nothing() {
+    let app = spawn_app().await;
+    let code = app.sign_in(Who::Owner).await;
+    let hold = app.state.db().hold_writer().await.unwrap();
+    let replay = async {
+        while app.state.db().writes_waiting() < 1 {
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        }
+        app.exchange(&code, VERIFIER).await
+    };
+    let (first, replay, held) = tokio::join!(
+        app.exchange(&code, VERIFIER),
+        replay,
+        hold.release_when_queued(2)
+    );
+    held.unwrap();
+    let said = oauth_error(first, StatusCode::BAD_REQUEST, "invalid_grant").await;
+    assert!(said.contains("presented twice"), "{said}");
+    oauth_error(replay, StatusCode::BAD_REQUEST, "invalid_grant").await;
+}
+
+/// Regression: presenting a used refresh token said "every token of its sign-in is now
+/// revoked", but the sign-in's access tokens kept working. They are refused too, also
+/// after a restart.
+#[tokio::test]
+async fn reusing_a_refresh_token_revokes_the_access_tokens_of_its_sign_in_too() {
+    let app = spawn_app().await;
+    let first = app.pkce_tokens(Who::Owner).await;
+    let stolen = first.refresh_token.clone().unwrap();
+    let second: TokenResponse = app.refresh(&stolen).await.json().await.unwrap();
+    let other = app.pkce_tokens(Who::Owner).await;
+    let client = app.token(Who::Owner).await;
+    for token in [&first.access_token, &second.access_token] {
+        assert_eq!(api_status(&app, token).await, StatusCode::OK);
+    }
+    oauth_error(
+        app.refresh(&stolen).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+    for token in [&first.access_token, &second.access_token] {
+        assert_eq!(api_status(&app, token).await, StatusCode::UNAUTHORIZED);
+    }
+    for token in [&other.access_token, &client] {
+        assert_eq!(api_status(&app, token).await, StatusCode::OK, "not touched");
+    }
+    let app = app.reopen_with(&[]).await;
+    for token in [&first.access_token, &second.access_token] {
+        assert_eq!(
+            api_status(&app, token).await,
+            StatusCode::UNAUTHORIZED,
+            "still refused after a restart"
+        );
+    }
+    assert_eq!(api_status(&app, &other.access_token).await, StatusCode::OK);
+}
+
+/// Regression: the refresh-token grant never checked the client credentials sent with it.
+/// RFC 6749 §6: the server authenticates the client if client authentication is included;
+/// wrong credentials are a 401 `invalid_client` (§5.2).
+#[tokio::test]
+async fn the_refresh_grant_refuses_wrong_client_credentials_when_they_are_sent() {
+    let app = spawn_app().await;
+    let refresh = app.pkce_tokens(Who::Owner).await.refresh_token.unwrap();
+    let (id, secret, _) = app.client_of(Who::Owner);
+    let grant = [
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh.as_str()),
+    ];
+    fn with<'a>(
+        grant: &[(&'a str, &'a str)],
+        extra: &[(&'a str, &'a str)],
+    ) -> Vec<(&'a str, &'a str)> {
+        grant.iter().chain(extra).copied().collect()
+    }
+    for params in [
+        with(
+            &grant,
+            &[("client_id", "my-tasks"), ("client_secret", "a-secret")],
+        ),
+        with(&grant, &[("client_id", &id), ("client_secret", "wrong")]),
+        with(&grant, &[("client_id", &id)]),
+        with(&grant, &[("client_id", "made-up")]),
+    ] {
+        let refused = app.token_request(&params).await;
+        assert!(refused.headers().get("www-authenticate").is_none());
+        oauth_error(refused, StatusCode::UNAUTHORIZED, "invalid_client").await;
+    }
+    let basic = app
+        .client
+        .post(app.url("/oauth/token"))
+        .basic_auth(&id, Some("wrong"))
+        .form(&grant)
+        .send()
+        .await
+        .unwrap();
+    assert!(basic.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .starts_with("Basic realm="));
+    oauth_error(basic, StatusCode::UNAUTHORIZED, "invalid_client").await;
+    // A client that proves itself may only use its own refresh tokens.
+    let right = app
+        .token_request(&with(
+            &grant,
+            &[("client_id", &id), ("client_secret", &secret)],
+        ))
+        .await;
+    oauth_error(right, StatusCode::BAD_REQUEST, "invalid_grant").await;
+    // None of the refusals used the token up.
+    assert_eq!(app.refresh(&refresh).await.status(), StatusCode::OK);
+}
+
+/// Regression: a confidential client with the right secret asking for the
+/// authorization-code grant was told 401 "unknown client"; it is known and authenticated,
+/// just not allowed that grant: 400 `unauthorized_client` (RFC 6749 §5.2). The same for
+/// the public client asking for client credentials.
+#[tokio::test]
+async fn a_known_client_asking_for_a_grant_it_may_not_use_is_unauthorized_client() {
+    let app = spawn_app().await;
+    let (id, secret, _) = app.client_of(Who::Owner);
+    let code = app.sign_in(Who::Owner).await;
+    let exchange = |client: (&'static str, String), secret: Option<String>| {
+        let mut params = vec![
+            ("grant_type", "authorization_code".to_owned()),
+            ("code", code.clone()),
+            ("redirect_uri", REDIRECT.to_owned()),
+            ("code_verifier", VERIFIER.to_owned()),
+            client,
+        ];
+        params.extend(secret.map(|s| ("client_secret", s)));
+        params
+    };
+    let confidential = app
+        .client
+        .post(app.url("/oauth/token"))
+        .form(&exchange(("client_id", id.clone()), Some(secret.clone())))
+        .send()
+        .await
+        .unwrap();
+    let said = oauth_error(confidential, StatusCode::BAD_REQUEST, "unauthorized_client").await;
+    assert!(said.contains("authorization_code"), "{said}");
+    let wrong = app
+        .client
+        .post(app.url("/oauth/token"))
+        .form(&exchange(("client_id", id.clone()), Some("wrong".into())))
+        .send()
+        .await
+        .unwrap();
+    oauth_error(wrong, StatusCode::UNAUTHORIZED, "invalid_client").await;
+    let public = app
+        .token_request(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", "my-tasks"),
+        ])
+        .await;
+    oauth_error(public, StatusCode::BAD_REQUEST, "unauthorized_client").await;
+    // The code was never taken: the browser client still exchanges it.
+    assert_eq!(app.exchange(&code, VERIFIER).await.status(), StatusCode::OK);
+}
+
+/// Regression: a client whose HTTP Basic credentials failed got no challenge (RFC 6749
+/// §5.2 wants `WWW-Authenticate` with the scheme it used). A client that sent its
+/// credentials in the body, or the public client, gets none: to a browser a Basic
+/// challenge is a password prompt.
+#[tokio::test]
+async fn only_a_client_whose_basic_credentials_failed_is_challenged_for_them() {
+    let app = spawn_app().await;
+    let (id, _, _) = app.client_of(Who::Owner);
+    let grant = [("grant_type", "client_credentials")];
+    for request in [
+        app.client
+            .post(app.url("/oauth/token"))
+            .basic_auth(&id, Some("wrong")),
+        app.client
+            .post(app.url("/oauth/token"))
+            .basic_auth("made-up", Some("x")),
+        app.client
+            .post(app.url("/oauth/token"))
+            .header("authorization", "Basic not-base64!"),
+    ] {
+        let response = request.form(&grant).send().await.unwrap();
+        let challenge = response.headers()["www-authenticate"].to_str().unwrap();
+        assert_eq!(
+            challenge,
+            r#"Basic realm="My Tasks sandbox", charset="UTF-8""#
+        );
+        oauth_error(response, StatusCode::UNAUTHORIZED, "invalid_client").await;
+    }
+    for response in [
+        app.token_request(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &id),
+            ("client_secret", "wrong"),
+        ])
+        .await,
+        app.token_request(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "my-tasks"),
+            ("client_secret", "x"),
+            ("refresh_token", "r"),
+        ])
+        .await,
+    ] {
+        assert!(response.headers().get("www-authenticate").is_none());
+        oauth_error(response, StatusCode::UNAUTHORIZED, "invalid_client").await;
+    }
+}
+
+/// RFC 6749 §5.1: an answer with tokens is never stored by a cache, HTTP/1.0 ones included.
+#[tokio::test]
+async fn token_answers_are_no_store_and_no_cache() {
+    let app = spawn_app().await;
+    let code = app.sign_in(Who::Owner).await;
+    let exchanged = app.exchange(&code, VERIFIER).await;
+    let refresh = {
+        let headers = exchanged.headers().clone();
+        let tokens: TokenResponse = exchanged.json().await.unwrap();
+        assert_eq!(headers["cache-control"], "no-store");
+        assert_eq!(headers["pragma"], "no-cache");
+        tokens.refresh_token.unwrap()
+    };
+    for response in [
+        app.client_credentials(Who::Owner).await,
+        app.refresh(&refresh).await,
+    ] {
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["cache-control"], "no-store");
+        assert_eq!(response.headers()["pragma"], "no-cache");
     }
 }

@@ -110,3 +110,35 @@ async fn unsupported_filters_and_sorters_are_400_naming_the_parameter() {
         );
     }
 }
+
+/// Regression: `firstname EQ "alison" AND …` was answered as if lowercase; ISC's Standard
+/// Collection Parameters allow operators and keywords in lowercase only.
+#[tokio::test]
+async fn operators_and_keywords_in_upper_case_are_400_naming_them() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    for (filter, named) in [
+        (r#"firstname EQ "alison""#, "'EQ'"),
+        (r#"firstname eq "alison" AND lastname sw "f""#, "'AND'"),
+        (r#"NOT alias sw "a""#, "'NOT'"),
+    ] {
+        let response = app
+            .get(
+                &format!("/v2024/public-identities?{}", encode(filter)),
+                &token,
+            )
+            .await;
+        let body = error_body(response, StatusCode::BAD_REQUEST).await;
+        let message = body.message().unwrap();
+        assert!(message.contains("'filters'"), "{filter}: {message}");
+        assert!(message.contains(named), "{filter}: {message}");
+    }
+    assert_eq!(
+        names(
+            &app,
+            &encode(r#"firstname eq "alison" and lastname sw "f""#)
+        )
+        .await,
+        ["Alison Ferguso"]
+    );
+}

@@ -198,6 +198,28 @@ async fn an_approval_item_is_decided_once_and_an_unknown_one_is_404() {
     error_body(unknown, StatusCode::NOT_FOUND).await;
 }
 
+/// Regression: once the work item was decided, an approval item it never had was a 400
+/// "The work item is Finished…"; it does not exist, so it is a 404 as before the decision.
+#[tokio::test]
+async fn an_unknown_approval_item_of_a_decided_work_item_is_404() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let item = app.approval_item(1).await;
+    let (id, approval) = (
+        item.id.clone().unwrap(),
+        item.approval_items()[0].id.clone().unwrap(),
+    );
+    app.item_of(Op::BulkApprove(&id), &token).await;
+    for op in [Op::Approve(&id, "nope"), Op::Reject(&id, "nope")] {
+        let body = error_body(app.send(op, &token).await, StatusCode::NOT_FOUND).await;
+        assert!(body.message().unwrap().contains("'nope'"));
+    }
+    // An approval item it has is still refused for the work item's state.
+    let decided = app.send(Op::Reject(&id, &approval), &token).await;
+    let body = error_body(decided, StatusCode::BAD_REQUEST).await;
+    assert!(body.message().unwrap().contains("Finished"));
+}
+
 #[tokio::test]
 async fn bulk_approve_and_bulk_reject_decide_everything_and_finish_the_item() {
     let app = spawn_app().await;

@@ -27,7 +27,7 @@ const MAX_STATE: usize = 1024;
 /// The parameters of the authorization request (query of the page, fields of its forms).
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 pub struct AuthorizeParams {
-    /// Must be `code`.
+    /// Must be `code`; required (a request without it is refused).
     #[serde(default)]
     pub response_type: Option<String>,
     /// Must be the public client id.
@@ -187,11 +187,21 @@ pub fn check_authorize(params: &AuthorizeParams, own_origin: &str) -> Result<(),
             "state must be at most {MAX_STATE} bytes"
         )));
     }
-    if params.response_type.as_deref().is_some_and(|t| t != "code") {
-        return Err(Refusal::ToClient {
-            error: "unsupported_response_type",
-            description: "response_type must be 'code'".into(),
-        });
+    // REQUIRED (RFC 6749 §4.1.1): a request without one is malformed (§4.1.2.1), one
+    // asking for another grant is not supported.
+    match params.response_type.as_deref() {
+        Some("code") => {}
+        None | Some("") => {
+            return Err(Refusal::invalid_request(
+                "response_type is required; it must be 'code'",
+            ))
+        }
+        Some(_) => {
+            return Err(Refusal::ToClient {
+                error: "unsupported_response_type",
+                description: "response_type must be 'code'".into(),
+            })
+        }
     }
     if params.code_challenge.len() != 43
         || !is_pkce_text(&params.code_challenge)
@@ -346,6 +356,33 @@ mod tests {
             s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
+    }
+
+    /// Regression: a request without `response_type` was served as if it said `code`.
+    /// It is REQUIRED (RFC 6749 §4.1.1); without it the request is `invalid_request`, sent
+    /// back to the client, since the client and its address were trusted by then.
+    #[test]
+    fn a_request_without_a_response_type_is_an_invalid_request_for_the_client() {
+        let own = "http://127.0.0.1:1";
+        for missing in [None, Some(String::new())] {
+            let params = AuthorizeParams {
+                response_type: missing,
+                client_id: PUBLIC_CLIENT_ID.into(),
+                redirect_uri: "http://localhost:3000/cb".into(),
+                state: None,
+                code_challenge: s256("v"),
+                code_challenge_method: Some("S256".into()),
+                identity_id: None,
+                ui_locales: None,
+            };
+            match check_authorize(&params, own) {
+                Err(Refusal::ToClient { error, description }) => {
+                    assert_eq!(error, "invalid_request");
+                    assert!(description.contains("response_type"), "{description}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

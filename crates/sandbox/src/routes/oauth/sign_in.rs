@@ -83,7 +83,9 @@ pub fn render(params: &AuthorizeParams, people: &[Identity], lang: Lang) -> Stri
     let mut forms = String::new();
     for person in people {
         forms.push_str(&format!(
-            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}{}<button type=\"submit\">{}</button>{}</form></li>\n",
+            "<li><form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}{}{}{}{}<button type=\"submit\">{}</button>{}</form></li>\n",
+            // The submission is checked as the request was, and `response_type` is required.
+            hidden("response_type", "code"),
             hidden("client_id", &params.client_id),
             // Kept for the refusal pages of the form's answer; a list of a few tags at most.
             hidden("ui_locales", params.ui_locales.as_deref().filter(|l| l.len() <= 256).unwrap_or_default()),

@@ -8,20 +8,20 @@ use std::time::Instant;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart, Request, State};
-use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, PRAGMA};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use wire::oauth::TokenResponse;
+use wire::oauth::{TokenClaims, TokenResponse};
 
 use super::authorize::{is_pkce_text, s256, MAX_REDIRECT_URI};
 use super::PUBLIC_CLIENT_ID;
 use crate::error::ApiError;
 use crate::forwarded;
-use crate::ids::{random_hex64, sha256_hex};
+use crate::ids::sha256_hex;
 use crate::input::echo;
-use crate::state::AppState;
+use crate::state::{AppState, Redeemed};
 use crate::store::identities::{self, Identity};
 use crate::store::refresh_tokens::{self, Taken};
 use crate::tokens::{now_secs, SCOPES};
@@ -29,18 +29,30 @@ use crate::tokens::{now_secs, SCOPES};
 /// The decoded parameters of a token request.
 type Params = HashMap<String, String>;
 
+/// A token request: its parameters, and whether the client sent HTTP Basic credentials
+/// (then put into `client_id` and `client_secret`): if they fail, the answer challenges
+/// for them (RFC 6749 §5.2).
+struct TokenRequest {
+    params: Params,
+    basic: bool,
+}
+
 /// The parameters of a token request, from the query string, the body and Basic
 /// credentials. As RFC 6749 says (sections 3.2 and 2.3), a parameter may be sent only once,
 /// in whichever of the query string and the body, and a client authenticates one way:
 /// Basic credentials with a `client_secret` parameter, or naming another client in
-/// `client_id`, is an `invalid_request`.
-async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiError> {
+/// `client_id`, is an `invalid_request`. Basic credentials that cannot be decoded are an
+/// `invalid_client`.
+async fn token_params(state: &AppState, request: Request) -> Result<TokenRequest, ApiError> {
+    let basic = basic_credentials(request.headers()).map_err(|()| {
+        ApiError::oauth_client("the Basic credentials of the Authorization header are malformed")
+            .challenging_basic()
+    })?;
     let mut pairs: Vec<(String, String)> = match request.uri().query() {
         Some(query) => serde_urlencoded::from_str(query)
             .map_err(|e| ApiError::oauth_request(format!("malformed query string: {e}")))?,
         None => Vec::new(),
     };
-    let basic = basic_credentials(request.headers());
     let mime = request
         .headers()
         .get(CONTENT_TYPE)
@@ -90,8 +102,15 @@ async fn token_params(state: &AppState, request: Request) -> Result<Params, ApiE
         check_bounds("client_secret", &secret)?;
         params.insert("client_id".into(), id);
         params.insert("client_secret".into(), secret);
+        return Ok(TokenRequest {
+            params,
+            basic: true,
+        });
     }
-    Ok(params)
+    Ok(TokenRequest {
+        params,
+        basic: false,
+    })
 }
 
 /// Longest parameter name accepted, in bytes (ours are at most 13).
@@ -145,15 +164,21 @@ async fn multipart_params(
     Ok(params)
 }
 
-fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
-    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, encoded) = value.split_once(' ')?;
+/// The client id and secret of an `Authorization: Basic` header; `Ok(None)` without
+/// one (or with another scheme), `Err` for one that cannot be decoded.
+fn basic_credentials(headers: &HeaderMap) -> Result<Option<(String, String)>, ()> {
+    let Some(value) = headers.get(AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let value = value.to_str().map_err(|_| ())?;
+    let (scheme, encoded) = value.split_once(' ').unwrap_or((value, ""));
     if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
+        return Ok(None);
     }
-    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
-    let (id, secret) = decoded.split_once(':')?;
-    Some((id.to_owned(), secret.to_owned()))
+    let decoded = STANDARD.decode(encoded.trim()).map_err(|_| ())?;
+    let decoded = String::from_utf8(decoded).map_err(|_| ())?;
+    let (id, secret) = decoded.split_once(':').ok_or(())?;
+    Ok(Some((id.to_owned(), secret.to_owned())))
 }
 
 fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, ApiError> {
@@ -164,12 +189,80 @@ fn required<'a>(params: &'a Params, name: &str) -> Result<&'a str, ApiError> {
         .ok_or_else(|| ApiError::oauth_request(format!("missing parameter '{name}'")))
 }
 
-/// What a grant established: who, for which client, and the refresh token issued with the
-/// access token (already stored; `None` for the client-credentials grant).
+/// What a grant established: who, the claims of the access token to sign (minted before
+/// any refresh token is stored, which records its `jti`), and the refresh token issued
+/// with it (already stored; `None` for the client-credentials grant).
 struct Granted {
     identity: Identity,
-    client_id: String,
+    claims: TokenClaims,
     refresh_token: Option<String>,
+}
+
+/// The client of a token request, as it proved itself (RFC 6749 §2.3, §3.2.1).
+enum Client {
+    /// The browser app, [`PUBLIC_CLIENT_ID`]: a public client, with no secret to prove.
+    Public,
+    /// A demo identity's personal-access-token client, whose secret was right.
+    Confidential(Box<Identity>),
+}
+
+/// The client of a token request: the public client when `client_id` names it (or, if
+/// `public_by_default`, names none), else the confidential client whose id and secret
+/// match. A wrong or missing secret, an unknown client, or a secret for the public client
+/// is a 401 `invalid_client` (§5.2). An authenticated confidential client counts against
+/// its own limit.
+async fn authenticate_client(
+    state: &AppState,
+    params: &Params,
+    public_by_default: bool,
+) -> Result<Client, ApiError> {
+    let client_id = match params.get("client_id").filter(|id| !id.is_empty()) {
+        Some(id) => id.clone(),
+        None if public_by_default => PUBLIC_CLIENT_ID.to_owned(),
+        None => return Err(ApiError::oauth_request("missing parameter 'client_id'")),
+    };
+    let secret = params.get("client_secret").cloned().unwrap_or_default();
+    if client_id == PUBLIC_CLIENT_ID {
+        // An empty secret is no secret (§2.3.1).
+        return match secret.is_empty() {
+            true => Ok(Client::Public),
+            false => Err(ApiError::oauth_client(format!(
+                "'{PUBLIC_CLIENT_ID}' is a public client and has no secret"
+            ))),
+        };
+    }
+    let id = client_id.clone();
+    let identity = state
+        .db()
+        .read(move |c| identities::by_client_id(c, &id))
+        .await?;
+    // Compare digests, so the time taken says nothing about the secret.
+    match identity {
+        Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => {
+            state
+                .limits()
+                .token_clients
+                .check(&identity.client_id)
+                .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
+            Ok(Client::Confidential(Box::new(identity)))
+        }
+        _ => Err(ApiError::oauth_client(format!(
+            "unknown client '{}' or wrong client secret",
+            echo(&client_id)
+        ))),
+    }
+}
+
+/// A 400 `unauthorized_client`: the client proved who it is, but may not use `grant`.
+fn unauthorized_client(client_id: &str, grant: &str, instead: &str) -> ApiError {
+    ApiError::oauth(
+        StatusCode::BAD_REQUEST,
+        "unauthorized_client",
+        format!(
+            "the client '{}' may not use the {grant} grant; {instead}",
+            echo(client_id)
+        ),
+    )
 }
 
 /// `POST /oauth/token`.
@@ -190,63 +283,61 @@ pub async fn oauth_token(
             .check(&client.to_string())
             .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     }
-    let params = token_params(&state, request).await?;
-    let granted = match required(&params, "grant_type")? {
-        "client_credentials" => client_credentials(&state, &params).await?,
-        "authorization_code" => authorization_code(&state, &params).await?,
-        "refresh_token" => refresh(&state, &params).await?,
-        other => {
-            return Err(ApiError::oauth(
-                StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                format!("grant_type '{}' is not supported", echo(other)),
-            ))
-        }
-    };
+    let TokenRequest { params, basic } = token_params(&state, request).await?;
+    let granted = grant(&state, &params).await.map_err(|error| match basic {
+        true => error.challenging_basic(),
+        false => error,
+    })?;
     let answer = issue(&state, granted)?;
     let mut response = axum::Json(answer).into_response();
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // RFC 6749 §5.1: an answer holding tokens is never stored, by the browser or a proxy
+    // (`Pragma` for HTTP/1.0 caches).
+    let headers = response.headers_mut();
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(PRAGMA, HeaderValue::from_static("no-cache"));
     Ok(response)
 }
 
+/// What the grant `grant_type` names establishes for `params`.
+async fn grant(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
+    match required(params, "grant_type")? {
+        "client_credentials" => client_credentials(state, params).await,
+        "authorization_code" => authorization_code(state, params).await,
+        "refresh_token" => refresh(state, params).await,
+        other => Err(ApiError::oauth(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            format!("grant_type '{}' is not supported", echo(other)),
+        )),
+    }
+}
+
 async fn client_credentials(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
-    let client_id = required(params, "client_id")?.to_owned();
-    let secret = params.get("client_secret").cloned().unwrap_or_default();
-    let id = client_id.clone();
-    let identity = state
-        .db()
-        .read(move |c| identities::by_client_id(c, &id))
-        .await?;
-    // Compare digests, so the time taken says nothing about the secret.
-    match identity {
-        Some(identity) if sha256_hex(&identity.client_secret) == sha256_hex(&secret) => {
-            state
-                .limits()
-                .token_clients
-                .check(&identity.client_id)
-                .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
-            Ok(Granted {
-                identity,
-                client_id,
-                refresh_token: None,
-            })
-        }
-        _ => Err(ApiError::oauth_client(
-            "unknown client or wrong client secret",
+    match authenticate_client(state, params, false).await? {
+        Client::Confidential(identity) => Ok(Granted {
+            claims: state
+                .tokens()
+                .claims(&identity.subject(), &identity.client_id, now_secs()),
+            identity: *identity,
+            refresh_token: None,
+        }),
+        Client::Public => Err(unauthorized_client(
+            PUBLIC_CLIENT_ID,
+            "client_credentials",
+            "a browser signs in with authorization_code and PKCE",
         )),
     }
 }
 
 async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
-    let client_id = required(params, "client_id")?;
-    if client_id != PUBLIC_CLIENT_ID {
-        return Err(ApiError::oauth_client(format!(
-            "unknown client '{}'",
-            echo(client_id)
-        )));
+    if let Client::Confidential(identity) = authenticate_client(state, params, false).await? {
+        return Err(unauthorized_client(
+            &identity.client_id,
+            "authorization_code",
+            "use client_credentials",
+        ));
     }
+    let client_id = PUBLIC_CLIENT_ID;
     let code = required(params, "code")?;
     let redirect_uri = required(params, "redirect_uri")?;
     let verifier = required(params, "code_verifier")?;
@@ -255,11 +346,13 @@ async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted
             "code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_', '~'",
         ));
     }
-    // Removed before checking: a code is good for one attempt only.
-    let issued = state
-        .codes()
-        .take(code)
-        .ok_or_else(|| ApiError::oauth_grant("unknown or already used authorization code"))?;
+    // Taken before checking: a code is good for one attempt only.
+    let redeemed = state.codes().redeem(code, Instant::now());
+    let (issued, family) = match redeemed {
+        Redeemed::First { code, family } => (code, family),
+        Redeemed::Replayed { family } => return Err(replayed(state, family).await),
+        Redeemed::Unknown => return Err(ApiError::oauth_grant("unknown authorization code")),
+    };
     if issued.expires <= Instant::now() {
         return Err(ApiError::oauth_grant("the authorization code has expired"));
     }
@@ -275,23 +368,60 @@ async fn authorization_code(state: &AppState, params: &Params) -> Result<Granted
     }
     let id = issued.identity_id;
     let expires = refresh_expiry(state);
-    let (identity, refresh_token) = state
+    let (app, code) = (state.clone(), code.to_owned());
+    let (identity, claims, refresh_token) = state
         .db()
         .write(move |c| {
+            // A replay of the code revokes this sign-in in a write of its own. One seen by
+            // now may have queued that write before this one, so nothing is issued; one
+            // not seen yet queues it after this write, and it revokes what this stores.
+            if app.codes().was_replayed(&code) {
+                return Err(ApiError::oauth_grant(
+                    "the authorization code was presented twice; nothing is issued for it",
+                ));
+            }
             let Some(identity) = identities::by_id(c, &id)? else {
-                return Ok(None);
+                return Err(ApiError::oauth_grant("the identity no longer exists"));
             };
-            let family = random_hex64();
-            let token = refresh_tokens::issue(c, &identity.id, PUBLIC_CLIENT_ID, expires, &family)?;
-            Ok(Some((identity, token)))
+            let claims = app
+                .tokens()
+                .claims(&identity.subject(), PUBLIC_CLIENT_ID, now_secs());
+            let access = (claims.jti.clone(), claims.exp);
+            let token = refresh_tokens::issue(
+                c,
+                &identity.id,
+                PUBLIC_CLIENT_ID,
+                expires,
+                &family,
+                &access,
+            )?;
+            Ok((identity, claims, token))
         })
-        .await?
-        .ok_or_else(|| ApiError::oauth_grant("the identity no longer exists"))?;
+        .await?;
     Ok(Granted {
         identity,
-        client_id: PUBLIC_CLIENT_ID.to_owned(),
+        claims,
         refresh_token: Some(refresh_token),
     })
+}
+
+/// The answer to an authorization code presented again: RFC 6749 §4.1.2 says the tokens
+/// issued for it should be revoked, so its first exchange's sign-in (`family`) is, with
+/// its access tokens.
+async fn replayed(state: &AppState, family: String) -> ApiError {
+    let revoked = state
+        .db()
+        .write(move |c| refresh_tokens::revoke_family(c, &family))
+        .await;
+    match revoked {
+        Ok(revoked) => {
+            state.tokens().revoke(&revoked, now_secs());
+            ApiError::oauth_grant(
+                "the authorization code was already used; the tokens issued for it are now revoked",
+            )
+        }
+        Err(error) => error,
+    }
 }
 
 /// When a refresh token issued now stops being accepted (epoch seconds).
@@ -304,14 +434,18 @@ fn refresh_expiry(state: &AppState) -> i64 {
 /// serialized after it, sees it used, and revokes the chain with the successor already in
 /// it. (Stored in a later transaction, the successor could land after that revocation and
 /// outlive it.)
+///
+/// A client that sends credentials must prove them (RFC 6749 §6: "authenticate the client if
+/// client authentication is included"); the public client needs none.
 async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError> {
+    let client_id = match authenticate_client(state, params, true).await? {
+        Client::Public => PUBLIC_CLIENT_ID.to_owned(),
+        Client::Confidential(identity) => identity.client_id,
+    };
     let token = required(params, "refresh_token")?.to_owned();
-    let client_id = params
-        .get("client_id")
-        .cloned()
-        .unwrap_or_else(|| PUBLIC_CLIENT_ID.to_owned());
     let client = client_id.clone();
     let now = now_secs();
+    let keys = state.tokens().clone();
     let (taken, rotated) = state
         .db()
         .write(move |c| {
@@ -327,20 +461,26 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
             let Some(identity) = identities::by_id(c, identity_id)? else {
                 return Ok((taken, None));
             };
+            let claims = keys.claims(&identity.subject(), &client, now);
+            let access = (claims.jti.clone(), claims.exp);
             // The successor ends when the sign-in does, not a lifetime from now.
-            let next = refresh_tokens::issue(c, &identity.id, &client, *expires, family)?;
-            Ok((taken, Some((identity, next))))
+            let next = refresh_tokens::issue(c, &identity.id, &client, *expires, family, &access)?;
+            Ok((taken, Some((identity, claims, next))))
         })
         .await?;
     match (taken, rotated) {
-        (Taken::Fresh { .. }, Some((identity, next))) => Ok(Granted {
+        (Taken::Fresh { .. }, Some((identity, claims, next))) => Ok(Granted {
             identity,
-            client_id,
+            claims,
             refresh_token: Some(next),
         }),
-        (Taken::Reused, _) => Err(ApiError::oauth_grant(
-            "the refresh token was already used; every token of its sign-in is now revoked",
-        )),
+        (Taken::Reused { revoked }, _) => {
+            state.tokens().revoke(&revoked, now_secs());
+            Err(ApiError::oauth_grant(
+                "the refresh token was already used; every token of its sign-in, refresh and \
+                 access tokens alike, is now revoked",
+            ))
+        }
         _ => Err(ApiError::oauth_grant(
             "unknown, used or expired refresh token",
         )),
@@ -352,12 +492,9 @@ async fn refresh(state: &AppState, params: &Params) -> Result<Granted, ApiError>
 fn issue(state: &AppState, granted: Granted) -> Result<TokenResponse, ApiError> {
     let Granted {
         identity,
-        client_id,
+        claims,
         refresh_token,
     } = granted;
-    let claims = state
-        .tokens()
-        .claims(&identity.subject(), &client_id, now_secs());
     let access_token = state.tokens().sign(&claims)?;
     let tenant = state.tokens().tenant();
     Ok(TokenResponse {
