@@ -57,6 +57,23 @@ test('Approve All asks with the count and decides every pending item', async ({ 
   expect(after.approvalItems.every((a: { state: string }) => a.state === 'Finished')).toBe(true);
 });
 
+test('Approve All after one item was rejected in another window says what it approved and what was decided first', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+  const waiting = undecided(item);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  await expect(page.getByRole('button', { name: 'Approve All' })).toBeVisible();
+  // Another window rejects the first; this page still shows it waiting.
+  expect(await postAs(sandbox, alias, `/v2024/work-items/${item.id}/reject/${waiting[0].id}`)).toBe(200);
+  await page.getByRole('button', { name: 'Approve All' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Approve All' }).click();
+  const approved = waiting.length - 1;
+  const what = approved === 1 ? '1 item' : `${approved} items`;
+  await expect(page.getByRole('status').filter({ hasText: `Approved ${what} (1 had been decided otherwise first)` })).toBeVisible();
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.approvalItems.find((a: { id: string }) => a.id === waiting[0].id).state).toBe('Rejected');
+});
+
 test('forward with a comment; the new owner finds it', async ({ page, browser, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.ownerId !== sandbox.identity('ada.lovelace').id);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
@@ -202,6 +219,15 @@ test('submit an account selection and see what was chosen', async ({ page, sandb
   const admin = (await select.locator('option').nth(2).getAttribute('value'))!;
   await select.selectOption(admin);
   await page.getByRole('button', { name: 'Submit' }).click();
+  // Asked first, with what will be sent: a privileged account cannot be taken back.
+  const confirm = page.getByRole('dialog', { name: 'Submit the account selection' });
+  await expect(confirm).toContainText('(privileged)');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toHaveCount(0);
+  expect((await sandbox.getJson(alias, `/v2024/work-items/${item.id}`)).state).toBe('Pending');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await confirm.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Account selection for' })).toContainText('(privileged)');
   await expect(page.locator('.mt-selection__chosen')).toContainText('(privileged)');
   const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
@@ -217,12 +243,15 @@ test('an account selection the server fails keeps what was chosen and typed, and
   await select.selectOption(admin);
   await page.getByRole('textbox', { name: /Justification/ }).fill('Needs the admin account.');
   await sandbox.faults(500, 1, 1, item.id);
+  const confirm = page.getByRole('dialog', { name: 'Submit the account selection' });
   await page.getByRole('button', { name: 'Submit' }).click();
+  await confirm.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByText(/internal fault/).first()).toBeVisible();
   await expect(select).toHaveValue(admin);
   await expect(page.getByRole('textbox', { name: /Justification/ })).toHaveValue('Needs the admin account.');
 
   await page.getByRole('button', { name: 'Submit' }).click();
+  await confirm.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('.mt-selection__chosen')).toContainText('(privileged)');
   const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
   expect(after.state).toBe('Finished');
@@ -280,6 +309,26 @@ test('Mark Complete from a list row: the row leaves Pending and the count drops 
   await expect(link).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Pending' })).toContainText(String(before - 1));
   await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
+});
+
+test('Mark Complete from a row by keyboard: once confirmed, focus is on the link of the item that took its place', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending');
+  const row = page.locator('tbody tr').filter({ has: page.getByRole('button', { name: 'Mark Complete' }) }).first();
+  const href = (await row.locator('a[href^="/items/"]').first().getAttribute('href'))!;
+  const link = page.locator(`a[href="${href}"]`);
+  await row.getByRole('button', { name: 'Mark Complete' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Mark Complete' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(link).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
+  // The link of the item now in its place, not a button: Enter again must not ask about
+  // another item.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName))
+    .toMatch(/^\/items\//);
 });
 
 test('acting on an item another session forwarded away says it is no longer yours', async ({ page, sandbox }) => {

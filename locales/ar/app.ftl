@@ -235,6 +235,7 @@ reason-refused = رُفض الطلب
 refused-because = مرفوض: { $reason }
 done-complete = اكتملت «{ $name }». ستجدها ضمن المكتملة.
 done-forward = أُعيد توجيه «{ $name }» إلى { $owner }.
+decided-otherwise = { $what } ({ $count } قُرِّر بخلاف ذلك من قبل)
 done-decide = { $decision ->
     [approve] تمت الموافقة على { $what } في «{ $name }».
    *[reject] تم رفض { $what } في «{ $name }».
@@ -488,6 +489,22 @@ field-application = التطبيق
 field-account = الحساب
 field-attribute = السمة
 field-operation = العملية
+# An operation the API names (an approval item's, a remediation item's); one it does
+# not know is shown as the API wrote it.
+operation-value = { $op ->
+    [add] إضافة
+    [remove] إزالة
+    [create] إنشاء
+    [delete] حذف
+    [update] تحديث
+    [set] تعيين
+    [enable] تمكين
+    [disable] تعطيل
+    [unlock] إلغاء القفل
+   *[other] { $raw }
+}
+# A tab's count that could not be loaded.
+count-unknown = ؟
 field-value = القيمة
 field-identity = الهوية
 item-state = { $state ->
@@ -555,6 +572,9 @@ form-needs-attention = { $count ->
 }
 form-for = لـ
 submit = إرسال
+submit-confirm-title = إرسال اختيار الحساب
+submit-confirm = إرسال هذه الاختيارات: { $values }؟ لا يمكن التراجع عن ذلك.
+submit-confirm-empty = إرسال اختيار الحساب دون أي اختيار؟ لا يمكن التراجع عن ذلك.
 form-unknown-item = عنصر نموذج غير معروف
 form-unknown-field = { $label } (النوع «{ $kind }»، للقراءة فقط)
 choose = اختر…
@@ -577,9 +597,9 @@ group = { $by ->
    *[age] المدة
 }
 age-band = { $band ->
-    [today] اليوم
-    [week] هذا الأسبوع
-    [month] هذا الشهر
+    [today] أقل من يوم
+    [week] أقل من أسبوع
+    [month] أقل من شهر
     [older] أقدم
    *[overdue] متأخرة
 }

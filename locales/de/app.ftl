@@ -83,7 +83,7 @@ column-requester = Antrag­steller
 column-identity-account = Identität / Konto
 column-source = Quelle
 column-completed = Erledigt
-column-waiting = Wartet seit
+column-waiting = Wartezeit
 column-actions = Aktionen
 waited-under-a-minute = weniger als einer Minute
 overdue = überfällig
@@ -199,6 +199,10 @@ reason-refused = die Anfrage wurde abgelehnt
 refused-because = abgelehnt: { $reason }
 done-complete = „{ $name }“ ist erledigt. Sie finden es unter Erledigt.
 done-forward = „{ $name }“ wurde an { $owner } weitergeleitet.
+decided-otherwise = { $count ->
+    [one] { $what } ({ $count } war schon anders entschieden)
+   *[other] { $what } ({ $count } waren schon anders entschieden)
+}
 done-decide = { $decision ->
     [approve] Genehmigt: { $what } in „{ $name }“.
    *[reject] Abgelehnt: { $what } in „{ $name }“.
@@ -285,7 +289,10 @@ bulk-ended-elsewhere = { $action }, { $items }: { $parts }. Die Ergebnisse stehe
 bulk-ended-elsewhere-retry = { $action }, { $items }: { $parts }. Öffnen Sie die Aufgabenverwaltung, um die fehlgeschlagenen erneut zu senden.
 bulk-label = Ausgewählte Arbeitselemente
 bulk-selected = { $count } ausgewählt
-bulk-select-all = Alle { $count } Treffer auswählen
+bulk-select-all = { $count ->
+    [one] Den { $count } Treffer auswählen
+   *[other] Alle { $count } Treffer auswählen
+}
 bulk-clear = Auswahl aufheben
 select-item = { $name } auswählen
 select-group = Alle Arbeitselemente in { $name } auswählen
@@ -405,6 +412,22 @@ field-application = Anwendung
 field-account = Konto
 field-attribute = Attribut
 field-operation = Vorgang
+# An operation the API names (an approval item's, a remediation item's); one it does
+# not know is shown as the API wrote it.
+operation-value = { $op ->
+    [add] Hinzufügen
+    [remove] Entfernen
+    [create] Erstellen
+    [delete] Löschen
+    [update] Aktualisieren
+    [set] Setzen
+    [enable] Aktivieren
+    [disable] Deaktivieren
+    [unlock] Entsperren
+   *[other] { $raw }
+}
+# A tab's count that could not be loaded.
+count-unknown = ?
 field-value = Wert
 field-identity = Identität
 item-state = { $state ->
@@ -468,6 +491,9 @@ form-needs-attention = { $count ->
 }
 form-for = Für
 submit = Senden
+submit-confirm-title = Kontoauswahl senden
+submit-confirm = Diese Auswahl senden: { $values }? Das lässt sich nicht rückgängig machen.
+submit-confirm-empty = Die Kontoauswahl ohne Auswahl senden? Das lässt sich nicht rückgängig machen.
 form-unknown-item = Unbekanntes Formularelement
 form-unknown-field = { $label } (Typ „{ $kind }“, schreibgeschützt)
 choose = Auswählen…
@@ -490,9 +516,9 @@ group = { $by ->
    *[age] Alter
 }
 age-band = { $band ->
-    [today] Heute
-    [week] Diese Woche
-    [month] Diesen Monat
+    [today] Unter einem Tag
+    [week] Unter einer Woche
+    [month] Unter einem Monat
     [older] Älter
    *[overdue] Überfällig
 }

@@ -201,6 +201,10 @@ reason-refused = the request was refused
 refused-because = refused: { $reason }
 done-complete = “{ $name }” is complete. You will find it under Completed.
 done-forward = “{ $name }” was forwarded to { $owner }.
+decided-otherwise = { $count ->
+    [one] { $what } ({ $count } had been decided otherwise first)
+   *[other] { $what } ({ $count } had been decided otherwise first)
+}
 done-decide = { $decision ->
     [approve] Approved { $what } in “{ $name }”.
    *[reject] Rejected { $what } in “{ $name }”.
@@ -288,7 +292,10 @@ bulk-ended-elsewhere = { $action }, { $items }: { $parts }. The results are on T
 bulk-ended-elsewhere-retry = { $action }, { $items }: { $parts }. Open Task Manager to retry the failed ones.
 bulk-label = Selected work items
 bulk-selected = { $count } selected
-bulk-select-all = Select all { $count } matching
+bulk-select-all = { $count ->
+    [one] Select the { $count } match
+   *[other] Select all { $count } matching
+}
 bulk-clear = Clear selection
 select-item = Select { $name }
 select-group = Select every work item in { $name }
@@ -409,6 +416,22 @@ field-application = Application
 field-account = Account
 field-attribute = Attribute
 field-operation = Operation
+# An operation the API names (an approval item's, a remediation item's); one it does
+# not know is shown as the API wrote it.
+operation-value = { $op ->
+    [add] Add
+    [remove] Remove
+    [create] Create
+    [delete] Delete
+    [update] Update
+    [set] Set
+    [enable] Enable
+    [disable] Disable
+    [unlock] Unlock
+   *[other] { $raw }
+}
+# A tab's count that could not be loaded.
+count-unknown = ?
 field-value = Value
 field-identity = Identity
 item-state = { $state ->
@@ -475,6 +498,9 @@ form-needs-attention = { $count ->
 }
 form-for = For
 submit = Submit
+submit-confirm-title = Submit the account selection
+submit-confirm = Submit these choices: { $values }? This cannot be undone.
+submit-confirm-empty = Submit the account selection with nothing chosen? This cannot be undone.
 form-unknown-item = Unrecognised form item
 form-unknown-field = { $label } (type “{ $kind }”, read-only)
 choose = Choose…
@@ -497,9 +523,9 @@ group = { $by ->
    *[age] Age
 }
 age-band = { $band ->
-    [today] Today
-    [week] This week
-    [month] This month
+    [today] Under a day
+    [week] Under a week
+    [month] Under a month
     [older] Older
    *[overdue] Overdue
 }

@@ -2,9 +2,11 @@
 //! editable and validated before it is sent while the work item is pending, read-only once
 //! it is not.
 
+use super::confirm::ConfirmDialog;
 use crate::focus::{focus_first_invalid, unique_id};
 use crate::logic::form::{
-    collect_selection, describe_values, field_label, initial_values, FieldError, FormValues,
+    collect_selection, describe_selection, describe_values, field_label, initial_values,
+    FieldError, FormValues,
 };
 use crate::t;
 use leptos::html::Form;
@@ -71,6 +73,9 @@ pub fn AccountSelectionForm(
     });
     provide_context(FormState { values, errors });
     let node = NodeRef::<Form>::new();
+    // What Submit would send, while the person is asked to confirm it: a choice (a
+    // privileged account) cannot be taken back.
+    let asking = RwSignal::new(None::<AccountSelection>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -79,8 +84,8 @@ pub fn AccountSelectionForm(
         attempted.set(true);
         match values.with_untracked(|v| fields.with_value(|f| collect_selection(f, v))) {
             Ok(selection) => {
-                if let Some(send) = on_submit {
-                    send.run(selection);
+                if on_submit.is_some() {
+                    asking.set(Some(selection));
                 }
             }
             Err(_) => request_animation_frame(move || {
@@ -106,6 +111,27 @@ pub fn AccountSelectionForm(
                 <p class="mt-selection__summary" role="alert">{summary}</p>
                 <p class="mt-modal__error" role="alert">{move || error.get()}</p>
                 <button type="submit" class="mt-button mt-button--primary" disabled=pending>{t!("submit")}</button>
+            })}
+            {move || asking.get().map(|selection| {
+                let chosen = fields.with_value(|f| describe_selection(f, &selection))
+                    .into_iter()
+                    .map(|(label, value)| format!("{label}: {value}"))
+                    .collect::<Vec<_>>();
+                let message = match chosen.is_empty() {
+                    true => t!("submit-confirm-empty"),
+                    false => t!("submit-confirm", values = chosen.join(&t!("list-separator")).as_str()),
+                };
+                let selection = StoredValue::new(selection);
+                view! {
+                    <ConfirmDialog title=t!("submit-confirm-title") message confirm_label=t!("submit") pending
+                        on_confirm=Callback::new(move |()| {
+                            asking.set(None);
+                            if let Some(send) = on_submit {
+                                send.run(selection.get_value());
+                            }
+                        })
+                        on_cancel=Callback::new(move |()| asking.set(None))/>
+                }
             })}
         </form>
     }

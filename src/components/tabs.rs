@@ -70,7 +70,7 @@ fn TabLink(
             {move || match count.get() {
                 Count::Known(Some(n)) => Some(view! { <span class="mt-badge">{intl::number(n as f64)}</span> }.into_any()),
                 Count::Failed(_) => Some(view! {
-                    <span class="mt-badge" aria-hidden="true">"?"</span>
+                    <span class="mt-badge" aria-hidden="true">{t!("count-unknown")}</span>
                 }.into_any()),
                 Count::Loading | Count::Known(None) => None,
             }}

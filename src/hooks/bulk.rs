@@ -197,10 +197,12 @@ impl UseBulkRun {
                     Err(_) => queues.refresh_item(&api, &id),
                 }
             }
-            let result = result.map(|_| ());
             let over = self.run.try_update(|r| {
                 r.as_mut().map(|r| {
-                    r.finish(index, result);
+                    r.finish(
+                        index,
+                        result.as_ref().map(Option::as_ref).map_err(Clone::clone),
+                    );
                     r.is_finished()
                 })
             });

@@ -120,7 +120,7 @@ pub fn use_item_actions(
                     notice.set(None);
                     forward_error.set(None);
                     forwarding.set(false);
-                    let detail = success_detail(&command, after.as_ref());
+                    let detail = success_detail(&command, &target, after.as_ref());
                     toasts.success(success_message(kind, &target.name, &detail));
                     if matches!(command, Command::Forward(_)) {
                         // The page may have gone while the forward was on its way (Back

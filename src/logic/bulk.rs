@@ -7,7 +7,7 @@
 
 use super::command::{ActionKind, Command, Target};
 use super::forward::ForwardChoice;
-use super::messages::Decision;
+use super::messages::{decided_all, Decision};
 use super::rate::RateWindow;
 use super::refusal::{classify, Problem, Refusal};
 use super::wording::{problem_message, refusal_reason};
@@ -215,6 +215,9 @@ pub struct Entry {
     pub target: Target,
     /// Where it stands.
     pub outcome: Outcome,
+    /// Once Approve All / Reject All is done: how many approval items the server's answer
+    /// shows it decided (some may have been decided otherwise first).
+    pub decided: Option<usize>,
 }
 
 impl Entry {
@@ -228,7 +231,7 @@ impl Entry {
                 action => t!(
                     "outcome-done",
                     action = action.as_str(),
-                    count = self.target.approvals_waiting
+                    count = self.decided.unwrap_or(self.target.approvals_waiting)
                 ),
             },
             Outcome::Refused(refusal) => refusal_reason(action.kind(), refusal),
@@ -301,6 +304,7 @@ impl BulkRun {
                 .map(|target| Entry {
                     target,
                     outcome: Outcome::Queued,
+                    decided: None,
                 })
                 .collect(),
             cancelled: false,
@@ -335,7 +339,8 @@ impl BulkRun {
 
     /// Records the answer for the item at `index`. Only an item in flight takes an answer,
     /// so each item's outcome is recorded once.
-    pub fn finish(&mut self, index: usize, result: Result<(), ApiError>) {
+    /// `after` is the work item as the server answered, when it sent one.
+    pub fn finish(&mut self, index: usize, result: Result<Option<&WorkItem>, ApiError>) {
         let action = self.action.clone();
         let Some(entry) = self.entries.get_mut(index) else {
             return;
@@ -344,7 +349,13 @@ impl BulkRun {
             return;
         }
         entry.outcome = match result {
-            Ok(()) => Outcome::Done,
+            Ok(after) => {
+                if let (BulkAction::DecideAll(decision), Some(after)) = (&action, after) {
+                    let waiting = &entry.target.waiting_ids;
+                    entry.decided = Some(decided_all(waiting, *decision, after.approval_items()).0);
+                }
+                Outcome::Done
+            }
             Err(error) => {
                 match classify(&action.command_for(&entry.target), &entry.target, error) {
                     Problem::Refused(refusal) => Outcome::Refused(refusal),

@@ -130,7 +130,7 @@ fn no_more_than_the_concurrency_limit_is_in_flight() {
             Next::Busy
         ]
     );
-    r.finish(1, Ok(()));
+    r.finish(1, Ok(None));
     assert_eq!(step(&mut r, 0.0), Next::Send(4));
     assert_eq!(r.progress().sending, 4);
 }
@@ -142,7 +142,7 @@ fn starts_beyond_the_windows_budget_wait_for_the_window_to_move_on() {
     let mut r = run(5, limits);
     for i in 0..3 {
         assert_eq!(r.next(100.0 * i as f64, &mut budget), Next::Send(i));
-        r.finish(i, Ok(()));
+        r.finish(i, Ok(None));
     }
     assert_eq!(r.next(250.0, &mut budget), Next::Wait(750.0));
     assert_eq!(r.next(1100.0, &mut budget), Next::Send(3));
@@ -168,16 +168,49 @@ fn a_budget_the_loader_has_spent_holds_the_run_back() {
 fn each_item_is_sent_once_and_its_answer_recorded_once() {
     let mut r = run(2, Limits::default());
     assert_eq!(step(&mut r, 0.0), Next::Send(0));
-    r.finish(0, Ok(()));
+    r.finish(0, Ok(None));
     // A late duplicate answer, or one for an item never sent, changes nothing.
     r.finish(0, Err(server_error()));
-    r.finish(1, Ok(()));
+    r.finish(1, Ok(None));
     assert_eq!(r.entries[0].outcome, Outcome::Done);
     assert_eq!(r.entries[1].outcome, Outcome::Queued);
     assert_eq!(step(&mut r, 0.0), Next::Send(1));
-    r.finish(1, Ok(()));
+    r.finish(1, Ok(None));
     assert_eq!(step(&mut r, 0.0), Next::Finished);
     assert_eq!(r.status(), "Finished: 2 done.");
+}
+
+#[test]
+fn approve_all_reports_what_the_answer_shows_it_decided() {
+    // The list saw 3 waiting; one was rejected in another window before the run got there.
+    let mut three = item("w0", 3, false);
+    let approvals = three.approval_items.as_mut().unwrap();
+    for (i, a) in approvals.iter_mut().enumerate() {
+        a.id = Some(format!("a{i}"));
+    }
+    let r_plan = plan(BulkAction::DecideAll(Decision::Approve), &[three.clone()]);
+    let mut r = BulkRun::new(r_plan, Limits::default());
+    assert_eq!(step(&mut r, 0.0), Next::Send(0));
+    let mut after = three;
+    for (i, a) in after
+        .approval_items
+        .as_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        a.state = Some(if i == 0 {
+            WorkItemState::Rejected
+        } else {
+            WorkItemState::Finished
+        });
+    }
+    r.finish(0, Ok(Some(&after)));
+    assert_eq!(r.entries[0].decided, Some(2));
+    assert_eq!(
+        r.entries[0].text(&BulkAction::DecideAll(Decision::Approve)),
+        "approved 2 items"
+    );
 }
 
 #[test]
@@ -194,7 +227,7 @@ fn cancel_sends_nothing_new_and_the_ones_in_flight_are_still_reported() {
         r.status()
     );
     for i in 0..4 {
-        r.finish(i, Ok(()));
+        r.finish(i, Ok(None));
     }
     assert_eq!(step(&mut r, 0.0), Next::Finished);
     assert_eq!(r.progress().done, 4);
@@ -209,7 +242,7 @@ fn refusals_are_classified_and_failures_keep_their_tracking_id() {
     for _ in 0..3 {
         step(&mut r, 0.0);
     }
-    r.finish(0, Ok(()));
+    r.finish(0, Ok(None));
     r.finish(1, Err(ApiError::BadRequest(ServerMessage::default())));
     r.finish(2, Err(server_error()));
     assert_eq!(r.entries[0].text(&r.action), "approved 1 item");
@@ -230,7 +263,7 @@ fn retry_failed_queues_only_the_failed_ones_and_only_once_the_run_is_over() {
     }
     r.finish(0, Err(server_error()));
     assert_eq!(r.retry_failed(), 0, "not while the run is going");
-    r.finish(1, Ok(()));
+    r.finish(1, Ok(None));
     r.finish(2, Err(ApiError::Forbidden(ServerMessage::default())));
     assert_eq!(r.retry_failed(), 1);
     assert_eq!(step(&mut r, 0.0), Next::Send(0));
@@ -239,7 +272,7 @@ fn retry_failed_queues_only_the_failed_ones_and_only_once_the_run_is_over() {
         Next::Busy,
         "the done and refused ones stay"
     );
-    r.finish(0, Ok(()));
+    r.finish(0, Ok(None));
     assert_eq!(step(&mut r, 0.0), Next::Finished);
     assert_eq!(r.status(), "Finished: 2 done, 1 refused.");
 }

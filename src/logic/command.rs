@@ -2,7 +2,7 @@
 //! (what the words are about) and the [`Target`] it acts on, as the page last saw it.
 
 use super::forward::ForwardChoice;
-use super::messages::{pending_count, Decision};
+use super::messages::{pending_count, waiting_ids, Decision};
 use wire::{AccountSelection, WorkItem};
 
 use crate::t;
@@ -68,6 +68,8 @@ pub struct Target {
     pub name: String,
     /// How many of its approval items waited for a decision.
     pub approvals_waiting: usize,
+    /// The ids of those approval items, to tell what Approve All / Reject All decided.
+    pub waiting_ids: Vec<String>,
     /// Whether it had an account-selection form (completing it means submitting that).
     pub has_form: bool,
 }
@@ -79,6 +81,7 @@ impl Target {
             id: item.id.clone().filter(|id| !id.is_empty())?,
             name: item.name.clone().unwrap_or_else(|| t!("the-work-item")),
             approvals_waiting: pending_count(item.approval_items()),
+            waiting_ids: waiting_ids(item.approval_items()),
             has_form: item.form.is_some(),
         })
     }

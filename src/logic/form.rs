@@ -126,6 +126,22 @@ pub fn describe_values(fields: &[FieldDetails]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// What `selection` would submit, as [`describe_values`] words it: "GitHub account",
+/// "fred-admin (privileged)".
+pub fn describe_selection(
+    fields: &[FieldDetails],
+    selection: &AccountSelection,
+) -> Vec<(String, String)> {
+    let chosen: Vec<FieldDetails> = fields
+        .iter()
+        .map(|field| FieldDetails {
+            value: selection.get(&field.name).cloned(),
+            ..field.clone()
+        })
+        .collect();
+    describe_values(&chosen)
+}
+
 #[cfg(test)]
 #[path = "form_tests.rs"]
 mod tests;

@@ -83,6 +83,28 @@ fn chosen_values_are_described_with_their_labels() {
 }
 
 #[test]
+fn a_selection_is_described_as_it_will_be_submitted() {
+    let selection = collect_selection(
+        &fields(),
+        &values(&[
+            ("account", "fred-admin"),
+            ("agree", "true"),
+            ("justification", ""),
+        ]),
+    )
+    .unwrap();
+    let described = describe_selection(&fields(), &selection);
+    assert_eq!(
+        described[0],
+        (
+            "GitHub account".to_owned(),
+            "fred-admin (privileged)".to_owned()
+        )
+    );
+    assert!(described.iter().all(|(label, _)| label != "justification"));
+}
+
+#[test]
 fn a_missing_or_null_value_is_no_text_so_an_input_starts_empty_and_nothing_is_described() {
     assert_eq!(value_text(None), "");
     assert_eq!(value_text(Some(&serde_json::Value::Null)), "");

@@ -46,6 +46,17 @@ pub fn type_label(kind: &WorkItemType) -> String {
     }
 }
 
+/// An operation the API names, in the person's language ("Hinzufügen" for `Add`, whatever
+/// its case); one the app does not know as the API wrote it; `None` when there is none.
+pub fn operation_label(op: Option<&str>) -> Option<String> {
+    let op = op.filter(|op| !op.is_empty())?;
+    Some(t!(
+        "operation-value",
+        op = op.to_ascii_lowercase().as_str(),
+        raw = op
+    ))
+}
+
 fn split_camel_case(name: &str) -> String {
     let mut label = String::new();
     for (i, c) in name.chars().enumerate() {
@@ -70,6 +81,17 @@ mod tests {
             ..PublicIdentity::default()
         };
         assert_eq!(display_name(&person), "fred.astaire");
+    }
+
+    #[test]
+    fn operations_are_in_the_persons_language_and_unknown_ones_as_written() {
+        let choice = crate::i18n::negotiate(Some("de"), &[], None);
+        crate::i18n::install_for_test(&choice);
+        assert_eq!(operation_label(Some("Add")).as_deref(), Some("Hinzufügen"));
+        assert_eq!(operation_label(Some("delete")).as_deref(), Some("Löschen"));
+        assert_eq!(operation_label(Some("Rotate")).as_deref(), Some("Rotate"));
+        assert_eq!(operation_label(Some("")), None);
+        assert_eq!(operation_label(None), None);
     }
 
     #[test]

@@ -152,11 +152,11 @@ fn age_bands_run_from_today_to_overdue_and_turn_round_for_oldest_first() {
     assert_eq!(
         grouped(GroupBy::Age, &rows, &[]),
         [
-            "[Today 1]",
+            "[Under a day 1]",
             "a",
-            "[This week 1]",
+            "[Under a week 1]",
             "b",
-            "[This month 1]",
+            "[Under a month 1]",
             "c",
             "[Older 1]",
             "d",
@@ -169,7 +169,13 @@ fn age_bands_run_from_today_to_overdue_and_turn_round_for_oldest_first() {
     let labels: Vec<&str> = oldest.groups.iter().map(|g| g.label.as_str()).collect();
     assert_eq!(
         labels,
-        ["Overdue", "Older", "This month", "This week", "Today"]
+        [
+            "Overdue",
+            "Older",
+            "Under a month",
+            "Under a week",
+            "Under a day"
+        ]
     );
 }
 

@@ -77,9 +77,71 @@ pub fn items(count: usize) -> String {
     t!("items", count = count)
 }
 
+/// The ids of the approval items that wait for a decision.
+pub fn waiting_ids(items: &[ApprovalItemDetails]) -> Vec<String> {
+    items
+        .iter()
+        .filter(|i| matches!(i.state, None | Some(WorkItemState::Pending)))
+        .filter_map(|i| i.id.clone())
+        .collect()
+}
+
+/// After Approve All / Reject All, of the approval items that waited when it was asked
+/// for (`waiting`, their ids): how many the server's answer (`after`) shows decided as
+/// `decision` asked, and how many decided the other way, by someone else first (another
+/// window, another person). An item the answer leaves out counts as decided.
+pub fn decided_all(
+    waiting: &[String],
+    decision: Decision,
+    after: &[ApprovalItemDetails],
+) -> (usize, usize) {
+    let wanted = match decision {
+        Decision::Approve => WorkItemState::Finished,
+        Decision::Reject => WorkItemState::Rejected,
+    };
+    waiting.iter().fold((0, 0), |(done, otherwise), id| {
+        match after
+            .iter()
+            .find(|i| i.id.as_ref() == Some(id))
+            .map(|i| &i.state)
+        {
+            None => (done + 1, otherwise),
+            Some(Some(state)) if *state == wanted => (done + 1, otherwise),
+            Some(None | Some(WorkItemState::Pending)) => (done, otherwise),
+            Some(Some(_)) => (done, otherwise + 1),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approve_all_counts_what_it_decided_not_what_the_page_thought_waited() {
+        let item = |id: &str, state| ApprovalItemDetails {
+            id: Some(id.into()),
+            state: Some(state),
+            ..ApprovalItemDetails::default()
+        };
+        let waiting = vec!["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        // "a" was rejected in another window before Approve All reached the server.
+        let after = [
+            item("a", WorkItemState::Rejected),
+            item("b", WorkItemState::Finished),
+            item("c", WorkItemState::Finished),
+        ];
+        assert_eq!(decided_all(&waiting, Decision::Approve, &after), (2, 1));
+        assert_eq!(decided_all(&waiting, Decision::Reject, &after), (1, 2));
+        assert_eq!(decided_all(&waiting, Decision::Approve, &[]), (3, 0));
+        assert_eq!(
+            waiting_ids(&[
+                item("a", WorkItemState::Pending),
+                item("b", WorkItemState::Finished)
+            ]),
+            vec!["a".to_owned()]
+        );
+    }
 
     fn item(state: Option<WorkItemState>) -> ApprovalItemDetails {
         ApprovalItemDetails {

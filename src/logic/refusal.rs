@@ -93,6 +93,7 @@ mod tests {
             id: "w1".into(),
             name: "Access".into(),
             approvals_waiting,
+            waiting_ids: Vec::new(),
             has_form,
         }
     }

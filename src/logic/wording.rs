@@ -1,9 +1,9 @@
 //! The words the actions use after the fact: the success toast, and plain words for a
 //! [`Problem`]. Chosen here, once, from types; nothing here is read back.
 
-use super::command::{ActionKind, Command};
+use super::command::{ActionKind, Command, Target};
 use super::form::describe_values;
-use super::messages::{items, Decision};
+use super::messages::{decided_all, items, Decision};
 use super::refusal::{Problem, Refusal};
 use crate::t;
 use wire::WorkItem;
@@ -97,14 +97,26 @@ pub fn failure_message(kind: ActionKind, name: &str, reason: &str) -> String {
     )
 }
 
-/// The detail part of the success toast; `after` is the work item as the server returned it.
-pub fn success_detail(command: &Command, after: Option<&WorkItem>) -> String {
+/// The detail part of the success toast; `after` is the work item as the server returned it,
+/// `target` as the page saw it when the person asked. Approve All / Reject All count what
+/// the answer shows they decided, and say when some had been decided otherwise meanwhile.
+pub fn success_detail(command: &Command, target: &Target, after: Option<&WorkItem>) -> String {
     let finished = after.is_some_and(|a| !a.is_pending());
     match command {
         Command::Forward(choice) => choice.new_owner.clone(),
         Command::Decide { label, .. } if finished => t!("done-decide-finished", label = label),
         Command::Decide { label, .. } => label.clone(),
-        Command::DecideAll(_, count) => items(*count),
+        Command::DecideAll(decision, count) => match after {
+            Some(after) => {
+                let (done, otherwise) =
+                    decided_all(&target.waiting_ids, *decision, after.approval_items());
+                match otherwise {
+                    0 => items(done),
+                    n => t!("decided-otherwise", what = &items(done), count = n),
+                }
+            }
+            None => items(*count),
+        },
         Command::Submit(_) => after
             .and_then(|a| a.form.as_ref())
             .map(|f| describe_values(&f.fields()))
@@ -207,11 +219,54 @@ mod tests {
             state: Some(wire::WorkItemState::Finished),
             ..WorkItem::default()
         };
-        assert!(success_detail(&command, Some(&finished)).contains("the work item is finished"));
+        let target = Target {
+            id: "w".into(),
+            name: "Access".into(),
+            approvals_waiting: 1,
+            waiting_ids: vec!["a".into()],
+            has_form: false,
+        };
+        assert!(success_detail(&command, &target, Some(&finished))
+            .contains("the work item is finished"));
         let pending = WorkItem {
             state: Some(wire::WorkItemState::Pending),
             ..WorkItem::default()
         };
-        assert_eq!(success_detail(&command, Some(&pending)), "admins on GitHub");
+        assert_eq!(
+            success_detail(&command, &target, Some(&pending)),
+            "admins on GitHub"
+        );
+    }
+
+    #[test]
+    fn approve_all_says_what_it_decided_and_what_was_decided_otherwise_first() {
+        let approval = |id: &str, state| wire::ApprovalItemDetails {
+            id: Some(id.into()),
+            state: Some(state),
+            ..wire::ApprovalItemDetails::default()
+        };
+        let target = Target {
+            id: "w".into(),
+            name: "Access".into(),
+            approvals_waiting: 3,
+            waiting_ids: vec!["a".into(), "b".into(), "c".into()],
+            has_form: false,
+        };
+        let after = WorkItem {
+            approval_items: Some(vec![
+                approval("a", wire::WorkItemState::Rejected),
+                approval("b", wire::WorkItemState::Finished),
+                approval("c", wire::WorkItemState::Finished),
+            ]),
+            ..WorkItem::default()
+        };
+        let command = Command::DecideAll(Decision::Approve, 3);
+        let detail = success_detail(&command, &target, Some(&after));
+        assert_eq!(detail, "2 items (1 had been decided otherwise first)");
+        assert_eq!(
+            success_message(ActionKind::DecideAll(Decision::Approve), "Access", &detail),
+            "Approved 2 items (1 had been decided otherwise first) in “Access”."
+        );
+        assert_eq!(success_detail(&command, &target, None), "3 items");
     }
 }

@@ -168,6 +168,11 @@ fn text(value: &Option<String>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
+/// An operation in the person's language, or "—".
+fn operation(value: &Option<String>) -> String {
+    crate::logic::format::operation_label(value.as_deref()).unwrap_or_else(|| text(value))
+}
+
 /// Everything about one work item.
 #[component]
 pub fn WorkItemDetail(
@@ -280,7 +285,7 @@ fn ApprovalCard(
             <Field label=t!("field-application")>{text(&item.application)}</Field>
             <Field label=t!("field-account")>{text(&item.account)}</Field>
             <Field label=t!("field-attribute")>{text(&item.name)}</Field>
-            <Field label=t!("field-operation")>{text(&item.operation)}</Field>
+            <Field label=t!("field-operation")>{operation(&item.operation)}</Field>
             <Field label=t!("field-value")>{text(&item.value)}</Field>
             <Field label=t!("field-state")><span class=state_class(item.state.as_ref())>{state.clone()}</span></Field>
         </dl></li>
@@ -299,7 +304,7 @@ fn RemediationCard(
             <Field label=t!("field-application")>{text(&item.application_name)}</Field>
             <Field label=t!("field-account")>{text(&item.native_identity)}</Field>
             <Field label=t!("field-attribute")>{text(&item.attribute_name)}</Field>
-            <Field label=t!("field-operation")>{text(&item.attribute_operation)}</Field>
+            <Field label=t!("field-operation")>{operation(&item.attribute_operation)}</Field>
             <Field label=t!("field-value")>{text(&item.attribute_value)}</Field>
         </dl></li>
     }

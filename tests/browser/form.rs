@@ -80,6 +80,29 @@ async fn a_filled_form_emits_the_selection_keyed_on_field_name() {
     settle().await;
     button(&root, "Submit").click();
     settle().await;
+    // Asked first, with the choices by their labels; nothing is sent until confirmed.
+    assert!(
+        sent.get_untracked().is_empty(),
+        "sent before it was confirmed"
+    );
+    let dialog = find(&root, "[role=dialog]");
+    let asked = dialog.text_content().unwrap();
+    assert!(asked.contains("Submit the account selection"), "{asked}");
+    assert!(
+        asked.contains("GitHub account: fred-admin (privileged)"),
+        "{asked}"
+    );
+    button(&dialog, "Cancel").click();
+    settle().await;
+    assert!(
+        !exists(&root, "[role=dialog]"),
+        "Cancel puts the question away"
+    );
+    assert!(sent.get_untracked().is_empty(), "Cancel sends nothing");
+    button(&root, "Submit").click();
+    settle().await;
+    button(&find(&root, "[role=dialog]"), "Submit").click();
+    settle().await;
 
     let sent = sent.get_untracked();
     assert_eq!(sent.len(), 1);
