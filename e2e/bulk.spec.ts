@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type Sandbox } from './fixtures';
-import { internalFault, pendingItems, signIn, undecided, type Item } from './actions-helpers';
+import { internalFault, pendingItems, signIn, signInInPopup, undecided, type Item } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
 const LIST = '/tasks/pending';
@@ -524,6 +524,38 @@ test.describe('with 12 extra pending items', () => {
     await page.getByRole('button', { name: 'Deutsch', exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   });
+});
+
+test('when the sign-in ends on Task Manager, the list and the selection stay behind the dialog', async ({ page, sandbox }) => {
+  await pollEverySecond(page);
+  await openList(page, sandbox);
+  await rows(page).first().getByRole('checkbox').check();
+  const bar = page.getByRole('region', { name: 'Selected work items' });
+  await expect(bar).toContainText('1 selected');
+  const shown = await rows(page).count();
+  // The server no longer takes the token, and the refresh token is refused too.
+  await page.route('**/v2024/**', (route) => route.fulfill({ status: 401, contentType: 'application/json',
+    body: JSON.stringify({ error: 'JWT validation failed: JWT is expired' }) }));
+  await page.route('**/oauth/token', (route) => route.fulfill({ status: 400, contentType: 'application/json',
+    body: JSON.stringify({ error: 'invalid_grant', error_description: 'The refresh token has expired.' }) }));
+  const ended = page.getByRole('dialog', { name: 'Your sign-in has ended' });
+  await expect(ended).toBeVisible();
+  // A few more polls, each refused: the page stays as it was.
+  await page.waitForTimeout(3_000);
+  await expect(rows(page)).toHaveCount(shown);
+  await expect(page.getByText('Loading work items')).toHaveCount(0);
+  await expect(bar).toContainText('1 selected');
+  // Signed in again (the same person): the list was kept, and is not loaded again.
+  await page.unrouteAll();
+  const reads: string[] = [];
+  page.on('request', (r) => { if (/\/v2024\/work-items\?/.test(r.url())) reads.push(r.url()); });
+  const popupOpened = page.waitForEvent('popup');
+  await ended.getByRole('button', { name: 'Sign in again' }).click();
+  await signInInPopup(await popupOpened, sandbox.identity(ALISON).name);
+  await expect(ended).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(shown);
+  await expect(bar).toContainText('1 selected');
+  expect(reads).toEqual([]);
 });
 
 test('polling pauses while the tab is hidden and catches up as soon as it is shown again', async ({ page, sandbox }) => {

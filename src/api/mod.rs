@@ -164,6 +164,12 @@ impl Client {
             && self.inner.ended.get() == 0
     }
 
+    /// Whether this deployment signs in itself and holds no session now: signed out, or
+    /// the sign-in ended under a page that stays (reactive).
+    pub fn without_session(&self) -> bool {
+        self.can_sign_out() && self.inner.session.with(Option::is_none)
+    }
+
     /// How many times the sign-in ended under this page since it was last signed in
     /// (reactive; see [`Inner::ended`]).
     pub fn sign_in_ended(&self) -> u32 {

@@ -112,6 +112,16 @@ pub fn provide_queues() -> Queues {
         left_pending: StoredValue::new(0),
     };
     provide_context(queues);
+    // Signed out (not a sign-in that ended under a page that stays): what was loaded is
+    // forgotten, so nobody's work items stay in memory for the next person.
+    if let Some(api) = use_context::<Client>() {
+        Effect::new(move || {
+            if api.without_session() && api.sign_in_ended() == 0 {
+                queues.pending.forget();
+                queues.completed.forget();
+            }
+        });
+    }
     queues
 }
 
@@ -127,6 +137,13 @@ pub fn use_queue(tab: Tab) -> Queue {
         // Signing in as someone else, or viewing as someone else, is another queue.
         let signed_in = api.claims().map(|c| c.identity_id);
         let owner = view_as.owner_id();
+        // Without a session nothing can be read. When the sign-in ended under the page,
+        // which stays, what is loaded stays as it is until someone signs in again (the
+        // same person keeps it; another loads their own). Signed out, the queues are
+        // forgotten ([`provide_queues`]).
+        if api.without_session() {
+            return;
+        }
         queue.ensure(&api, signed_in, owner);
     });
     queue
@@ -261,6 +278,18 @@ impl Queue {
         };
         let owner = self.owner.get_value().and_then(|(_, owner)| owner);
         self.load(api, owner);
+    }
+
+    /// Drops what is loaded (and any page still on its way), as if never loaded.
+    fn forget(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.owner.set_value(None);
+        self.entries.set(Vec::new());
+        self.progress.set(Progress {
+            loaded: 0,
+            total: None,
+            state: LoadState::Idle,
+        });
     }
 
     fn load(&self, api: Client, owner: Option<String>) {
