@@ -250,6 +250,34 @@ test.describe('in Arabic, on an Arabic keyboard', () => {
   });
 });
 
+test.describe('in English, Arabic names in the table', () => {
+  test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+
+  test('a cell led by an Arabic name runs left to right with the page and keeps its start', async ({ page, sandbox }) => {
+    await page.goto('/tasks/pending');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: `Sign in as ${sandbox.identity(ALIAS).name}` }).click();
+    const table = page.getByRole('table');
+    await expect(table.locator('tbody tr.mt-table__row').first()).toBeVisible();
+    // Requester, identity or account, and source: the third to fifth cells of a row.
+    const cells = await table.locator('tbody tr.mt-table__row td:nth-child(n+3):nth-child(-n+5)').evaluateAll((tds) =>
+      tds.map((td) => {
+        const text = document.createRange();
+        text.selectNodeContents(td);
+        return {
+          text: td.textContent!.replace(/[\u2066-\u2069]/g, '').trim(),
+          direction: getComputedStyle(td).direction,
+          cutAtStart: text.getBoundingClientRect().left < td.getBoundingClientRect().left - 1,
+        };
+      }));
+    // "ليلى حداد, layla-haddad-sp": once turned right to left, cut at its start.
+    const mixed = cells.filter((c) => /^[\u0600-\u06FF]/.test(c.text) && /[A-Za-z]/.test(c.text));
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const c of mixed) expect(c, c.text).toMatchObject({ direction: 'ltr', cutAtStart: false });
+    for (const c of cells.filter((c) => /[A-Za-z]/.test(c.text))) expect(c.direction, c.text).toBe('ltr');
+  });
+});
+
 test.describe('in Arabic, Latin names in the table', () => {
   test.use({ locale: 'ar', timezoneId: 'Asia/Riyadh', viewport: { width: 1280, height: 800 } });
 

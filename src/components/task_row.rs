@@ -13,7 +13,7 @@ use crate::components::row_select::{is_current, on_row_focus, RowSelect};
 use crate::components::task_table::RowContext;
 use crate::components::time::{Clock, MaybeTime};
 use crate::i18n::intl;
-use crate::logic::format::{item_name, list, type_label};
+use crate::logic::format::{cell_direction, item_name, list, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
 use crate::routes::{item_href, Tab};
@@ -182,8 +182,10 @@ struct Cells {
     name: NodeRef<Span>,
     description: NodeRef<Bdi>,
     /// A cell with one `span`: the text goes in it, and on the cell as its title. The
-    /// cell's direction is its text's (`dir="auto"`), so that a Latin name in an Arabic
-    /// table is shortened at its end, not cut at its start.
+    /// cell's direction is the page's unless none of its letters run that way
+    /// ([`cell_direction`]), so that a Latin name in an Arabic table is shortened at its
+    /// end, not cut at its start, and an Arabic name first in an English cell does not
+    /// turn the cell round.
     requester: NodeRef<Td>,
     who: NodeRef<Td>,
     sources: NodeRef<Td>,
@@ -212,6 +214,7 @@ impl Cells {
         if let Some(description) = self.description.get_untracked() {
             description.set_text_content(Some(&t.description));
         }
+        let rtl_page = crate::i18n::current().dir() == "rtl";
         for (cell, value) in [
             (self.requester, &t.requester),
             (self.who, &t.who),
@@ -219,6 +222,7 @@ impl Cells {
         ] {
             if let Some(cell) = cell.get_untracked() {
                 cell.set_title(value);
+                let _ = cell.set_attribute("dir", cell_direction(value, rtl_page));
                 if let Some(text) = cell.first_element_child() {
                     text.set_text_content(Some(value));
                 }

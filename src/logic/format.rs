@@ -32,6 +32,24 @@ pub fn list(parts: &[String]) -> String {
     listed
 }
 
+/// The direction of a table cell showing `text` on a page written right to left
+/// (`rtl_page`) or not: the page's own, when the text holds any letter written that way;
+/// else the text's. So "ليلى حداد, layla-haddad-sp" reads from its name on an English page
+/// (and is shortened at its end), and "Fred Astaire, fred-sp" keeps its start on an Arabic
+/// one. (`dir="auto"` takes the first letter's direction, which turned the first cell
+/// round.)
+pub fn cell_direction(text: &str, rtl_page: bool) -> &'static str {
+    let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    let page_way = |c: char| c.is_alphabetic() && rtl(c) == rtl_page;
+    let other_way = |c: char| c.is_alphabetic() && rtl(c) != rtl_page;
+    match (text.chars().any(page_way), text.chars().any(other_way)) {
+        (false, true) if rtl_page => "ltr",
+        (false, true) => "rtl",
+        _ if rtl_page => "rtl",
+        _ => "ltr",
+    }
+}
+
 /// A work item's name as shown, or a placeholder when it has none.
 pub fn item_name(item: &WorkItem) -> String {
     item.name.clone().unwrap_or_else(|| t!("item-no-name"))
@@ -92,6 +110,16 @@ mod tests {
         assert_eq!(operation_label(Some("Rotate")).as_deref(), Some("Rotate"));
         assert_eq!(operation_label(Some("")), None);
         assert_eq!(operation_label(None), None);
+    }
+
+    #[test]
+    fn a_cell_runs_the_pages_way_unless_none_of_its_letters_do() {
+        assert_eq!(cell_direction("ليلى حداد, layla-haddad-sp", false), "ltr");
+        assert_eq!(cell_direction("ليلى حداد", false), "rtl");
+        assert_eq!(cell_direction("Fred Astaire, fred-sp", true), "ltr");
+        assert_eq!(cell_direction("ليلى حداد, layla-haddad-sp", true), "rtl");
+        assert_eq!(cell_direction("Fred Astaire", false), "ltr");
+        assert_eq!(cell_direction("—", true), "rtl");
     }
 
     #[test]
