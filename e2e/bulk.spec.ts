@@ -526,6 +526,20 @@ test.describe('with 12 extra pending items', () => {
   });
 });
 
+test('the language menu says a change reloads the page and loses a selection, once something was chosen', async ({ page, sandbox }) => {
+  await openList(page, sandbox);
+  const menu = page.getByRole('button', { name: 'Language English' });
+  const note = page.getByText('Changing the language reloads the page');
+  await menu.click();
+  await expect(page.getByRole('button', { name: 'Deutsch', exact: true })).toBeVisible();
+  await expect(note).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await rows(page).first().getByRole('checkbox').check();
+  await menu.click();
+  await expect(note).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deutsch', exact: true })).toBeEnabled();
+});
+
 test('when the sign-in ends on Task Manager, the list and the selection stay behind the dialog', async ({ page, sandbox }) => {
   await pollEverySecond(page);
   await openList(page, sandbox);

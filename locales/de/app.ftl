@@ -14,6 +14,7 @@ session-ended-here = Stattdessen auf dieser Seite anmelden
 session-ended-here-note = Die Anmeldung auf dieser Seite verlässt sie: Ihre Eingaben gehen verloren.
 language = Sprache
 language-wait-for-run = Eine Aktion für mehrere Elemente läuft: Die Sprache lässt sich ändern, sobald sie beendet ist (der Wechsel lädt die Seite neu).
+language-reloads = Ein Sprachwechsel lädt die Seite neu: Eine Auswahl oder hier Eingegebenes, das noch nicht gesendet ist, geht verloren.
 
 ## Aufgabenverwaltung: Reiter, Suche, Filter, Sortierung und Laden
 

@@ -15,6 +15,7 @@ session-ended-here = Sign in on this page instead
 session-ended-here-note = Signing in on this page leaves it: what you typed here is lost.
 language = Language
 language-wait-for-run = An action on several items is running: the language can be changed once it has ended (changing it reloads the page).
+language-reloads = Changing the language reloads the page: a selection, or anything typed here and not yet sent, is lost.
 
 ## Task Manager: tabs, search, filters, sort and loading
 

@@ -22,6 +22,9 @@ pub fn LanguagePicker() -> impl IntoView {
         move || run.is_some_and(|run| run.is_running())
     };
     let open = RwSignal::new(false);
+    // Whether the person typed or chose anything on this page, read as the menu opens:
+    // the reload that a new language needs loses it, so the menu says so first.
+    let typed = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let list_id = unique_id("language-list");
     if i18n::take_menu_focus() {
@@ -64,7 +67,10 @@ pub fn LanguagePicker() -> impl IntoView {
             <button type="button" class="mt-select mt-language__button" node_ref=button
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls=controls
-                on:click=move |_| open.update(|o| *o = !*o)>
+                on:click=move |_| {
+                    typed.set(crate::platform::typed_on_page());
+                    open.update(|o| *o = !*o);
+                }>
                 <span class="mt-visually-hidden">{t!("language")} " "</span>
                 <span lang=current.tag()>{current.endonym()}</span>
             </button>
@@ -72,6 +78,9 @@ pub fn LanguagePicker() -> impl IntoView {
                 <ul id=list_id.clone() class="mt-language__list" role="list">
                     <Show when=busy>
                         <li class="mt-language__busy">{t!("language-wait-for-run")}</li>
+                    </Show>
+                    <Show when=move || typed.get() && !busy()>
+                        <li class="mt-language__busy">{t!("language-reloads")}</li>
                     </Show>
                     {Lang::ALL.into_iter().map(|lang| view! {
                         <li>
