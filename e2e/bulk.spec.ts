@@ -387,6 +387,30 @@ test('a work item forwarded to this person while they are on an item\'s page sho
   await expect(pendingTab).toHaveText(new RegExp(`${before + 1}$`));
 });
 
+test('on a phone, a toast stands above the new-items notice, which takes its own width and keeps its Show in reach', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await pollEverySecond(page);
+  await signIn(page, sandbox, ALISON, LIST);
+  const cards = page.getByRole('list', { name: 'Pending work items' }).getByRole('listitem');
+  const card = cards.filter({ has: page.getByRole('button', { name: 'Mark Complete' }) }).first();
+  await expect(card).toBeVisible();
+  await fredForwardsOneToAlison(sandbox);
+  const notice = page.locator('.mt-fresh__notice');
+  await expect(notice).toContainText('1 new work item');
+  await card.getByRole('button', { name: 'Mark Complete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  const toast = page.locator('.mt-toast').filter({ hasText: 'is complete' });
+  await expect(toast).toBeVisible();
+  await expect(notice).toContainText('1 new work item');
+  const [a, b] = [(await toast.boundingBox())!, (await notice.boundingBox())!];
+  const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlap, `toast ${JSON.stringify(a)}, notice ${JSON.stringify(b)}`).toBe(false);
+  // Its own width, not wrapped in the half of the window left of its start (180 px).
+  expect(b.width).toBeGreaterThan(200);
+  await notice.getByRole('button', { name: 'Show' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
 test('a work item forwarded in just before the person\'s own action still shows as new', async ({ page, sandbox }) => {
   // No fast polling: only the count read after the action can tell of the arrival. It
   // once took that count (one in, one out: the same) as the new base, and never told.
