@@ -415,6 +415,27 @@ test('the wait after a 429 is said once, while the banner counts its seconds dow
   expect(await page.evaluate(() => (window as any).said)).toEqual(['The server is busy. Waiting 3 s before trying again…']);
 });
 
+test('buttons that put themselves away give focus to what comes next, not to the page', async ({ page, sandbox }) => {
+  await signIn(page, sandbox, 'alison.ferguso', '/tasks/pending?source=Nowhere');
+  // "Clear filters" goes with the "No work items match" line: focus goes to the list.
+  const clearFilters = page.getByRole('button', { name: 'Clear filters' });
+  await clearFilters.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/tasks\/pending$/);
+  await expect(page.locator('#tasks-panel')).toBeFocused();
+  // "Select all N matching" hides once all are selected: focus goes to "Clear selection",
+  // which hides once nothing is: focus goes back to "Select all".
+  const bar = page.getByRole('region', { name: 'Selected work items' });
+  await page.locator('tbody tr.mt-table__row').first().getByRole('checkbox').check();
+  const selectAll = bar.getByRole('button', { name: /^Select all \d+ matching$/ });
+  await selectAll.focus();
+  await page.keyboard.press('Enter');
+  await expect(bar.getByRole('button', { name: 'Clear selection' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(bar.getByRole('status')).toHaveText('0 selected');
+  await expect(selectAll).toBeFocused();
+});
+
 test('a form field is described by its help text and by its error', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
   await signIn(page, sandbox, alias, `/items/${item.id}`);

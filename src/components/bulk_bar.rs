@@ -2,10 +2,12 @@
 //! matching", Clear, the four bulk actions, the shortcuts button, and (for screen readers)
 //! the current row the keyboard moved to.
 
+use crate::focus::refocus_when_lost;
 use crate::hooks::triage::{Ask, Dialog, Triage};
 use crate::logic::messages::Decision;
 use crate::logic::selection::Selection;
 use crate::t;
+use leptos::html::Button;
 use leptos::prelude::*;
 
 /// The bar of a [`Triage`]: counts, selection buttons and the bulk actions (each opens its
@@ -35,16 +37,34 @@ pub fn BulkBar(
         }
     });
     on_cleanup(move || drop(room.try_update_value(Option::take)));
+    // Each of the two hides itself once used: focus goes to the other, not to the page.
+    let (select_all, clear) = (NodeRef::<Button>::new(), NodeRef::<Button>::new());
+    let focus_on = |button: NodeRef<Button>| {
+        refocus_when_lost(move || {
+            button
+                .try_get_untracked()
+                .flatten()
+                .filter(|b| !b.hidden())
+                .map(Into::into)
+        })
+    };
     view! {
         <section class="mt-bulk" node_ref=bar class:mt-bulk--empty=move || selected() == 0 aria-label=t!("bulk-label")>
             <p class="mt-bulk__count" role="status">{move || t!("bulk-selected", count = selected())}</p>
-            <button type="button" class="mt-button mt-button--quiet"
+            <button type="button" class="mt-button mt-button--quiet" node_ref=select_all
                 hidden=move || matching() == 0 || selected() == matching()
-                on:click=move |_| triage.select_all()>
+                on:click=move |_| {
+                    triage.select_all();
+                    focus_on(clear);
+                }>
                 {move || t!("bulk-select-all", count = matching())}
             </button>
             <button type="button" class="mt-button mt-button--quiet" hidden=move || selected() == 0
-                on:click=move |_| triage.selection.update(Selection::clear)>{t!("bulk-clear")}</button>
+                node_ref=clear
+                on:click=move |_| {
+                    triage.selection.update(Selection::clear);
+                    focus_on(select_all);
+                }>{t!("bulk-clear")}</button>
             <div class="mt-bulk__actions">
                 {action(t!("mark-complete"), Ask::Complete, "mt-button")}
                 {action(Decision::Approve.bulk_label(), Ask::Decide(Decision::Approve), "mt-button mt-button--approve")}

@@ -257,7 +257,11 @@ fn TabQueue(
             Shape::NoMatch => view! {
                 <p class="mt-empty" role="status">{t!("no-match")} " "
                     <button type="button" class="mt-button mt-button--quiet"
-                        on:click=move |_| set_view.run((TaskView::default(), false))>{t!("clear-filters")}</button></p>
+                        on:click=move |_| {
+                            set_view.run((TaskView::default(), false));
+                            // The button goes with the notice: focus goes to the list.
+                            crate::focus::focus_when_lost(vec!["tasks-panel", "main"]);
+                        }>{t!("clear-filters")}</button></p>
             }.into_any(),
             Shape::Rows => view! { <Rows entries=queue.entries lines context on_fold/> }.into_any(),
         }}
