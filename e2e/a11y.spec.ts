@@ -100,6 +100,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await audit(page, 'the Forward dialog');
       await forward.getByRole('button', { name: 'Forward' }).click();
       await expect(forward.getByRole('combobox')).toHaveAttribute('aria-invalid', 'true');
+      // Focus goes to the first field in error.
+      await expect(forward.getByRole('combobox')).toBeFocused();
       await audit(page, 'the Forward dialog with its required-field errors');
       await forward.getByRole('combobox').fill('Ada');
       await expect(forward.getByRole('option', { name: /Ada Lovelace/ })).toBeVisible();

@@ -250,9 +250,12 @@ test('an account selection the server fails keeps what was chosen and typed, and
   await expect(select).toHaveValue(admin);
   await expect(page.getByRole('textbox', { name: /Justification/ })).toHaveValue('Needs the admin account.');
 
+  await expect(page.locator('.mt-toast--error')).toContainText('Could not submit');
   await page.getByRole('button', { name: 'Submit' }).click();
   await confirm.getByRole('button', { name: 'Submit' }).click();
   await expect(page.locator('.mt-selection__chosen')).toContainText('(privileged)');
+  // The failure's toast is out of date once it worked: it goes.
+  await expect(page.locator('.mt-toast--error')).toHaveCount(0);
   const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
   expect(after.state).toBe('Finished');
 });

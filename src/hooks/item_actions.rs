@@ -7,7 +7,7 @@
 
 use super::dispatch::send;
 use super::queue::Queues;
-use super::toasts::use_toasts;
+use super::toasts::{use_toasts, ToastKind};
 use crate::api::Client;
 use crate::focus::{focus_row_when_lost, focus_when_lost};
 use crate::logic::command::{ActionKind, Command, Target};
@@ -103,6 +103,9 @@ pub fn use_item_actions(
     let notice = RwSignal::new(None::<Notice>);
     let forward_error = RwSignal::new(None::<Notice>);
     let forwarding = RwSignal::new(false);
+    // The failure toast of this page's last action: once an action here works (sent
+    // again, say), it is out of date and goes.
+    let failed_toast = StoredValue::new(None::<u64>);
     let action = Action::new_local(move |command: &Command| {
         let (api, command) = (api.clone(), command.clone());
         let target = target.get_untracked();
@@ -121,6 +124,9 @@ pub fn use_item_actions(
                     forward_error.set(None);
                     forwarding.set(false);
                     let detail = success_detail(&command, &target, after.as_ref());
+                    if let Some(id) = failed_toast.try_update_value(Option::take).flatten() {
+                        toasts.dismiss(id);
+                    }
                     toasts.success(success_message(kind, &target.name, &detail));
                     if matches!(command, Command::Forward(_)) {
                         // The page may have gone while the forward was on its way (Back
@@ -135,7 +141,13 @@ pub fn use_item_actions(
                     }
                     let problem = classify(&command, &target, error);
                     let failed = Notice { kind, problem };
-                    toasts.error(failure_message(kind, &target.name, &failed.message()));
+                    let id = toasts.push(
+                        ToastKind::Error,
+                        failure_message(kind, &target.name, &failed.message()),
+                    );
+                    if let Some(old) = failed_toast.try_update_value(|t| t.replace(id)).flatten() {
+                        toasts.dismiss(old);
+                    }
                     // Refused for what was entered, or failed on the way: the item is as it
                     // was, and loading it again would draw the page (and its dialog or
                     // form) anew and lose what the person entered.
