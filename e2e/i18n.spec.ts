@@ -8,7 +8,7 @@
 // stored) language, since config.json's own locale is what may be wrong; and at 360 px
 // the header keeps the language menu on a line with Sign out, at the inline end.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { audit } from './axe';
 import { test, expect, type Sandbox } from './fixtures';
 import { undecided, type Item } from './actions-helpers';
@@ -250,6 +250,21 @@ test.describe('in Arabic, on an Arabic keyboard', () => {
   });
 });
 
+/** The text of each table cell `tds` matches (with text), its direction, and whether its
+ * text is cut at its start. */
+async function cellsOf(tds: Locator) {
+  return tds.evaluateAll((cells) => cells.filter((td) => td.textContent!.trim() !== '').map((td) => {
+    const text = document.createRange();
+    text.selectNodeContents(td);
+    return {
+      // Lists isolate each part (U+2068 … U+2069); the letters decide.
+      text: td.textContent!.replace(/[\u2066-\u2069]/g, '').trim(),
+      direction: getComputedStyle(td).direction,
+      cutAtStart: text.getBoundingClientRect().left < td.getBoundingClientRect().left - 1,
+    };
+  }));
+}
+
 test.describe('in English, Arabic names in the table', () => {
   test.use({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
 
@@ -260,16 +275,7 @@ test.describe('in English, Arabic names in the table', () => {
     const table = page.getByRole('table');
     await expect(table.locator('tbody tr.mt-table__row').first()).toBeVisible();
     // Requester, identity or account, and source: the third to fifth cells of a row.
-    const cells = await table.locator('tbody tr.mt-table__row td:nth-child(n+3):nth-child(-n+5)').evaluateAll((tds) =>
-      tds.map((td) => {
-        const text = document.createRange();
-        text.selectNodeContents(td);
-        return {
-          text: td.textContent!.replace(/[\u2066-\u2069]/g, '').trim(),
-          direction: getComputedStyle(td).direction,
-          cutAtStart: text.getBoundingClientRect().left < td.getBoundingClientRect().left - 1,
-        };
-      }));
+    const cells = await cellsOf(table.locator('tbody tr.mt-table__row td:nth-child(n+3):nth-child(-n+5)'));
     // "ليلى حداد, layla-haddad-sp": once turned right to left, cut at its start.
     const mixed = cells.filter((c) => /^[\u0600-\u06FF]/.test(c.text) && /[A-Za-z]/.test(c.text));
     expect(mixed.length).toBeGreaterThan(0);
@@ -287,17 +293,7 @@ test.describe('in Arabic, Latin names in the table', () => {
     await expect(table.locator('tbody tr.mt-table__row').first()).toBeVisible();
     // Name (with its description), requester, identity or account, and source: the second
     // to fifth cells of a row.
-    const cells = await table.locator('tbody tr.mt-table__row td:nth-child(n+2):nth-child(-n+5)').evaluateAll((tds) =>
-      tds.filter((td) => td.textContent!.trim() !== '').map((td) => {
-        const text = document.createRange();
-        text.selectNodeContents(td);
-        return {
-          // Lists isolate each part (U+2068 … U+2069); the letters decide.
-          text: td.textContent!.replace(/[\u2066-\u2069]/g, '').trim(),
-          direction: getComputedStyle(td).direction,
-          cutAtStart: text.getBoundingClientRect().left < td.getBoundingClientRect().left - 1,
-        };
-      }));
+    const cells = await cellsOf(table.locator('tbody tr.mt-table__row td:nth-child(n+2):nth-child(-n+5)'));
     const latin = cells.filter((c) => /^[A-Za-z]/.test(c.text));
     const arabic = cells.filter((c) => /^[\u0600-\u06FF]/.test(c.text));
     expect(latin.length).toBeGreaterThan(0);
