@@ -77,8 +77,12 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
         changes,
         queues: use_context::<Queues>(),
     };
-    // Answers can arrive out of order: only one newer than the last applied counts.
+    // Answers can arrive out of order: a poll counts only when it is newer than every
+    // answer applied, a load when it is newer than every load applied. A load is never
+    // dropped for a newer poll: it says what the list was loaded with, which no poll
+    // says (a poll answered first once kept "1 new work item" up after Show).
     let (asked, applied) = (StoredValue::new(0u64), StoredValue::new(0u64));
+    let applied_load = StoredValue::new(0u64);
     // The first read of this page's count. The queues live for the app: a page opened
     // on a list loaded earlier (back from an item's page) counts from what that list
     // shows, not from the count now, or what arrived meanwhile would never show as new.
@@ -106,13 +110,20 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
             };
             spawn_local(async move {
                 let answer = work_items::count(&api, owner.as_deref()).await;
-                if applied.try_get_value().is_none_or(|last| last >= mine) {
+                let stale = match why {
+                    Read::Polled => applied.try_get_value().is_none_or(|last| last >= mine),
+                    Read::Loaded => applied_load.try_get_value().is_none_or(|last| last >= mine),
+                };
+                if stale {
                     return;
                 }
                 // A failed poll changes nothing (the next one tries again); a failed
                 // load is shown.
+                if why == Read::Loaded {
+                    applied_load.set_value(mine);
+                }
                 if why == Read::Loaded || answer.is_ok() {
-                    applied.set_value(mine);
+                    applied.update_value(|last| *last = (*last).max(mine));
                 }
                 if why == Read::Loaded {
                     // The Pending tab counts what its list shows.
