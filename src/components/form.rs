@@ -6,7 +6,7 @@ use super::confirm::ConfirmDialog;
 use crate::focus::{focus_first_invalid, unique_id};
 use crate::logic::form::{
     collect_selection, describe_selection, describe_values, field_label, initial_values,
-    FieldError, FormValues,
+    values_line, FieldError, FormValues,
 };
 use crate::t;
 use leptos::html::Form;
@@ -113,13 +113,10 @@ pub fn AccountSelectionForm(
                 <button type="submit" class="mt-button mt-button--primary" disabled=pending>{t!("submit")}</button>
             })}
             {move || asking.get().map(|selection| {
-                let chosen = fields.with_value(|f| describe_selection(f, &selection))
-                    .into_iter()
-                    .map(|(label, value)| format!("{label}: {value}"))
-                    .collect::<Vec<_>>();
+                let chosen = fields.with_value(|f| describe_selection(f, &selection));
                 let message = match chosen.is_empty() {
                     true => t!("submit-confirm-empty"),
-                    false => t!("submit-confirm", values = chosen.join(&t!("list-separator")).as_str()),
+                    false => t!("submit-confirm", values = values_line(chosen).as_str()),
                 };
                 let selection = StoredValue::new(selection);
                 view! {

@@ -127,11 +127,10 @@ pub fn provide_fresh(signed_in: Memo<bool>) -> Fresh {
                 }
                 if why == Read::Loaded {
                     // The Pending tab counts what its list shows.
-                    let shown = |_| wire::WorkItemsCount {
-                        count: kept.map(|n| i64::try_from(n).unwrap_or(i64::MAX)),
-                    };
                     fresh.loaded.set(Some(match kept {
-                        Some(_) => answer.clone().map(shown),
+                        Some(shown) => answer.clone().map(|_| wire::WorkItemsCount {
+                            count: Some(i64::try_from(shown).unwrap_or(i64::MAX)),
+                        }),
                         None => answer.clone(),
                     }));
                 }

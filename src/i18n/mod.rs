@@ -384,20 +384,22 @@ fn write(
     out.push_str(rest);
 }
 
+/// Whether `c` is written right to left (Hebrew, Arabic and the scripts near them).
+pub fn is_rtl_char(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}'
+        | '\u{FB1D}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}'
+        | '\u{1E800}'..='\u{1EFFF}')
+}
+
 /// Whether `text` holds right-to-left letters or bidirectional controls, which move the
 /// text around them unless isolated.
 fn can_reorder(text: &str) -> bool {
     text.chars().any(|c| {
-        matches!(c,
-            '\u{0590}'..='\u{08FF}'
-            | '\u{FB1D}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}'
-            | '\u{10800}'..='\u{10FFF}'
-            | '\u{1E800}'..='\u{1EFFF}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}')
+        is_rtl_char(c)
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     })
 }
 

@@ -126,6 +126,16 @@ pub fn describe_values(fields: &[FieldDetails]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Described values as one line in the person's language: "GitHub account: fred-admin
+/// (privileged), Justification: for the release".
+pub fn values_line(described: Vec<(String, String)>) -> String {
+    described
+        .into_iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect::<Vec<_>>()
+        .join(&t!("list-separator"))
+}
+
 /// What `selection` would submit, as [`describe_values`] words it: "GitHub account",
 /// "fred-admin (privileged)".
 pub fn describe_selection(

@@ -39,9 +39,9 @@ pub fn list(parts: &[String]) -> String {
 /// one. (`dir="auto"` takes the first letter's direction, which turned the first cell
 /// round.)
 pub fn cell_direction(text: &str, rtl_page: bool) -> &'static str {
-    let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
-    let page_way = |c: char| c.is_alphabetic() && rtl(c) == rtl_page;
-    let other_way = |c: char| c.is_alphabetic() && rtl(c) != rtl_page;
+    use crate::i18n::is_rtl_char;
+    let page_way = |c: char| c.is_alphabetic() && is_rtl_char(c) == rtl_page;
+    let other_way = |c: char| c.is_alphabetic() && is_rtl_char(c) != rtl_page;
     match (text.chars().any(page_way), text.chars().any(other_way)) {
         (false, true) if rtl_page => "ltr",
         (false, true) => "rtl",

@@ -39,10 +39,12 @@ impl Decision {
 
 /// How many approval items still wait for a decision (no state counts as pending).
 pub fn pending_count(items: &[ApprovalItemDetails]) -> usize {
-    items
-        .iter()
-        .filter(|i| matches!(i.state, None | Some(WorkItemState::Pending)))
-        .count()
+    items.iter().filter(|i| is_waiting(i)).count()
+}
+
+/// Whether an approval item still waits for a decision (no state counts as pending).
+fn is_waiting(item: &ApprovalItemDetails) -> bool {
+    matches!(item.state, None | Some(WorkItemState::Pending))
 }
 
 /// The question a bulk decision asks, naming how many items it decides, and of which
@@ -81,7 +83,7 @@ pub fn items(count: usize) -> String {
 pub fn waiting_ids(items: &[ApprovalItemDetails]) -> Vec<String> {
     items
         .iter()
-        .filter(|i| matches!(i.state, None | Some(WorkItemState::Pending)))
+        .filter(|i| is_waiting(i))
         .filter_map(|i| i.id.clone())
         .collect()
 }

@@ -29,9 +29,9 @@ impl Freshness {
     /// the count is now `count`: what changed since it was loaded shows as it would have,
     /// had the person stayed on the list.
     pub fn kept(&mut self, shown: u64, count: u64) {
-        if self.seen.is_none() {
-            self.seen = Some(shown);
-        }
+        // The list is the base, even when a poll answered first and took the count then.
+        self.seen = Some(shown);
+        self.left_elsewhere = false;
         self.polled(count);
     }
 
@@ -163,6 +163,11 @@ mod tests {
         let mut f = Freshness::default();
         f.kept(10, 10);
         assert_eq!((f.new_items(), f.left_elsewhere()), (0, false));
+        // A poll answered before the page's first read does not become the base.
+        let mut f = Freshness::default();
+        f.polled(10);
+        f.kept(9, 10);
+        assert_eq!(f.new_items(), 1);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! [`Problem`]. Chosen here, once, from types; nothing here is read back.
 
 use super::command::{ActionKind, Command, Target};
-use super::form::describe_values;
+use super::form::{describe_values, values_line};
 use super::messages::{decided_all, items, Decision};
 use super::refusal::{Problem, Refusal};
 use crate::t;
@@ -117,14 +117,12 @@ pub fn success_detail(command: &Command, target: &Target, after: Option<&WorkIte
             }
             None => items(*count),
         },
-        Command::Submit(_) => after
-            .and_then(|a| a.form.as_ref())
-            .map(|f| describe_values(&f.fields()))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(label, value)| format!("{label}: {value}"))
-            .collect::<Vec<_>>()
-            .join(&t!("list-separator")),
+        Command::Submit(_) => values_line(
+            after
+                .and_then(|a| a.form.as_ref())
+                .map(|f| describe_values(&f.fields()))
+                .unwrap_or_default(),
+        ),
         Command::Complete => String::new(),
     }
 }
