@@ -87,6 +87,15 @@
     if (typeof message === 'string') return message;
     return message.variants[key] ?? message.variants[message.default];
   };
+  /** A select's variant for `key`, or `key` itself where the variant is the variable
+   * (`*[other] { $state }`). */
+  const wordOrSelf = (id, key) => {
+    const { variants, default: other } = words[id];
+    const known = Object.hasOwn(variants, key) ? variants[key] : variants[other];
+    return typeof known === 'string' ? known : key;
+  };
+  /** A text's `{$name}` variables filled in from `values`. */
+  const fill = (text, values) => text.replace(/\{\$([a-z][a-z0-9_-]*)\}/g, (_, name) => values[name]);
 
   /** Parts as one list, as src/logic/format.rs `list` writes it: each part isolated in its
    * own direction, between the language's separators. */
@@ -137,6 +146,22 @@
     }
     return kind.replace(/(?!^)\p{Lu}/gu, (c) => ` ${c.toLowerCase()}`);
   };
+  /** How an item ended (src/logic/outcome.rs): its state, and for several approval items
+   * how many were approved, rejected and neither. */
+  const outcomeOf = (item) => {
+    const approvals = Array.isArray(item.approvalItems) ? item.approvalItems : [];
+    let tally = null;
+    if (approvals.length > 1) {
+      tally = { approved: 0, rejected: 0, undecided: 0 };
+      for (const a of approvals) {
+        const state = a ? a.state : null;
+        if (state === 'Finished') tally.approved += 1;
+        else if (state === 'Rejected') tally.rejected += 1;
+        else tally.undecided += 1;
+      }
+    }
+    return { state: typeof item.state === 'string' ? item.state : null, tally };
+  };
   /** An item's page, as src/routes.rs writes it (form-urlencoded, a space as %20). */
   const itemHref = (id) => `/items/${encodeURIComponent(id)
     .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
@@ -155,6 +180,7 @@
       found,
       created: ms(item.created),
       completed: ms(item.completed),
+      outcome: outcomeOf(item),
     };
   };
 
@@ -217,6 +243,22 @@
       return formats.get(unit);
     };
     const relative = new Intl.RelativeTimeFormat(intl, { numeric: 'auto' });
+    const number = new Intl.NumberFormat(intl);
+    const plural = new Intl.PluralRules(lang);
+    /** A count's word: its plural form, as src/i18n/mod.rs chooses it. */
+    const counted = (id, n) => word(id, plural.select(n));
+    /** The badge's class of a state (src/logic/outcome.rs, state_class). */
+    const stateClass = (state) => ({ Pending: 'mt-state mt-state--pending', Finished: 'mt-state mt-state--finished',
+      Rejected: 'mt-state mt-state--rejected' })[state] ?? 'mt-state';
+    /** What the Completed tab says of how an item ended: its state, and the tally's parts
+     * that are not zero, as a list (src/logic/outcome.rs, outcome). */
+    const outcome = ({ state, tally }) => {
+      const parts = tally ? [['tally-approved', tally.approved], ['tally-rejected', tally.rejected],
+        ['tally-undecided', tally.undecided]].filter(([, n]) => n > 0)
+        .map(([id, n]) => fill(word(id), { count: number.format(n) })) : [];
+      const badge = el('span', stateClass(state), state === null ? '—' : wordOrSelf('item-state', state));
+      return { badge, tally: list(parts) };
+    };
     const exact = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' });
 
     /** How long an item has waited (Waited::show in task_row.rs). */
@@ -275,7 +317,11 @@
       if (completed) {
         const td = el('td');
         td.append(time(t.completed));
-        tr.append(td);
+        const { badge, tally } = outcome(t.outcome);
+        const ended = el('td', 'mt-table__outcome');
+        ended.title = `${badge.textContent} ${tally}`.trimEnd();
+        ended.append(badge, ' ', el('span', 'mt-table__tally', tally));
+        tr.append(td, ended);
       } else {
         const overdue = t.created !== null && now - t.created > days * DAY_MS;
         const age = el('td', 'mt-table__age');
@@ -308,20 +354,25 @@
         li.append(p);
       }
       const facets = el('dl', 'mt-row__facets');
-      const facet = (label, value) => {
-        const div = el('div', 'mt-row__facet');
+      const facet = (label, value, className = '') => {
+        const div = el('div', `mt-row__facet${className}`);
         const dd = el('dd');
-        dd.append(value);
+        dd.append(...[value].flat());
         div.append(el('dt', '', label), dd);
         facets.append(div);
       };
       for (const [id, values] of [['facet-sources', t.found.sources],
         ['facet-identities', t.found.identities], ['facet-accounts', t.found.accounts]]) {
-        if (values.length) facet(word(id), el('bdi', '', list(values)));
+        if (values.length) facet(counted(id, values.length), el('bdi', '', list(values)));
       }
       if (t.requester) facet(word('column-requester'), el('bdi', '', t.requester));
       facet(word('facet-created'), time(t.created));
-      if (completed) facet(word('column-completed'), time(t.completed));
+      if (completed) {
+        facet(word('column-completed'), time(t.completed));
+        const { badge, tally } = outcome(t.outcome);
+        facet(word('column-outcome'), tally ? [badge, ' ', el('span', 'mt-table__tally', tally)] : badge,
+          ' mt-row__outcome');
+      }
       li.append(facets);
       return li;
     };
@@ -379,6 +430,7 @@
       th('column-source');
       if (completed) {
         th('column-completed', 'mt-table__done');
+        th('column-outcome', 'mt-table__outcome');
       } else {
         th('column-waiting', 'mt-table__age');
         th('column-actions', 'mt-table__actions');

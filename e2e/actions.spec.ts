@@ -36,6 +36,41 @@ test('approve one approval item and reject another of the same work item', async
   expect([state(first.id), state(second.id)]).toEqual(['Finished', 'Rejected']);
 });
 
+test('the Completed tab says how an item ended: its state, and how its approval items were decided', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
+  const [first, ...rest] = undecided(item);
+  expect(await postAs(sandbox, alias, `/v2024/work-items/${item.id}/reject/${first.id}`)).toBe(200);
+  for (const approval of rest) {
+    expect(await postAs(sandbox, alias, `/v2024/work-items/${item.id}/approve/${approval.id}`)).toBe(200);
+  }
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.state).not.toBe('Pending');
+  const state = after.state as string;
+  const tally = `${rest.length} approved, 1 rejected`;
+
+  await signIn(page, sandbox, alias, '/tasks/completed');
+  // Newest first: completed just now, it is the first row.
+  const table = page.getByRole('table', { name: 'Completed work items' });
+  await expect(table.getByRole('columnheader', { name: 'Outcome' })).toBeVisible();
+  const row = table.locator('tbody tr.mt-table__row').first();
+  await expect(row.locator(`a[href="/items/${item.id}"]`)).toBeVisible();
+  const outcome = row.locator('td.mt-table__outcome');
+  // Lists isolate each part (U+2068 … U+2069); read without those marks.
+  const plain = async (text: Promise<string | null>) => ((await text) ?? '').replace(/[\u2068\u2069]/g, '');
+  await expect(outcome.locator('.mt-state')).toHaveText(state);
+  await expect.poll(() => plain(outcome.locator('.mt-table__tally').textContent())).toBe(tally);
+  await expect.poll(() => plain(outcome.getAttribute('title'))).toBe(`${state} ${tally}`);
+
+  // On a phone, the card tells the same, and labels a single value as one.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const card = page.locator('li.mt-row').filter({ has: page.locator(`a[href="/items/${item.id}"]`) });
+  await expect(card.locator('.mt-row__outcome')).toBeVisible();
+  await expect.poll(() => plain(card.locator('.mt-row__outcome').textContent())).toBe(`Outcome${state} ${tally}`);
+  const facet = card.locator('.mt-row__facet').first();
+  const many = (await plain(facet.locator('dd').textContent())).includes(', ');
+  await expect(facet.locator('dt')).toHaveText(many ? 'Sources' : 'Source');
+});
+
 test('Approve All asks with the count and decides every pending item', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2);
   const count = undecided(item).length;
@@ -88,6 +123,39 @@ test('forward with a comment; the new owner finds it', async ({ page, browser, s
   await signIn(ada, sandbox, 'ada.lovelace', '/tasks/pending?page=1&size=250');
   await expect(ada.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
   await ada.close();
+});
+
+test('an item passed around more than the history keeps says how many earlier changes are not shown', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, plain);
+  const admin = sandbox.identities.find((i) => i.admin)!;
+  const other = sandbox.identities.find((i) => i.alias !== alias && !i.admin)!;
+  const token = await sandbox.token(admin.alias);
+  // The sandbox keeps an item's latest 50 changes: 52 forwards (the last back to its owner).
+  for (let pass = 0; pass < 52; pass++) {
+    const to = pass % 2 === 0 ? other.id : sandbox.identity(alias).id;
+    for (;;) {
+      const response = await fetch(`${sandbox.baseURL}/v2024/work-items/${item.id}/forward`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'X-SailPoint-Experimental': 'true',
+        },
+        body: JSON.stringify({ targetOwnerId: to, comment: `pass ${pass}` }),
+      });
+      if (response.status === 429) {
+        await new Promise((ok) => setTimeout(ok, 1000 * Number(response.headers.get('Retry-After') ?? 1)));
+        continue;
+      }
+      expect(response.status).toBe(200);
+      break;
+    }
+  }
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history.getByText('2 earlier changes are not shown.')).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(50);
+  await expect(history.getByRole('listitem').first()).toContainText('pass 2');
 });
 
 test('after a forward the item is not read again; Back to its page says it is someone else\'s now', async ({ page, sandbox }) => {

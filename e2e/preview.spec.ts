@@ -65,6 +65,13 @@ async function tableTexts(table: Locator) {
         href: tr.querySelector('.mt-table__name a')!.getAttribute('href'),
         cells: cells.slice(2, 5).map((c) => c.textContent),
         age: cells[5].querySelector('span')!.textContent,
+        // The Completed tab's outcome: its state's badge, the tally, the whole as a title.
+        outcome: tr.querySelector('.mt-table__outcome') && {
+          text: tr.querySelector('.mt-table__outcome')!.textContent,
+          state: tr.querySelector('.mt-table__outcome .mt-state')!.textContent,
+          badge: tr.querySelector('.mt-table__outcome .mt-state')!.className,
+          title: tr.querySelector('.mt-table__outcome')!.getAttribute('title'),
+        },
       };
     }),
   }));
@@ -116,6 +123,12 @@ async function tableJourney(page: Page, sandbox: Sandbox, words: { headings: str
   if (tab === 'pending') expect(n, 'rows enough to fill the view, not the whole page').toBeLessThan(items.length);
   if (n < items.length) expect(await fillsTheView(preview, '.mt-table__row', '.mt-table__scroll')).toBe(true);
   expect(drawn.rows.map((r) => r.name)).toEqual(items.slice(0, n).map((i) => i.name));
+  if (tab === 'completed') {
+    // English names the states as the API does; an item of several approval items says
+    // how they were decided (the demo's expired one: none was).
+    expect(drawn.rows.map((r) => r.outcome!.state)).toEqual(items.slice(0, n).map((i) => i.state));
+    expect(drawn.rows.map((r) => r.outcome!.text)).toContain(`Expired ${'\u2068'}3 undecided${'\u2069'}`);
+  }
   expect(drawn.rows.map((r) => r.href)).toEqual(items.slice(0, n).map((i) => `/items/${i.id}`));
   // Names are text: the demo data's "<script>…" name made no element.
   expect(await preview.locator('script, img, b').count()).toBe(0);
@@ -158,7 +171,7 @@ test.describe('the preview of Completed', () => {
 
   test('the done items newest first, with when each was completed and no actions, then the app\'s', async ({ page, sandbox }) => {
     await tableJourney(page, sandbox, {
-      lang: 'en', dir: 'ltr', headings: ['Type', 'Name', 'Requester', 'Identity / account', 'Source', 'Completed'],
+      lang: 'en', dir: 'ltr', headings: ['Type', 'Name', 'Requester', 'Identity / account', 'Source', 'Completed', 'Outcome'],
     }, 'completed');
   });
 });

@@ -762,7 +762,7 @@ test('with the browser\'s text size doubled, a 1280 px window shows the cards, n
   await expect(page.getByRole('table', { name: 'Pending work items' })).toBeVisible();
 });
 
-test('on a phone the first items are on the first screen; the filters, sort and views open from one button that counts the choices made', async ({ page, sandbox }) => {
+test('on a phone, upright or on its side, the first items are on the first screen; the filters, sort and views open from one button that counts the choices made', async ({ page, sandbox }) => {
   const approvals = (await pendingItems(sandbox, ALISON)).filter((i) => i.type === 'Approval');
   expect(approvals.length).toBeGreaterThan(1);
   await page.setViewportSize({ width: 360, height: 780 });
@@ -788,6 +788,15 @@ test('on a phone the first items are on the first screen; the filters, sort and 
   await expect(counted).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByRole('combobox', { name: 'Type' })).toBeHidden();
   await expect(cards).toHaveCount(approvals.length);
+  await cards.first().getByRole('checkbox').check();
+  await expect(page.locator('.mt-bulk').getByRole('button', { name: 'Approve All' })).toBeVisible();
+  // A phone on its side: the actions come with a selection there too, and the first card
+  // is on the first screen.
+  await cards.first().getByRole('checkbox').uncheck();
+  await page.setViewportSize({ width: 740, height: 360 });
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(page.locator('.mt-bulk').getByRole('button', { name: 'Approve All' })).toBeHidden();
+  await expect(cards.first()).toBeInViewport();
   await cards.first().getByRole('checkbox').check();
   await expect(page.locator('.mt-bulk').getByRole('button', { name: 'Approve All' })).toBeVisible();
   // From 900 px everything is shown, and the button is not.
@@ -1253,7 +1262,7 @@ test.describe('with 2,000 extra pending items', () => {
   });
 });
 
-test('in every language the table’s headers and row actions fit their cells from 900 px up, and every column stays readable', async ({ page, sandbox }) => {
+test('in every language the table’s headers, type tags and row actions fit their cells from 900 px up, and every column stays readable', async ({ page, sandbox }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, sandbox, ALISON, '/tasks/pending?sort=oldest');
   // The table's accessible name is translated: find it by its class in every language.
@@ -1280,7 +1289,10 @@ test('in every language the table’s headers and row actions fit their cells fr
       const pad = parseFloat(getComputedStyle(cell).paddingInlineEnd);
       return box.left < edge.left + pad - 0.5 || box.right > edge.right - pad + 0.5;
     }).map((mark) => mark.closest('tr')!.querySelector('a')!.textContent);
-    return { headers, buttons, overdue };
+    // A type tag shows its whole label (on two lines at most), not a few letters and "…".
+    const tags = [...t.querySelectorAll('.mt-table__row .mt-tag:not([hidden])')]
+      .filter((tag) => cut(tag) || tag.scrollHeight > tag.clientHeight + 0.5).map((tag) => tag.textContent);
+    return { headers, buttons, overdue, tags };
   });
   for (const lang of ['ar', 'de', 'en']) {
     await page.evaluate((lang) => localStorage.setItem('my-tasks.language', lang), lang);
@@ -1289,7 +1301,7 @@ test('in every language the table’s headers and row actions fit their cells fr
     await expect(rows.first().locator('.mt-table__actions .mt-button').first()).toBeVisible();
     await expect(table).toBeVisible();
     await expect(rows.first().locator('.mt-overdue')).toBeVisible();
-    expect(await misfits(), `${lang} at 1280 px`).toEqual({ headers: [], buttons: [], overdue: [] });
+    expect(await misfits(), `${lang} at 1280 px`).toEqual({ headers: [], buttons: [], overdue: [], tags: [] });
     // The oldest row's overdue bar is at its inline start: the right in Arabic.
     await expect(rows.first()).toHaveClass(/mt-table__row--overdue/);
     const bar = await rows.first().locator('td').first().evaluate((td) => getComputedStyle(td).boxShadow);
@@ -1309,7 +1321,7 @@ test('in every language the table’s headers and row actions fit their cells fr
     const widths = await rows.first().locator('td').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().width)));
     expect(widths).toHaveLength(7);
     for (const width of widths) expect(width, `${lang} at 900 px: ${widths}`).toBeGreaterThanOrEqual(72);
-    expect(await misfits(), `${lang} at 900 px`).toEqual({ headers: [], buttons: [], overdue: [] });
+    expect(await misfits(), `${lang} at 900 px`).toEqual({ headers: [], buttons: [], overdue: [], tags: [] });
     // From 1100 px a requester's name is read whole.
     await page.setViewportSize({ width: 1100, height: 900 });
     await expect.poll(cutRequesters, `${lang} at 1100 px`).toEqual([]);
@@ -1321,6 +1333,7 @@ test('in every language the table’s headers and row actions fit their cells fr
       .filter((td) => td.scrollWidth > td.clientWidth + 0.5).map((td) => td.textContent));
     expect(cutTimes, `${lang}: completed times at 900 px`).toEqual([]);
     expect((await misfits()).headers, `${lang}: completed headers at 900 px`).toEqual([]);
+    expect((await misfits()).tags, `${lang}: completed type tags at 900 px`).toEqual([]);
     await page.goto('/tasks/pending?sort=oldest');
   }
 });

@@ -56,20 +56,25 @@ PREVIEW_MESSAGES = {
     "app": ("nav-dashboard", "nav-task-manager", "tab", "table-label", "column-type",
             "column-name", "column-requester", "column-identity-account", "column-source",
             "column-waiting", "column-completed", "column-actions", "waited-under-a-minute",
-            "overdue", "facet-sources", "facet-identities", "facet-accounts", "facet-created"),
+            "overdue", "facet-sources", "facet-identities", "facet-accounts", "facet-created",
+            "column-outcome", "item-state", "tally-approved", "tally-rejected",
+            "tally-undecided"),
 }
 MESSAGE = re.compile(r"^([a-z][a-z0-9-]*) =(.*)$")
 SELECT = re.compile(r"^\{ *\$([a-z][a-z0-9_-]*) *->$")
 VARIANT = re.compile(r"^(\*?)\[([A-Za-z][A-Za-z0-9_-]*)\] (.+)$")
 LITERAL = re.compile(r'^\{ *"([^"\\{}]*)" *\}$')
+PLACEABLE = re.compile(r"\{ *\$([a-z][a-z0-9_-]*) *\}")
 
 
 def ftl_messages(path: str, wanted) -> dict:
-    """The `wanted` messages of one .ftl file, for the preview: text, or a select on one
+    """The `wanted` messages of one .ftl file, for the preview: text (a variable in it as
+    `{$name}`), or a select on one
     variable as {"default": key, "variants": {key: text}}, where a variant that is the
     variable itself (`*[other] { $kind }`) is null. The app's build (build.rs) reads every
     message with Fluent's own parser; the preview needs only these shapes, so anything else
-    (another placeable than one string literal, a number key, a multi-line text) fails the
+    (a placeable other than a variable or one string literal, a number key, a multi-line
+    text) fails the
     build here rather than
     showing other words than the app."""
     with open(path, encoding="utf-8") as f:
@@ -91,8 +96,10 @@ def ftl_messages(path: str, wanted) -> dict:
             found[name] = literal.group(1)
             continue
         if not select:
-            if not value or "{" in value or "}" in value:
-                fail("the preview takes only plain text or a select on a variable")
+            # A variable's placeable is kept as `{$name}` for the preview to fill in.
+            value = PLACEABLE.sub(lambda p: "{$" + p.group(1) + "}", value)
+            if not value or "{" in PLACEABLE.sub("", value) or "}" in PLACEABLE.sub("", value):
+                fail("the preview takes only plain text (with variables) or a select on a variable")
             if at + 1 < len(lines) and lines[at + 1].startswith(" "):
                 fail("the preview takes only one-line texts")
             found[name] = value

@@ -90,11 +90,26 @@ column-source = المصدر
 column-completed = اكتملت
 column-waiting = مدة الانتظار
 column-actions = الإجراءات
+column-outcome = النتيجة
+# How the approval items of a completed work item were decided; the parts that are
+# not zero are joined as a list ("2 approved, 1 rejected").
+tally-approved = الموافق عليها: { $count }
+tally-rejected = المرفوضة: { $count }
+tally-undecided = دون قرار: { $count }
 waited-under-a-minute = أقل من دقيقة
 overdue = متأخرة
-facet-sources = المصادر
-facet-identities = الهويات
-facet-accounts = الحسابات
+facet-sources = { $count ->
+    [one] المصدر
+   *[other] المصادر
+}
+facet-identities = { $count ->
+    [one] الهوية
+   *[other] الهويات
+}
+facet-accounts = { $count ->
+    [one] الحساب
+   *[other] الحسابات
+}
 facet-created = أُنشئت
 
 ## الإجراءات وتأكيدها
@@ -408,6 +423,14 @@ shortcut = { $what ->
 ## سجلّ صفحة التفاصيل
 
 history = السجلّ
+history-omitted = { $count ->
+    [zero] لا تُعرض أي تغييرات سابقة.
+    [one] لا يُعرض تغيير سابق واحد.
+    [two] لا يُعرض تغييران سابقان.
+    [few] لا تُعرض { $count } تغييرات سابقة.
+    [many] لا يُعرض { $count } تغييرًا سابقًا.
+   *[other] لا يُعرض { $count } تغيير سابق.
+}
 history-someone = شخص ما
 history-someone-else = شخص آخر
 history-event = { $action ->

@@ -110,8 +110,8 @@ work-item-type = { $kind ->
 
 ## ما قالته واجهة API
 
-api-network = تعذّر الوصول إلى الخادم ({ $detail }).
-api-decode = أرسل الخادم ردًّا تعذّرت علينا قراءته ({ $detail }).
+api-network = تعذّر الوصول إلى الخادم. تحقّق من الاتصال وحاول مجددًا.
+api-decode = أرسل الخادم ردًّا تعذّرت قراءته.
 api-rate-limited = طلبات كثيرة جدًا.
 api-try-again = { $message } حاول مجددًا بعد { $seconds } ث.
 api-bad-request = رُفض الطلب.

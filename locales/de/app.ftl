@@ -86,11 +86,26 @@ column-source = Quelle
 column-completed = Erledigt
 column-waiting = Wartezeit
 column-actions = Aktionen
+column-outcome = Ergebnis
+# How the approval items of a completed work item were decided; the parts that are
+# not zero are joined as a list ("2 approved, 1 rejected").
+tally-approved = { $count } genehmigt
+tally-rejected = { $count } abgelehnt
+tally-undecided = { $count } offen
 waited-under-a-minute = weniger als einer Minute
 overdue = überfällig
-facet-sources = Quellen
-facet-identities = Identitäten
-facet-accounts = Konten
+facet-sources = { $count ->
+    [one] Quelle
+   *[other] Quellen
+}
+facet-identities = { $count ->
+    [one] Identität
+   *[other] Identitäten
+}
+facet-accounts = { $count ->
+    [one] Konto
+   *[other] Konten
+}
 facet-created = Erstellt
 
 ## Aktionen und ihre Bestätigungen
@@ -335,6 +350,10 @@ shortcut = { $what ->
 ## Der Verlauf auf der Detailseite
 
 history = Verlauf
+history-omitted = { $count ->
+    [one] { $count } frühere Änderung wird nicht angezeigt.
+   *[other] { $count } frühere Änderungen werden nicht angezeigt.
+}
 history-someone = Jemand
 history-someone-else = jemand anderen
 history-event = { $action ->

@@ -98,8 +98,8 @@ work-item-type = { $kind ->
 
 ## Was die API gesagt hat
 
-api-network = Der Server war nicht erreichbar ({ $detail }).
-api-decode = Der Server hat eine Antwort gesendet, die wir nicht lesen konnten ({ $detail }).
+api-network = Der Server war nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.
+api-decode = Der Server hat eine Antwort gesendet, die nicht gelesen werden konnte.
 api-rate-limited = Zu viele Anfragen.
 api-try-again = { $message } Versuchen Sie es in { $seconds } s erneut.
 api-bad-request = Die Anfrage wurde abgelehnt.

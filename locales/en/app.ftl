@@ -88,11 +88,26 @@ column-source = Source
 column-completed = Completed
 column-waiting = Waiting
 column-actions = Actions
+column-outcome = Outcome
+# How the approval items of a completed work item were decided; the parts that are
+# not zero are joined as a list ("2 approved, 1 rejected").
+tally-approved = { $count } approved
+tally-rejected = { $count } rejected
+tally-undecided = { $count } undecided
 waited-under-a-minute = under a minute
 overdue = overdue
-facet-sources = Sources
-facet-identities = Identities
-facet-accounts = Accounts
+facet-sources = { $count ->
+    [one] Source
+   *[other] Sources
+}
+facet-identities = { $count ->
+    [one] Identity
+   *[other] Identities
+}
+facet-accounts = { $count ->
+    [one] Account
+   *[other] Accounts
+}
 facet-created = Created
 
 ## Actions and their confirmations
@@ -338,6 +353,10 @@ shortcut = { $what ->
 ## The detail page's history
 
 history = History
+history-omitted = { $count ->
+    [one] { $count } earlier change is not shown.
+   *[other] { $count } earlier changes are not shown.
+}
 history-someone = Someone
 history-someone-else = someone else
 history-event = { $action ->

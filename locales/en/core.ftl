@@ -99,8 +99,8 @@ work-item-type = { $kind ->
 
 ## What the API said
 
-api-network = Could not reach the server ({ $detail }).
-api-decode = The server sent an answer we could not read ({ $detail }).
+api-network = Could not reach the server. Check the connection and try again.
+api-decode = The server sent an answer that could not be read.
 api-rate-limited = Too many requests.
 api-try-again = { $message } Try again in { $seconds } s.
 api-bad-request = The request was refused.

@@ -352,17 +352,14 @@ impl Client {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .body(session::form_body(pairs))
-            .map_err(|e| ApiError::Network(e.to_string()))?
+            .map_err(ApiError::network)?
             .send()
             .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+            .map_err(ApiError::network)?;
         let status = response.status();
-        let text = response
-            .text()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let text = response.text().await.map_err(ApiError::network)?;
         if response.ok() {
-            return serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()));
+            return serde_json::from_str(&text).map_err(ApiError::decode);
         }
         match serde_json::from_str::<OAuthError>(&text) {
             Ok(error) => {

@@ -16,7 +16,8 @@ pub struct ServerMessage {
 /// The one error type of the API client.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
-    /// The request never got an answer (offline, DNS, CORS, aborted).
+    /// The request never got an answer (offline, DNS, CORS, aborted), with the browser's
+    /// words for it (in the browser's language, for the console, not for the person).
     Network(String),
     /// 400: the request was refused as invalid (e.g. the item changed underneath).
     BadRequest(ServerMessage),
@@ -40,11 +41,26 @@ pub enum ApiError {
         /// What the server said.
         message: ServerMessage,
     },
-    /// A success answer whose body is not the expected shape.
+    /// A success answer whose body is not the expected shape, with the reader's words
+    /// for it (for the console, not for the person).
     Decode(String),
 }
 
 impl ApiError {
+    /// No answer to a request: `detail` (the browser's words) goes to the console.
+    pub fn network(detail: impl std::fmt::Display) -> ApiError {
+        let detail = detail.to_string();
+        leptos::logging::warn!("no answer from the server: {detail}");
+        ApiError::Network(detail)
+    }
+
+    /// An answer that could not be read: `detail` goes to the console.
+    pub fn decode(detail: impl std::fmt::Display) -> ApiError {
+        let detail = detail.to_string();
+        leptos::logging::warn!("an answer could not be read: {detail}");
+        ApiError::Decode(detail)
+    }
+
     /// Maps a non-success answer to its variant. `retry_after` is the raw header.
     pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
         let message = server_message(status, body);
@@ -83,8 +99,10 @@ impl ApiError {
     pub fn message(&self) -> String {
         let text = self.server_message().and_then(|m| m.text.clone());
         match self {
-            ApiError::Network(detail) => t!("api-network", detail = detail),
-            ApiError::Decode(detail) => t!("api-decode", detail = detail),
+            // The browser's and the reader's words are in English (or the browser's
+            // language) and say nothing a person can act on; they went to the console.
+            ApiError::Network(_) => t!("api-network"),
+            ApiError::Decode(_) => t!("api-decode"),
             ApiError::RateLimited { retry_after, .. } => {
                 // ISC's text (" Rate Limit Exceeded ") says no more than the status, in
                 // English only, without a full stop before "Try again": ours is said instead.
@@ -151,6 +169,27 @@ fn server_message(status: u16, body: &str) -> ServerMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_answer_is_told_in_the_persons_language_without_the_browsers_words() {
+        let choice = crate::i18n::negotiate(Some("de"), &[], None);
+        crate::i18n::install_for_test(&choice);
+        let error = ApiError::network("TypeError: Failed to fetch");
+        assert_eq!(
+            error,
+            ApiError::Network("TypeError: Failed to fetch".into())
+        );
+        assert_eq!(
+            error.message(),
+            "Der Server war nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut."
+        );
+        let unread = ApiError::decode("expected value at line 1 column 1");
+        assert!(
+            !unread.message().contains("expected"),
+            "{}",
+            unread.message()
+        );
+    }
 
     #[test]
     fn a_500_keeps_the_servers_text_and_tracking_id() {

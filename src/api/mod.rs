@@ -229,7 +229,7 @@ impl Client {
         } else {
             text.as_str()
         };
-        let value = serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let value = serde_json::from_str(text).map_err(ApiError::decode)?;
         Ok((value, total))
     }
 
@@ -293,10 +293,7 @@ impl Client {
         };
         let status = response.status();
         let headers = response.headers();
-        let text = response
-            .text()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let text = response.text().await.map_err(ApiError::network)?;
         if !(200..300).contains(&status) {
             return Err(ApiError::from_response(
                 status,
@@ -332,11 +329,8 @@ impl Client {
                 .body(body.clone()),
             None => builder.build(),
         }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-        request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))
+        .map_err(ApiError::network)?;
+        request.send().await.map_err(ApiError::network)
     }
 
     /// The access token of the session, if any.

@@ -17,7 +17,7 @@ fn paged(owner: Option<&str>, paging: Paging) -> Vec<(&'static str, String)> {
 fn json<T: serde::Serialize>(value: &T) -> Result<Option<String>, ApiError> {
     serde_json::to_string(value)
         .map(Some)
-        .map_err(|e| ApiError::Decode(e.to_string()))
+        .map_err(ApiError::decode)
 }
 
 /// `listWorkItems`: pending work items, one page.

@@ -1,5 +1,6 @@
 //! A work item's history: who did what and when, with the comments given to forward and
-//! complete. It comes from the sandbox's `sandboxHistory` extension; a real tenant sends
+//! complete. It comes from the sandbox's `sandboxHistory` extension (the latest changes,
+//! with `sandboxHistoryOmitted` counting the earlier ones left out); a real tenant sends
 //! none, and then nothing is shown.
 
 use leptos::prelude::*;
@@ -33,12 +34,18 @@ pub fn event_text(event: &WorkItemEvent) -> String {
 pub fn History(
     /// The entries, as the server sent them (`None` from a real tenant).
     events: Option<Vec<WorkItemEvent>>,
+    /// How many earlier entries the server left out (`sandboxHistoryOmitted`).
+    #[prop(default = 0)]
+    omitted: u64,
 ) -> impl IntoView {
     let events = events.unwrap_or_default();
     (!events.is_empty()).then(|| {
         view! {
             <section class="mt-detail__section" aria-labelledby="history-title">
                 <h2 id="history-title">{t!("history")}</h2>
+                {(omitted > 0).then(|| view! {
+                    <p class="mt-history__omitted">{t!("history-omitted", count = omitted)}</p>
+                })}
                 <ol class="mt-history">
                     {events.into_iter().map(|e| view! {
                         <li>

@@ -16,6 +16,7 @@ use crate::i18n::intl;
 use crate::logic::format::{cell_direction, item_name, list, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
+use crate::logic::outcome::outcome;
 use crate::routes::{item_href, Tab};
 use crate::t;
 
@@ -44,11 +45,20 @@ struct RowText {
     created_ms: Option<i64>,
     /// When it was completed (the Completed tab).
     completed: Option<DateTime<Utc>>,
+    /// How it ended (the Completed tab): its state, the state's badge class, and how its
+    /// approval items were decided.
+    state: String,
+    state_class: &'static str,
+    tally: String,
 }
 
 impl RowText {
     fn of(entry: &Entry, tab: Tab) -> RowText {
         let item = &entry.item;
+        let (state, state_class, tally) = match tab {
+            Tab::Completed => outcome(item),
+            Tab::Pending => Default::default(),
+        };
         let found = involved(item);
         let name = item_name(item);
         let description = item.description.clone().unwrap_or_default();
@@ -67,6 +77,9 @@ impl RowText {
             sources: list(&found.sources),
             created_ms: (entry.created_ms != i64::MIN).then_some(entry.created_ms),
             completed: item.completed,
+            state,
+            state_class,
+            tally,
         }
     }
 }
@@ -139,6 +152,9 @@ pub fn TaskRow(
         requester,
         who,
         sources,
+        outcome,
+        state,
+        tally,
     } = cells;
     view! {
         <tr class="mt-table__row" node_ref=waited.row
@@ -158,7 +174,14 @@ pub fn TaskRow(
             <td dir="auto" node_ref=who><span></span></td>
             <td dir="auto" node_ref=sources><span></span></td>
             {if completed {
-                view! { <td>{move || view! { <MaybeTime at=completed_at.get()/> }}</td> }.into_any()
+                view! {
+                    <td>{move || view! { <MaybeTime at=completed_at.get()/> }}</td>
+                    <td class="mt-table__outcome" node_ref=outcome>
+                        <span node_ref=state></span>
+                        " "
+                        <span class="mt-table__tally" node_ref=tally></span>
+                    </td>
+                }.into_any()
             } else {
                 view! {
                     <td class="mt-table__age">
@@ -189,6 +212,11 @@ struct Cells {
     requester: NodeRef<Td>,
     who: NodeRef<Td>,
     sources: NodeRef<Td>,
+    /// The Completed tab's outcome (its whole text as its title): the state's badge and
+    /// the approval items' tally.
+    outcome: NodeRef<Td>,
+    state: NodeRef<Span>,
+    tally: NodeRef<Span>,
 }
 
 impl Cells {
@@ -213,6 +241,16 @@ impl Cells {
         }
         if let Some(description) = self.description.get_untracked() {
             description.set_text_content(Some(&t.description));
+        }
+        if let Some(cell) = self.outcome.get_untracked() {
+            cell.set_title(format!("{} {}", t.state, t.tally).trim_end());
+        }
+        if let Some(state) = self.state.get_untracked() {
+            state.set_text_content(Some(&t.state));
+            state.set_class_name(t.state_class);
+        }
+        if let Some(tally) = self.tally.get_untracked() {
+            tally.set_text_content(Some(&t.tally));
         }
         let rtl_page = crate::i18n::current().dir() == "rtl";
         for (cell, value) in [

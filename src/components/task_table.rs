@@ -34,7 +34,8 @@ const FALLBACK_VIEW: f64 = 720.0;
 /// What every row needs besides its item; one copy for the whole table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RowContext {
-    /// Which tab: Completed rows show when they were completed and have no actions.
+    /// Which tab: Completed rows show when they were completed and how they ended, and have no
+    /// actions.
     pub tab: Tab,
     /// After how many days a pending item is overdue (measured by the app's clock).
     pub stale_after_days: u32,
@@ -179,7 +180,11 @@ pub fn TaskTable(
                         <th scope="col">{t!("column-identity-account")}</th>
                         <th scope="col">{t!("column-source")}</th>
                         <th scope="col" class=if completed { "mt-table__done" } else { "mt-table__age" }>{if completed { t!("column-completed") } else { t!("column-waiting") }}</th>
-                        {(!completed).then(|| view! { <th scope="col" class="mt-table__actions">{t!("column-actions")}</th> })}
+                        {if completed {
+                            view! { <th scope="col" class="mt-table__outcome">{t!("column-outcome")}</th> }
+                        } else {
+                            view! { <th scope="col" class="mt-table__actions">{t!("column-actions")}</th> }
+                        }}
                     </tr>
                 </thead>
                 <tbody node_ref=body>
@@ -280,11 +285,10 @@ fn TableLine(
         Some((Line::Item(index), LineKey::Item(key))) => Some((index, key)),
         _ => None,
     });
-    let columns = if context.tab == Tab::Completed { 6 } else { 7 };
     move || match kind.get() {
         Kind::Heading(id) => view! {
             <tr class="mt-table__group" aria-rowindex=at + 2>
-                <td colspan=columns><GroupHeading lines entries id on_fold/></td>
+                <td colspan="7"><GroupHeading lines entries id on_fold/></td>
             </tr>
         }
         .into_any(),

@@ -9,20 +9,21 @@ use crate::components::row_select::{is_current, on_row_focus, RowSelect};
 use crate::components::time::MaybeTime;
 use crate::logic::format::{item_name, list, type_label};
 use crate::logic::involved::involved;
+use crate::logic::outcome::outcome;
 use crate::routes::item_href;
 use crate::t;
 
 /// A labelled list of values, left out when empty.
 #[component]
 fn Facet(
-    /// The label, e.g. "Sources".
-    label: String,
+    /// The label for `values.len()` values: "Source", "Sources".
+    label: fn(usize) -> String,
     /// The values.
     values: Vec<String>,
 ) -> impl IntoView {
     (!values.is_empty()).then(|| {
         view! {
-            <div class="mt-row__facet"><dt>{label}</dt><dd><bdi>{list(&values)}</bdi></dd></div>
+            <div class="mt-row__facet"><dt>{label(values.len())}</dt><dd><bdi>{list(&values)}</bdi></dd></div>
         }
     })
 }
@@ -64,14 +65,20 @@ pub fn WorkItemRow(
             </div>
             {item.description.clone().filter(|d| !d.is_empty()).map(|d| view! { <p class="mt-row__description" dir="auto">{d}</p> })}
             <dl class="mt-row__facets">
-                <Facet label=t!("facet-sources") values=found.sources/>
-                <Facet label=t!("facet-identities") values=found.identities/>
-                <Facet label=t!("facet-accounts") values=found.accounts/>
+                <Facet label=|count| t!("facet-sources", count = count) values=found.sources/>
+                <Facet label=|count| t!("facet-identities", count = count) values=found.identities/>
+                <Facet label=|count| t!("facet-accounts", count = count) values=found.accounts/>
                 {requester.map(|r| view! { <div class="mt-row__facet"><dt>{t!("column-requester")}</dt><dd><bdi>{r}</bdi></dd></div> })}
                 <div class="mt-row__facet"><dt>{t!("facet-created")}</dt><dd><MaybeTime at=item.created/></dd></div>
-                {completed.then(|| view! {
-                    <div class="mt-row__facet"><dt>{t!("column-completed")}</dt><dd><MaybeTime at=item.completed/></dd></div>
-
+                {completed.then(|| {
+                    let (state, class, tally) = outcome(&item);
+                    view! {
+                        <div class="mt-row__facet"><dt>{t!("column-completed")}</dt><dd><MaybeTime at=item.completed/></dd></div>
+                        <div class="mt-row__facet mt-row__outcome"><dt>{t!("column-outcome")}</dt><dd>
+                            <span class=class>{state}</span>
+                            {(!tally.is_empty()).then(|| view! { " " <span class="mt-table__tally">{tally}</span> })}
+                        </dd></div>
+                    }
                 })}
             </dl>
             {(!completed).then(|| view! { <crate::components::row_actions::RowActions quick=crate::components::row_actions::Quick::of(&item) name_id=actions_name_id/> })}

@@ -14,6 +14,7 @@ pub mod involved;
 pub mod keys;
 pub mod list;
 pub mod messages;
+pub mod outcome;
 pub mod poll;
 pub mod rate;
 pub mod refusal;

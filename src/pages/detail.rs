@@ -20,6 +20,7 @@ use crate::i18n::intl;
 use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
 use crate::logic::messages::pending_count;
+use crate::logic::outcome::{state_class, state_label};
 use crate::routes::{AppRoute, ItemParams, Tab};
 use crate::state::{Changes, ListPlace, PageName};
 use crate::t;
@@ -132,22 +133,6 @@ fn Field(
     view! { <div class="mt-fields__row"><dt>{label}</dt><dd><bdi>{children()}</bdi></dd></div> }
 }
 
-/// A state as people read it, in their language.
-fn state_label(state: &wire::WorkItemState) -> String {
-    t!("item-state", state = state.as_str())
-}
-
-/// The modifier class of a state badge; never free text from the server.
-fn state_class(state: Option<&wire::WorkItemState>) -> &'static str {
-    use wire::WorkItemState as S;
-    match state {
-        Some(S::Pending) => "mt-state mt-state--pending",
-        Some(S::Finished) => "mt-state mt-state--finished",
-        Some(S::Rejected) => "mt-state mt-state--rejected",
-        Some(S::Returned | S::Expired | S::Canceled | S::Other(_)) | None => "mt-state",
-    }
-}
-
 /// An approval item as a person names it: "value (attribute) on application".
 fn approval_label(item: &ApprovalItemDetails) -> String {
     let what = item
@@ -240,7 +225,7 @@ pub fn WorkItemDetail(
                     None => view! { <p class="mt-muted">{t!("none")}</p> }.into_any(),
                 }}
             </section>
-            <History events=item.history.clone()/>
+            <History events=item.history.clone() omitted=item.history_omitted/>
             {(!errors.is_empty()).then(|| view! {
                 <section class="mt-detail__section" aria-labelledby="errors-title">
                     <h2 id="errors-title">{t!("errors")}</h2>

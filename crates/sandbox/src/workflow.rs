@@ -21,11 +21,10 @@
 //! - Every change is appended to the item's history (the sandbox's `sandboxHistory`
 //!   extension) with who did it, when, and the comment given to complete or forward. The
 //!   history keeps the latest [`MAX_HISTORY`] entries; how many older ones were dropped is
-//!   kept beside it ([`ItemRecord::history_omitted`], `sandboxHistoryOmitted`).
+//!   kept beside it (`WorkItem::history_omitted`, `sandboxHistoryOmitted`).
 
 use crate::input::echo;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wire::{
     AccountSelection, ApprovalItemDetails, FormItem, WorkItem, WorkItemAction, WorkItemEvent,
@@ -257,55 +256,22 @@ pub struct Actor {
 /// costs the same however long the item has been passed around.
 pub const MAX_HISTORY: usize = 50;
 
-/// A work item as the sandbox stores and sends it: the wire item, and how many of the
-/// oldest entries of its history were dropped to keep it at [`MAX_HISTORY`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ItemRecord {
-    /// The item, with its history (the latest entries).
-    #[serde(flatten)]
-    pub item: WorkItem,
-    /// How many earlier entries of the history were dropped, so a client can say "N
-    /// earlier changes not shown". A sandbox extension like `sandboxHistory`, left out
-    /// while nothing was dropped; a client that does not know it ignores it.
-    #[serde(
-        rename = "sandboxHistoryOmitted",
-        default,
-        skip_serializing_if = "is_zero"
-    )]
-    pub history_omitted: u64,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
-impl From<WorkItem> for ItemRecord {
-    fn from(item: WorkItem) -> ItemRecord {
-        ItemRecord {
-            item,
-            history_omitted: 0,
-        }
-    }
-}
-
 /// [`apply`], then appends what happened to the item's history, dropping its oldest
 /// entries past [`MAX_HISTORY`] and counting them.
 pub fn apply_by(
-    record: &ItemRecord,
+    item: &WorkItem,
     action: &Action,
     actor: &Actor,
     now: DateTime<Utc>,
-) -> Result<ItemRecord, RuleError> {
-    let mut item = apply(&record.item, action, now)?;
-    let history = item.history.get_or_insert_with(Vec::new);
+) -> Result<WorkItem, RuleError> {
+    let mut next = apply(item, action, now)?;
+    let history = next.history.get_or_insert_with(Vec::new);
     history.push(event(action, actor, now));
     // More than one only for an item stored before the bound.
     let excess = history.len().saturating_sub(MAX_HISTORY);
     history.drain(..excess);
-    Ok(ItemRecord {
-        item,
-        history_omitted: record.history_omitted + excess as u64,
-    })
+    next.history_omitted = item.history_omitted + excess as u64;
+    Ok(next)
 }
 
 /// The history entry of `action` done by `actor` at `now`.
@@ -664,19 +630,13 @@ mod tests {
             name: "Bob".into(),
         };
         let later = now() + chrono::Duration::minutes(5);
-        let moved = apply_by(
-            &pending_item().into(),
-            &forward("bob", "yours"),
-            &ann,
-            now(),
-        )
-        .unwrap();
+        let moved = apply_by(&pending_item(), &forward("bob", "yours"), &ann, now()).unwrap();
         let complete = Action::Complete {
             comment: Some("done".into()),
         };
         let done = apply_by(&moved, &complete, &bob, later).unwrap();
         assert_eq!(done.history_omitted, 0);
-        let history = done.item.history.unwrap();
+        let history = done.history.unwrap();
         assert_eq!(history.len(), 2);
         assert_eq!(history[0].action, Some(WorkItemAction::Forwarded));
         assert_eq!(history[0].actor_name.as_deref(), Some("Alice"));
@@ -694,7 +654,7 @@ mod tests {
             id: "alice".into(),
             name: "Alice".into(),
         };
-        assert!(apply_by(&pending_item().into(), &forward("alice", "x"), &ann, now()).is_err());
+        assert!(apply_by(&pending_item(), &forward("alice", "x"), &ann, now()).is_err());
     }
 
     /// Regression: two people forwarding an item back and forth grew its history (and the
@@ -705,7 +665,7 @@ mod tests {
             id: id.into(),
             name: id.into(),
         };
-        let mut record = ItemRecord::from(pending_item());
+        let mut record = pending_item();
         let passes = MAX_HISTORY + 7;
         for pass in 0..passes {
             let (from, to) = if pass % 2 == 0 {
@@ -716,7 +676,7 @@ mod tests {
             let comment = format!("pass {pass}");
             record = apply_by(&record, &forward(to, &comment), &actor(from), now()).unwrap();
         }
-        let history = record.item.history.as_deref().unwrap();
+        let history = record.history.as_deref().unwrap();
         assert_eq!(history.len(), MAX_HISTORY);
         assert_eq!(record.history_omitted, 7);
         assert_eq!(history[0].comment.as_deref(), Some("pass 7"));
@@ -730,42 +690,35 @@ mod tests {
     #[test]
     fn a_history_stored_longer_than_the_bound_is_cut_to_it_at_the_next_change() {
         let long = vec![WorkItemEvent::default(); MAX_HISTORY + 20];
-        let record = ItemRecord {
-            item: WorkItem {
-                history: Some(long),
-                ..pending_item()
-            },
+        let record = WorkItem {
+            history: Some(long),
             history_omitted: 3,
+            ..pending_item()
         };
         let ann = Actor {
             id: "alice".into(),
             name: "Alice".into(),
         };
         let next = apply_by(&record, &forward("bob", "x"), &ann, now()).unwrap();
-        assert_eq!(next.item.history.as_deref().unwrap().len(), MAX_HISTORY);
+        assert_eq!(next.history.as_deref().unwrap().len(), MAX_HISTORY);
         assert_eq!(next.history_omitted, 3 + 21);
     }
 
     #[test]
     fn the_dropped_count_is_sent_beside_the_history_only_once_something_was_dropped() {
-        let record = ItemRecord::from(pending_item());
+        let record = pending_item();
         let json = serde_json::to_value(&record).unwrap();
         assert!(json.get("sandboxHistoryOmitted").is_none(), "{json}");
-        assert_eq!(json, serde_json::to_value(&record.item).unwrap());
-        let dropped = ItemRecord {
+        let dropped = WorkItem {
             history_omitted: 4,
             ..record
         };
         let text = serde_json::to_string(&dropped).unwrap();
+        assert_eq!(text.matches("sandboxHistoryOmitted").count(), 1, "{text}");
         let json: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(json["sandboxHistoryOmitted"], 4);
         assert_eq!(json["id"], "w1");
-        assert_eq!(serde_json::from_str::<ItemRecord>(&text).unwrap(), dropped);
-        let plain: WorkItem = serde_json::from_str(&text).unwrap();
-        assert_eq!(
-            plain, dropped.item,
-            "a client that does not know it ignores it"
-        );
+        assert_eq!(serde_json::from_str::<WorkItem>(&text).unwrap(), dropped);
     }
 
     #[test]

@@ -71,6 +71,19 @@ pub struct WorkItem {
     /// clients that do not know it.
     #[serde(rename = "sandboxHistory", skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<WorkItemEvent>>,
+    /// **Sandbox extension, not in the ISC spec**: how many of the oldest entries of
+    /// `sandboxHistory` were dropped to keep it short, so that a client can say "N earlier
+    /// changes not shown". Left out while none was dropped.
+    #[serde(
+        rename = "sandboxHistoryOmitted",
+        default,
+        skip_serializing_if = "is_zero"
+    )]
+    pub history_omitted: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl WorkItem {

@@ -346,7 +346,8 @@ fn wording(kind: &WorkItemType, k: usize, target: &Identity, source: &str) -> (S
 }
 
 /// Finishes a seeded item in `state` as if its owner acted on it some hours after it was
-/// created (never after `now`), storing a chosen account for a form.
+/// created (never after `now`), storing a chosen account for a form and deciding its
+/// approval items as `state` says.
 fn complete_as(
     mut item: WorkItem,
     state: WorkItemState,
@@ -366,12 +367,17 @@ fn complete_as(
             item.form = next.form;
         }
     }
-    for approval in item.approval_items.iter_mut().flatten() {
-        approval.state = Some(if state == WorkItemState::Rejected {
-            WorkItemState::Rejected
-        } else {
-            WorkItemState::Finished
-        });
+    // A rejected item had its approval items rejected; a finished one approved, except
+    // that of several the first was rejected (a mixed decision, the last one an approval).
+    // An item that expired, was returned or was canceled left them undecided.
+    let several = item.approval_items.as_ref().is_some_and(|a| a.len() > 1);
+    for (i, approval) in item.approval_items.iter_mut().flatten().enumerate() {
+        approval.state = match state {
+            WorkItemState::Rejected => Some(WorkItemState::Rejected),
+            WorkItemState::Finished if i == 0 && several => Some(WorkItemState::Rejected),
+            WorkItemState::Finished => Some(WorkItemState::Finished),
+            _ => approval.state.clone(),
+        };
     }
     item.state = Some(state);
     item.modified = Some(done);
@@ -476,6 +482,36 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         "2026-03-01T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn completed_demo_items_decided_their_approval_items_as_their_state_says() {
+        let items = demo_work_items(&demo_identities(), now());
+        let states = |item: &WorkItem| -> Vec<Option<WorkItemState>> {
+            item.approval_items()
+                .iter()
+                .map(|a| a.state.clone())
+                .collect()
+        };
+        let decided = [Some(WorkItemState::Finished), Some(WorkItemState::Rejected)];
+        let mut mixed = false;
+        for item in items
+            .iter()
+            .filter(|i| !i.is_pending() && !i.approval_items().is_empty())
+        {
+            let states = states(item);
+            match item.state {
+                Some(WorkItemState::Rejected) => {
+                    assert!(states.iter().all(|s| *s == decided[1]), "{states:?}")
+                }
+                Some(WorkItemState::Finished) => {
+                    assert!(states.iter().all(|s| decided.contains(s)), "{states:?}");
+                    mixed |= states.contains(&decided[0]) && states.contains(&decided[1]);
+                }
+                _ => assert!(states.iter().all(|s| !decided.contains(s)), "{states:?}"),
+            }
+        }
+        assert!(mixed, "no finished item with a mixed decision");
     }
 
     #[test]

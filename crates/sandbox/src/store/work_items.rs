@@ -165,20 +165,12 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<WorkItem>, ApiError> {
 }
 
 /// The owner of the work item with `id` and its JSON as stored, which is what the API
-/// sends (the lists send the same bodies): a [`workflow::ItemRecord`], so with its
-/// `sandboxHistoryOmitted` too, which a [`WorkItem`] would not keep.
+/// sends (the lists send the same bodies).
 pub fn get_stored(conn: &Connection, id: &str) -> Result<Option<(String, String)>, ApiError> {
     let mut stmt = conn.prepare_cached("SELECT owner_id, body FROM work_items WHERE id = ?1")?;
     Ok(stmt
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
-}
-
-/// The work item with `id` with the history bookkeeping stored beside it.
-fn get_record(conn: &Connection, id: &str) -> Result<Option<workflow::ItemRecord>, ApiError> {
-    let mut stmt = conn.prepare_cached("SELECT body FROM work_items WHERE id = ?1")?;
-    let body: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
-    Ok(body.map(|b| serde_json::from_str(&b)).transpose()?)
 }
 
 /// Adds `items` in the given transaction, skipping ids that exist (seeding is idempotent),
@@ -231,9 +223,8 @@ pub fn apply(
     mut action: Action,
     now: DateTime<Utc>,
 ) -> Result<(WorkItem, String, Vec<Touched>), ApiError> {
-    let record = get_record(tx, id)?
+    let item = get(tx, id)?
         .ok_or_else(|| ApiError::NotFound(format!("Work item '{}' was not found.", echo(id))))?;
-    let item = &record.item;
     if !caller.may_act_for(item.owner_id.as_deref()) {
         return Err(ApiError::Forbidden);
     }
@@ -257,9 +248,8 @@ pub fn apply(
             .map(|person| person.name)
             .unwrap_or_else(|| caller.id().to_owned()),
     };
-    let next = workflow::apply_by(&record, &action, &actor, now)?;
+    let next = workflow::apply_by(&item, &action, &actor, now)?;
     let json = serde_json::to_string(&next)?;
-    let next = next.item;
     let mut update = tx.prepare_cached(
         "UPDATE work_items SET owner_id = ?1, pending = ?2, body = ?3 \
          WHERE id = ?4 AND pending = 1 RETURNING seq",
