@@ -50,7 +50,7 @@ impl Tally {
         Some(tally)
     }
 
-    /// "2 approved and 1 rejected": the parts that are not zero, as a list in the
+    /// "2 approved, 1 rejected": the parts that are not zero, as a list in the
     /// person's language.
     pub fn words(&self) -> String {
         let mut parts = Vec::new();
