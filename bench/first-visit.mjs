@@ -18,6 +18,7 @@
 // It starts its own release sandbox (in-memory) and nginx (deploy/nginx) on free ports.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   adopt, arg, cleanUp, firstRows, launchChromium, median, root, session, signIn, startSandbox, workDir,
@@ -64,7 +65,9 @@ async function startNginx(upstream) {
   const port = await freePort();
   const conf = join(workDir, `nginx-${port}`);
   execFileSync(join(root, 'deploy', 'nginx', 'render.sh'), [conf], {
-    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: resolve(root, dist), MT_UPSTREAM: upstream },
+    // Workers serve as the user running the benchmark (root on this machine).
+    env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: resolve(root, dist), MT_UPSTREAM: upstream,
+      MT_USER: userInfo().username },
   });
   adopt(spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: 'inherit' }));
   await waitForPort(port);

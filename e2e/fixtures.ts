@@ -14,7 +14,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -102,7 +102,8 @@ function hostPage(appURL: string): string {
 
 /**
  * Starts nginx from deploy/nginx in front of `upstream`, serving `root`; gives its URL.
- * `settings` adds or overrides render.sh's settings (MT_UPSTREAM_CA, …).
+ * `settings` adds or overrides render.sh's settings (MT_UPSTREAM_CA, …); with MT_TLS_CERT
+ * and MT_TLS_KEY among them it listens with TLS, and its URL is https.
  */
 export async function startNginx(dir: string, root: string, upstream: string, frameAncestors: string,
   settings: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess }> {
@@ -112,9 +113,12 @@ export async function startNginx(dir: string, root: string, upstream: string, fr
   // another worker). nginx then exits; it writes its pid file only once it listens.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
+    const tls = Boolean(settings.MT_TLS_CERT);
     execFileSync(join(ROOT, 'deploy', 'nginx', 'render.sh'), [conf], {
-      env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}`, MT_ROOT: root, MT_UPSTREAM: upstream,
-        MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '', ...settings },
+      // Workers serve as the user running the tests (root on CI): the build and the
+      // scratch directories are that user's own.
+      env: { ...process.env, MT_LISTEN: `127.0.0.1:${port}${tls ? ' ssl' : ''}`, MT_ROOT: root, MT_UPSTREAM: upstream,
+        MT_FRAME_ANCESTORS: frameAncestors, MT_CONNECT_SRC: '', MT_USER: userInfo().username, ...settings },
     });
     const child = spawn('nginx', ['-p', conf, '-c', join(conf, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
     let gone = false;
@@ -129,7 +133,7 @@ export async function startNginx(dir: string, root: string, upstream: string, fr
     }
     if (outcome === 'listening') {
       await waitForPort(port);
-      return { url: `http://127.0.0.1:${port}`, process: child };
+      return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, process: child };
     }
     child.kill('SIGTERM');
     if (attempt === 3) throw new Error(`nginx did not start (${outcome}) in ${conf}`);

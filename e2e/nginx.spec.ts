@@ -106,6 +106,23 @@ test.describe('behind nginx', () => {
     const long = await request.get(`/tasks/${'a'.repeat(9_000)}`);
     expect(long.status()).toBe(414);
     expectBaseHeaders(long.headers(), 'a request line too long');
+    // What is not an app document has a CSP that allows nothing: a miss, an asset, an API
+    // answer (here a 401), a refusal.
+    const nothing = "default-src 'none'; frame-ancestors 'none'";
+    for (const [path, status] of [['/no-such-page', 404], [assets[0], 200], ['/config.json', 200],
+      ['/v2024/work-items', 401], [`/tasks/${'a'.repeat(9_000)}`, 414]] as const) {
+      const response = await request.get(path);
+      expect(response.status(), path.slice(0, 40)).toBe(status);
+      expect(response.headers()['content-security-policy'], path.slice(0, 40)).toBe(nothing);
+    }
+    // A range past a hashed asset's end: no range is served (it was a 416 with the headers of
+    // a 200 twice over, cached for a year).
+    const ranged = await request.get(assets[0], { headers: { Range: 'bytes=99999999-', 'Accept-Encoding': 'identity' } });
+    expect(ranged.status()).toBe(200);
+    expect(ranged.headersArray().filter((h) => h.name.toLowerCase() === 'cache-control')).toHaveLength(1);
+    // The icon is hashed too: cached for a year.
+    const icon = (await (await request.get('/')).text()).match(/href="(\/favicon-[0-9a-f]{1,16}\.svg)"/)![1];
+    expect((await request.get(icon)).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     // The sign-in page (from the upstream) refuses to be framed.
     const query = new URLSearchParams({
       response_type: 'code', client_id: 'my-tasks', redirect_uri: `${sandbox.baseURL}/auth/callback`,
@@ -152,6 +169,43 @@ test('nginx refuses an https upstream whose certificate does not chain to its tr
   } finally {
     await http.dispose();
     upstream.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with a certificate nginx speaks TLS and asks browsers to keep to it; an upstream that is down gets a page that says so', async ({ playwright }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'my-tasks-own-tls-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  // An upstream that is not there: a port that was free a moment ago.
+  const closed = createHttpServer();
+  await new Promise<void>((ok) => closed.listen(0, '127.0.0.1', ok));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((ok) => closed.close(ok));
+  const nginx = await startNginx(dir, DIST, `http://127.0.0.1:${port}`, '', { MT_TLS_CERT: cert, MT_TLS_KEY: key });
+  const http = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  try {
+    expect(nginx.url).toMatch(/^https:/);
+    const app = await http.get(`${nginx.url}/tasks/pending`);
+    expect(app.status()).toBe(200);
+    expect(app.headers()['strict-transport-security']).toBe('max-age=31536000');
+    expectAppCsp(app.headers(), /frame-ancestors 'none'/);
+    // Signing in while the tenant cannot be reached: a page in the app's languages with the
+    // way back, not nginx's bare "502 Bad Gateway". An API call gets the same status.
+    const signIn = await http.get(`${nginx.url}/oauth/authorize?response_type=code`);
+    expect(signIn.status()).toBe(502);
+    expect(signIn.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(signIn.headers()['strict-transport-security']).toBe('max-age=31536000');
+    const page = await signIn.text();
+    expect(page).toContain('cannot be reached');
+    expect(page).toContain('<a href="/">Back to My Tasks</a>');
+    expect(page).toContain('lang="de"');
+    expect((await http.get(`${nginx.url}/v2024/work-items`)).status()).toBe(502);
+  } finally {
+    await http.dispose();
+    nginx.process.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
 });

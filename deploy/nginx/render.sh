@@ -8,7 +8,9 @@
 #   MT_LISTEN (required), MT_ROOT (required), MT_UPSTREAM (required),
 #   MT_FRAME_ANCESTORS (default empty), MT_CONNECT_SRC (default empty),
 #   MT_UPSTREAM_CA (default /etc/ssl/certs/ca-certificates.crt),
-#   MT_ACCESS_LOG (default DIR/access.log)
+#   MT_ACCESS_LOG (default DIR/access.log),
+#   MT_TLS_CERT and MT_TLS_KEY (default empty: plain HTTP, TLS ends in front of nginx),
+#   MT_USER (required when run as root: the unprivileged user nginx's workers run as)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dir="${1:?usage: render.sh DIR}"
@@ -23,15 +25,39 @@ for origin in ${MT_FRAME_ANCESTORS:-} ${MT_CONNECT_SRC:-} "$MT_UPSTREAM"; do
 done
 upstream_ca="${MT_UPSTREAM_CA:-/etc/ssl/certs/ca-certificates.crt}"
 access_log="${MT_ACCESS_LOG:-$dir/access.log}"
-for path in "$upstream_ca" "$access_log"; do
+tls_cert="${MT_TLS_CERT:-}" tls_key="${MT_TLS_KEY:-}"
+if [[ -n "$tls_cert" || -n "$tls_key" ]] && [[ -z "$tls_cert" || -z "$tls_key" ]]; then
+  echo "render.sh: set both MT_TLS_CERT and MT_TLS_KEY, or neither" >&2; exit 2
+fi
+for path in "$upstream_ca" "$access_log" ${tls_cert:+"$tls_cert"} ${tls_key:+"$tls_key"}; do
   [[ "$path" =~ ^/[A-Za-z0-9._/-]+$ ]] || { echo "render.sh: not a file path: $path" >&2; exit 2; }
 done
+# Workers serve as whoever rendered the file, so that they can read a build in that user's
+# private folders. Rendered by root, they would serve as root: the user must be named.
+user="$(id -un)"
+if [[ "$(id -u)" == 0 ]]; then
+  user="${MT_USER:-}"
+  if [[ -z "$user" ]]; then
+    echo "render.sh: run as root: set MT_USER to the user the workers run as (it reads MT_ROOT and writes DIR/tmp)" >&2
+    exit 2
+  fi
+  [[ "$user" =~ ^[a-z_][a-z0-9_-]*$ ]] || { echo "render.sh: not a user name: $user" >&2; exit 2; }
+  id -u "$user" >/dev/null || exit 2
+  chown -R "$user" "$dir/tmp"
+fi
+# With a certificate, nginx speaks TLS itself and tells browsers to keep to it (HSTS).
+tls="" hsts=""
+if [[ -n "$tls_cert" ]]; then
+  tls="ssl_certificate $tls_cert; ssl_certificate_key $tls_key; ssl_protocols TLSv1.2 TLSv1.3;"
+  hsts='add_header Strict-Transport-Security "max-age=31536000" always;'
+fi
 sub() {
   sed -e "s|@LISTEN@|$MT_LISTEN|g" -e "s|@ROOT@|$MT_ROOT|g" -e "s|@UPSTREAM@|$MT_UPSTREAM|g" \
       -e "s|@FRAME_ANCESTORS@|${MT_FRAME_ANCESTORS:-}|g" -e "s|@CONNECT_SRC@|${MT_CONNECT_SRC:-}|g" \
       -e "s|@UPSTREAM_CA@|$upstream_ca|g" -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@DIR@|$dir|g" \
-      -e "s|@USER@|$(id -un)|g" "$1"
+      -e "s|@USER@|$user|g" -e "s|@TLS@|$tls|g" "$1"
 }
 sub "$here/my-tasks.conf.template" > "$dir/my-tasks.conf"
-cp "$here/my-tasks-headers.conf" "$dir/my-tasks-headers.conf"
+{ cat "$here/my-tasks-headers.conf"; [[ -z "$hsts" ]] || printf '%s\n' "$hsts"; } > "$dir/my-tasks-headers.conf"
+cp "$here/upstream-down.html" "$dir/upstream-down.html"
 sub "$here/nginx.conf.template" > "$dir/nginx.conf"

@@ -111,6 +111,7 @@ pub fn build_router(state: AppState) -> Router {
         None => app.fallback(routes::not_found),
     };
     let [nosniff, referrer] = security::always();
+    let (csp, nothing) = security::allow_nothing();
     app.layer(DefaultBodyLimit::max(state.config().max_body_bytes))
         .layer(axum::middleware::from_fn(middleware::refuse_encoded_bodies))
         .layer(axum::middleware::from_fn_with_state(
@@ -123,6 +124,7 @@ pub fn build_router(state: AppState) -> Router {
         ))
         .layer(SetResponseHeaderLayer::overriding(nosniff.0, nosniff.1))
         .layer(SetResponseHeaderLayer::overriding(referrer.0, referrer.1))
+        .layer(SetResponseHeaderLayer::if_not_present(csp, nothing))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
 }

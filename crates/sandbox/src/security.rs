@@ -1,6 +1,6 @@
 //! The header policy every response follows, in one place so the sandbox and the nginx
 //! config (which copies it) cannot drift: `nosniff` and `no-referrer` everywhere, the
-//! Content-Security-Policy of the app's documents, caching by file name, and CORS for
+//! Content-Security-Policy of the app's documents (and one that allows nothing elsewhere), caching by file name, and CORS for
 //! configured origins only.
 
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -40,14 +40,14 @@ pub fn content_security_policy(document: Document<'_>) -> String {
 }
 
 /// Whether `name` (the last path segment) is one of the build's hashed outputs:
-/// `NAME-<hex>.js`, `NAME-<hex>_bg.wasm`, `NAME-<hex>.css` (Trunk's), and `LANG-<hex>.txt`
-/// (a language's catalogue, written by `scripts/postbuild.py`). Trunk writes its hash as a
+/// `NAME-<hex>.js`, `NAME-<hex>_bg.wasm`, `NAME-<hex>.css`, `NAME-<hex>.svg` (Trunk's; the
+/// icon), and `LANG-<hex>.txt` (a language's catalogue, written by `scripts/postbuild.py`). Trunk writes its hash as a
 /// number without leading zeros: 16 hex digits, or fewer one time in sixteen.
 pub fn is_hashed_asset(name: &str) -> bool {
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return false;
     };
-    if !matches!(ext, "js" | "wasm" | "css" | "txt") {
+    if !matches!(ext, "js" | "wasm" | "css" | "txt" | "svg") {
         return false;
     }
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -122,6 +122,16 @@ pub fn always() -> [(HeaderName, HeaderValue); 2] {
             HeaderValue::from_static("no-referrer"),
         ),
     ]
+}
+
+/// The CSP of every response that has none of its own (an API answer, an asset, an error):
+/// it allows nothing, and no one may frame it. The app's documents and the sign-in page
+/// send their own.
+pub fn allow_nothing() -> (HeaderName, HeaderValue) {
+    (
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+    )
 }
 
 /// CORS for the API and the token endpoint: the sandbox's own origin and the configured
@@ -225,6 +235,7 @@ mod tests {
             "my-tasks-0123456789abcdef_bg.wasm",
             "style-fedcba9876543210.css",
             "de-0123456789abcdef.txt",
+            "favicon-7b8d6ba0afe70343.svg",
             // Trunk's hash with a leading zero, as it writes it.
             "my-tasks-229585df6e141e9_bg.wasm",
         ] {
@@ -240,6 +251,7 @@ mod tests {
             "my-tasks-0123456789abcdef.html",
             "my-tasks-0123456789abcdef.js.map",
             "de.txt",
+            "favicon.svg",
             "de-0123456789abcdef.txt.bak",
         ] {
             assert_eq!(cache_control(plain), CACHE_REVALIDATE, "{plain}");

@@ -194,8 +194,20 @@ async fn documents_have_the_app_csp_and_are_revalidated_while_hashed_assets_are_
     for path in ["/config.json", "/app.js"] {
         let file = get(&app, path, None).await;
         assert_eq!(header(&file, "cache-control"), "no-cache", "{path}");
-        assert!(
-            header(&file, "content-security-policy").is_empty(),
+        // Not a document: a policy that allows nothing.
+        assert_eq!(
+            header(&file, "content-security-policy"),
+            "default-src 'none'; frame-ancestors 'none'",
+            "{path}"
+        );
+    }
+    // Nor is a miss, or an API answer (here a 401).
+    for path in ["/nope.js", "/v2024/work-items"] {
+        let answer = get(&app, path, None).await;
+        assert!(answer.status().is_client_error(), "{path}");
+        assert_eq!(
+            header(&answer, "content-security-policy"),
+            "default-src 'none'; frame-ancestors 'none'",
             "{path}"
         );
     }
