@@ -319,8 +319,10 @@
         td.append(time(t.completed));
         const { badge, tally } = outcome(t.outcome);
         const ended = el('td', 'mt-table__outcome');
-        ended.title = `${badge.textContent} ${tally}`.trimEnd();
-        ended.append(badge, ' ', el('span', 'mt-table__tally', tally));
+        ended.title = tally ? `${badge.textContent} · ${tally}` : badge.textContent;
+        const clamp = el('div', 'mt-table__clamp');
+        clamp.append(badge, ' ', el('span', 'mt-table__tally', tally));
+        ended.append(clamp);
         tr.append(td, ended);
       } else {
         const overdue = t.created !== null && now - t.created > days * DAY_MS;

@@ -14,6 +14,9 @@ test('Mark Complete on Fred Astaire’s “Create an Account” moves it to Comp
   await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
   await expect(page.locator('.mt-detail')).toContainText('Finished');
 
+  // A done item has no actions, and no empty "Actions" group.
+  await expect(page.getByRole('group', { name: 'Actions' })).toHaveCount(0);
+
   await page.goto('/tasks/completed');
   await expect(page.locator(`a[href="/items/${item.id}"]`).first()).toBeVisible();
   expect((await pendingItems(sandbox, alias)).some((i) => i.id === item.id)).toBe(false);
@@ -59,7 +62,15 @@ test('the Completed tab says how an item ended: its state, and how its approval 
   const plain = async (text: Promise<string | null>) => ((await text) ?? '').replace(/[\u2068\u2069]/g, '');
   await expect(outcome.locator('.mt-state')).toHaveText(state);
   await expect.poll(() => plain(outcome.locator('.mt-table__tally').textContent())).toBe(tally);
-  await expect.poll(() => plain(outcome.getAttribute('title'))).toBe(`${state} ${tally}`);
+  await expect.poll(() => plain(outcome.getAttribute('title'))).toBe(`${state} · ${tally}`);
+  // A screen reader reads a separator between the state and the tally.
+  expect(await outcome.evaluate((td) => getComputedStyle(td.querySelector('.mt-table__tally')!, '::before').content)).toBe('"· "');
+
+  // Where the column is narrow (1000 px) the outcome takes two lines of its row, not an ellipsis.
+  await page.setViewportSize({ width: 1000, height: 800 });
+  const clamp = outcome.locator('.mt-table__clamp');
+  await expect.poll(() => clamp.evaluate((c) => c.scrollHeight <= c.clientHeight + 0.5 && c.clientHeight > 20)).toBe(true);
+  expect((await row.boundingBox())!.height).toBeLessThanOrEqual(45);
 
   // On a phone, the card tells the same, and labels a single value as one.
   await page.setViewportSize({ width: 360, height: 740 });
@@ -356,14 +367,36 @@ test('acting on an item another session already completed says so and shows its 
   await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
 });
 
-test('Mark Complete with approval items pending says so and points at them', async ({ page, sandbox }) => {
+test('Mark Complete with approval items pending says so once and points at them', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 1);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
   await page.getByRole('button', { name: 'Mark Complete' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).click();
+  // While the dialog is open the page around it is inert (a screen reader stays in it too),
+  // but for the toasts' live region.
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const inert = () => page.evaluate(() => ({
+    signOut: Boolean([...document.querySelectorAll('button')].find((b) => b.textContent === 'Sign out')?.closest('[inert]')),
+    dialog: Boolean(document.querySelector('[role=dialog]')?.closest('[inert]')),
+    toasts: Boolean(document.querySelector('.mt-toasts')?.closest('[inert]')),
+  }));
+  expect(await inert()).toEqual({ signOut: true, dialog: false, toasts: false });
+  await dialog.getByRole('button', { name: 'Mark Complete' }).click();
   const notice = page.locator('.mt-actions__notice');
   await expect(notice).toContainText('cannot be completed yet');
-  await expect(notice.getByRole('link', { name: /approval items/i })).toBeVisible();
+  expect(await page.locator('[inert]').count(), 'nothing stays inert once the dialog is gone').toBe(0);
+  // Said once: by the failure's toast, not by the notice too.
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be completed yet' })).toHaveCount(1);
+  // The link gives the approval items' heading focus: the next Tab reaches the first of them.
+  const link = notice.getByRole('link', { name: /approval items/i });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Approval items/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => {
+    const at = document.activeElement;
+    return at?.tagName === 'BUTTON' && Boolean(at.closest('section[aria-labelledby="approvals-title"]'));
+  }), 'Tab went on into the approval items').toBe(true);
 });
 
 test('Mark Complete from a list row: the row leaves Pending and the count drops without a reload', async ({ page, sandbox }) => {

@@ -42,6 +42,39 @@ pub fn focus_initial(root: &Element) {
     }
 }
 
+/// Makes everything outside `inside` inert (neither focusable, clickable nor read by a
+/// screen reader), as a native modal dialog does, except the toasts' live region, whose
+/// announcements must still be heard; gives the elements it changed, for [`restore`].
+/// Elements already inert (an outer dialog's doing) are left as they are.
+pub fn inert_outside(inside: &Element) -> Vec<Element> {
+    let mut changed = Vec::new();
+    let mut keep = inside.clone();
+    while let Some(parent) = keep.parent_element() {
+        let children = parent.children();
+        for sibling in (0..children.length()).filter_map(|i| children.item(i)) {
+            let exempt = sibling == keep
+                || sibling.has_attribute("inert")
+                || sibling.class_list().contains("mt-toasts")
+                || matches!(sibling.tag_name().as_str(), "SCRIPT" | "STYLE" | "LINK");
+            if !exempt && sibling.set_attribute("inert", "").is_ok() {
+                changed.push(sibling);
+            }
+        }
+        if parent.tag_name() == "BODY" {
+            break;
+        }
+        keep = parent;
+    }
+    changed
+}
+
+/// Undoes [`inert_outside`].
+pub fn restore(changed: Vec<Element>) {
+    for el in changed {
+        let _ = el.remove_attribute("inert");
+    }
+}
+
 /// The element that has focus now, if it is an `HtmlElement`.
 pub fn active_element() -> Option<HtmlElement> {
     leptos::prelude::document()

@@ -36,17 +36,22 @@ pub fn ItemActionBar(
     };
     let notice = move || {
         actions.notice.get().map(|notice| view! {
-            <div class="mt-actions__notice" role="alert">
+            // Not a live region: the failure's toast says it, once.
+            <div class="mt-actions__notice">
                 <p>{notice.message()}</p>
-                {notice.problem.blocked_by_approvals().then(|| view! { <p><a href="#approvals-title">{t!("go-to-approval-items")}</a></p> })}
+                {notice.problem.blocked_by_approvals().then(|| view! {
+                    <p><a href="#approvals-title" on:click=go_to_approvals>{t!("go-to-approval-items")}</a></p>
+                })}
             </div>
         })
     };
     // A form item is finished by submitting its form, as in the list's rows and the bulk
     // actions; Mark Complete would be refused for its required fields.
     let completable = item.form.is_none();
+    // A done item has no actions: no empty "Actions" group for a screen reader to find.
+    let open = item.is_pending();
     view! {
-        <div class="mt-actions" role="group" aria-label=t!("column-actions")>
+        <div class="mt-actions" role=open.then_some("group") aria-label=open.then(|| t!("column-actions"))>
             {notice}
             {item.is_pending().then(|| view! {
                 <div class="mt-actions__buttons">
@@ -69,5 +74,19 @@ pub fn ItemActionBar(
                     on_cancel=Callback::new(move |()| actions.forwarding.set(false)) />
             </Show>
         </div>
+    }
+}
+
+/// Follows the link to the approval items by giving their heading focus, so that the next
+/// Tab reaches the first of them (the fragment alone only scrolled there: Tab went on
+/// from the link).
+fn go_to_approvals(ev: web_sys::MouseEvent) {
+    let heading = leptos::prelude::document()
+        .get_element_by_id("approvals-title")
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+    if let Some(heading) = heading {
+        ev.prevent_default();
+        let _ = heading.focus();
+        crate::platform::scroll_into_view(&heading);
     }
 }

@@ -1,6 +1,11 @@
 //! The modal dialog every action dialog is built on.
 
-use crate::focus::{active_element, focus_initial, focusable_within, unique_id};
+use crate::focus::{
+    active_element, focus_initial, focusable_within, inert_outside, restore, unique_id,
+};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -13,7 +18,8 @@ pub type ReturnFocus =
 /// A modal dialog: `role=dialog`, `aria-modal`, named by its title. Focus moves into it when
 /// it mounts (to the element marked `data-autofocus`, else the first focusable one), Tab and
 /// Shift+Tab stay inside it, Escape asks to close it, and when it unmounts focus goes back to
-/// the element that had it before (if that element is still in the document).
+/// the element that had it before (if that element is still in the document). While it is
+/// open, the page around it is inert, so a screen reader's reading stays inside it too.
 ///
 /// The dialog is open while it is mounted: render it inside `<Show>`.
 #[component]
@@ -36,7 +42,13 @@ pub fn Modal(
     let panel = NodeRef::<Div>::new();
     // Captured before the dialog takes focus: the opener, to return to on close.
     let opener = SendWrapper::new(active_element());
+    // What the dialog made inert, held outside the reactive system: it must be given back
+    // however the dialog's owner is cleaned up.
+    let made_inert = SendWrapper::new(Rc::new(RefCell::new(Vec::new())));
+    let to_restore = made_inert.clone();
     on_cleanup(move || {
+        // The page comes back before focus returns to it.
+        restore(to_restore.take().take());
         let opener = opener.take();
         let instead = opener
             .clone()
@@ -49,6 +61,9 @@ pub fn Modal(
     });
     Effect::new(move |_| {
         if let Some(panel) = panel.get() {
+            if let Some(backdrop) = panel.parent_element() {
+                made_inert.borrow_mut().extend(inert_outside(&backdrop));
+            }
             focus_initial(&panel);
         }
     });

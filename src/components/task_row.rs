@@ -177,9 +177,11 @@ pub fn TaskRow(
                 view! {
                     <td>{move || view! { <MaybeTime at=completed_at.get()/> }}</td>
                     <td class="mt-table__outcome" node_ref=outcome>
-                        <span node_ref=state></span>
-                        " "
-                        <span class="mt-table__tally" node_ref=tally></span>
+                        <div class="mt-table__clamp">
+                            <span node_ref=state></span>
+                            " "
+                            <span class="mt-table__tally" node_ref=tally></span>
+                        </div>
                     </td>
                 }.into_any()
             } else {
@@ -243,7 +245,7 @@ impl Cells {
             description.set_text_content(Some(&t.description));
         }
         if let Some(cell) = self.outcome.get_untracked() {
-            cell.set_title(format!("{} {}", t.state, t.tally).trim_end());
+            cell.set_title(&outcome_title(&t.state, &t.tally));
         }
         if let Some(state) = self.state.get_untracked() {
             state.set_text_content(Some(&t.state));
@@ -266,6 +268,15 @@ impl Cells {
                 }
             }
         }
+    }
+}
+
+/// The outcome cell's title: "Finished · 1 approved, 1 rejected", or the state alone.
+fn outcome_title(state: &str, tally: &str) -> String {
+    if tally.is_empty() {
+        state.to_owned()
+    } else {
+        format!("{state} · {tally}")
     }
 }
 

@@ -195,7 +195,7 @@ pub fn WorkItemDetail(
                 <Field label=t!("field-id")><code>{text(&item.id)}</code></Field>
             </dl>
             <section class="mt-detail__section" aria-labelledby="approvals-title">
-                <h2 id="approvals-title">{t!("approval-items", count = approvals.len())}</h2>
+                <h2 id="approvals-title" tabindex="-1">{t!("approval-items", count = approvals.len())}</h2>
                 {(open && waiting > 0).then(|| view! {
                     <BulkDecisionBar pending_count=Signal::derive(move || waiting) pending=actions.pending()
                         on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting)))/>
