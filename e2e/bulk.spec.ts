@@ -179,7 +179,7 @@ test('on a phone, closing a run that took the focused card away gives focus to t
   await expect(page.locator('.mt-row--current .mt-row__select')).toBeFocused();
 });
 
-test('forward two selected items to one person with one comment', async ({ page, sandbox }) => {
+test('forward two selected items to one person with one comment; Cancel on the confirmation goes back to the form as filled in', async ({ page, sandbox }) => {
   const items = (await pendingItems(sandbox, ALISON)).filter((i) => i.form === null).slice(0, 2);
   await openList(page, sandbox);
   for (const item of items) await row(page, item.id).getByRole('checkbox').check();
@@ -190,6 +190,14 @@ test('forward two selected items to one person with one comment', async ({ page,
   await pick.getByLabel(/Comment/).fill('Ada, these two are yours.');
   await pick.getByRole('button', { name: 'Forward' }).click();
   const confirm = page.getByRole('dialog', { name: 'Forward: confirm' });
+  await expect(confirm).toContainText('Forward 2 work items to Ada Lovelace?');
+  // Cancel goes back to the form as it was filled in, on its Forward button; nothing is sent.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(pick.getByRole('combobox')).toHaveValue('Ada Lovelace');
+  await expect(pick.getByLabel(/Comment/)).toHaveValue('Ada, these two are yours.');
+  await expect(pick.getByRole('button', { name: 'Forward' })).toBeFocused();
+  expect((await pendingItems(sandbox, 'ada.lovelace')).map((i) => i.id)).not.toContain(items[0].id);
+  await page.keyboard.press('Enter');
   await expect(confirm).toContainText('Forward 2 work items to Ada Lovelace?');
   await confirm.getByRole('button', { name: 'Forward' }).click();
   const results = page.getByRole('dialog', { name: 'Forward: results' });

@@ -28,22 +28,24 @@ pub fn TriageDialogs(
     triage: Triage,
 ) -> impl IntoView {
     let close = Callback::new(move |()| triage.dialog.set(Dialog::Closed));
-    let dialog = move || {
-        match triage.dialog.get() {
+    let dialog = move || match triage.dialog.get() {
         Dialog::Closed => None,
         Dialog::Help => Some(view! { <ShortcutsDialog triage on_close=close/> }.into_any()),
-        Dialog::Forward(items) => {
+        Dialog::Forward(items, draft) => {
             let search = people_search(expect_context::<Client>(), None, SEARCH_LIMIT);
             Some(view! {
-                <ForwardDialog search pending=Signal::stored(false) title=forward_title(items.len())
+                <ForwardDialog search pending=Signal::stored(false) title=forward_title(items.len()) draft
                     on_submit=Callback::new(move |choice| triage.forward_to(choice))
                     on_cancel=close/>
             }.into_any())
         }
-        Dialog::Confirm(plan) => Some(view! {
-            <ConfirmBulk plan on_confirm=Callback::new(move |()| triage.confirm()) on_cancel=close/>
-        }.into_any()),
-    }
+        Dialog::Confirm(plan) => Some(
+            view! {
+                <ConfirmBulk plan on_confirm=Callback::new(move |()| triage.confirm())
+                    on_cancel=Callback::new(move |()| triage.cancel_confirm())/>
+            }
+            .into_any(),
+        ),
     };
     let has_run = move || triage.bulk.run.with(Option::is_some);
     view! {

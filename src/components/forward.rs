@@ -32,10 +32,27 @@ pub fn ForwardDialog(
     /// The dialog's heading; a bulk forward names how many items it hands over.
     #[prop(into, default = t!("forward-title"))]
     title: String,
+    /// What was chosen before (back from a bulk forward's confirmation): the form starts
+    /// with it, and focus on its Forward button.
+    #[prop(optional_no_strip)]
+    draft: Option<ForwardChoice>,
 ) -> impl IntoView {
-    let selected = RwSignal::new(None::<PublicIdentity>);
-    let comment = RwSignal::new(String::new());
-    let notify = RwSignal::new(true);
+    let again = draft.is_some();
+    let (person, text, send) = match draft {
+        Some(choice) => (
+            Some(PublicIdentity {
+                id: Some(choice.body.target_owner_id),
+                name: Some(choice.new_owner),
+                ..PublicIdentity::default()
+            }),
+            choice.body.comment,
+            choice.body.send_notifications,
+        ),
+        None => (None, String::new(), true),
+    };
+    let selected = RwSignal::new(person);
+    let comment = RwSignal::new(text);
+    let notify = RwSignal::new(send);
     let attempted = RwSignal::new(false);
     let form = NodeRef::<Form>::new();
     let check =
@@ -100,7 +117,8 @@ pub fn ForwardDialog(
                     <button type="button" class="mt-button" disabled=pending on:click=move |_| cancel()>
                         {t!("cancel")}
                     </button>
-                    <button type="submit" class="mt-button mt-button--primary" disabled=pending node_ref=submit>
+                    <button type="submit" class="mt-button mt-button--primary" disabled=pending node_ref=submit
+                        data-autofocus=again.then_some("")>
                         {t!("forward")}
 
                     </button>

@@ -28,7 +28,10 @@ pub fn IdentityPicker(
 ) -> impl IntoView {
     let (input_id, list_id, error_id) =
         (unique_id("picker"), unique_id("listbox"), unique_id("err"));
-    let query = RwSignal::new(String::new());
+    // A person chosen before (a form filled in again) shows as chosen.
+    let query = RwSignal::new(
+        selected.with_untracked(|s| s.as_ref().map(display_name).unwrap_or_default()),
+    );
     let people = use_identity_search(search);
     let on_input = move |ev| {
         let text = event_target_value(&ev);

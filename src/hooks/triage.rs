@@ -19,8 +19,9 @@ use wire::WorkItem;
 pub enum Dialog {
     /// None.
     Closed,
-    /// Choose whom to forward these items to.
-    Forward(Vec<WorkItem>),
+    /// Choose whom to forward these items to; with what was chosen before, when the person
+    /// came back from the confirmation.
+    Forward(Vec<WorkItem>, Option<ForwardChoice>),
     /// Confirm a bulk action: what it applies to, and what it cannot.
     Confirm(Plan),
     /// The list of keyboard shortcuts.
@@ -335,7 +336,7 @@ impl Triage {
             return;
         }
         self.dialog.set(match ask {
-            Ask::Forward => Dialog::Forward(items),
+            Ask::Forward => Dialog::Forward(items, None),
             Ask::Complete => Dialog::Confirm(plan(BulkAction::Complete, &items)),
             Ask::Decide(d) => Dialog::Confirm(plan(BulkAction::DecideAll(d), &items)),
         });
@@ -343,10 +344,23 @@ impl Triage {
 
     /// The person chose whom to forward to: confirm next.
     pub fn forward_to(&self, choice: ForwardChoice) {
-        if let Dialog::Forward(items) = self.dialog.get_untracked() {
+        if let Dialog::Forward(items, _) = self.dialog.get_untracked() {
             self.dialog
                 .set(Dialog::Confirm(plan(BulkAction::Forward(choice), &items)));
         }
+    }
+
+    /// The person cancelled a confirmation: a forward's goes back to its form as it was
+    /// filled in (the items are still the selected ones), any other closes.
+    pub fn cancel_confirm(&self) {
+        let back = match self.dialog.get_untracked() {
+            Dialog::Confirm(Plan {
+                action: BulkAction::Forward(choice),
+                ..
+            }) => Dialog::Forward(self.targets(), Some(choice)),
+            _ => Dialog::Closed,
+        };
+        self.dialog.set(back);
     }
 
     /// The person confirmed: the run starts (and its dialog opens).
