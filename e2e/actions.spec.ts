@@ -426,6 +426,13 @@ test('Mark Complete from a row by keyboard: once confirmed, focus is on the link
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Mark Complete' })).toBeFocused();
+  // What the current row's live region says from now on.
+  await page.evaluate(() => {
+    const live = document.querySelector('.mt-bulk [aria-live="polite"]')!;
+    const said: string[] = ((window as unknown as { said: string[] }).said = []);
+    new MutationObserver(() => { if (live.textContent) said.push(live.textContent); })
+      .observe(live, { childList: true, subtree: true, characterData: true });
+  });
   await page.keyboard.press('Enter');
   await expect(link).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
@@ -433,6 +440,9 @@ test('Mark Complete from a row by keyboard: once confirmed, focus is on the link
   // another item.
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName))
     .toMatch(/^\/items\//);
+  // Focus on that link says which item it is: the current row is not announced as well.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([]);
 });
 
 test('acting on an item another session forwarded away says it is no longer yours', async ({ page, sandbox }) => {

@@ -100,6 +100,8 @@ pub fn use_item_actions(
     let (toasts, changes) = (use_toasts(), expect_context::<Changes>());
     // Absent where no queue is kept (component tests, the widget build).
     let queues = use_context::<Queues>();
+    // A list's triage, for a row's own action (see `Triage::hush_leaving`).
+    let triage = crate::hooks::triage::use_triage();
     let notice = RwSignal::new(None::<Notice>);
     let forward_error = RwSignal::new(None::<Notice>);
     let forwarding = RwSignal::new(false);
@@ -117,6 +119,9 @@ pub fn use_item_actions(
                 Ok(after) => {
                     // Where the row stands is read before the list changes under it.
                     home.refocus(None);
+                    if let (Home::Row(..), Some(triage)) = (home, triage) {
+                        triage.hush_leaving(&target.id);
+                    }
                     if let Some(queues) = queues {
                         queues.item_changed(&target.id, after.clone());
                     }

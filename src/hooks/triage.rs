@@ -66,6 +66,10 @@ pub struct Triage {
     /// since asked to be said: the screen reader has just read the focused control, so
     /// the current row is not announced again.
     quiet: StoredValue<bool>,
+    /// An item a row's own action is deciding: when it leaves, its row's next item
+    /// becomes current without being announced, since focus goes to that item's link
+    /// and the screen reader reads it there.
+    hushed: StoredValue<Option<String>>,
     /// Whether the single-character shortcuts (j k x c a r f / ?) are on; the person can
     /// turn them off (WCAG 2.1.4), and the choice is kept in this browser.
     pub single_keys: RwSignal<bool>,
@@ -89,6 +93,7 @@ pub fn provide_triage() -> Triage {
         resume: StoredValue::new(None),
         reveal: StoredValue::new(None),
         quiet: StoredValue::new(false),
+        hushed: StoredValue::new(None),
         single_keys: RwSignal::new(
             crate::platform::local_get(SINGLE_KEYS).as_deref() != Some("off"),
         ),
@@ -129,7 +134,11 @@ pub fn provide_triage() -> Triage {
             let at = (was_at.flatten())
                 .zip(ids.len().checked_sub(1))
                 .map(|(at, last)| at.min(last));
+            let hushed = triage.hushed.try_update_value(Option::take).flatten();
             triage.set_current(at.and_then(|at| ids.get(at).cloned()));
+            if hushed.as_deref() == Some(current.as_str()) {
+                triage.quiet.set_value(true);
+            }
             at
         })
     });
@@ -270,6 +279,12 @@ impl Triage {
             self.set_current(Some(id.to_owned()));
             self.quiet.set_value(true);
         }
+    }
+
+    /// A row's own action decided `id`: should it be the current row, the row that takes
+    /// its place is not announced (focus goes there, see [`Triage::hushed`]).
+    pub fn hush_leaving(&self, id: &str) {
+        self.hushed.set_value(Some(id.to_owned()));
     }
 
     /// Whether the current row is to be announced (see [`Triage::focus_row`]).
