@@ -77,16 +77,11 @@ pub fn ItemActionBar(
     }
 }
 
-/// Follows the link to the approval items by giving their heading focus, so that the next
-/// Tab reaches the first of them (the fragment alone only scrolled there: Tab went on
-/// from the link).
+/// Follows the link to the approval items by giving their heading focus (which scrolls to
+/// it), so that the next Tab reaches the first of them: the fragment alone only scrolled
+/// there, and Tab went on from the link.
 fn go_to_approvals(ev: web_sys::MouseEvent) {
-    let heading = leptos::prelude::document()
-        .get_element_by_id("approvals-title")
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-    if let Some(heading) = heading {
+    if crate::focus::focus_first_of(&["approvals-title"]) {
         ev.prevent_default();
-        let _ = heading.focus();
-        crate::platform::scroll_into_view(&heading);
     }
 }

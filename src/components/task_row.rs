@@ -16,7 +16,7 @@ use crate::i18n::intl;
 use crate::logic::format::{cell_direction, item_name, list, type_label};
 use crate::logic::involved::involved;
 use crate::logic::list::{is_overdue, Entry};
-use crate::logic::outcome::outcome;
+use crate::logic::outcome::Outcome;
 use crate::routes::{item_href, Tab};
 use crate::t;
 
@@ -45,19 +45,16 @@ struct RowText {
     created_ms: Option<i64>,
     /// When it was completed (the Completed tab).
     completed: Option<DateTime<Utc>>,
-    /// How it ended (the Completed tab): its state, the state's badge class, and how its
-    /// approval items were decided.
-    state: String,
-    state_class: &'static str,
-    tally: String,
+    /// How it ended (the Completed tab).
+    outcome: Outcome,
 }
 
 impl RowText {
     fn of(entry: &Entry, tab: Tab) -> RowText {
         let item = &entry.item;
-        let (state, state_class, tally) = match tab {
-            Tab::Completed => outcome(item),
-            Tab::Pending => Default::default(),
+        let outcome = match tab {
+            Tab::Completed => Outcome::of(item),
+            Tab::Pending => Outcome::default(),
         };
         let found = involved(item);
         let name = item_name(item);
@@ -77,9 +74,7 @@ impl RowText {
             sources: list(&found.sources),
             created_ms: (entry.created_ms != i64::MIN).then_some(entry.created_ms),
             completed: item.completed,
-            state,
-            state_class,
-            tally,
+            outcome,
         }
     }
 }
@@ -245,14 +240,14 @@ impl Cells {
             description.set_text_content(Some(&t.description));
         }
         if let Some(cell) = self.outcome.get_untracked() {
-            cell.set_title(&outcome_title(&t.state, &t.tally));
+            cell.set_title(&t.outcome.title());
         }
         if let Some(state) = self.state.get_untracked() {
-            state.set_text_content(Some(&t.state));
-            state.set_class_name(t.state_class);
+            state.set_text_content(Some(&t.outcome.state));
+            state.set_class_name(t.outcome.class);
         }
         if let Some(tally) = self.tally.get_untracked() {
-            tally.set_text_content(Some(&t.tally));
+            tally.set_text_content(Some(&t.outcome.tally));
         }
         let rtl_page = crate::i18n::current().dir() == "rtl";
         for (cell, value) in [
@@ -268,15 +263,6 @@ impl Cells {
                 }
             }
         }
-    }
-}
-
-/// The outcome cell's title: "Finished · 1 approved, 1 rejected", or the state alone.
-fn outcome_title(state: &str, tally: &str) -> String {
-    if tally.is_empty() {
-        state.to_owned()
-    } else {
-        format!("{state} · {tally}")
     }
 }
 

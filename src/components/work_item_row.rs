@@ -9,7 +9,7 @@ use crate::components::row_select::{is_current, on_row_focus, RowSelect};
 use crate::components::time::MaybeTime;
 use crate::logic::format::{item_name, list, type_label};
 use crate::logic::involved::involved;
-use crate::logic::outcome::outcome;
+use crate::logic::outcome::Outcome;
 use crate::routes::item_href;
 use crate::t;
 
@@ -71,7 +71,7 @@ pub fn WorkItemRow(
                 {requester.map(|r| view! { <div class="mt-row__facet"><dt>{t!("column-requester")}</dt><dd><bdi>{r}</bdi></dd></div> })}
                 <div class="mt-row__facet"><dt>{t!("facet-created")}</dt><dd><MaybeTime at=item.created/></dd></div>
                 {completed.then(|| {
-                    let (state, class, tally) = outcome(&item);
+                    let Outcome { state, class, tally } = Outcome::of(&item);
                     view! {
                         <div class="mt-row__facet"><dt>{t!("column-completed")}</dt><dd><MaybeTime at=item.completed/></dd></div>
                         <div class="mt-row__facet mt-row__outcome"><dt>{t!("column-outcome")}</dt><dd>

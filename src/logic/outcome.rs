@@ -6,9 +6,12 @@ use wire::{WorkItem, WorkItemState};
 use super::format::list;
 use crate::t;
 
-/// A state as people read it, in their language.
-pub fn state_label(state: &WorkItemState) -> String {
-    t!("item-state", state = state.as_str())
+/// A state as people read it, in their language; "—" when the server sent none.
+pub fn state_label(state: Option<&WorkItemState>) -> String {
+    state.map_or_else(
+        || "—".to_owned(),
+        |state| t!("item-state", state = state.as_str()),
+    )
 }
 
 /// The modifier class of a state badge; never free text from the server.
@@ -67,15 +70,34 @@ impl Tally {
     }
 }
 
-/// What the Completed tab says of how `item` ended: its state ("Finished"; "—" without
-/// one), its badge class, and for several approval items how they were decided.
-pub fn outcome(item: &WorkItem) -> (String, &'static str, String) {
-    let state = item
-        .state
-        .as_ref()
-        .map_or_else(|| "—".to_owned(), state_label);
-    let tally = Tally::of(item).map(|t| t.words()).unwrap_or_default();
-    (state, state_class(item.state.as_ref()), tally)
+/// What the Completed tab says of how an item ended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    /// Its state ("Finished"; "—" without one).
+    pub state: String,
+    /// The state badge's class.
+    pub class: &'static str,
+    /// For several approval items, how they were decided; else empty.
+    pub tally: String,
+}
+
+impl Outcome {
+    pub fn of(item: &WorkItem) -> Outcome {
+        Outcome {
+            state: state_label(item.state.as_ref()),
+            class: state_class(item.state.as_ref()),
+            tally: Tally::of(item).map(|t| t.words()).unwrap_or_default(),
+        }
+    }
+
+    /// The whole of it on one line: "Finished · 1 approved, 1 rejected", or the state.
+    pub fn title(&self) -> String {
+        if self.tally.is_empty() {
+            self.state.clone()
+        } else {
+            format!("{} · {}", self.state, self.tally)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -117,12 +139,16 @@ mod tests {
                 undecided: 1
             }
         );
-        let (state, class, words) = outcome(&item);
-        assert_eq!(state, "Finished");
-        assert_eq!(class, "mt-state mt-state--finished");
+        let outcome = Outcome::of(&item);
+        assert_eq!(outcome.state, "Finished");
+        assert_eq!(outcome.class, "mt-state mt-state--finished");
         assert_eq!(
-            words.replace(['\u{2068}', '\u{2069}'], ""),
+            outcome.tally.replace(['\u{2068}', '\u{2069}'], ""),
             "2 approved, 1 rejected, 1 undecided"
+        );
+        assert_eq!(
+            outcome.title().replace(['\u{2068}', '\u{2069}'], ""),
+            "Finished · 2 approved, 1 rejected, 1 undecided"
         );
     }
 
@@ -135,11 +161,17 @@ mod tests {
             state: Some(WorkItemState::Expired),
             ..WorkItem::default()
         };
+        let expired = Outcome::of(&item);
         assert_eq!(
-            outcome(&item),
-            ("Expired".into(), "mt-state", String::new())
+            expired,
+            Outcome {
+                state: "Expired".into(),
+                class: "mt-state",
+                tally: String::new()
+            }
         );
-        assert_eq!(outcome(&WorkItem::default()).0, "—");
+        assert_eq!(expired.title(), "Expired");
+        assert_eq!(Outcome::of(&WorkItem::default()).state, "—");
     }
 
     #[test]

@@ -164,7 +164,7 @@ pub fn WorkItemDetail(
     /// The work item.
     item: WorkItem,
 ) -> impl IntoView {
-    let state = item.state.as_ref().map_or("—".to_owned(), state_label);
+    let state = state_label(item.state.as_ref());
     let kind = item
         .work_item_type
         .as_ref()
@@ -195,7 +195,7 @@ pub fn WorkItemDetail(
                 <Field label=t!("field-id")><code>{text(&item.id)}</code></Field>
             </dl>
             <section class="mt-detail__section" aria-labelledby="approvals-title">
-                <h2 id="approvals-title" tabindex="-1">{t!("approval-items", count = approvals.len())}</h2>
+                <h2 id="approvals-title">{t!("approval-items", count = approvals.len())}</h2>
                 {(open && waiting > 0).then(|| view! {
                     <BulkDecisionBar pending_count=Signal::derive(move || waiting) pending=actions.pending()
                         on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting)))/>
@@ -244,7 +244,7 @@ fn ApprovalCard(
     /// Whether the work item is still pending (so the item can be decided).
     open: bool,
 ) -> impl IntoView {
-    let state = item.state.as_ref().map_or("—".to_owned(), state_label);
+    let state = state_label(item.state.as_ref());
     let actions = expect_context::<ItemActions>();
     let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
     let label = approval_label(&item);
