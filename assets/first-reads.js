@@ -146,7 +146,7 @@
     // Only a config the app accepts (src/config.rs): otherwise its reads would go where
     // the app never asks, with the person's token.
     const base = String(config.apiBaseUrl || '').trim().replace(/\/+$/, '');
-    if (base && !/^https?:\/\//.test(base)) return;
+    if (base && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(base)) return;
     const root = WORK_ITEMS_ROOTS.get(String(config.workItemsPath ?? '/v2024').trim());
     if (!root) return;
     for (const [rest, experimental, tab] of reads) {

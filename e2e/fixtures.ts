@@ -56,7 +56,7 @@ type SandboxArgs = string[];
 /** What serves the app to the browser. */
 type Through = 'sandbox' | 'nginx';
 
-const ROOT = resolve(__dirname, '..');
+export const ROOT = resolve(__dirname, '..');
 export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 const LISTENING = 'My Tasks sandbox listening on ';
 

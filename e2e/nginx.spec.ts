@@ -3,13 +3,13 @@
 // console error or CSP violation fails these tests (strictConsole).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Sandbox, DIST, startNginx } from './fixtures';
+import { test, expect, type Sandbox, DIST, ROOT, startNginx } from './fixtures';
 import { findPending, signIn, signInInPopup, undecided } from './actions-helpers';
 
 const ALISON = 'alison.ferguso';
@@ -32,6 +32,7 @@ function expectAppCsp(headers: Record<string, string>, frameAncestors: RegExp) {
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).toContain("default-src 'self'");
   expect(csp).toMatch(/connect-src 'self'/);
+  expect(csp).not.toMatch(/\s;/);
   expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'/);
   expect(csp).toMatch(frameAncestors);
 }
@@ -173,6 +174,32 @@ test('nginx refuses an https upstream whose certificate does not chain to its tr
   }
 });
 
+test('render.sh refuses half a TLS setting, and writes nothing when it refuses', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'my-tasks-render-'));
+  const render = (settings: Record<string, string>) => {
+    try {
+      execFileSync(join(ROOT, 'deploy', 'nginx', 'render.sh'), [join(dir, 'nginx')], {
+        env: { ...process.env, MT_ROOT: DIST, MT_UPSTREAM: 'http://127.0.0.1:9', MT_USER: userInfo().username, ...settings },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      return '';
+    } catch (error) {
+      return String((error as { stderr: Buffer }).stderr);
+    }
+  };
+  try {
+    // A certificate without `ssl` would serve plain HTTP with HSTS; `ssl` without one fails.
+    expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_TLS_CERT: '/c.pem', MT_TLS_KEY: '/k.pem' })).toContain("must end in ' ssl'");
+    expect(render({ MT_LISTEN: '127.0.0.1:9443 ssl' })).toContain('set MT_TLS_CERT and MT_TLS_KEY');
+    expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_SERVER_NAME: 'tasks;evil' })).toContain('not a list of server names');
+    expect(existsSync(join(dir, 'nginx'))).toBe(false);
+    expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_SERVER_NAME: 'tasks.acme.example' })).toBe('');
+    expect(readFileSync(join(dir, 'nginx', 'my-tasks.conf'), 'utf8')).toMatch(/^\s*server_name tasks\.acme\.example;$/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('with a certificate nginx speaks TLS and asks browsers to keep to it; an upstream that is down gets a page that says so', async ({ playwright }) => {
   const dir = mkdtempSync(join(tmpdir(), 'my-tasks-own-tls-'));
   const key = join(dir, 'key.pem');
@@ -223,7 +250,8 @@ test('nginx keeps nothing it should not: no API answer in the browser\'s cache, 
   const nginx = await startNginx(dir, DIST, `http://127.0.0.1:${port}`, '');
   const http = await playwright.request.newContext();
   try {
-    for (const path of ['/v2024/work-items', '/work-items/v1/summary', '/oauth/info']) {
+    // `/work-items/v1` itself is the list of the per-service path family.
+    for (const path of ['/v2024/work-items', '/work-items/v1', '/work-items/v1/summary', '/oauth/info']) {
       const response = await http.get(`${nginx.url}${path}`, { headers: { Authorization: 'Bearer t' } });
       expect(response.status(), path).toBe(200);
       expect(response.headersArray().filter((h) => h.name.toLowerCase() === 'cache-control').map((h) => h.value), path)
@@ -238,6 +266,11 @@ test('nginx keeps nothing it should not: no API answer in the browser\'s cache, 
     expect(log).toContain('POST /oauth/token ');
     expect(log).not.toContain('s3cr3t-value');
     expect(log).not.toContain('c0de-value');
+    // The error log writes whole request lines, query strings included: it, and the access
+    // log beside it, are for whoever runs nginx only.
+    for (const name of ['error.log', 'access.log']) {
+      expect(statSync(join(dir, 'nginx', name)).mode & 0o777, name).toBe(0o600);
+    }
   } finally {
     nginx.process.kill('SIGTERM');
     await http.dispose();

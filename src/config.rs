@@ -223,17 +223,50 @@ struct RawEmbed {
     host_origins: Vec<String>,
 }
 
-/// An origin as `postMessage` compares it: `scheme://host[:port]`, nothing more.
+/// An origin as the browser writes it, and so as `postMessage` and `ancestorOrigins` compare
+/// it: `scheme://host[:port]` in lower case, without a default port or a trailing slash.
+/// What a person may write otherwise (`HTTPS://Dash.example:443/`) is brought to that form,
+/// since an origin that never compares equal would silently get no height messages.
 fn origin(value: &str) -> Result<String, ConfigError> {
-    let trimmed = value.trim().trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '*', ' ', '@']) => {
-            Ok(trimmed.to_owned())
+    let invalid = || ConfigError::Invalid(Problem::HostOrigin(value.to_owned()));
+    let lower = value.trim().trim_end_matches('/').to_ascii_lowercase();
+    let (scheme, authority) = lower.split_once("://").ok_or_else(invalid)?;
+    let default_port = match scheme {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return Err(invalid()),
+    };
+    // Non-ASCII hosts are written by browsers in their punycode form only.
+    if !authority.is_ascii() || authority.contains(['/', '?', '#', '*', ' ', '@']) {
+        return Err(invalid());
+    }
+    let authority = authority.strip_suffix(default_port).unwrap_or(authority);
+    let (host, port) = match authority.rfind(':') {
+        // An IPv6 address's colons lie inside its brackets.
+        Some(at) if !authority[at..].contains(']') => {
+            (&authority[..at], Some(&authority[at + 1..]))
         }
-        _ => Err(ConfigError::Invalid(Problem::HostOrigin(value.to_owned()))),
+        _ => (authority, None),
+    };
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if host.is_empty() || !port_ok {
+        return Err(invalid());
+    }
+    Ok(format!("{scheme}://{authority}"))
+}
+
+/// Whether `base` (trimmed, without its trailing slash) can be the API's base: empty (the
+/// app's own origin), or an `http(s)://` URL with a host.
+fn api_base_is_usable(base: &str) -> bool {
+    let rest = base
+        .strip_prefix("https://")
+        .or_else(|| base.strip_prefix("http://"));
+    match rest {
+        None => base.is_empty(),
+        Some(rest) => {
+            let host = rest.split('/').next().unwrap_or_default();
+            !host.is_empty() && !rest.contains(char::is_whitespace)
+        }
     }
 }
 
@@ -256,7 +289,7 @@ impl AppConfig {
     pub fn parse(text: &str) -> Result<AppConfig, ConfigError> {
         let raw: RawConfig = serde_json::from_str(text)?;
         let base = raw.api_base_url.trim().trim_end_matches('/').to_owned();
-        if !(base.is_empty() || base.starts_with("https://") || base.starts_with("http://")) {
+        if !api_base_is_usable(&base) {
             return Err(ConfigError::Invalid(Problem::ApiBaseUrl(base)));
         }
         let auth = match raw.auth.mode.as_str() {
@@ -356,7 +389,17 @@ mod tests {
             config.embed_host_origins,
             ["https://dash.example", "http://127.0.0.1:9000"]
         );
-        for bad in ["*", "https://dash.example/path", "dash.example", "https://"] {
+        for bad in [
+            "*",
+            "https://dash.example/path",
+            "dash.example",
+            "https://",
+            "ftp://dash.example",
+            "https://dash.example:",
+            "https://dash.example:44x",
+            "https://dash.exämple",
+            "https://:443",
+        ] {
             let text = format!(
                 r#"{{"auth": {{"mode": "proxy"}}, "embed": {{"hostOrigins": ["{bad}"]}}}}"#
             );
@@ -366,6 +409,54 @@ mod tests {
                 "{bad} was accepted"
             );
         }
+    }
+
+    #[test]
+    fn embed_host_origins_are_written_as_the_browser_writes_an_origin() {
+        // `location.ancestorOrigins` and `postMessage` compare the browser's form exactly.
+        let config = AppConfig::parse(
+            r#"{"auth": {"mode": "proxy"}, "embed": {"hostOrigins": [" HTTPS://Dash.Example:443/ ",
+                "http://dash.example:80", "https://dash.example:4443", "http://[::1]:8080", "http://[::1]"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            config.embed_host_origins,
+            [
+                "https://dash.example",
+                "http://dash.example",
+                "https://dash.example:4443",
+                "http://[::1]:8080",
+                "http://[::1]"
+            ]
+        );
+    }
+
+    #[test]
+    fn api_base_url_needs_a_host_after_its_scheme() {
+        let parse = |base: &str| {
+            AppConfig::parse(&format!(
+                r#"{{"apiBaseUrl": "{base}", "auth": {{"mode": "proxy"}}}}"#
+            ))
+        };
+        for bad in [
+            "http://",
+            "https:///v2024",
+            "https://acme example",
+            "acme.example",
+        ] {
+            assert!(
+                matches!(
+                    parse(bad),
+                    Err(ConfigError::Invalid(Problem::ApiBaseUrl(_)))
+                ),
+                "{bad} was accepted"
+            );
+        }
+        assert_eq!(
+            parse("https://acme.example/").unwrap().api_base_url,
+            "https://acme.example"
+        );
+        assert_eq!(parse("").unwrap().api_base_url, "");
     }
 
     #[test]

@@ -10,12 +10,12 @@
 #   MT_UPSTREAM_CA (default /etc/ssl/certs/ca-certificates.crt),
 #   MT_ACCESS_LOG (default DIR/access.log),
 #   MT_TLS_CERT and MT_TLS_KEY (default empty: plain HTTP, TLS ends in front of nginx),
+#   MT_SERVER_NAME (default empty: no server_name, for a server of its own),
 #   MT_USER (required when run as root: the unprivileged user nginx's workers run as)
+# Nothing is written until every setting has been checked.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-dir="${1:?usage: render.sh DIR}"
-mkdir -p "$dir/tmp"
-dir="$(cd "$dir" && pwd)"
+dir="$(realpath -m "${1:?usage: render.sh DIR}")"
 : "${MT_LISTEN:?set MT_LISTEN, e.g. 127.0.0.1:8443}" "${MT_ROOT:?set MT_ROOT to the release build}"
 : "${MT_UPSTREAM:?set MT_UPSTREAM to the tenant or sandbox origin}"
 # Origins only: a quote, semicolon or space inside one would change the CSP's meaning.
@@ -29,6 +29,16 @@ tls_cert="${MT_TLS_CERT:-}" tls_key="${MT_TLS_KEY:-}"
 if [[ -n "$tls_cert" || -n "$tls_key" ]] && [[ -z "$tls_cert" || -z "$tls_key" ]]; then
   echo "render.sh: set both MT_TLS_CERT and MT_TLS_KEY, or neither" >&2; exit 2
 fi
+# nginx would speak plain HTTP while sending HSTS, or fail to start: refuse either half.
+if [[ -n "$tls_cert" && ! "$MT_LISTEN" =~ [[:space:]]ssl([[:space:]]|$) ]]; then
+  echo "render.sh: with MT_TLS_CERT, MT_LISTEN must end in ' ssl' (e.g. '443 ssl')" >&2; exit 2
+fi
+if [[ -z "$tls_cert" && "$MT_LISTEN" =~ [[:space:]]ssl([[:space:]]|$) ]]; then
+  echo "render.sh: MT_LISTEN says ssl: set MT_TLS_CERT and MT_TLS_KEY" >&2; exit 2
+fi
+server_name="${MT_SERVER_NAME:-}"
+[[ "$server_name" =~ ^[A-Za-z0-9.*_-]*( [A-Za-z0-9.*_-]+)*$ ]] || {
+  echo "render.sh: not a list of server names: $server_name" >&2; exit 2; }
 for path in "$upstream_ca" "$access_log" ${tls_cert:+"$tls_cert"} ${tls_key:+"$tls_key"}; do
   [[ "$path" =~ ^/[A-Za-z0-9._/-]+$ ]] || { echo "render.sh: not a file path: $path" >&2; exit 2; }
 done
@@ -43,19 +53,27 @@ if [[ "$(id -u)" == 0 ]]; then
   fi
   [[ "$user" =~ ^[a-z_][a-z0-9_-]*$ ]] || { echo "render.sh: not a user name: $user" >&2; exit 2; }
   id -u "$user" >/dev/null || exit 2
-  chown -R "$user" "$dir/tmp"
 fi
+mkdir -p "$dir/tmp"
+[[ "$(id -u)" != 0 ]] || chown -R "$user" "$dir/tmp"
+# The error log writes whole request lines, query strings (codes, secrets) included: only
+# whoever runs nginx may read it. nginx keeps the mode of a file that is already there.
+( umask 077; touch "$dir/error.log" ); chmod 600 "$dir/error.log"
+[[ "$access_log" != "$dir/access.log" ]] || { ( umask 077; touch "$access_log" ); chmod 600 "$access_log"; }
 # With a certificate, nginx speaks TLS itself and tells browsers to keep to it (HSTS).
-tls="" hsts=""
+tls="" hsts="" names=""
+[[ -z "$server_name" ]] || names="server_name $server_name;"
+# A space before each list, none when it is empty ("'self' ;" is noise in a CSP).
+frame_ancestors="${MT_FRAME_ANCESTORS:+ $MT_FRAME_ANCESTORS}" connect_src="${MT_CONNECT_SRC:+ $MT_CONNECT_SRC}"
 if [[ -n "$tls_cert" ]]; then
   tls="ssl_certificate $tls_cert; ssl_certificate_key $tls_key; ssl_protocols TLSv1.2 TLSv1.3;"
   hsts='add_header Strict-Transport-Security "max-age=31536000" always;'
 fi
 sub() {
   sed -e "s|@LISTEN@|$MT_LISTEN|g" -e "s|@ROOT@|$MT_ROOT|g" -e "s|@UPSTREAM@|$MT_UPSTREAM|g" \
-      -e "s|@FRAME_ANCESTORS@|${MT_FRAME_ANCESTORS:-}|g" -e "s|@CONNECT_SRC@|${MT_CONNECT_SRC:-}|g" \
+      -e "s|@FRAME_ANCESTORS@|$frame_ancestors|g" -e "s|@CONNECT_SRC@|$connect_src|g" \
       -e "s|@UPSTREAM_CA@|$upstream_ca|g" -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@DIR@|$dir|g" \
-      -e "s|@USER@|$user|g" -e "s|@TLS@|$tls|g" "$1"
+      -e "s|@USER@|$user|g" -e "s|@TLS@|$tls|g" -e "s|@SERVER_NAME@|$names|g" "$1"
 }
 sub "$here/my-tasks.conf.template" > "$dir/my-tasks.conf"
 { cat "$here/my-tasks-headers.conf"; [[ -z "$hsts" ]] || printf '%s\n' "$hsts"; } > "$dir/my-tasks-headers.conf"

@@ -61,7 +61,7 @@ config-malformed = { $what ->
     [truncated] ينتهي ملف config.json قبل أن يكتمل الـ JSON (السطر { $at }).
    *[shape] في ملف config.json مفتاح غير معروف أو قيمة من نوع خاطئ في السطر { $at }.
 }
-config-api-base-url = يجب أن يكون apiBaseUrl فارغًا (أصل التطبيق نفسه) أو أن يبدأ بـ http:// أو https://، لا «{ $detail }».
+config-api-base-url = يجب أن يكون apiBaseUrl فارغًا (أصل التطبيق نفسه) أو عنوان http:// أو https://‏ مثل https://acme.api.identitynow.com، لا «{ $detail }».
 config-auth-mode = يجب أن تكون قيمة auth.mode «pkce» أو «proxy»، لا «{ $detail }».
 config-auth-required = الإعداد auth.{ $name } مطلوب عندما تكون قيمة auth.mode «pkce».
 config-host-origin = يجب أن يحتوي embed.hostOrigins على أصول مثل https://dashboard.example، لا «{ $detail }».

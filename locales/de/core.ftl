@@ -49,7 +49,7 @@ config-malformed = { $what ->
     [truncated] config.json endet, bevor das JSON vollständig ist (Zeile { $at }).
    *[shape] config.json hat in Zeile { $at } einen unbekannten Schlüssel oder einen Wert der falschen Art.
 }
-config-api-base-url = apiBaseUrl muss leer sein (der eigene Ursprung der App) oder mit http:// oder https:// beginnen, nicht „{ $detail }“.
+config-api-base-url = apiBaseUrl muss leer sein (der eigene Ursprung der App) oder eine http://- oder https://-Adresse wie https://acme.api.identitynow.com, nicht „{ $detail }“.
 config-auth-mode = auth.mode muss „pkce“ oder „proxy“ sein, nicht „{ $detail }“.
 config-auth-required = auth.{ $name } ist erforderlich, wenn auth.mode „pkce“ ist.
 config-host-origin = embed.hostOrigins muss Ursprünge wie https://dashboard.example enthalten, nicht „{ $detail }“.

@@ -50,7 +50,7 @@ config-malformed = { $what ->
     [truncated] config.json ends before its JSON is complete (line { $at }).
    *[shape] config.json has an unknown key or a value of the wrong kind on line { $at }.
 }
-config-api-base-url = apiBaseUrl must be empty (the app's own origin) or start with http:// or https://, not “{ $detail }”.
+config-api-base-url = apiBaseUrl must be empty (the app's own origin) or an http:// or https:// address such as https://acme.api.identitynow.com, not “{ $detail }”.
 config-auth-mode = auth.mode must be “pkce” or “proxy”, not “{ $detail }”.
 config-auth-required = auth.{ $name } is required when auth.mode is “pkce”.
 config-host-origin = embed.hostOrigins must hold origins such as https://dashboard.example, not “{ $detail }”.

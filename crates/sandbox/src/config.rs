@@ -196,7 +196,7 @@ pub fn parse_host_name(text: &str) -> Result<String, String> {
 /// A data set `--seed` can load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Seed {
-    /// A dozen demo identities and 80+ work items across the spec's types and states.
+    /// A dozen demo identities and 96 work items across the spec's types and states.
     Demo,
 }
 

@@ -2,6 +2,7 @@
 
 use clap::Parser;
 use sandbox::Config;
+use std::io::IsTerminal;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
@@ -11,6 +12,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
                 .unwrap_or_else(|_| "sandbox=info,tower_http=info".into()),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, not in a log file or a journal.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let config = Config::parse();
     let listener = tokio::net::TcpListener::bind(config.listen).await?;

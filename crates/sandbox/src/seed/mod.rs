@@ -1,4 +1,4 @@
-//! Demo data: a dozen identities with personal-access-token credentials and 80+ work items
+//! Demo data: a dozen identities with personal-access-token credentials and 96 work items
 //! across the spec's types and states ([`work_items`]). Every id is derived from the seed
 //! name, so loading twice changes nothing and the credentials can be documented.
 
