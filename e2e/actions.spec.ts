@@ -29,7 +29,10 @@ test('approve one approval item and reject another of the same work item', async
   const cards = page.locator('.mt-approval-card');
   await cards.nth(0).getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
-  await expect(cards.nth(0)).toContainText('Finished');
+  // The API calls a decided, approved item Finished; people read "Approved".
+  await expect(cards.nth(0).locator('.mt-state')).toHaveText('Approved');
+  // Focus goes on to the next item to decide: the keyboard carries on there.
+  await expect(cards.nth(1)).toBeFocused();
   await cards.nth(1).getByRole('button', { name: 'Reject' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reject' }).click();
   await expect(cards.nth(1)).toContainText('Rejected');
@@ -185,7 +188,8 @@ test('after a forward the item is not read again; Back to its page says it is so
   expect(reads).toEqual([]);
 
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 1, name: 'Not your work item' })).toBeVisible();
+  // The person starts at what the page says, not at the top of the document.
+  await expect(page.getByRole('heading', { level: 1, name: 'Not your work item' })).toBeFocused();
   await expect(page.locator('.mt-card')).toContainText(`The work item with the ID ${item.id} is someone else's now`);
   await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Go to your pending work items' })).toBeVisible();
@@ -266,6 +270,55 @@ test('leaving the page while a forward waits out a 429: the forward still goes a
   await page.getByRole('tab', { name: /^Completed/ }).click();
   await expect(page).toHaveURL(/\/tasks\/completed/);
   await expect(page.locator('a[href^="/items/"]').first()).toBeVisible();
+});
+
+test('a Reject All left waiting out a 429 keeps its item busy in the list: the opposite decision cannot be sent meanwhile', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 1 && i.form === null);
+  await signIn(page, sandbox, alias, '/tasks/pending');
+  await page.getByRole('searchbox', { name: 'Search' }).fill(item.id);
+  const link = page.locator(`a[href="/items/${item.id}"]`).first();
+  await link.click();
+  const sent: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST') sent.push(new URL(r.url()).pathname); });
+  await sandbox.faults(429, 1, 3, `bulk-reject/${item.id}`);
+  await page.getByRole('button', { name: 'Reject All' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reject All' }).click();
+  await expect(page.locator('.mt-waiting')).toContainText('The server is busy.');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/tasks\/pending/);
+  const row = page.getByRole('row').filter({ has: page.locator(`a[href="/items/${item.id}"]`) });
+  // Its Reject All is still on its way: the row's decisions wait for it.
+  await expect(row.getByRole('button', { name: 'Approve All' })).toBeDisabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Rejected' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator(`a[href="/items/${item.id}"]`)).toHaveCount(0);
+  expect(sent.filter((path) => path.includes('bulk-approve'))).toEqual([]);
+  const after = await sandbox.getJson(alias, `/v2024/work-items/${item.id}`);
+  expect(after.approvalItems.every((a: { state: string }) => a.state === 'Rejected')).toBe(true);
+});
+
+test('an action finishing in the background leaves the Forward dialog being filled in on another item as it is', async ({ page, sandbox }) => {
+  const alias = 'alison.ferguso';
+  await signIn(page, sandbox, alias, '/tasks/pending');
+  const links = page.locator('a[href^="/items/"]');
+  const [first, second] = [links.nth(0), links.nth(1)];
+  const firstId = (await first.getAttribute('href'))!.slice('/items/'.length);
+  const secondHref = (await second.getAttribute('href'))!;
+  await first.click();
+  const dialog = await forwardToAda(page);
+  await sandbox.faults(429, 1, 3, `${firstId}/forward`);
+  await dialog.getByRole('button', { name: 'Forward' }).click();
+  await expect(page.locator('.mt-waiting')).toContainText('The server is busy.');
+  await page.goBack();
+  await page.locator(`a[href="${secondHref}"]`).first().click();
+  await page.getByRole('button', { name: 'Forward' }).click();
+  const other = page.getByRole('dialog', { name: 'Forward work item' });
+  await other.getByRole('combobox').fill('Gra');
+  await other.getByLabel(/Comment/).fill('half-written comment');
+  // The first item's forward lands: every read of work items loads again, this page's too.
+  await expect(page.getByRole('status').filter({ hasText: 'was forwarded to Ada Lovelace' })).toBeVisible({ timeout: 15_000 });
+  await expect(other.getByLabel(/Comment/)).toHaveValue('half-written comment');
+  await expect(other.getByRole('combobox')).toHaveValue('Gra');
+  await expect(other.getByLabel(/Comment/)).toBeFocused();
 });
 
 test('a form submitted with a field missing, left in the same moment, leaves the app working', async ({ page, sandbox }) => {
@@ -367,8 +420,27 @@ test('acting on an item another session already completed says so and shows its 
   await expect(page.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
 });
 
-test('Mark Complete with approval items pending says so once and points at them', async ({ page, sandbox }) => {
-  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 1);
+test('an item whose approval items wait offers no Mark Complete, and says that deciding them finishes it', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, (i) => undecided(i).length >= 2 && i.form === null);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const actions = page.getByRole('group', { name: 'Actions' });
+  await expect(actions.getByRole('button', { name: 'Forward' })).toBeVisible();
+  // The server would refuse it (the list's rows offer Approve All and Reject All instead).
+  await expect(actions.getByRole('button', { name: 'Mark Complete' })).toHaveCount(0);
+  await expect(actions).toContainText(`This work item is finished by deciding its ${undecided(item).length} approval items.`);
+  // The link gives the approval items' heading focus: the next Tab reaches the first of them.
+  await actions.getByRole('link', { name: 'Go to the approval items' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Approval items/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => {
+    const at = document.activeElement;
+    return at?.tagName === 'BUTTON' && Boolean(at.closest('section[aria-labelledby="approvals-title"]'));
+  }), 'Tab went on into the approval items').toBe(true);
+});
+
+test('a refused Mark Complete is said once, by its toast, and the page around a dialog is inert meanwhile', async ({ page, sandbox }) => {
+  const { item, alias } = await findPending(sandbox, plain);
   await signIn(page, sandbox, alias, `/items/${item.id}`);
   await page.getByRole('button', { name: 'Mark Complete' }).click();
   // While the dialog is open the page around it is inert (a screen reader stays in it too),
@@ -381,22 +453,13 @@ test('Mark Complete with approval items pending says so once and points at them'
     toasts: Boolean(document.querySelector('.mt-toasts')?.closest('[inert]')),
   }));
   expect(await inert()).toEqual({ signOut: true, dialog: false, toasts: false });
+  await sandbox.faults(500, 1, 1, item.id);
   await dialog.getByRole('button', { name: 'Mark Complete' }).click();
   const notice = page.locator('.mt-actions__notice');
-  await expect(notice).toContainText('cannot be completed yet');
+  await expect(notice).toContainText('internal fault');
   expect(await page.locator('[inert]').count(), 'nothing stays inert once the dialog is gone').toBe(0);
   // Said once: by the failure's toast, not by the notice too.
-  await expect(page.getByRole('alert').filter({ hasText: 'cannot be completed yet' })).toHaveCount(1);
-  // The link gives the approval items' heading focus: the next Tab reaches the first of them.
-  const link = notice.getByRole('link', { name: /approval items/i });
-  await link.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: /Approval items/ })).toBeFocused();
-  await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => {
-    const at = document.activeElement;
-    return at?.tagName === 'BUTTON' && Boolean(at.closest('section[aria-labelledby="approvals-title"]'));
-  }), 'Tab went on into the approval items').toBe(true);
+  await expect(page.getByRole('alert').filter({ hasText: 'internal fault' })).toHaveCount(1);
 });
 
 test('Mark Complete from a list row: the row leaves Pending and the count drops without a reload', async ({ page, sandbox }) => {

@@ -141,6 +141,7 @@ fn provide_app_context(config: AppConfig) {
     crate::components::time::dismiss_times_on_escape();
     provide_context(state::ViewAs::restore(viewer));
     provide_context(state::Changes::new());
+    provide_context(state::Acting::new());
     provide_context(state::ListPlace::new());
     provide_context(state::PageName::new());
 }

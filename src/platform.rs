@@ -614,10 +614,11 @@ pub fn key_focus(event: &web_sys::KeyboardEvent) -> crate::logic::keys::Focus {
     let editable = element
         .dyn_ref::<web_sys::HtmlElement>()
         .is_some_and(|el| el.is_content_editable());
+    // While a modal dialog is open every key is the dialog's, also one that reaches the
+    // page with focus outside it (on the body): the page around the dialog is inert.
     let in_dialog = element
-        .closest("[aria-modal='true']")
-        .ok()
-        .flatten()
+        .owner_document()
+        .and_then(|d| d.query_selector("[aria-modal='true']").ok().flatten())
         .is_some();
     let input_type = element.get_attribute("type").unwrap_or_default();
     crate::logic::keys::focus_of(&element.tag_name(), editable, in_dialog, &input_type)

@@ -120,6 +120,45 @@ impl Default for Changes {
     }
 }
 
+/// The work items with a command of their own in flight (Mark Complete, a decision, a
+/// forward, a form), wherever it was sent from. Such a request may outlive its page (Back
+/// while it waits out a 429), and until it is answered no other page sends a command about
+/// the same item: a row would otherwise offer the opposite decision meanwhile.
+#[derive(Debug, Clone, Copy)]
+pub struct Acting(RwSignal<Vec<String>>);
+
+impl Acting {
+    /// No command in flight.
+    pub fn new() -> Acting {
+        Acting(RwSignal::new(Vec::new()))
+    }
+
+    /// Whether a command about `id` is in flight (tracked).
+    pub fn holds(&self, id: &str) -> bool {
+        self.0.with(|ids| ids.iter().any(|held| held == id))
+    }
+
+    /// A command about `id` was sent.
+    pub fn start(&self, id: &str) {
+        self.0.update(|ids| ids.push(id.to_owned()));
+    }
+
+    /// A command about `id` was answered (or failed).
+    pub fn end(&self, id: &str) {
+        self.0.update(|ids| {
+            if let Some(at) = ids.iter().position(|held| held == id) {
+                ids.swap_remove(at);
+            }
+        });
+    }
+}
+
+impl Default for Acting {
+    fn default() -> Self {
+        Acting::new()
+    }
+}
+
 /// The shown page's own name, for the document's title ("Pending · Task Manager"), which
 /// the count polling puts together with the pending count: each page and item has a title
 /// of its own, so a person can tell browser tabs and history entries apart, and a screen

@@ -119,6 +119,14 @@ complete-work-item = إكمال المهمة
 confirm-complete-named = هل تريد تعليم «{ $name }» كمكتملة؟ ستنتقل من قيد الانتظار إلى المكتملة.
 confirm-complete = هل تريد تعليم هذه المهمة كمكتملة؟ ستنتقل من قيد الانتظار إلى المكتملة.
 go-to-approval-items = الانتقال إلى عناصر الموافقة
+complete-after-approvals = { $count ->
+    [zero] تكتمل هذه المهمة بالبتّ في عناصر الموافقة الخاصة بها.
+    [one] تكتمل هذه المهمة بالبتّ في عنصر الموافقة الخاص بها.
+    [two] تكتمل هذه المهمة بالبتّ في عنصرَي الموافقة الخاصين بها.
+    [few] تكتمل هذه المهمة بالبتّ في عناصر الموافقة الخاصة بها، وعددها { $count }.
+    [many] تكتمل هذه المهمة بالبتّ في عناصر الموافقة الخاصة بها، وعددها { $count }.
+   *[other] تكتمل هذه المهمة بالبتّ في عناصر الموافقة الخاصة بها، وعددها { $count }.
+}
 cancel = إلغاء
 
 ## إعادة التوجيه
@@ -256,7 +264,10 @@ done-decide = { $decision ->
     [approve] تمت الموافقة على { $what } في «{ $name }».
    *[reject] تم رفض { $what } في «{ $name }».
 }
-done-decide-finished = { $label }؛ حُسمت كل العناصر، فاكتملت المهمة
+done-decide-finished = { $decision ->
+    [approve] تمت الموافقة على { $what } في «{ $name }». حُسمت كل العناصر، فستجدها ضمن المكتملة.
+   *[reject] تم رفض { $what } في «{ $name }». حُسمت كل العناصر، فستجدها ضمن المكتملة.
+}
 done-submit = أُرسل اختيار الحساب لـ«{ $name }»: { $values }.
 failed-action = { $action ->
     [forward] تعذّرت إعادة توجيه «{ $name }»: { $reason }
@@ -540,6 +551,16 @@ item-state = { $state ->
     [Canceled] ملغاة
    *[other] { $state }
 }
+# An approval item's state: the API calls an approved one Finished.
+approval-state = { $state ->
+    [Finished] موافق عليه
+    [Rejected] مرفوض
+    [Returned] مُعاد
+    [Expired] منتهي الصلاحية
+    [Pending] قيد الانتظار
+    [Canceled] ملغى
+   *[other] { $state }
+}
 
 ## مدير المهام: حالات القائمة، والعروض المحفوظة، والتصدير
 
@@ -605,6 +626,7 @@ choose = اختر…
 form-check-required = حدّد «{ $label }» للمتابعة.
 form-required = «{ $label }» مطلوب.
 form-choose-listed = اختر إحدى القيم المدرجة لـ«{ $label }».
+form-too-long = «{ $label }» طويل جدًا (عدد الأحرف: { $count }، والحد الأقصى: { $max }).
 form-field-required = { $label } (مطلوب)
 the-work-item = المهمة
 detail-not-found-title = المهمة غير موجودة

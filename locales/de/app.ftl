@@ -115,6 +115,10 @@ complete-work-item = Arbeitselement erledigen
 confirm-complete-named = „{ $name }“ als erledigt markieren? Es wechselt von Ausstehend zu Erledigt.
 confirm-complete = Dieses Arbeitselement als erledigt markieren? Es wechselt von Ausstehend zu Erledigt.
 go-to-approval-items = Zu den Genehmigungselementen
+complete-after-approvals = { $count ->
+    [one] Dieses Arbeitselement wird abgeschlossen, indem Sie über sein Genehmigungselement entscheiden.
+   *[other] Dieses Arbeitselement wird abgeschlossen, indem Sie über seine { $count } Genehmigungselemente entscheiden.
+}
 cancel = Abbrechen
 
 ## Weiterleiten
@@ -158,21 +162,21 @@ decide-title = { $decision ->
 }
 confirm-decide-all = { $decision ->
     [approve] { $count ->
-        [one] Das { $count } ausstehende Genehmigungselement dieses Arbeitselements genehmigen?
+        [one] Das einzige ausstehende Genehmigungselement dieses Arbeitselements genehmigen?
        *[other] Alle { $count } ausstehenden Genehmigungselemente dieses Arbeitselements genehmigen?
     }
    *[reject] { $count ->
-        [one] Das { $count } ausstehende Genehmigungselement dieses Arbeitselements ablehnen?
+        [one] Das einzige ausstehende Genehmigungselement dieses Arbeitselements ablehnen?
        *[other] Alle { $count } ausstehenden Genehmigungselemente dieses Arbeitselements ablehnen?
     }
 }
 confirm-decide-all-named = { $decision ->
     [approve] { $count ->
-        [one] Das { $count } ausstehende Genehmigungselement von „{ $name }“ genehmigen?
+        [one] Das einzige ausstehende Genehmigungselement von „{ $name }“ genehmigen?
        *[other] Alle { $count } ausstehenden Genehmigungselemente von „{ $name }“ genehmigen?
     }
    *[reject] { $count ->
-        [one] Das { $count } ausstehende Genehmigungselement von „{ $name }“ ablehnen?
+        [one] Das einzige ausstehende Genehmigungselement von „{ $name }“ ablehnen?
        *[other] Alle { $count } ausstehenden Genehmigungselemente von „{ $name }“ ablehnen?
     }
 }
@@ -223,7 +227,10 @@ done-decide = { $decision ->
     [approve] Genehmigt: { $what } in „{ $name }“.
    *[reject] Abgelehnt: { $what } in „{ $name }“.
 }
-done-decide-finished = { $label }; alle Elemente sind entschieden, das Arbeitselement ist damit abgeschlossen
+done-decide-finished = { $decision ->
+    [approve] Genehmigt: { $what } in „{ $name }“. Alle Elemente sind entschieden; Sie finden es unter Erledigt.
+   *[reject] Abgelehnt: { $what } in „{ $name }“. Alle Elemente sind entschieden; Sie finden es unter Erledigt.
+}
 done-submit = Kontoauswahl für „{ $name }“ gesendet: { $values }.
 failed-action = { $action ->
     [forward] „{ $name }“ konnte nicht weitergeleitet werden: { $reason }
@@ -459,6 +466,16 @@ item-state = { $state ->
     [Canceled] Storniert
    *[other] { $state }
 }
+# An approval item's state: the API calls an approved one Finished.
+approval-state = { $state ->
+    [Finished] Genehmigt
+    [Rejected] Abgelehnt
+    [Returned] Zurückgegeben
+    [Expired] Abgelaufen
+    [Pending] Ausstehend
+    [Canceled] Storniert
+   *[other] { $state }
+}
 
 ## Aufgabenverwaltung: Zustände der Liste, gespeicherte Ansichten und Export
 
@@ -520,6 +537,7 @@ choose = Auswählen…
 form-check-required = Kreuzen Sie „{ $label }“ an, um fortzufahren.
 form-required = „{ $label }“ ist ein Pflichtfeld.
 form-choose-listed = Wählen Sie einen der aufgeführten Werte für „{ $label }“.
+form-too-long = „{ $label }“ ist zu lang: { $count } Zeichen; gesendet werden können höchstens { $max }.
 form-field-required = { $label } (Pflichtfeld)
 the-work-item = das Arbeitselement
 detail-not-found-title = Arbeitselement nicht gefunden

@@ -117,6 +117,10 @@ complete-work-item = Complete work item
 confirm-complete-named = Mark “{ $name }” complete? It moves from Pending to Completed.
 confirm-complete = Mark this work item complete? It moves from Pending to Completed.
 go-to-approval-items = Go to the approval items
+complete-after-approvals = { $count ->
+    [one] This work item is finished by deciding its approval item.
+   *[other] This work item is finished by deciding its { $count } approval items.
+}
 cancel = Cancel
 
 ## Forwarding
@@ -225,7 +229,10 @@ done-decide = { $decision ->
     [approve] Approved { $what } in “{ $name }”.
    *[reject] Rejected { $what } in “{ $name }”.
 }
-done-decide-finished = { $label }; every item is decided, so the work item is finished
+done-decide-finished = { $decision ->
+    [approve] Approved { $what } in “{ $name }”. Every item is decided, so you will find it under Completed.
+   *[reject] Rejected { $what } in “{ $name }”. Every item is decided, so you will find it under Completed.
+}
 done-submit = Account selection for “{ $name }” submitted: { $values }.
 # The toast when an action on a work item did not work; $reason says why.
 failed-action = { $action ->
@@ -463,6 +470,16 @@ item-state = { $state ->
     [Canceled] Canceled
    *[other] { $state }
 }
+# An approval item's state: the API calls an approved one Finished.
+approval-state = { $state ->
+    [Finished] Approved
+    [Rejected] Rejected
+    [Returned] Returned
+    [Expired] Expired
+    [Pending] Pending
+    [Canceled] Canceled
+   *[other] { $state }
+}
 
 ## Task Manager: states of the list, saved views and export
 
@@ -527,6 +544,7 @@ choose = Choose…
 form-check-required = Check “{ $label }” to continue.
 form-required = “{ $label }” is required.
 form-choose-listed = Choose one of the listed values for “{ $label }”.
+form-too-long = “{ $label }” is too long: { $count } characters, and at most { $max } can be sent.
 form-field-required = { $label } (required)
 the-work-item = the work item
 detail-not-found-title = Work item not found

@@ -4,6 +4,7 @@
 
 use super::confirm::ConfirmDialog;
 use crate::focus::{focus_first_invalid, unique_id};
+use crate::hooks::item_actions::FORM_SUBMIT;
 use crate::logic::form::{
     collect_selection, describe_selection, describe_values, field_label, initial_values,
     values_line, FieldError, FormValues,
@@ -110,7 +111,7 @@ pub fn AccountSelectionForm(
             {(!read_only).then(|| view! {
                 <p class="mt-selection__summary" role="alert">{summary}</p>
                 <p class="mt-modal__error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="mt-button mt-button--primary" disabled=pending>{t!("submit")}</button>
+                <button type="submit" id=FORM_SUBMIT class="mt-button mt-button--primary" disabled=pending>{t!("submit")}</button>
             })}
             {move || asking.get().map(|selection| {
                 let chosen = fields.with_value(|f| describe_selection(f, &selection));

@@ -1,7 +1,9 @@
 //! A combobox that finds a person by name through an async search the caller supplies.
 
 use crate::focus::unique_id;
-use crate::hooks::identity_search::{use_identity_search, IdentitySearch, UseIdentitySearch};
+use crate::hooks::identity_search::{
+    use_identity_search, IdentitySearch, SearchStatus, UseIdentitySearch,
+};
 use crate::logic::format::display_name;
 use crate::t;
 
@@ -45,6 +47,8 @@ pub fn IdentityPicker(
             selected.set(Some(person));
             people.open.set(false);
             people.active.set(None);
+            // "1 person found" said what the list held; with a choice made it is stale.
+            people.status.set(SearchStatus::Idle);
         }
     });
     let active_id = {

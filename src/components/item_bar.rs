@@ -7,6 +7,7 @@ use crate::api::Client;
 use crate::hooks::identity_search::people_search;
 use crate::hooks::item_actions::ItemActions;
 use crate::logic::command::Command;
+use crate::logic::messages::pending_count;
 use crate::t;
 use leptos::prelude::*;
 use wire::WorkItem;
@@ -14,8 +15,8 @@ use wire::WorkItem;
 /// How many people one search for a new owner shows.
 const SEARCH_LIMIT: u32 = 20;
 
-/// "Mark Complete" (confirmed; not for a form item, which its form finishes) and "Forward"
-/// for a pending work item, the Forward dialog, and, after a refusal, what happened in
+/// "Mark Complete" (confirmed; not for a form item, which its form finishes, nor while
+/// approval items wait, which deciding them finishes) and "Forward" for a pending work item, the Forward dialog, and, after a refusal, what happened in
 /// plain words (with a link to the approval items when they are what blocks completion).
 /// Needs [`ItemActions`] in context.
 #[component]
@@ -45,15 +46,21 @@ pub fn ItemActionBar(
             </div>
         })
     };
-    // A form item is finished by submitting its form, as in the list's rows and the bulk
-    // actions; Mark Complete would be refused for its required fields.
-    let completable = item.form.is_none();
+    // A form item is finished by submitting its form, and one whose approval items wait is
+    // finished by deciding them, as in the list's rows and the bulk actions: Mark Complete
+    // would be refused. Instead, the bar says where the approval items are.
+    let waiting = pending_count(item.approval_items());
+    let completable = item.form.is_none() && waiting == 0;
     // A done item has no actions: no empty "Actions" group for a screen reader to find.
     let open = item.is_pending();
     view! {
         <div class="mt-actions" role=open.then_some("group") aria-label=open.then(|| t!("column-actions"))>
             {notice}
             {item.is_pending().then(|| view! {
+                {(waiting > 0).then(|| view! {
+                    <p class="mt-actions__hint">{t!("complete-after-approvals", count = waiting)} " "
+                        <a href="#approvals-title" on:click=go_to_approvals>{t!("go-to-approval-items")}</a></p>
+                })}
                 <div class="mt-actions__buttons">
                     {completable.then(|| view! {
                         <ConfirmButton label=t!("mark-complete") title=t!("complete-work-item")

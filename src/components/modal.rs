@@ -84,8 +84,16 @@ pub fn Modal(
             _ => {}
         }
     };
+    // A press on the backdrop (or the second click of a double click on the button that
+    // opened the dialog, landing beside it) would move focus out of the dialog, onto the
+    // page behind it: the press is taken, and focus stays where it was.
+    let on_backdrop = |ev: web_sys::MouseEvent| {
+        if ev.target() == ev.current_target() {
+            ev.prevent_default();
+        }
+    };
     view! {
-        <div class="mt-modal__backdrop">
+        <div class="mt-modal__backdrop" on:mousedown=on_backdrop>
             <div
                 class="mt-modal"
                 role="dialog"

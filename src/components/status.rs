@@ -115,6 +115,30 @@ where
     )
 }
 
+/// As [`loaded`], but drawn anew only when what was read differs: every change anywhere
+/// reads again (an action on another item finishing in the background, new work found by
+/// polling), and read again to the same answer, the view stays as it is, with whatever a
+/// person is typing in it. While the resource reads again it shows what it had.
+pub fn loaded_unless_same<T, V>(
+    resource: LocalResource<Result<T, ApiError>>,
+    loading: String,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let value = Memo::new(move |_| resource.get());
+    move || match value.get() {
+        None => view! { <Loading text=loading.clone()/> }.into_any(),
+        Some(Ok(found)) => render(found).into_any(),
+        Some(Err(error)) => {
+            let retry = Callback::new(move |()| resource.refetch());
+            view! { <ErrorPanel error on_retry=retry/> }.into_any()
+        }
+    }
+}
+
 /// [`loaded`], with `retry` run by the error's Retry: for a view of several reads that fail
 /// together (a server that is down), whose one Retry reads them all again.
 pub fn loaded_retrying<T, V>(

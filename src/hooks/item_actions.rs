@@ -3,7 +3,8 @@
 //! disabled meanwhile and a double click sends one request). After each request: a toast
 //! says what happened, [`Changes`] is bumped so the detail, counts and widget load again,
 //! the loaded queues change just that item ([`Queues`]), and focus lands on its [`Home`] (or
-//! the approval items) when it was lost.
+//! the approval items) when it was lost. While a command is in flight its item is marked
+//! [`Acting`], so that no other page (a list row, the item opened again) sends another.
 
 use super::dispatch::send;
 use super::queue::Queues;
@@ -13,8 +14,16 @@ use crate::focus::{focus_row_when_lost, focus_when_lost};
 use crate::logic::command::{ActionKind, Command, Target};
 use crate::logic::refusal::{classify, Problem};
 use crate::logic::wording::{failure_message, problem_message, success_detail, success_message};
-use crate::state::Changes;
+use crate::state::{Acting, Changes};
 use leptos::prelude::*;
+
+/// The id of the first approval item still to decide on a detail page: after a decision,
+/// focus goes there, so the person carries on with the next one.
+pub const NEXT_APPROVAL: &str = "next-approval";
+
+/// The id of the account-selection form's Submit button: after a refused or failed
+/// submission that kept what was entered, focus goes back there, beside the error.
+pub const FORM_SUBMIT: &str = "form-submit";
 
 /// What went wrong with the last command, kept as types until a view words it.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,18 +79,20 @@ pub struct ItemActions {
     pub forwarding: RwSignal<bool>,
     /// Why the last forward was refused, shown in the dialog (the person can fix it there).
     pub forward_error: RwSignal<Option<Notice>>,
+    /// Whether a command about the item is in flight from anywhere (this page's, or one
+    /// sent from a page since left).
+    busy: Signal<bool>,
 }
 
 impl ItemActions {
-    /// True while a request is in flight.
+    /// True while a request about the item is in flight, from here or from elsewhere.
     pub fn pending(&self) -> Signal<bool> {
-        let pending = self.action.pending();
-        Signal::derive(move || pending.get())
+        self.busy
     }
 
-    /// Sends `command`, unless a request is already in flight.
+    /// Sends `command`, unless a request about the item is already in flight.
     pub fn run(&self, command: Command) {
-        if !self.action.pending().get_untracked() {
+        if !self.busy.get_untracked() {
             self.action.dispatch_local(command);
         }
     }
@@ -108,17 +119,27 @@ pub fn use_item_actions(
     // The failure toast of this page's last action: once an action here works (sent
     // again, say), it is out of date and goes.
     let failed_toast = StoredValue::new(None::<u64>);
+    // Absent where no app context is kept (component tests).
+    let acting = use_context::<Acting>();
     let action = Action::new_local(move |command: &Command| {
         let (api, command) = (api.clone(), command.clone());
         let target = target.get_untracked();
         async move {
             let Some(target) = target else { return };
             let kind = command.kind();
+            if let Some(acting) = acting {
+                acting.start(&target.id);
+            }
+            let sent = send(&api, &target.id, &command).await;
+            if let Some(acting) = acting {
+                acting.end(&target.id);
+            }
             // Whether the item may have changed, so every read of it loads again.
-            let changed = match send(&api, &target.id, &command).await {
+            let changed = match sent {
                 Ok(after) => {
                     // Where the row stands is read before the list changes under it.
-                    home.refocus(None);
+                    let decided_one = matches!(command, Command::Decide { .. });
+                    home.refocus(decided_one.then_some(NEXT_APPROVAL));
                     if let (Home::Row(..), Some(triage)) = (home, triage) {
                         triage.hush_leaving(&target.id);
                     }
@@ -132,7 +153,8 @@ pub fn use_item_actions(
                     if let Some(id) = failed_toast.try_update_value(Option::take).flatten() {
                         toasts.dismiss(id);
                     }
-                    toasts.success(success_message(kind, &target.name, &detail));
+                    let finished = after.as_ref().is_some_and(|a| !a.is_pending());
+                    toasts.success(success_message(kind, &target.name, &detail, finished));
                     if matches!(command, Command::Forward(_)) {
                         // The page may have gone while the forward was on its way (Back
                         // during a 429's wait); then there is nowhere to move on from.
@@ -162,7 +184,15 @@ pub fn use_item_actions(
                     } else {
                         forwarding.set(false);
                         let blocked = failed.problem.blocked_by_approvals();
-                        home.refocus(blocked.then_some("approvals-title"));
+                        let resubmit = kept && matches!(command, Command::Submit(_));
+                        let first = if blocked {
+                            Some("approvals-title")
+                        } else if resubmit {
+                            Some(FORM_SUBMIT)
+                        } else {
+                            None
+                        };
+                        home.refocus(first);
                         notice.set(Some(failed));
                     }
                     !kept
@@ -177,10 +207,18 @@ pub fn use_item_actions(
             }
         }
     });
+    let pending = action.pending();
+    let busy = Signal::derive(move || {
+        pending.get()
+            || acting.is_some_and(|acting| {
+                target.with(|t| t.as_ref().is_some_and(|t| acting.holds(&t.id)))
+            })
+    });
     ItemActions {
         action,
         notice,
         forwarding,
         forward_error,
+        busy,
     }
 }

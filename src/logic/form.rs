@@ -99,6 +99,19 @@ pub fn collect_selection(
             }
         } else if !field.allows(text) {
             fail(field, t!("form-choose-listed", label = label));
+        } else if text.chars().nth(wire::MAX_COMMENT_CHARS).is_some() {
+            // The server takes free text up to the bound of a comment; longer, the whole
+            // form would come back refused, without saying which field.
+            let count = text.chars().count();
+            fail(
+                field,
+                t!(
+                    "form-too-long",
+                    label = label,
+                    count = count,
+                    max = wire::MAX_COMMENT_CHARS
+                ),
+            );
         } else {
             selection.insert(field.name.clone(), Value::String(text.to_owned()));
         }
@@ -126,12 +139,22 @@ pub fn describe_values(fields: &[FieldDetails]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Characters of one value that [`values_line`] shows: a question or a toast names the
+/// value; the form itself shows all of it.
+pub const LINE_VALUE_CHARS: usize = 120;
+
 /// Described values as one line in the person's language: "GitHub account: fred-admin
-/// (privileged), Justification: for the release".
+/// (privileged), Justification: for the release". A long value is cut after
+/// [`LINE_VALUE_CHARS`] characters, with "…".
 pub fn values_line(described: Vec<(String, String)>) -> String {
     described
         .into_iter()
-        .map(|(label, value)| format!("{label}: {value}"))
+        .map(
+            |(label, value)| match value.char_indices().nth(LINE_VALUE_CHARS) {
+                Some((end, _)) => format!("{label}: {}…", &value[..end]),
+                None => format!("{label}: {value}"),
+            },
+        )
         .collect::<Vec<_>>()
         .join(&t!("list-separator"))
 }

@@ -118,3 +118,36 @@ fn a_missing_or_null_value_is_no_text_so_an_input_starts_empty_and_nothing_is_de
     assert_eq!(initial_values(std::slice::from_ref(&empty))["account"], "");
     assert!(describe_values(&[empty]).is_empty());
 }
+
+#[test]
+fn free_text_longer_than_the_server_takes_is_refused_on_its_field() {
+    let at_bound = "é".repeat(wire::MAX_COMMENT_CHARS);
+    let chosen = [("account", "fred-sp"), ("agree", "true")];
+    let fits = values(&[chosen[0], chosen[1], ("justification", &at_bound)]);
+    assert!(collect_selection(&fields(), &fits).is_ok());
+    let over = "é".repeat(wire::MAX_COMMENT_CHARS + 100);
+    let long = values(&[chosen[0], chosen[1], ("justification", &over)]);
+    let errors = collect_selection(&fields(), &long).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].name, "justification");
+    assert_eq!(
+        errors[0].message,
+        "“justification” is too long: 2100 characters, and at most 2000 can be sent."
+    );
+}
+
+#[test]
+fn a_long_value_is_cut_in_the_line_that_names_the_choices() {
+    let long = "x".repeat(LINE_VALUE_CHARS + 50);
+    let line = values_line(vec![
+        ("Justification".into(), long),
+        ("GitHub account".into(), "fred-sp".into()),
+    ]);
+    assert_eq!(
+        line,
+        format!(
+            "Justification: {}…, GitHub account: fred-sp",
+            "x".repeat(LINE_VALUE_CHARS)
+        )
+    );
+}

@@ -14,6 +14,15 @@ pub fn state_label(state: Option<&WorkItemState>) -> String {
     )
 }
 
+/// An approval item's state as people read it: the API calls an approved one `Finished`,
+/// which this says as "Approved"; "—" when the server sent none.
+pub fn approval_state_label(state: Option<&WorkItemState>) -> String {
+    state.map_or_else(
+        || "—".to_owned(),
+        |state| t!("approval-state", state = state.as_str()),
+    )
+}
+
 /// The modifier class of a state badge; never free text from the server.
 pub fn state_class(state: Option<&WorkItemState>) -> &'static str {
     use WorkItemState as S;

@@ -59,9 +59,16 @@ pub fn refusal_reason(kind: ActionKind, refusal: &Refusal) -> String {
     t!("refused-because", reason = &why)
 }
 
-/// The toast after a successful action on the work item called `name`.
-pub fn success_message(kind: ActionKind, name: &str, detail: &str) -> String {
+/// The toast after a successful action on the work item called `name`; `finished` when a
+/// single decision was the last one to make, so the work item is done.
+pub fn success_message(kind: ActionKind, name: &str, detail: &str, finished: bool) -> String {
     match kind {
+        ActionKind::Decide(d) if finished => t!(
+            "done-decide-finished",
+            decision = d.as_str(),
+            name = name,
+            what = detail
+        ),
         ActionKind::Complete => t!("done-complete", name = name),
         ActionKind::Forward => t!("done-forward", name = name, owner = detail),
         ActionKind::Decide(d) | ActionKind::DecideAll(d) => {
@@ -101,10 +108,8 @@ pub fn failure_message(kind: ActionKind, name: &str, reason: &str) -> String {
 /// `target` as the page saw it when the person asked. Approve All / Reject All count what
 /// the answer shows they decided, and say when some had been decided otherwise meanwhile.
 pub fn success_detail(command: &Command, target: &Target, after: Option<&WorkItem>) -> String {
-    let finished = after.is_some_and(|a| !a.is_pending());
     match command {
         Command::Forward(choice) => choice.new_owner.clone(),
-        Command::Decide { label, .. } if finished => t!("done-decide-finished", label = label),
         Command::Decide { label, .. } => label.clone(),
         Command::DecideAll(decision, count) => match after {
             Some(after) => {
@@ -177,14 +182,20 @@ mod tests {
     #[test]
     fn success_messages_name_the_item_and_what_happened() {
         assert_eq!(
-            success_message(ActionKind::Forward, "Create an Account", "Ginger Rogers"),
+            success_message(
+                ActionKind::Forward,
+                "Create an Account",
+                "Ginger Rogers",
+                false
+            ),
             "“Create an Account” was forwarded to Ginger Rogers."
         );
         assert_eq!(
             success_message(
                 ActionKind::DecideAll(Decision::Approve),
                 "Access",
-                "3 items"
+                "3 items",
+                true
             ),
             "Approved 3 items in “Access”."
         );
@@ -207,32 +218,15 @@ mod tests {
     }
 
     #[test]
-    fn deciding_the_last_item_says_the_work_item_is_finished() {
-        let command = Command::Decide {
-            approval_id: "a".into(),
-            label: "admins on GitHub".into(),
-            decision: Decision::Approve,
-        };
-        let finished = WorkItem {
-            state: Some(wire::WorkItemState::Finished),
-            ..WorkItem::default()
-        };
-        let target = Target {
-            id: "w".into(),
-            name: "Access".into(),
-            approvals_waiting: 1,
-            waiting_ids: vec!["a".into()],
-            has_form: false,
-        };
-        assert!(success_detail(&command, &target, Some(&finished))
-            .contains("the work item is finished"));
-        let pending = WorkItem {
-            state: Some(wire::WorkItemState::Pending),
-            ..WorkItem::default()
-        };
+    fn deciding_the_last_item_says_the_work_item_is_done_in_one_sentence_each() {
+        let reject = ActionKind::Decide(Decision::Reject);
         assert_eq!(
-            success_detail(&command, &target, Some(&pending)),
-            "admins on GitHub"
+            success_message(reject, "Access", "admins on GitHub", true),
+            "Rejected admins on GitHub in “Access”. Every item is decided, so you will find it under Completed."
+        );
+        assert_eq!(
+            success_message(reject, "Access", "admins on GitHub", false),
+            "Rejected admins on GitHub in “Access”."
         );
     }
 
@@ -262,7 +256,12 @@ mod tests {
         let detail = success_detail(&command, &target, Some(&after));
         assert_eq!(detail, "2 items (1 had been decided otherwise first)");
         assert_eq!(
-            success_message(ActionKind::DecideAll(Decision::Approve), "Access", &detail),
+            success_message(
+                ActionKind::DecideAll(Decision::Approve),
+                "Access",
+                &detail,
+                true
+            ),
             "Approved 2 items (1 had been decided otherwise first) in “Access”."
         );
         assert_eq!(success_detail(&command, &target, None), "3 items");

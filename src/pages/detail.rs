@@ -11,16 +11,16 @@ use crate::components::form::{AccountSelectionForm, SelectionSummary};
 use crate::components::history::History;
 use crate::components::item_bar::ItemActionBar;
 use crate::components::shell::Shell;
-use crate::components::status::loaded;
+use crate::components::status::loaded_unless_same;
 use crate::components::time::MaybeTime;
 use crate::focus::focus_when_lost;
-use crate::hooks::item_actions::{use_item_actions, Home, ItemActions};
+use crate::hooks::item_actions::{use_item_actions, Home, ItemActions, NEXT_APPROVAL};
 use crate::hooks::shortcuts::use_back_shortcut;
 use crate::i18n::intl;
 use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
 use crate::logic::messages::pending_count;
-use crate::logic::outcome::{state_class, state_label};
+use crate::logic::outcome::{approval_state_label, state_class, state_label};
 use crate::routes::{AppRoute, ItemParams, Tab};
 use crate::state::{Changes, ListPlace, PageName};
 use crate::t;
@@ -60,6 +60,8 @@ fn Detail() -> impl IntoView {
     });
     // Back to the list (tab and view) the item was opened from, else the Pending tab.
     let back = expect_context::<ListPlace>().href();
+    // The item the page last arrived at (see the focus rule below).
+    let arrived = StoredValue::new(None::<String>);
     let navigate = use_navigate();
     let after_forward = Callback::new({
         let back = back.clone();
@@ -84,9 +86,21 @@ fn Detail() -> impl IntoView {
     });
     view! {
         <p class="mt-back"><A href=back>{t!("back-to-task-manager")}</A></p>
-        {loaded(item, t!("loading-work-item"), move |found| {
+        // Every change anywhere reads the item again; the page is drawn anew only when what
+        // was read differs, so a dialog or form being filled in here is left alone.
+        {loaded_unless_same(item, t!("loading-work-item"), move |found| {
             let (title, before, after) = match found {
-                Lookup::Found(item) => return view! { <WorkItemDetail item=*item/> }.into_any(),
+                Lookup::Found(item) => {
+                    // Opened from a list, the link that had focus is gone: the person starts
+                    // at the item's heading, which a screen reader reads, rather than at the
+                    // top of the page. Only on arriving: drawn anew after an action here, the
+                    // action says where focus goes (the next approval item, say).
+                    if arrived.with_value(|at| at != &item.id) {
+                        arrived.set_value(item.id.clone());
+                        focus_when_lost(vec!["detail-title"]);
+                    }
+                    return view! { <WorkItemDetail item=*item/> }.into_any();
+                }
                 // "There is no work item with the ID w1, or it is not yours to see."
                 Lookup::Missing => (
                     t!("detail-not-found-title"),
@@ -100,6 +114,8 @@ fn Detail() -> impl IntoView {
                     format!(" {}", t!("detail-not-yours-after")),
                 ),
             };
+            // Come by Back after a forward, say: the person starts at what the page says.
+            focus_when_lost(vec!["missing-title"]);
             view! {
                 <section class="mt-card" aria-labelledby="missing-title">
                     <h1 id="missing-title" class="mt-page-title">{title}</h1>
@@ -113,7 +129,7 @@ fn Detail() -> impl IntoView {
 }
 
 /// What asking for the page's work item found.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum Lookup {
     Found(Box<WorkItem>),
     /// No such item (404), or no item named.
@@ -173,11 +189,12 @@ pub fn WorkItemDetail(
     let actions = expect_context::<ItemActions>();
     let open = item.is_pending();
     let waiting = pending_count(&approvals);
+    // The first item still to decide: where focus goes after a decision (`NEXT_APPROVAL`).
+    let next = approvals
+        .iter()
+        .position(|a| open && a.state.as_ref().is_none_or(|s| s.is_pending()));
     let remediations = item.remediation_items().to_vec();
     let errors = item.errors.clone().unwrap_or_default();
-    // Opened from a list, the link that had focus is gone: the person starts at the
-    // item's heading, which a screen reader reads, rather than at the top of the page.
-    focus_when_lost(vec!["detail-title"]);
     view! {
         <article class="mt-detail" aria-labelledby="detail-title">
             <h1 id="detail-title" class="mt-page-title"><bdi>{item.name.clone().unwrap_or_else(|| t!("item-no-name"))}</bdi></h1>
@@ -201,7 +218,8 @@ pub fn WorkItemDetail(
                         on_decide=Callback::new(move |d| actions.run(Command::DecideAll(d, waiting)))/>
                 })}
                 {if approvals.is_empty() { view! { <p class="mt-muted">{t!("none")}</p> }.into_any() } else {
-                    view! { <ul class="mt-cards">{approvals.into_iter().map(|a| view! { <ApprovalCard item=a open/> }).collect_view()}</ul> }.into_any()
+                    view! { <ul class="mt-cards">{approvals.into_iter().enumerate()
+                        .map(|(i, a)| view! { <ApprovalCard item=a open next=Some(i) == next/> }).collect_view()}</ul> }.into_any()
                 }}
             </section>
             <section class="mt-detail__section" aria-labelledby="remediations-title">
@@ -243,8 +261,10 @@ fn ApprovalCard(
     item: ApprovalItemDetails,
     /// Whether the work item is still pending (so the item can be decided).
     open: bool,
+    /// Whether this is the first item still to decide: it takes focus after a decision.
+    next: bool,
 ) -> impl IntoView {
-    let state = state_label(item.state.as_ref());
+    let state = approval_state_label(item.state.as_ref());
     let actions = expect_context::<ItemActions>();
     let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
     let label = approval_label(&item);
@@ -262,7 +282,7 @@ fn ApprovalCard(
         })
     });
     view! {
-        <li class="mt-card mt-approval-card">
+        <li class="mt-card mt-approval-card" id=next.then_some(NEXT_APPROVAL)>
         {decide.map(|decide| view! {
             <ApprovalItemActions label=label.clone() pending=actions.pending() on_decide=decide/>
         })}

@@ -56,6 +56,35 @@ async fn a_modal_is_a_named_dialog_that_takes_focus_and_escape_closes_it_returni
     );
 }
 
+/// A press of the mouse button, as it arrives before the browser moves focus.
+fn pressed() -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    web_sys::Event::new_with_event_init_dict("mousedown", &init).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_press_on_the_backdrop_keeps_focus_in_the_dialog() {
+    let root = mount(modal_page);
+    find(&root, ".opener").click();
+    settle().await;
+    let backdrop = find(&root, ".mt-modal__backdrop");
+    let press = pressed();
+    backdrop.dispatch_event(&press).unwrap();
+    assert!(
+        press.default_prevented(),
+        "the press is taken, so the browser does not move focus to the page behind"
+    );
+    let inside = find(&root, "[role=dialog]").first_element_child().unwrap();
+    let on_panel = pressed();
+    inside.dispatch_event(&on_panel).unwrap();
+    assert!(
+        !on_panel.default_prevented(),
+        "a press inside the dialog is its own"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn tab_and_shift_tab_stay_inside_the_modal() {
     let root = mount(modal_page);
@@ -202,9 +231,18 @@ async fn typing_searches_once_after_a_pause_and_the_keyboard_chooses_a_person() 
         options[1].get_attribute("aria-selected").as_deref(),
         Some("true")
     );
+    assert_eq!(
+        find(&root, ".mt-picker__status").text_content().unwrap(),
+        "2 people found."
+    );
     press(&input, "Enter", false);
     settle().await;
     assert!(find(&root, "[role=listbox]").has_attribute("hidden"));
+    assert_eq!(
+        find(&root, ".mt-picker__status").text_content().unwrap(),
+        "",
+        "with a person chosen, what the list held is no longer said"
+    );
     assert!(
         exists(&root, "[role=dialog]"),
         "Enter in the list does not submit or close"
