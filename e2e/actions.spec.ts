@@ -260,6 +260,12 @@ test('leaving the page while a forward waits out a 429: the forward still goes a
   await sandbox.faults(429, 2, 2, `${id}/forward`);
   await dialog.getByRole('button', { name: 'Forward' }).click();
   await expect(page.locator('.mt-waiting')).toContainText('The server is busy.');
+  // The wait is seen over the dialog's backdrop, and heard: not inert with the page.
+  expect(await page.locator('.mt-waiting').evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return { onTop: Boolean(top && el.contains(top)), inert: Boolean(el.closest('[inert]')) };
+  })).toEqual({ onTop: true, inert: false });
   // Back while it waits: the page the forward would have moved on from is gone by its answer
   // (the app stopped there, "unreachable", before; the fixture fails on a panic).
   await page.goBack();
@@ -398,6 +404,17 @@ test('a double click on Mark Complete sends one request', async ({ page, sandbox
   const posts: string[] = [];
   page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes(`/v2024/work-items/${item.id}`)) posts.push(r.url()); });
   await page.getByRole('button', { name: 'Mark Complete' }).dblclick();
+  // The second click lands beside the dialog that the first opened: focus stays in the
+  // dialog, and Escape then closes the dialog only (it left the page, too, from the body).
+  const dialog = page.getByRole('dialog');
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.mouse.click(5, 5);
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/items/${item.id}$`));
+  await page.getByRole('button', { name: 'Mark Complete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Mark Complete' }).dblclick();
   await expect(page.getByRole('status').filter({ hasText: 'is complete' })).toBeVisible();
   await page.waitForTimeout(500);

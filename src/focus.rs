@@ -43,8 +43,8 @@ pub fn focus_initial(root: &Element) {
 }
 
 /// Makes everything outside `inside` inert (neither focusable, clickable nor read by a
-/// screen reader), as a native modal dialog does, except the toasts' live region, whose
-/// announcements must still be heard; gives the elements it changed, for [`restore`].
+/// screen reader), as a native modal dialog does, except the toasts' live region and the
+/// wait after a 429 (`mt-waiting-region`), whose announcements must still be heard; gives the elements it changed, for [`restore`].
 /// Elements already inert (an outer dialog's doing) are left as they are.
 pub fn inert_outside(inside: &Element) -> Vec<Element> {
     let mut changed = Vec::new();
@@ -55,6 +55,7 @@ pub fn inert_outside(inside: &Element) -> Vec<Element> {
             let exempt = sibling == keep
                 || sibling.has_attribute("inert")
                 || sibling.class_list().contains("mt-toasts")
+                || sibling.class_list().contains("mt-waiting-region")
                 || matches!(sibling.tag_name().as_str(), "SCRIPT" | "STYLE" | "LINK");
             if !exempt && sibling.set_attribute("inert", "").is_ok() {
                 changed.push(sibling);

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use leptos::html::Div;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 
 /// Given a dialog's opener, the element to give focus back to instead, if any.
@@ -67,6 +68,29 @@ pub fn Modal(
             focus_initial(&panel);
         }
     });
+    // Escape with focus outside the dialog (on the body: its focused element went away)
+    // still closes it, and only it: no page shortcut takes keys while it is open. A dialog
+    // with another open inside it leaves the key to that one.
+    let on_page_key = move |ev: KeyboardEvent| {
+        let Some(panel) = panel.get_untracked() else {
+            return;
+        };
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|t| panel.contains(Some(&t)));
+        let nested = panel
+            .query_selector("[aria-modal='true']")
+            .ok()
+            .flatten()
+            .is_some();
+        if ev.key() == "Escape" && !ev.default_prevented() && !inside && !nested {
+            ev.prevent_default();
+            on_close.run(());
+        }
+    };
+    let guard = SendWrapper::new(crate::platform::on_document("keydown", on_page_key));
+    on_cleanup(move || drop(guard));
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.default_prevented() {
             return; // an inner widget (e.g. an open listbox) handled the key

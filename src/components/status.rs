@@ -81,16 +81,21 @@ pub fn WaitingBanner() -> impl IntoView {
             (now, _) => now,
         }
     });
+    // Its own region, kept out of an open dialog's inert page (as the toasts are) and drawn
+    // over the dialog's backdrop: a wait that began with the dialog's request is seen and
+    // heard there.
     view! {
-        <p class="mt-visually-hidden" role="status">
-            {move || began_with.get().map(|secs| t!("server-busy-waiting", seconds = secs))}
-        </p>
-        <div class="mt-waiting" aria-hidden="true">
-            {move || api.waiting().map(|secs| view! {
-                <p class="mt-waiting__text">
-                    {t!("server-busy-waiting", seconds = secs)}
-                </p>
-            })}
+        <div class="mt-waiting-region">
+            <p class="mt-visually-hidden" role="status">
+                {move || began_with.get().map(|secs| t!("server-busy-waiting", seconds = secs))}
+            </p>
+            <div class="mt-waiting" aria-hidden="true">
+                {move || api.waiting().map(|secs| view! {
+                    <p class="mt-waiting__text">
+                        {t!("server-busy-waiting", seconds = secs)}
+                    </p>
+                })}
+            </div>
         </div>
     }
 }

@@ -127,6 +127,10 @@ pub fn use_item_actions(
         async move {
             let Some(target) = target else { return };
             let kind = command.kind();
+            // Sent again: what went wrong the last time is no longer the news (a 429's wait
+            // may come first, and says so itself).
+            notice.set(None);
+            forward_error.set(None);
             if let Some(acting) = acting {
                 acting.start(&target.id);
             }

@@ -93,11 +93,14 @@ fn Detail() -> impl IntoView {
                 Lookup::Found(item) => {
                     // Opened from a list, the link that had focus is gone: the person starts
                     // at the item's heading, which a screen reader reads, rather than at the
-                    // top of the page. Only on arriving: drawn anew after an action here, the
-                    // action says where focus goes (the next approval item, say).
+                    // top of the page. Drawn anew after an action here (whose button went
+                    // with the old drawing), they carry on at the next approval item to
+                    // decide, if there is one.
                     if arrived.with_value(|at| at != &item.id) {
                         arrived.set_value(item.id.clone());
                         focus_when_lost(vec!["detail-title"]);
+                    } else {
+                        focus_when_lost(vec![NEXT_APPROVAL, "detail-title"]);
                     }
                     return view! { <WorkItemDetail item=*item/> }.into_any();
                 }

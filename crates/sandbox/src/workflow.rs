@@ -12,6 +12,8 @@
 //!   `Pending`. Deciding the last pending one finishes the work item.
 //! - Bulk approve (reject) decides every pending approval item and finishes the work item;
 //!   it needs at least one pending approval item.
+//! - A work item whose approval items were all rejected ends `Rejected`; any other ends
+//!   `Finished`.
 //! - Forward needs a target that is not the current owner and a non-empty comment; the
 //!   item moves to the target and stays `Pending`.
 //! - Account selection needs a form, accepts only the form's field names and allowed
@@ -334,8 +336,17 @@ fn pending_approvals(item: &WorkItem) -> usize {
         .count()
 }
 
+/// Ends a work item: `Rejected` when it has approval items and every one was rejected (as
+/// the demo data's rejected items are), else `Finished`.
 fn finish(item: &mut WorkItem, now: DateTime<Utc>) {
-    item.state = Some(WorkItemState::Finished);
+    let approvals = item.approval_items();
+    let rejected = |a: &ApprovalItemDetails| a.state == Some(WorkItemState::Rejected);
+    item.state = Some(
+        match !approvals.is_empty() && approvals.iter().all(rejected) {
+            true => WorkItemState::Rejected,
+            false => WorkItemState::Finished,
+        },
+    );
     item.completed = Some(now);
 }
 
@@ -472,6 +483,34 @@ mod tests {
         assert_eq!(done.state, Some(WorkItemState::Finished));
         assert_eq!(done.completed, Some(now()));
         assert_eq!(done.modified, Some(now()));
+    }
+
+    #[test]
+    fn an_item_whose_approval_items_were_all_rejected_ends_rejected_and_any_other_finished() {
+        let rejected = apply(&with_approvals(), &Action::BulkReject, now()).unwrap();
+        assert_eq!(rejected.state, Some(WorkItemState::Rejected));
+        assert_eq!(rejected.completed, Some(now()));
+        let approved = apply(&with_approvals(), &Action::BulkApprove, now()).unwrap();
+        assert_eq!(approved.state, Some(WorkItemState::Finished));
+        // One by one: the last decision decides how the item ends.
+        let ids: Vec<String> = with_approvals()
+            .approval_items()
+            .iter()
+            .filter_map(|a| a.id.clone())
+            .collect();
+        let mut all_rejected = with_approvals();
+        let mut mixed = with_approvals();
+        for (i, id) in ids.iter().enumerate() {
+            all_rejected = apply(&all_rejected, &Action::Reject(id.clone()), now()).unwrap();
+            let decision = match i {
+                0 => Action::Approve(id.clone()),
+                _ => Action::Reject(id.clone()),
+            };
+            mixed = apply(&mixed, &decision, now()).unwrap();
+        }
+        assert!(ids.len() >= 2, "the fixture decides more than one item");
+        assert_eq!(all_rejected.state, Some(WorkItemState::Rejected));
+        assert_eq!(mixed.state, Some(WorkItemState::Finished));
     }
 
     #[test]
