@@ -327,6 +327,22 @@ test('an action finishing in the background leaves the Forward dialog being fill
   await expect(other.getByLabel(/Comment/)).toBeFocused();
 });
 
+test('a long description is cut, so the actions stay near the top on a phone; all of it is a click away', async ({ page, sandbox }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const { item, alias } = await findPending(sandbox, (i) => (i.description ?? '').length > 2000);
+  await signIn(page, sandbox, alias, `/items/${item.id}`);
+  const description = page.locator('#detail-description');
+  await expect(description).toBeVisible();
+  expect((await description.textContent())!.length).toBeLessThan(420);
+  // The actions come within two screens (they were about 4,000 px down).
+  expect((await page.getByRole('button', { name: 'Forward' }).boundingBox())!.y).toBeLessThan(2 * 740);
+  const whole = page.getByRole('button', { name: 'Show the whole description' });
+  await expect(whole).toHaveAttribute('aria-expanded', 'false');
+  await whole.click();
+  expect(await description.textContent()).toBe(item.description);
+  await expect(page.getByRole('button', { name: 'Show less of the description' })).toHaveAttribute('aria-expanded', 'true');
+});
+
 test('a form submitted with a field missing, left in the same moment, leaves the app working', async ({ page, sandbox }) => {
   const { item, alias } = await findPending(sandbox, (i) => i.form !== null);
   await signIn(page, sandbox, alias, '/tasks/pending');

@@ -572,6 +572,8 @@ tab-empty = { $tab ->
    *[completed] لا توجد مهام مكتملة بعد.
 }
 show-more = عرض المزيد
+description-whole = عرض الوصف كاملًا
+description-less = عرض جزء أقل من الوصف
 views-name-first = أعطِ العرض اسمًا أولًا.
 views-saved = حُفظ العرض «{ $name }».
 views-replace-ask = يوجد عرض باسم «{ $name }» بالفعل. احفظ مرة أخرى لاستبداله.

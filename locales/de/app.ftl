@@ -487,6 +487,8 @@ tab-empty = { $tab ->
    *[completed] Noch keine erledigten Arbeitselemente.
 }
 show-more = Mehr anzeigen
+description-whole = Ganze Beschreibung anzeigen
+description-less = Weniger von der Beschreibung anzeigen
 views-name-first = Geben Sie der Ansicht zuerst einen Namen.
 views-saved = Ansicht „{ $name }“ gespeichert.
 views-replace-ask = Eine Ansicht „{ $name }“ gibt es schon. Speichern Sie erneut, um sie zu ersetzen.

@@ -491,6 +491,8 @@ tab-empty = { $tab ->
    *[completed] No completed work items yet.
 }
 show-more = Show more
+description-whole = Show the whole description
+description-less = Show less of the description
 views-name-first = Give the view a name first.
 views-saved = Saved the view “{ $name }”.
 views-replace-ask = A view named “{ $name }” exists already. Save again to replace it.

@@ -201,7 +201,7 @@ pub fn WorkItemDetail(
     view! {
         <article class="mt-detail" aria-labelledby="detail-title">
             <h1 id="detail-title" class="mt-page-title"><bdi>{item.name.clone().unwrap_or_else(|| t!("item-no-name"))}</bdi></h1>
-            <p class="mt-detail__description" dir="auto">{text(&item.description)}</p>
+            <Description text=text(&item.description)/>
             {Target::of(&item).is_some().then(|| view! { <ItemActionBar item=item.clone()/> })}
             <dl class="mt-fields mt-card">
                 <Field label=t!("field-state")><span class="mt-detail__state"><span class=state_class(item.state.as_ref())>{state.clone()}</span></span></Field>
@@ -254,6 +254,38 @@ pub fn WorkItemDetail(
                 </section>
             })}
         </article>
+    }
+}
+
+/// Characters of a description shown at first: some run to pages, and would push the
+/// item's actions several screens down on a phone.
+const DESCRIPTION_CHARS: usize = 400;
+
+/// A work item's description; a long one cut after [`DESCRIPTION_CHARS`] characters, with
+/// a button that shows the whole of it (and hides it again).
+#[component]
+fn Description(
+    /// The description ("—" when there is none).
+    text: String,
+) -> impl IntoView {
+    let cut = text
+        .char_indices()
+        .nth(DESCRIPTION_CHARS)
+        .map(|(end, _)| format!("{}…", text[..end].trim_end()));
+    let long = cut.is_some();
+    let whole = RwSignal::new(!long);
+    let shown = move || match (&cut, whole.get()) {
+        (Some(cut), false) => cut.clone(),
+        _ => text.clone(),
+    };
+    view! {
+        <p id="detail-description" class="mt-detail__description" dir="auto">{shown}</p>
+        {long.then(|| view! {
+            <button type="button" class="mt-button mt-more" aria-controls="detail-description"
+                aria-expanded=move || whole.get().to_string() on:click=move |_| whole.update(|w| *w = !*w)>
+                {move || if whole.get() { t!("description-less") } else { t!("description-whole") }}
+            </button>
+        })}
     }
 }
 
