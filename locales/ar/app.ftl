@@ -271,8 +271,8 @@ done-decide-finished = { $decision ->
 done-submit = أُرسل اختيار الحساب لـ«{ $name }»: { $values }.
 failed-action = { $action ->
     [forward] تعذّرت إعادة توجيه «{ $name }»: { $reason }
-    [approve] تعذّرت الموافقة على العنصر في «{ $name }»: { $reason }
-    [reject] تعذّر رفض العنصر في «{ $name }»: { $reason }
+    [approve] تعذّرت الموافقة على { $what } في «{ $name }»: { $reason }
+    [reject] تعذّر رفض { $what } في «{ $name }»: { $reason }
     [approve-all] تعذّرت الموافقة على عناصر «{ $name }»: { $reason }
     [reject-all] تعذّر رفض عناصر «{ $name }»: { $reason }
     [submit] تعذّر إرسال اختيار الحساب لـ«{ $name }»: { $reason }

@@ -234,8 +234,8 @@ done-decide-finished = { $decision ->
 done-submit = Kontoauswahl für „{ $name }“ gesendet: { $values }.
 failed-action = { $action ->
     [forward] „{ $name }“ konnte nicht weitergeleitet werden: { $reason }
-    [approve] Das Element in „{ $name }“ konnte nicht genehmigt werden: { $reason }
-    [reject] Das Element in „{ $name }“ konnte nicht abgelehnt werden: { $reason }
+    [approve] { $what } in „{ $name }“ konnte nicht genehmigt werden: { $reason }
+    [reject] { $what } in „{ $name }“ konnte nicht abgelehnt werden: { $reason }
     [approve-all] Die Elemente von „{ $name }“ konnten nicht genehmigt werden: { $reason }
     [reject-all] Die Elemente von „{ $name }“ konnten nicht abgelehnt werden: { $reason }
     [submit] Die Kontoauswahl für „{ $name }“ konnte nicht gesendet werden: { $reason }

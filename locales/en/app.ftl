@@ -237,8 +237,8 @@ done-submit = Account selection for “{ $name }” submitted: { $values }.
 # The toast when an action on a work item did not work; $reason says why.
 failed-action = { $action ->
     [forward] Could not forward “{ $name }”: { $reason }
-    [approve] Could not approve the item in “{ $name }”: { $reason }
-    [reject] Could not reject the item in “{ $name }”: { $reason }
+    [approve] Could not approve { $what } in “{ $name }”: { $reason }
+    [reject] Could not reject { $what } in “{ $name }”: { $reason }
     [approve-all] Could not approve the items of “{ $name }”: { $reason }
     [reject-all] Could not reject the items of “{ $name }”: { $reason }
     [submit] Could not submit the account selection for “{ $name }”: { $reason }

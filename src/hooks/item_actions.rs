@@ -174,7 +174,7 @@ pub fn use_item_actions(
                     let failed = Notice { kind, problem };
                     let id = toasts.push(
                         ToastKind::Error,
-                        failure_message(kind, &target.name, &failed.message()),
+                        failure_message(kind, &target.name, command.label(), &failed.message()),
                     );
                     if let Some(old) = failed_toast.try_update_value(|t| t.replace(id)).flatten() {
                         toasts.dismiss(old);

@@ -55,6 +55,15 @@ impl Command {
             Command::Submit(_) => ActionKind::SubmitSelection,
         }
     }
+
+    /// The approval item a decision on one is about, as people name it; empty for the
+    /// other commands.
+    pub fn label(&self) -> &str {
+        match self {
+            Command::Decide { label, .. } => label,
+            _ => "",
+        }
+    }
 }
 
 /// The work item a command acts on, as the page last saw it: what a request needs (its id)

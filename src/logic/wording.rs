@@ -85,8 +85,9 @@ pub fn success_message(kind: ActionKind, name: &str, detail: &str, finished: boo
 
 /// The failure toast: which action on which item did not work, and why (`reason`, from
 /// [`problem_message`]). A toast outlives its row and several may be on screen at once, so
-/// it names both, as the success toast does.
-pub fn failure_message(kind: ActionKind, name: &str, reason: &str) -> String {
+/// it names both, as the success toast does; a decision on one approval item also names
+/// that item (`what`, its label; empty for the other actions).
+pub fn failure_message(kind: ActionKind, name: &str, what: &str, reason: &str) -> String {
     let action = match kind {
         ActionKind::Complete => "complete",
         ActionKind::Forward => "forward",
@@ -100,6 +101,7 @@ pub fn failure_message(kind: ActionKind, name: &str, reason: &str) -> String {
         "failed-action",
         action = action,
         name = name,
+        what = what,
         reason = reason
     )
 }
@@ -204,16 +206,30 @@ mod tests {
     #[test]
     fn failure_messages_name_the_action_and_the_item() {
         assert_eq!(
-            failure_message(ActionKind::Complete, "Create an Account", "Server error."),
+            failure_message(
+                ActionKind::Complete,
+                "Create an Account",
+                "",
+                "Server error."
+            ),
             "Could not mark “Create an Account” complete: Server error."
         );
         assert_eq!(
-            failure_message(ActionKind::DecideAll(Decision::Reject), "Access", "No."),
+            failure_message(ActionKind::DecideAll(Decision::Reject), "Access", "", "No."),
             "Could not reject the items of “Access”: No."
         );
         assert_eq!(
-            failure_message(ActionKind::SubmitSelection, "Pick", "No."),
+            failure_message(ActionKind::SubmitSelection, "Pick", "", "No."),
             "Could not submit the account selection for “Pick”: No."
+        );
+        assert_eq!(
+            failure_message(
+                ActionKind::Decide(Decision::Approve),
+                "Access",
+                "admins on GitHub",
+                "No."
+            ),
+            "Could not approve admins on GitHub in “Access”: No."
         );
     }
 
