@@ -189,9 +189,12 @@ test('render.sh refuses half a TLS setting, and writes nothing when it refuses',
   };
   try {
     // A certificate without `ssl` would serve plain HTTP with HSTS; `ssl` without one fails.
-    expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_TLS_CERT: '/c.pem', MT_TLS_KEY: '/k.pem' })).toContain("must end in ' ssl'");
+    expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_TLS_CERT: '/c.pem', MT_TLS_KEY: '/k.pem' })).toContain("must include 'ssl'");
     expect(render({ MT_LISTEN: '127.0.0.1:9443 ssl' })).toContain('set MT_TLS_CERT and MT_TLS_KEY');
     expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_SERVER_NAME: 'tasks;evil' })).toContain('not a list of server names');
+    // Each value goes into the config as it is: what would change its meaning is refused.
+    expect(render({ MT_LISTEN: '127.0.0.1:9443; include /etc/passwd' })).toContain('not what listen takes');
+    expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_ROOT: '/srv/a|b' })).toContain('not a plain absolute path');
     expect(existsSync(join(dir, 'nginx'))).toBe(false);
     expect(render({ MT_LISTEN: '127.0.0.1:9443', MT_SERVER_NAME: 'tasks.acme.example' })).toBe('');
     expect(readFileSync(join(dir, 'nginx', 'my-tasks.conf'), 'utf8')).toMatch(/^\s*server_name tasks\.acme\.example;$/m);

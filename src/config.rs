@@ -232,27 +232,41 @@ fn origin(value: &str) -> Result<String, ConfigError> {
     let lower = value.trim().trim_end_matches('/').to_ascii_lowercase();
     let (scheme, authority) = lower.split_once("://").ok_or_else(invalid)?;
     let default_port = match scheme {
-        "https" => ":443",
-        "http" => ":80",
+        "https" => 443,
+        "http" => 80,
         _ => return Err(invalid()),
     };
     // Non-ASCII hosts are written by browsers in their punycode form only.
     if !authority.is_ascii() || authority.contains(['/', '?', '#', '*', ' ', '@']) {
         return Err(invalid());
     }
-    let authority = authority.strip_suffix(default_port).unwrap_or(authority);
-    let (host, port) = match authority.rfind(':') {
-        // An IPv6 address's colons lie inside its brackets.
-        Some(at) if !authority[at..].contains(']') => {
-            (&authority[..at], Some(&authority[at + 1..]))
+    // An IPv6 address is bracketed, and its colons lie inside the brackets.
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(rest) => {
+            let (address, after) = rest.split_once(']').ok_or_else(invalid)?;
+            (format!("[{address}]"), after)
         }
-        _ => (authority, None),
+        None => match authority.find(':') {
+            Some(at) => (authority[..at].to_owned(), &authority[at..]),
+            None => (authority.to_owned(), ""),
+        },
     };
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if host.is_empty() || !port_ok {
+    let port = match port {
+        "" => None,
+        _ => Some(
+            port.strip_prefix(':')
+                .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u16>().ok())
+                .ok_or_else(invalid)?,
+        ),
+    };
+    if host.is_empty() || host == "[]" {
         return Err(invalid());
     }
-    Ok(format!("{scheme}://{authority}"))
+    Ok(match port {
+        Some(port) if port != default_port => format!("{scheme}://{host}:{port}"),
+        _ => format!("{scheme}://{host}"),
+    })
 }
 
 /// Whether `base` (trimmed, without its trailing slash) can be the API's base: empty (the
@@ -399,6 +413,11 @@ mod tests {
             "https://dash.example:44x",
             "https://dash.exämple",
             "https://:443",
+            "http://::1",
+            "https://a:443:443",
+            "https://a:99999",
+            "http://[::1",
+            "http://[::1]x",
         ] {
             let text = format!(
                 r#"{{"auth": {{"mode": "proxy"}}, "embed": {{"hostOrigins": ["{bad}"]}}}}"#
@@ -416,7 +435,7 @@ mod tests {
         // `location.ancestorOrigins` and `postMessage` compare the browser's form exactly.
         let config = AppConfig::parse(
             r#"{"auth": {"mode": "proxy"}, "embed": {"hostOrigins": [" HTTPS://Dash.Example:443/ ",
-                "http://dash.example:80", "https://dash.example:4443", "http://[::1]:8080", "http://[::1]"]}}"#,
+                "http://dash.example:80", "https://dash.example:4443", "http://[::1]:8080", "http://[::1]", "https://dash.example:0443"]}}"#,
         )
         .unwrap();
         assert_eq!(
@@ -426,7 +445,8 @@ mod tests {
                 "http://dash.example",
                 "https://dash.example:4443",
                 "http://[::1]:8080",
-                "http://[::1]"
+                "http://[::1]",
+                "https://dash.example"
             ]
         );
     }

@@ -138,15 +138,35 @@ impl Acting {
         self.0.with(|ids| ids.iter().any(|held| held == id))
     }
 
-    /// A command about `id` was sent.
-    pub fn start(&self, id: &str) {
-        self.0.update(|ids| ids.push(id.to_owned()));
+    /// Whether a command about `id` is in flight, read once (not tracked).
+    pub fn holds_now(&self, id: &str) -> bool {
+        self.0
+            .try_with_untracked(|ids| ids.iter().any(|held| held == id))
+            .unwrap_or(false)
     }
 
-    /// A command about `id` was answered (or failed).
-    pub fn end(&self, id: &str) {
-        self.0.update(|ids| {
-            if let Some(at) = ids.iter().position(|held| held == id) {
+    /// Marks `id` as having a command in flight until the guard is dropped: when its
+    /// answer came, or when the future sending it was dropped unanswered.
+    pub fn hold(&self, id: &str) -> Held {
+        self.0.update(|ids| ids.push(id.to_owned()));
+        Held {
+            acting: *self,
+            id: id.to_owned(),
+        }
+    }
+}
+
+/// A command in flight, as [`Acting::hold`] marked it.
+pub struct Held {
+    acting: Acting,
+    id: String,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // The app may be gone by now (the page closed): nothing is left to tell.
+        self.acting.0.try_update(|ids| {
+            if let Some(at) = ids.iter().position(|held| held == &self.id) {
                 ids.swap_remove(at);
             }
         });

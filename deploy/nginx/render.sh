@@ -18,6 +18,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 dir="$(realpath -m "${1:?usage: render.sh DIR}")"
 : "${MT_LISTEN:?set MT_LISTEN, e.g. 127.0.0.1:8443}" "${MT_ROOT:?set MT_ROOT to the release build}"
 : "${MT_UPSTREAM:?set MT_UPSTREAM to the tenant or sandbox origin}"
+# Each value goes into the config as it is: a quote, semicolon, brace or space where none
+# belongs would change its meaning (and `|` or `&` what the substitution writes).
+[[ "$MT_LISTEN" =~ ^[][A-Za-z0-9.:]+(\ [a-z0-9_=]+)*$ ]] || { echo "render.sh: not what listen takes: $MT_LISTEN" >&2; exit 2; }
+for path in "$MT_ROOT" "$dir"; do
+  [[ "$path" =~ ^/[A-Za-z0-9._/-]+$ ]] || { echo "render.sh: not a plain absolute path: $path" >&2; exit 2; }
+done
 # Origins only: a quote, semicolon or space inside one would change the CSP's meaning.
 origin_re='^https?://[][A-Za-z0-9.:-]+$'
 for origin in ${MT_FRAME_ANCESTORS:-} ${MT_CONNECT_SRC:-} "$MT_UPSTREAM"; do
@@ -31,7 +37,7 @@ if [[ -n "$tls_cert" || -n "$tls_key" ]] && [[ -z "$tls_cert" || -z "$tls_key" ]
 fi
 # nginx would speak plain HTTP while sending HSTS, or fail to start: refuse either half.
 if [[ -n "$tls_cert" && ! "$MT_LISTEN" =~ [[:space:]]ssl([[:space:]]|$) ]]; then
-  echo "render.sh: with MT_TLS_CERT, MT_LISTEN must end in ' ssl' (e.g. '443 ssl')" >&2; exit 2
+  echo "render.sh: with MT_TLS_CERT, MT_LISTEN must include 'ssl' (e.g. '443 ssl')" >&2; exit 2
 fi
 if [[ -z "$tls_cert" && "$MT_LISTEN" =~ [[:space:]]ssl([[:space:]]|$) ]]; then
   echo "render.sh: MT_LISTEN says ssl: set MT_TLS_CERT and MT_TLS_KEY" >&2; exit 2
@@ -55,11 +61,14 @@ if [[ "$(id -u)" == 0 ]]; then
   id -u "$user" >/dev/null || exit 2
 fi
 mkdir -p "$dir/tmp"
-[[ "$(id -u)" != 0 ]] || chown -R "$user" "$dir/tmp"
 # The error log writes whole request lines, query strings (codes, secrets) included: only
 # whoever runs nginx may read it. nginx keeps the mode of a file that is already there.
-( umask 077; touch "$dir/error.log" ); chmod 600 "$dir/error.log"
-[[ "$access_log" != "$dir/access.log" ]] || { ( umask 077; touch "$access_log" ); chmod 600 "$access_log"; }
+logs=("$dir/error.log")
+[[ "$access_log" != "$dir/access.log" ]] || logs+=("$access_log")
+for log in "${logs[@]}"; do ( umask 077; touch "$log" ); chmod 600 "$log"; done
+# Rendered by root for workers that run as MT_USER: theirs, so that a master run as that
+# user can open them too (one run as root can anyway).
+[[ "$(id -u)" != 0 ]] || chown -R "$user" "$dir/tmp" "${logs[@]}"
 # With a certificate, nginx speaks TLS itself and tells browsers to keep to it (HSTS).
 tls="" hsts="" names=""
 [[ -z "$server_name" ]] || names="server_name $server_name;"
@@ -75,7 +84,12 @@ sub() {
       -e "s|@UPSTREAM_CA@|$upstream_ca|g" -e "s|@HEADERS@|$dir/my-tasks-headers.conf|g" -e "s|@ACCESS_LOG@|$access_log|g" -e "s|@DIR@|$dir|g" \
       -e "s|@USER@|$user|g" -e "s|@TLS@|$tls|g" -e "s|@SERVER_NAME@|$names|g" "$1"
 }
-sub "$here/my-tasks.conf.template" > "$dir/my-tasks.conf"
-{ cat "$here/my-tasks-headers.conf"; [[ -z "$hsts" ]] || printf '%s\n' "$hsts"; } > "$dir/my-tasks-headers.conf"
-cp "$here/upstream-down.html" "$dir/upstream-down.html"
-sub "$here/nginx.conf.template" > "$dir/nginx.conf"
+# Written beside, then moved into place together: a failed render leaves the files a
+# running nginx would reload as they were.
+sub "$here/my-tasks.conf.template" > "$dir/my-tasks.conf.new"
+{ cat "$here/my-tasks-headers.conf"; [[ -z "$hsts" ]] || printf '%s\n' "$hsts"; } > "$dir/my-tasks-headers.conf.new"
+cp "$here/upstream-down.html" "$dir/upstream-down.html.new"
+sub "$here/nginx.conf.template" > "$dir/nginx.conf.new"
+for file in my-tasks.conf my-tasks-headers.conf upstream-down.html nginx.conf; do
+  mv "$dir/$file.new" "$dir/$file"
+done

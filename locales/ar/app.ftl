@@ -301,6 +301,7 @@ unfit-approvals-pending = { $count ->
 }
 unfit-no-approvals = ليس فيها عناصر موافقة تنتظر قرارًا
 unfit-already-theirs = هي أصلًا لدى { $name }
+unfit-busy = لا يزال إجراء عليها، أُرسل من صفحتها، في طريقه
 bulk-fits-none = لا ينطبق «{ $action }» على أيٍّ من هذه المهام.
 bulk-confirm = { $action ->
     [complete] { $count ->

@@ -256,6 +256,7 @@ unfit-approvals-pending = { $count ->
 }
 unfit-no-approvals = es hat keine Genehmigungselemente, die auf eine Entscheidung warten
 unfit-already-theirs = es gehört bereits { $name }
+unfit-busy = eine Aktion dazu, von seiner Seite gesendet, ist noch unterwegs
 bulk-fits-none = „{ $action }“ passt auf keines dieser Arbeitselemente.
 bulk-confirm = { $action ->
     [complete] { $count ->

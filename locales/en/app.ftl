@@ -259,6 +259,7 @@ unfit-approvals-pending = { $count ->
 }
 unfit-no-approvals = it has no approval items waiting for a decision
 unfit-already-theirs = it already belongs to { $name }
+unfit-busy = an action on it, sent from its page, is still on its way
 bulk-fits-none = { $action } applies to none of these work items.
 bulk-confirm = { $action ->
     [complete] { $count ->

@@ -16,9 +16,9 @@ use wire::WorkItem;
 const SEARCH_LIMIT: u32 = 20;
 
 /// "Mark Complete" (confirmed; not for a form item, which its form finishes, nor while
-/// approval items wait, which deciding them finishes) and "Forward" for a pending work item, the Forward dialog, and, after a refusal, what happened in
-/// plain words (with a link to the approval items when they are what blocks completion).
-/// Needs [`ItemActions`] in context.
+/// approval items wait, which deciding them finishes) and "Forward" for a pending work item,
+/// the Forward dialog, after a refusal what happened in plain words, and while approval
+/// items wait, a link to them. Needs [`ItemActions`] in context.
 #[component]
 pub fn ItemActionBar(
     /// The work item as the page shows it now.
@@ -36,14 +36,13 @@ pub fn ItemActionBar(
         None => t!("confirm-complete"),
     };
     let notice = move || {
-        actions.notice.get().map(|notice| view! {
-            // Not a live region: the failure's toast says it, once.
-            <div class="mt-actions__notice">
-                <p>{notice.message()}</p>
-                {notice.problem.blocked_by_approvals().then(|| view! {
-                    <p><a href="#approvals-title" on:click=go_to_approvals>{t!("go-to-approval-items")}</a></p>
-                })}
-            </div>
+        actions.notice.get().map(|notice| {
+            view! {
+                // Not a live region: the failure's toast says it, once.
+                <div class="mt-actions__notice">
+                    <p>{notice.message()}</p>
+                </div>
+            }
         })
     };
     // A form item is finished by submitting its form, and one whose approval items wait is

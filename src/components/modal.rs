@@ -84,7 +84,9 @@ pub fn Modal(
             .ok()
             .flatten()
             .is_some();
-        if ev.key() == "Escape" && !ev.default_prevented() && !inside && !nested {
+        // ...or one opened beside it later, which made this one inert.
+        let behind = panel.closest("[inert]").ok().flatten().is_some();
+        if ev.key() == "Escape" && !ev.default_prevented() && !inside && !nested && !behind {
             ev.prevent_default();
             on_close.run(());
         }

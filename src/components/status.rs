@@ -133,7 +133,12 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let value = Memo::new(move |_| resource.get());
+    // A value read again counts as the same only when it is the same item: an error
+    // always draws its panel anew, so a Retry that fails again is seen and heard again.
+    let value = Memo::new_with_compare(
+        move |_| resource.get(),
+        |before, now| !matches!((before, now), (Some(Some(Ok(a))), Some(Some(Ok(b)))) if a == b),
+    );
     move || match value.get() {
         None => view! { <Loading text=loading.clone()/> }.into_any(),
         Some(Ok(found)) => render(found).into_any(),

@@ -16,7 +16,7 @@ use super::toasts::{use_toasts, ToastKind, Toasts};
 use crate::api::Client;
 use crate::logic::bulk::{BulkRun, Limits, Next, Plan};
 use crate::platform;
-use crate::state::Changes;
+use crate::state::{Acting, Changes};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -32,6 +32,8 @@ pub struct UseBulkRun {
     changes: Changes,
     /// The loaded queues, told of each item a run changed (absent in component tests).
     queues: Option<Queues>,
+    /// The items with a command in flight (absent in component tests).
+    acting: Option<Acting>,
     /// The request window shared with the queues' loader (its own in component tests).
     budget: RequestBudget,
     /// Where a run that ends unseen is told.
@@ -64,6 +66,7 @@ fn new_bulk_run() -> UseBulkRun {
         api: StoredValue::new(expect_context::<Client>()),
         changes: expect_context::<Changes>(),
         queues: use_context::<Queues>(),
+        acting: use_context::<Acting>(),
         budget: use_context::<RequestBudget>().unwrap_or_default(),
         toasts: use_toasts(),
         watchers: StoredValue::new(0),
@@ -190,7 +193,7 @@ impl UseBulkRun {
             return;
         };
         spawn_local(async move {
-            let result = send(&api, &id, &command).await;
+            let result = send(&api, self.acting, &id, &command).await;
             if let Some(queues) = self.queues {
                 match &result {
                     Ok(after) => queues.item_changed(&id, after.clone()),

@@ -3,11 +3,19 @@
 use crate::api::{work_items, ApiError, Client};
 use crate::logic::command::Command;
 use crate::logic::messages::Decision;
+use crate::state::Acting;
 use wire::WorkItem;
 
 /// Sends `command` for the work item `id`; the work item as the server returns it, when it
-/// does (a forward returns nothing).
-pub async fn send(api: &Client, id: &str, command: &Command) -> Result<Option<WorkItem>, ApiError> {
+/// does (a forward returns nothing). Until it is answered the item is marked in `acting`,
+/// whichever page or run sent it (see [`Acting`]).
+pub async fn send(
+    api: &Client,
+    acting: Option<Acting>,
+    id: &str,
+    command: &Command,
+) -> Result<Option<WorkItem>, ApiError> {
+    let _held = acting.map(|acting| acting.hold(id));
     Ok(Some(match command {
         Command::Complete => work_items::complete(api, id).await?,
         Command::Decide {

@@ -2,8 +2,8 @@
 //! runs every command, so a work item has one request in flight at a time (every button is
 //! disabled meanwhile and a double click sends one request). After each request: a toast
 //! says what happened, [`Changes`] is bumped so the detail, counts and widget load again,
-//! the loaded queues change just that item ([`Queues`]), and focus lands on its [`Home`] (or
-//! the approval items) when it was lost. While a command is in flight its item is marked
+//! the loaded queues change just that item ([`Queues`]), and focus lands on its [`Home`]
+//! when it was lost. While a command is in flight its item is marked
 //! [`Acting`], so that no other page (a list row, the item opened again) sends another.
 
 use super::dispatch::send;
@@ -131,19 +131,14 @@ pub fn use_item_actions(
             // may come first, and says so itself).
             notice.set(None);
             forward_error.set(None);
-            if let Some(acting) = acting {
-                acting.start(&target.id);
-            }
-            let sent = send(&api, &target.id, &command).await;
-            if let Some(acting) = acting {
-                acting.end(&target.id);
-            }
             // Whether the item may have changed, so every read of it loads again.
-            let changed = match sent {
+            let changed = match send(&api, acting, &target.id, &command).await {
                 Ok(after) => {
                     // Where the row stands is read before the list changes under it.
-                    let decided_one = matches!(command, Command::Decide { .. });
-                    home.refocus(decided_one.then_some(NEXT_APPROVAL));
+                    // After a decision on one approval item the page, drawn anew, puts
+                    // focus on the next one to decide (`NEXT_APPROVAL`); here that id
+                    // still names the item just decided.
+                    home.refocus(None);
                     if let (Home::Row(..), Some(triage)) = (home, triage) {
                         triage.hush_leaving(&target.id);
                     }
@@ -187,16 +182,8 @@ pub fn use_item_actions(
                         forward_error.set(Some(failed));
                     } else {
                         forwarding.set(false);
-                        let blocked = failed.problem.blocked_by_approvals();
                         let resubmit = kept && matches!(command, Command::Submit(_));
-                        let first = if blocked {
-                            Some("approvals-title")
-                        } else if resubmit {
-                            Some(FORM_SUBMIT)
-                        } else {
-                            None
-                        };
-                        home.refocus(first);
+                        home.refocus(resubmit.then_some(FORM_SUBMIT));
                         notice.set(Some(failed));
                     }
                     !kept

@@ -10,7 +10,7 @@ use crate::logic::bulk::{plan, BulkAction, Plan};
 use crate::logic::forward::ForwardChoice;
 use crate::logic::messages::Decision;
 use crate::logic::selection::{step, Selection};
-use crate::state::{CurrentRow, Left};
+use crate::state::{Acting, CurrentRow, Left};
 use leptos::prelude::*;
 use wire::WorkItem;
 
@@ -77,6 +77,9 @@ pub struct Triage {
     pub dialog: RwSignal<Dialog>,
     /// The bulk action's run.
     pub bulk: UseBulkRun,
+    /// The items with a command in flight, which a bulk action leaves out (absent in
+    /// component tests).
+    acting: Option<Acting>,
 }
 
 /// Where the choice of [`Triage::single_keys`] is kept (localStorage).
@@ -99,6 +102,7 @@ pub fn provide_triage() -> Triage {
         ),
         dialog: RwSignal::new(Dialog::Closed),
         bulk: use_bulk_run(),
+        acting: use_context::<Acting>(),
     };
     // When rows leave (decided, filtered out), their selection goes, and a current row
     // that left gives its place to the row that took it, so triage carries on from there.
@@ -350,18 +354,26 @@ impl Triage {
         if items.is_empty() {
             return;
         }
+        let busy = self.busy_now();
         self.dialog.set(match ask {
             Ask::Forward => Dialog::Forward(items, None),
-            Ask::Complete => Dialog::Confirm(plan(BulkAction::Complete, &items)),
-            Ask::Decide(d) => Dialog::Confirm(plan(BulkAction::DecideAll(d), &items)),
+            Ask::Complete => Dialog::Confirm(plan(BulkAction::Complete, &items, busy)),
+            Ask::Decide(d) => Dialog::Confirm(plan(BulkAction::DecideAll(d), &items, busy)),
         });
+    }
+
+    /// Whether an item has a command in flight (sent from its page, which may have been
+    /// left since): a bulk action leaves it out rather than send a second one.
+    fn busy_now(&self) -> impl Fn(&str) -> bool {
+        let acting = self.acting;
+        move |id| acting.is_some_and(|acting| acting.holds_now(id))
     }
 
     /// The person chose whom to forward to: confirm next.
     pub fn forward_to(&self, choice: ForwardChoice) {
         if let Dialog::Forward(items, _) = self.dialog.get_untracked() {
-            self.dialog
-                .set(Dialog::Confirm(plan(BulkAction::Forward(choice), &items)));
+            let planned = plan(BulkAction::Forward(choice), &items, self.busy_now());
+            self.dialog.set(Dialog::Confirm(planned));
         }
     }
 

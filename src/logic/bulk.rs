@@ -77,6 +77,8 @@ pub enum Unfit {
     NoApprovals,
     /// Forward to the person who already owns it (the API refuses that).
     AlreadyTheirs(String),
+    /// A command about it, sent from its page, is still on its way.
+    Busy,
 }
 
 impl Unfit {
@@ -88,16 +90,21 @@ impl Unfit {
             Unfit::ApprovalsPending(n) => t!("unfit-approvals-pending", count = *n),
             Unfit::NoApprovals => t!("unfit-no-approvals"),
             Unfit::AlreadyTheirs(name) => t!("unfit-already-theirs", name = name),
+            Unfit::Busy => t!("unfit-busy"),
         }
     }
 }
 
-/// Whether `item` can take `action`; its [`Target`] when it can. Items without an id are
-/// never selectable, so they are not asked about.
-pub fn fit(action: &BulkAction, item: &WorkItem) -> Option<Result<Target, Unfit>> {
+/// Whether `item` can take `action` (`busy`: whether a command about it is in flight);
+/// its [`Target`] when it can. Items without an id are never selectable, so they are not
+/// asked about.
+pub fn fit(action: &BulkAction, item: &WorkItem, busy: bool) -> Option<Result<Target, Unfit>> {
     let target = Target::of(item)?;
     if !item.is_pending() {
         return Some(Err(Unfit::NotPending));
+    }
+    if busy {
+        return Some(Err(Unfit::Busy));
     }
     Some(match action {
         BulkAction::Complete if target.has_form => Err(Unfit::HasForm),
@@ -125,11 +132,13 @@ pub struct Plan {
     pub unfit: Vec<(String, Unfit)>,
 }
 
-/// Sorts the selected `items` (in list order) into those `action` applies to and the rest.
-pub fn plan(action: BulkAction, selected: &[WorkItem]) -> Plan {
+/// Sorts the selected `items` (in list order) into those `action` applies to and the rest;
+/// `busy` tells the items with a command in flight.
+pub fn plan(action: BulkAction, selected: &[WorkItem], busy: impl Fn(&str) -> bool) -> Plan {
     let (mut fit_items, mut unfit) = (Vec::new(), Vec::new());
     for item in selected {
-        match fit(&action, item) {
+        let held = item.id.as_deref().is_some_and(&busy);
+        match fit(&action, item, held) {
             Some(Ok(target)) => fit_items.push(target),
             Some(Err(why)) => {
                 unfit.push((item.name.clone().unwrap_or_else(|| t!("item-no-name")), why))

@@ -23,7 +23,11 @@ fn targets(n: usize) -> Vec<WorkItem> {
 
 fn run(n: usize, limits: Limits) -> BulkRun {
     BulkRun::new(
-        plan(BulkAction::DecideAll(Decision::Approve), &targets(n)),
+        plan(
+            BulkAction::DecideAll(Decision::Approve),
+            &targets(n),
+            |_| false,
+        ),
         limits,
     )
 }
@@ -55,9 +59,30 @@ fn forward_to(id: &str) -> BulkAction {
 }
 
 #[test]
+fn an_item_with_a_command_in_flight_is_left_out_of_any_bulk_action() {
+    let selected = [item("a", 2, false), item("b", 1, false)];
+    let busy = |id: &str| id == "b";
+    for action in [
+        BulkAction::DecideAll(Decision::Approve),
+        BulkAction::DecideAll(Decision::Reject),
+        forward_to("someone"),
+    ] {
+        let planned = plan(action, &selected, busy);
+        assert_eq!(planned.fit.len(), 1);
+        assert_eq!(planned.unfit, [("Item b".into(), Unfit::Busy)]);
+    }
+    assert_eq!(
+        Unfit::Busy.reason(),
+        "an action on it, sent from its page, is still on its way"
+    );
+}
+
+#[test]
 fn the_plan_says_which_selected_items_cannot_take_each_action_and_why() {
     let selected = [item("a", 2, false), item("b", 0, false), item("c", 0, true)];
-    let approve = plan(BulkAction::DecideAll(Decision::Approve), &selected);
+    let approve = plan(BulkAction::DecideAll(Decision::Approve), &selected, |_| {
+        false
+    });
     assert_eq!(approve.fit.len(), 1);
     assert_eq!(
         approve.unfit,
@@ -70,7 +95,7 @@ fn the_plan_says_which_selected_items_cannot_take_each_action_and_why() {
         approve.question(),
         "Approve every pending approval item of “Item a”?"
     );
-    let complete = plan(BulkAction::Complete, &selected);
+    let complete = plan(BulkAction::Complete, &selected, |_| false);
     assert_eq!(complete.fit.len(), 1);
     assert_eq!(
         complete.unfit,
@@ -89,12 +114,12 @@ fn the_plan_says_which_selected_items_cannot_take_each_action_and_why() {
 #[test]
 fn forwarding_to_the_current_owner_is_unfit_and_everything_else_pending_is_fit() {
     let selected = [item("a", 2, false), item("b", 0, true)];
-    let to_ada = plan(forward_to("id-ada"), &selected);
+    let to_ada = plan(forward_to("id-ada"), &selected, |_| false);
     assert_eq!(to_ada.fit.len(), 2);
     assert_eq!(to_ada.question(), "Forward 2 work items to Ada Lovelace?");
-    let one = plan(forward_to("id-ada"), &selected[..1]);
+    let one = plan(forward_to("id-ada"), &selected[..1], |_| false);
     assert_eq!(one.question(), "Forward “Item a” to Ada Lovelace?");
-    let to_owner = plan(forward_to("id-alison"), &selected);
+    let to_owner = plan(forward_to("id-alison"), &selected, |_| false);
     assert_eq!(to_owner.fit.len(), 0);
     assert_eq!(
         to_owner.unfit[0].1,
@@ -111,7 +136,11 @@ fn finished_items_and_items_without_an_id_are_left_out() {
     let mut done = item("d", 1, false);
     done.state = Some(WorkItemState::Finished);
     let no_id = WorkItem::default();
-    let p = plan(BulkAction::DecideAll(Decision::Reject), &[done, no_id]);
+    let p = plan(
+        BulkAction::DecideAll(Decision::Reject),
+        &[done, no_id],
+        |_| false,
+    );
     assert!(p.fit.is_empty());
     assert_eq!(p.unfit, [("Item d".into(), Unfit::NotPending)]);
 }
@@ -188,7 +217,11 @@ fn approve_all_reports_what_the_answer_shows_it_decided() {
     for (i, a) in approvals.iter_mut().enumerate() {
         a.id = Some(format!("a{i}"));
     }
-    let r_plan = plan(BulkAction::DecideAll(Decision::Approve), &[three.clone()]);
+    let r_plan = plan(
+        BulkAction::DecideAll(Decision::Approve),
+        &[three.clone()],
+        |_| false,
+    );
     let mut r = BulkRun::new(r_plan, Limits::default());
     assert_eq!(step(&mut r, 0.0), Next::Send(0));
     let mut after = three;

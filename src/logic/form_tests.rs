@@ -125,6 +125,9 @@ fn free_text_longer_than_the_server_takes_is_refused_on_its_field() {
     let chosen = [("account", "fred-sp"), ("agree", "true")];
     let fits = values(&[chosen[0], chosen[1], ("justification", &at_bound)]);
     assert!(collect_selection(&fields(), &fits).is_ok());
+    let one_over = "é".repeat(wire::MAX_COMMENT_CHARS + 1);
+    let just_over = values(&[chosen[0], chosen[1], ("justification", &one_over)]);
+    assert!(collect_selection(&fields(), &just_over).is_err());
     let over = "é".repeat(wire::MAX_COMMENT_CHARS + 100);
     let long = values(&[chosen[0], chosen[1], ("justification", &over)]);
     let errors = collect_selection(&fields(), &long).unwrap_err();

@@ -43,7 +43,7 @@ pub fn pending_count(items: &[ApprovalItemDetails]) -> usize {
 }
 
 /// Whether an approval item still waits for a decision (no state counts as pending).
-fn is_waiting(item: &ApprovalItemDetails) -> bool {
+pub fn is_waiting(item: &ApprovalItemDetails) -> bool {
     matches!(item.state, None | Some(WorkItemState::Pending))
 }
 

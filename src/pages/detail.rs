@@ -19,7 +19,7 @@ use crate::hooks::shortcuts::use_back_shortcut;
 use crate::i18n::intl;
 use crate::logic::command::{Command, Target};
 use crate::logic::format::type_label;
-use crate::logic::messages::pending_count;
+use crate::logic::messages::{is_waiting, pending_count};
 use crate::logic::outcome::{approval_state_label, state_class, state_label};
 use crate::routes::{AppRoute, ItemParams, Tab};
 use crate::state::{Changes, ListPlace, PageName};
@@ -193,9 +193,7 @@ pub fn WorkItemDetail(
     let open = item.is_pending();
     let waiting = pending_count(&approvals);
     // The first item still to decide: where focus goes after a decision (`NEXT_APPROVAL`).
-    let next = approvals
-        .iter()
-        .position(|a| open && a.state.as_ref().is_none_or(|s| s.is_pending()));
+    let next = approvals.iter().position(|a| open && is_waiting(a));
     let remediations = item.remediation_items().to_vec();
     let errors = item.errors.clone().unwrap_or_default();
     view! {
@@ -268,10 +266,10 @@ fn Description(
     /// The description ("—" when there is none).
     text: String,
 ) -> impl IntoView {
-    let cut = text
-        .char_indices()
-        .nth(DESCRIPTION_CHARS)
-        .map(|(end, _)| format!("{}…", text[..end].trim_end()));
+    let cut = match wire::clip(&text, DESCRIPTION_CHARS) {
+        std::borrow::Cow::Owned(cut) => Some(cut),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
     let long = cut.is_some();
     let whole = RwSignal::new(!long);
     let shown = move || match (&cut, whole.get()) {
@@ -301,7 +299,7 @@ fn ApprovalCard(
 ) -> impl IntoView {
     let state = approval_state_label(item.state.as_ref());
     let actions = expect_context::<ItemActions>();
-    let undecided = open && item.state.as_ref().is_none_or(|s| s.is_pending());
+    let undecided = open && is_waiting(&item);
     let label = approval_label(&item);
     // Without an id there is no approval item to send a decision about.
     let approval_id = item.id.clone().filter(|id| !id.is_empty() && undecided);

@@ -65,7 +65,7 @@ fn pressed() -> web_sys::Event {
 }
 
 #[wasm_bindgen_test]
-async fn a_press_on_the_backdrop_keeps_focus_in_the_dialog() {
+async fn a_press_on_the_backdrop_is_cancelled_and_one_inside_the_dialog_is_not() {
     let root = mount(modal_page);
     find(&root, ".opener").click();
     settle().await;

@@ -37,14 +37,7 @@ pub const ECHO_CHARS: usize = 100;
 /// [`echo`]; this bounds what else could carry it (a decoder's own error text).
 pub const MESSAGE_CHARS: usize = 1_000;
 
-/// `text` cut after its first `max` characters (never inside a character), with "…" added
-/// when anything was cut.
-pub fn clip(text: &str, max: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(max) {
-        None => Cow::Borrowed(text),
-        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
-    }
-}
+pub use wire::clip;
 
 /// A client's text as an error message quotes it: its first [`ECHO_CHARS`] characters.
 pub fn echo(text: &str) -> Cow<'_, str> {

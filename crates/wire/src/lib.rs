@@ -380,6 +380,16 @@ pub const MAX_LIMIT: u32 = 250;
 /// `maxLength`; see `crates/sandbox/src/input.rs` for why 2,000.
 pub const MAX_COMMENT_CHARS: usize = 2_000;
 
+/// `text` cut after its first `max` characters (never inside a character), with "…" added
+/// when anything was cut: how the sandbox quotes a client's text back and how the app
+/// names a long value in a sentence.
+pub fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

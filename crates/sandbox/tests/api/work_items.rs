@@ -234,10 +234,10 @@ async fn bulk_approve_and_bulk_reject_decide_everything_and_end_the_item_finishe
     let (first, second) = (items[0].id.clone().unwrap(), items[1].id.clone().unwrap());
     for (op, state) in [
         (Op::BulkApprove(&first), WorkItemState::Finished),
+        // Every approval item rejected: the work item ends Rejected, as in the demo data.
         (Op::BulkReject(&second), WorkItemState::Rejected),
     ] {
         let done: WorkItem = app.item_of(op.clone(), &token).await;
-        // Every approval item rejected: the work item ends Rejected, as in the demo data.
         assert_eq!(done.state, Some(state.clone()));
         assert!(done
             .approval_items()
