@@ -72,7 +72,8 @@ pub fn Modal(
     // still closes it, and only it: no page shortcut takes keys while it is open. A dialog
     // with another open inside it leaves the key to that one.
     let on_page_key = move |ev: KeyboardEvent| {
-        let Some(panel) = panel.get_untracked() else {
+        // A dialog no longer in the document (its owner not cleaned up yet) has no say.
+        let Some(panel) = panel.get_untracked().filter(|p| p.is_connected()) else {
             return;
         };
         let inside = ev

@@ -85,6 +85,47 @@ async fn a_press_on_the_backdrop_is_cancelled_and_one_inside_the_dialog_is_not()
     );
 }
 
+/// Two dialogs side by side, as the "sign-in has ended" dialog opens beside an action's.
+fn two_dialogs(first: RwSignal<bool>, second: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || first.get()>
+            <Modal title="First" on_close=Callback::new(move |()| first.set(false))>
+                <button>"In the first"</button>
+            </Modal>
+        </Show>
+        <Show when=move || second.get()>
+            <Modal title="Second" on_close=Callback::new(move |()| second.set(false))>
+                <button>"In the second"</button>
+            </Modal>
+        </Show>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn escape_with_focus_on_the_body_closes_the_newest_dialog_only() {
+    let (first, second) = (RwSignal::new(true), RwSignal::new(false));
+    let _root = mount(move || two_dialogs(first, second));
+    settle().await;
+    second.set(true);
+    settle().await;
+    if let Some(active) = focused().and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        active.blur().unwrap();
+    }
+    press(&document().body().unwrap(), "Escape", false);
+    settle().await;
+    assert!(!second.get_untracked(), "the dialog in front closes");
+    assert!(
+        first.get_untracked(),
+        "the one behind it, made inert, stays"
+    );
+    press(&document().body().unwrap(), "Escape", false);
+    settle().await;
+    assert!(
+        !first.get_untracked(),
+        "then it is in front, and Escape closes it"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn tab_and_shift_tab_stay_inside_the_modal() {
     let root = mount(modal_page);
