@@ -1,7 +1,8 @@
 //! The 13 Work Items operations, served at `/v2024/work-items` and at the per-service
 //! path `/work-items/v1` that SailPoint's current SDKs call.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::{FromRequestParts, RawQuery, State};
+use axum::http::request::Parts as RequestParts;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -71,6 +72,24 @@ async fn owner_of(
         }
     }
     Ok(owner)
+}
+
+/// The experimental-feature header of an experimental operation, checked before anything
+/// else of the request is looked at (the work item it names, whose is it): without it the
+/// answer is the spec's 400, whoever asks about whatever item.
+struct Experimental;
+
+impl<S: Send + Sync> FromRequestParts<S> for Experimental {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut RequestParts, _: &S) -> Result<Self, ApiError> {
+        let family = parts
+            .extensions
+            .get::<Family>()
+            .copied()
+            .unwrap_or(Family::V2024);
+        require_experimental(family, &parts.headers).map(|()| Experimental)
+    }
 }
 
 /// A 400 unless the experimental-feature header says `true` (in the v2024 family only).
@@ -220,13 +239,11 @@ async fn work_items_count(
 
 /// `GET /work-items/completed/count` (experimental in v2024): how many completed work items.
 async fn work_items_count_completed(
+    _experimental: Experimental,
     State(state): State<AppState>,
-    Extension(family): Extension<Family>,
     caller: Caller,
-    headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<axum::Json<WorkItemsCount>, ApiError> {
-    require_experimental(family, &headers)?;
     count(state, caller, raw, false).await
 }
 
@@ -338,15 +355,13 @@ async fn work_items_complete(
 /// `POST /work-items/{id}/forward` (experimental in v2024): hand the item to someone else;
 /// 200 with an empty body.
 async fn work_items_forward(
+    _experimental: Experimental,
     State(state): State<AppState>,
-    Extension(family): Extension<Family>,
     caller: Caller,
     _may_act: MayActOnItem,
-    headers: HeaderMap,
     Path(id): Path<String>,
     Json(forward): Json<WorkItemForward>,
 ) -> Result<StatusCode, ApiError> {
-    require_experimental(family, &headers)?;
     check_length("targetOwnerId", &forward.target_owner_id, MAX_ID_CHARS)?;
     check_length("comment", &forward.comment, MAX_COMMENT_CHARS)?;
     let action = Action::Forward {

@@ -65,6 +65,30 @@ async fn completed_count_needs_the_experimental_header() {
     assert!(body.message().unwrap().contains("X-SailPoint-Experimental"));
 }
 
+/// Regression: the header was checked after the item was looked up, so an unknown item was a
+/// 404 and someone else's a 403, neither of which the spec lists for a missing header.
+#[tokio::test]
+async fn forward_without_the_experimental_header_is_400_whatever_item_it_names() {
+    let app = spawn_app().await;
+    let token = app.token(Who::Owner).await;
+    let others = app.token(Who::Other).await;
+    let item = app.owner_item(|i| i.approval_items().is_empty()).await;
+    let body = serde_json::json!({"targetOwnerId": "x", "comment": "y"});
+    let id = item.id.as_deref().unwrap();
+    for (path, token) in [
+        (format!("/v2024/work-items/{id}/forward"), &token),
+        ("/v2024/work-items/0000/forward".to_owned(), &token),
+        (format!("/v2024/work-items/{id}/forward"), &others),
+    ] {
+        let response = app.post_json(&path, token, &body).await;
+        let body = error_body(response, StatusCode::BAD_REQUEST).await;
+        assert!(
+            body.message().unwrap().contains("X-SailPoint-Experimental"),
+            "{path}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn an_unknown_work_item_is_404() {
     let app = spawn_app().await;
