@@ -49,7 +49,7 @@
   const WORK_ITEMS_ROOTS = new Map([['/v2024', '/v2024/work-items'], ['/work-items/v1', '/work-items/v1']]);
   /** A read is given out at most this long after it started. */
   const FRESH_MS = 30000;
-  /** Refresh margin of the app's client: closer than this to expiry, it refreshes first. */
+  /** Refresh margin of the app's client for a session stored without its refresh point. */
   const REFRESH_MARGIN_MS = 60000;
 
   const started = new Map();
@@ -136,8 +136,11 @@
     let token = null;
     if (config.auth.mode === 'pkce') {
       const session = JSON.parse(stored('my-tasks.session') || 'null');
-      const fresh = session && session.access_token
-        && Date.now() + REFRESH_MARGIN_MS < session.expires_at_ms;
+      // The app refreshes at `refresh_at_ms` (src/api/session.rs); a session stored
+      // without it, a margin before expiry.
+      const refreshAt = session && (session.refresh_at_ms > 0
+        ? session.refresh_at_ms : session.expires_at_ms - REFRESH_MARGIN_MS);
+      const fresh = session && session.access_token && Date.now() < refreshAt;
       if (!fresh) return;
       token = session.access_token;
     } else if (config.auth.mode !== 'proxy') {

@@ -7,7 +7,8 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use wire::oauth::{TokenClaims, TokenResponse};
 
-/// Refresh this long before the access token expires.
+/// Refresh this long before the access token expires; for a token that lives less than
+/// twice this, halfway through its life instead (a refresh at every call otherwise).
 pub const REFRESH_MARGIN_MS: f64 = 60_000.0;
 
 /// A signed-in session, kept in memory and sessionStorage.
@@ -19,21 +20,31 @@ pub struct Session {
     pub refresh_token: Option<String>,
     /// When `access_token` expires, in ms since the epoch.
     pub expires_at_ms: f64,
+    /// When to refresh it, in ms since the epoch (see [`REFRESH_MARGIN_MS`]); 0 in a
+    /// session stored before this was kept, which refreshes a margin before expiry.
+    #[serde(default)]
+    pub refresh_at_ms: f64,
 }
 
 impl Session {
     /// A session from a token answer received at `now_ms`.
     pub fn from_token(token: TokenResponse, now_ms: f64) -> Session {
+        let lifetime_ms = token.expires_in as f64 * 1000.0;
         Session {
             access_token: token.access_token,
             refresh_token: token.refresh_token,
-            expires_at_ms: now_ms + token.expires_in as f64 * 1000.0,
+            expires_at_ms: now_ms + lifetime_ms,
+            refresh_at_ms: now_ms + lifetime_ms - REFRESH_MARGIN_MS.min(lifetime_ms / 2.0),
         }
     }
 
     /// Whether to refresh before the next call: close to expiry and refreshable.
     pub fn should_refresh(&self, now_ms: f64) -> bool {
-        self.refresh_token.is_some() && now_ms + REFRESH_MARGIN_MS >= self.expires_at_ms
+        let at = match self.refresh_at_ms {
+            at if at > 0.0 => at,
+            _ => self.expires_at_ms - REFRESH_MARGIN_MS,
+        };
+        self.refresh_token.is_some() && now_ms >= at
     }
 
     /// The claims inside the access token, when it is a JWT we can read.
@@ -167,11 +178,39 @@ mod tests {
             access_token: "t".into(),
             refresh_token: Some("r".into()),
             expires_at_ms: 100_000.0,
+            refresh_at_ms: 0.0,
         };
         assert!(!session.should_refresh(39_999.0));
         assert!(session.should_refresh(40_000.0));
         session.refresh_token = None;
         assert!(!session.should_refresh(99_999.0));
+        let token: TokenResponse = serde_json::from_value(serde_json::json!({
+            "access_token": "t", "refresh_token": "r", "token_type": "bearer", "expires_in": 749
+        }))
+        .unwrap();
+        let long = Session::from_token(token, 0.0);
+        assert!(!long.should_refresh(688_999.0));
+        assert!(long.should_refresh(689_000.0));
+    }
+
+    /// Regression: with a token of 60 s or less, "a minute before expiry" was always, and
+    /// every call refreshed first (and met the token endpoint's rate limit).
+    #[test]
+    fn a_short_lived_token_is_refreshed_halfway_through_its_life() {
+        let token: TokenResponse = serde_json::from_value(serde_json::json!({
+            "access_token": "t", "refresh_token": "r", "token_type": "bearer", "expires_in": 60
+        }))
+        .unwrap();
+        let session = Session::from_token(token, 1_000.0);
+        assert!(!session.should_refresh(1_000.0));
+        assert!(!session.should_refresh(30_999.0));
+        assert!(session.should_refresh(31_000.0));
+        // Stored by an older build, without the refresh point: a minute before expiry.
+        let stored: Session = serde_json::from_str(
+            r#"{"access_token":"t","refresh_token":"r","expires_at_ms":100000.0}"#,
+        )
+        .unwrap();
+        assert!(stored.should_refresh(40_000.0));
     }
 
     #[test]
@@ -186,6 +225,7 @@ mod tests {
             access_token: jwt,
             refresh_token: None,
             expires_at_ms: 0.0,
+            refresh_at_ms: 0.0,
         };
         assert!(session.claims().unwrap().is_admin());
         assert_eq!(claims_of("not-a-jwt"), None);

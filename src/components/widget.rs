@@ -227,12 +227,15 @@ fn OldestList(
                             Some(href) => view! { <AppLink href external><bdi>{name}</bdi></AppLink> }.into_any(),
                             None => view! { <bdi>{name}</bdi> }.into_any(),
                         }}
-                        <span class="mt-tag">{kind}</span>
-                        <span class="mt-widget__meta">
-                            <bdi>{list(&found.identities)}</bdi>
-                            {(!found.identities.is_empty() && !found.sources.is_empty()).then_some(" · ")}
-                            <bdi>{list(&found.sources)}</bdi>
-                        </span>
+                        // Nothing to show is no element: the row's gap would be doubled.
+                        {(!kind.is_empty()).then(|| view! { <span class="mt-tag">{kind}</span> })}
+                        {(!found.identities.is_empty() || !found.sources.is_empty()).then(|| view! {
+                            <span class="mt-widget__meta">
+                                <bdi>{list(&found.identities)}</bdi>
+                                {(!found.identities.is_empty() && !found.sources.is_empty()).then_some(" · ")}
+                                <bdi>{list(&found.sources)}</bdi>
+                            </span>
+                        })}
 
                         <MaybeTime at=item.created/>
                     </li>
