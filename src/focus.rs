@@ -44,7 +44,8 @@ pub fn focus_initial(root: &Element) {
 
 /// Makes everything outside `inside` inert (neither focusable, clickable nor read by a
 /// screen reader), as a native modal dialog does, except the toasts' live region and the
-/// wait after a 429 (`mt-waiting-region`), whose announcements must still be heard; gives the elements it changed, for [`restore`].
+/// wait after a 429 (`mt-waiting-region`), whose announcements must still be heard; gives
+/// the elements it changed, for [`restore`].
 /// Elements already inert (an outer dialog's doing) are left as they are.
 pub fn inert_outside(inside: &Element) -> Vec<Element> {
     let mut changed = Vec::new();

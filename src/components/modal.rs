@@ -72,6 +72,9 @@ pub fn Modal(
     // still closes it, and only it: no page shortcut takes keys while it is open. A dialog
     // with another open inside it leaves the key to that one.
     let on_page_key = move |ev: KeyboardEvent| {
+        if ev.key() != "Escape" || ev.default_prevented() {
+            return;
+        }
         // A dialog no longer in the document (its owner not cleaned up yet) has no say.
         let Some(panel) = panel.get_untracked().filter(|p| p.is_connected()) else {
             return;
@@ -87,7 +90,7 @@ pub fn Modal(
             .is_some();
         // ...or one opened beside it later, which made this one inert.
         let behind = panel.closest("[inert]").ok().flatten().is_some();
-        if ev.key() == "Escape" && !ev.default_prevented() && !inside && !nested && !behind {
+        if !inside && !nested && !behind {
             ev.prevent_default();
             on_close.run(());
         }

@@ -149,12 +149,7 @@ pub const LINE_VALUE_CHARS: usize = 120;
 pub fn values_line(described: Vec<(String, String)>) -> String {
     described
         .into_iter()
-        .map(
-            |(label, value)| match value.char_indices().nth(LINE_VALUE_CHARS) {
-                Some((end, _)) => format!("{label}: {}…", &value[..end]),
-                None => format!("{label}: {value}"),
-            },
-        )
+        .map(|(label, value)| format!("{label}: {}", wire::clip(&value, LINE_VALUE_CHARS)))
         .collect::<Vec<_>>()
         .join(&t!("list-separator"))
 }
